@@ -1,0 +1,275 @@
+"""The chrome cleaner: page text in, body paragraphs (plus title, byline and date lines) out.
+
+Each logical line gets a score from its own look (`score.py`) and its surroundings: where it
+sits relative to the body (the span between the first and last long sentences), whether it is
+part of a run of short lines (a menu or headline list), whether it follows a "Related
+stories"-type heading, and whether the outlet prints it on many pages. Lines are removed, never
+edited, so every kept sentence is exactly as the page had it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from dateline.clean.header import byline_author, copyright_owner, is_header_line, is_name_only
+from dateline.clean.lines import Unit, normalise_line, split_units
+from dateline.clean.patterns import LIST_HEADING, WHOLE_LINE
+from dateline.clean.repeated import boilerplate_key, repeated_lines
+from dateline.clean.score import (
+    LONG_WORDS,
+    REMOVE_AT,
+    Shape,
+    arrows,
+    body_evidence,
+    keyword_evidence,
+    shape,
+    shape_evidence,
+)
+from dateline.clean.title import looks_like_headline, pick_title, same_title
+from dateline.model import Article
+from dateline.settings import CleanSettings
+
+# A body anchor is a sentence this long with no chrome vocabulary: the body lies between the
+# first and the last one.
+ANCHOR_WORDS = 12
+# Menus and headline lists: at least this many short, unpunctuated lines in a row.
+RUN_LENGTH = 3
+RUN_MAX_WORDS = 12
+# How far down the page a headline is looked for when no body anchor is found.
+TITLE_WINDOW = 15
+
+# A short unpunctuated line between two chrome lines belongs to the same furniture.
+SANDWICH_WORDS = 15
+
+# Context weights, on the scale of `score.py` (remove at 2.0): set by hand on the first six
+# annotated outlets, then checked on the four written afterwards.
+BOILERPLATE_WEIGHT = 3.0
+BOILERPLATE_SENTENCE_WEIGHT = 1.5
+RUN_WEIGHT = 1.5
+LIST_WEIGHT = 3.0
+REPEAT_WEIGHT = 5.0  # a word-for-word repeat loses nothing when removed
+# A pull quote repeats 6-25 words of a longer paragraph word for word.
+PULL_QUOTE_MIN_WORDS = 6
+PULL_QUOTE_WORDS = 25
+PULL_QUOTE_MAX_LINES = 400
+
+
+@dataclass(frozen=True)
+class _Line:
+    unit: Unit
+    form: Shape
+    keywords: float
+    repeated: bool
+    header: bool
+
+
+def _lines(units: list[Unit], boilerplate: frozenset[str]) -> list[_Line]:
+    lines = []
+    for unit in units:
+        form = shape(unit.text)
+        if form.words > LONG_WORDS:
+            lines.append(_Line(unit, form, keywords=0.0, repeated=False, header=False))
+            continue
+        key = normalise_line(unit.text)
+        lines.append(
+            _Line(
+                unit=unit,
+                form=form,
+                keywords=keyword_evidence(unit.text, form),
+                repeated=key in boilerplate,
+                header=WHOLE_LINE.fullmatch(key) is None and is_header_line(unit.text),
+            )
+        )
+    return lines
+
+
+def _bare_bylines(lines: list[_Line]) -> list[_Line]:
+    """A lone "Jane Doe" line next to a date line is the byline of a page that omits "By"."""
+    marked = list(lines)
+    for i, line in enumerate(lines):
+        near = lines[max(i - 1, 0) : i + 2]
+        if not line.header and is_name_only(line.unit.text) and any(n.header for n in near):
+            marked[i] = dataclasses.replace(line, header=True)
+    return marked
+
+
+def _is_anchor(line: _Line) -> bool:
+    return (
+        not line.header
+        and not line.repeated
+        and line.keywords == 0
+        and line.form.sentence
+        and line.form.words >= ANCHOR_WORDS
+    )
+
+
+def _runs(lines: list[_Line]) -> set[int]:
+    """Indexes of lines inside runs of short unpunctuated lines (menus, headline lists)."""
+    members: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and not line.form.terminal and line.form.words <= RUN_MAX_WORDS:
+            run.append(i)
+            continue
+        if len(run) >= RUN_LENGTH:
+            members.update(run)
+        run = []
+    return members
+
+
+def _list_items(lines: list[_Line], same_block: bool = False) -> set[int]:
+    """Lines under a "Related stories" / "Story highlights" heading, up to the next sentence.
+
+    With `same_block`, only lines in the heading's own run of non-blank lines count.
+    """
+    items: set[int] = set()
+    heading: int | None = None
+    for i, line in enumerate(lines):
+        if LIST_HEADING.fullmatch(normalise_line(line.unit.text)):
+            heading = line.unit.block
+        elif heading is not None and (not line.form.sentence or _teaser_question(line)):
+            if same_block and line.unit.block != heading:
+                heading = None
+            else:
+                items.add(i)
+        else:
+            heading = None
+    return items
+
+
+def _teaser_question(line: _Line) -> bool:
+    return line.unit.text.endswith("?") and line.form.words <= RUN_MAX_WORDS
+
+
+def _repeats(lines: list[_Line]) -> set[int]:
+    """Short lines repeated word for word inside a longer paragraph: pull quotes, teasers."""
+    if len(lines) > PULL_QUOTE_MAX_LINES:  # a dump, not a page: skip the quadratic search
+        return set()
+    texts = [line.unit.text for line in lines]
+    whole, exact = "\n".join(texts), Counter(texts)
+    found = set()
+    for i, line in enumerate(lines):
+        if not PULL_QUOTE_MIN_WORDS <= line.form.words <= PULL_QUOTE_WORDS:
+            continue
+        inner = line.unit.text.strip("\"“”'‘’ ")
+        # Seen again, and not as an identical line (a duplicated paragraph stays).
+        if len(inner.split()) >= PULL_QUOTE_MIN_WORDS and whole.count(inner) > exact[texts[i]]:
+            found.add(i)
+    return found
+
+
+def _find_title(lines: list[_Line], top: int) -> str:
+    items = _list_items(lines, same_block=True)
+    candidates = [
+        line.unit.text
+        for i, line in enumerate(lines[:top])
+        if i not in items
+        and not line.header
+        and not line.repeated
+        and line.keywords == 0
+        and looks_like_headline(line.unit.text, line.form)
+    ]
+    return pick_title(candidates) or _above_byline(lines[:top])
+
+
+def _above_byline(lines: list[_Line]) -> str:
+    """Fallback headline: the line right above the first byline or date line.
+
+    Used only when no line has headline shape, e.g. "Evictions rose. Here's where."
+    """
+    for previous, line in pairwise(lines):
+        if line.header:
+            fits = 3 <= previous.form.words <= 30 and previous.keywords == 0
+            return previous.unit.text if fits and not previous.header else ""
+    return ""
+
+
+def _scores(lines: list[_Line], first: int, last: int) -> list[float]:
+    runs, items, repeats = _runs(lines), _list_items(lines), _repeats(lines)
+    scores = []
+    for i, line in enumerate(lines):
+        score = line.keywords + shape_evidence(line.form) - body_evidence(line.unit.text, line.form)
+        if line.repeated:
+            # A sentence can recur in one outlet's stories ("The company declined to
+            # comment."): repetition alone does not remove it.
+            score += BOILERPLATE_SENTENCE_WEIGHT if line.form.sentence else BOILERPLATE_WEIGHT
+        score += RUN_WEIGHT if i in runs else 0.0
+        score += LIST_WEIGHT if i in items else 0.0
+        score += REPEAT_WEIGHT if i in repeats else 0.0
+        if not line.form.sentence:
+            score += 1.0 if arrows(line.unit.text) else 0.0
+        if first <= i <= last:
+            score -= 0.5
+        else:  # above the body: titles, decks, menus; below it: lists and footers
+            score += 0.5 if line.form.sentence else 1.0
+        scores.append(score)
+    return scores
+
+
+def _chrome(lines: list[_Line], scores: list[float]) -> list[bool]:
+    # A paragraph longer than any notice or caption holds body text, whatever else it holds
+    # (dumps that store a whole article, chrome included, on one line).
+    chrome = [
+        score >= REMOVE_AT and line.form.words <= LONG_WORDS
+        for line, score in zip(lines, scores, strict=True)
+    ]
+    for i in range(1, len(lines) - 1):
+        form = lines[i].form
+        if chrome[i - 1] and chrome[i + 1] and not form.terminal and form.words <= SANDWICH_WORDS:
+            chrome[i] = True
+    return chrome
+
+
+def clean_article(
+    article: Article, settings: CleanSettings, boilerplate: frozenset[str] = frozenset()
+) -> Article:
+    """A copy of `article` with `text` = its body paragraphs; title/author/header/outlet filled."""
+    lines = _bare_bylines(_lines(split_units(article.raw_text), boilerplate))
+    anchors = [i for i, line in enumerate(lines) if _is_anchor(line)]
+    first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
+    title = article.title or _find_title(lines, first if anchors else TITLE_WINDOW)
+    chrome = _chrome(lines, _scores(lines, first, last))
+    header: list[str] = list(article.header)
+    body: list[str] = []
+    for i, line in enumerate(lines):
+        text = line.unit.text
+        if title and i not in anchors and same_title(text, title):
+            continue
+        if line.header:
+            if text not in header:
+                header.append(text)
+        elif not chrome[i]:
+            body.append(text)
+    return dataclasses.replace(
+        article,
+        text="\n\n".join(body),
+        title=title,
+        author=article.author or _author(header),
+        outlet=article.outlet or _outlet(lines, chrome),
+        header=tuple(header),
+    )
+
+
+def _author(header: list[str]) -> str:
+    return next((name for name in map(byline_author, header) if name), "")
+
+
+def _outlet(lines: list[_Line], chrome: list[bool]) -> str:
+    owners = (
+        copyright_owner(line.unit.text) for line, gone in zip(lines, chrome, strict=True) if gone
+    )
+    return next((owner for owner in owners if owner), "")
+
+
+def clean_corpus(articles: Iterable[Article], settings: CleanSettings) -> list[Article]:
+    """Clean many articles with the corpus pre-pass: each outlet's repeated lines are chrome."""
+    batch = list(articles)
+    sets = repeated_lines(batch, settings)
+    return [
+        clean_article(article, settings, sets.get(boilerplate_key(article), frozenset()))
+        for article in batch
+    ]

@@ -1,0 +1,174 @@
+"""Header lines: the byline, date and dateline lines a page prints around the headline.
+
+They are not body text, but the date stage needs them, so the cleaner moves them to
+`Article.header` instead of dropping them. Recognition is by vocabulary: a date line is made
+only of date/time words, a byline only of "By", names and newsroom roles — so "By Tuesday,
+the leak had spread" stays in the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun"
+)
+_DATE_FILLER = _words(
+    "published updated posted modified created first last date on at the of by am pm a.m. "
+    "p.m. noon midnight et est edt ct cst cdt mt pt pst pdt gmt bst utc cet cest ist jst aest "
+    "hkt sgt msk z today yesterday ago hour hours hr hrs minute minutes min mins day days "
+    "week weeks an a just now time uploaded issued issue edition print"
+)
+_DATE_WORDS = frozenset(_MONTHS + _WEEKDAYS + _DATE_FILLER)
+_NUMERIC = re.compile(
+    r"^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?"
+    r"|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:t[\d:.]+z?)?|[+-]\d{2}:?\d{2})$"
+)
+_TOKEN_EDGE = ",;|()[]–—-·•:"
+_PARTS = re.compile(r"\s+(?:\||•|·|/|–|—)\s+")
+
+_ROLES = _words(
+    "staff writer reporter correspondent editor senior chief political business foreign "
+    "diplomatic health science technology security defence defense economics environment "
+    "sports sport special contributor contributing columnist analyst producer associated "
+    "press writers wire service services news agency agencies and in for the of with to "
+    "international national local bureau desk team digital online video data investigative "
+    "cnn bbc reuters ap afp upi nbc abc cbs fox"
+)
+_ROLE_WORDS = frozenset(_ROLES)
+_BY = re.compile(r"^(?:by|written by|words by|story by|posted by|reported by)\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|van|von|da|del|al|bin|el|le|la))$")
+_NAME_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})\s*[,|–—-]\s*(?P<role>.+)$"
+)
+
+# "WASHINGTON (AP) —" or "LONDON, Feb 3 (Reuters) -" alone on a line: a dateline that the page
+# set apart from the lead paragraph. It must end in a dash/colon or name an agency, so an ALL
+# CAPS section label ("WORLD") is not one.
+_DATELINE_CORE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ ]{1,30})?(?P<agency>\s*\([A-Z][\w ]{1,20}\))?$"
+)
+
+
+_COPYRIGHT_OWNER = re.compile(
+    r"(?i:©|\(c\)|copyright)\s*(?:(?i:©|copyright)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?"
+    r"(?P<name>[A-Z][\w&'’-]*(?: (?:[A-Z&][\w&'’-]*|of|the|and|for)){0,5})"
+)
+_COMPANY_SUFFIX = re.compile(r"[,.]?\s+(?:Inc|Ltd|LLC|plc|Co|Corp|Limited|GmbH|S\.A)\.?$")
+_NOT_OWNER = frozenset({"all", "the", "by", "this", "and", "copyright"})
+
+
+def _tokens(text: str) -> list[str]:
+    return [tok.strip(_TOKEN_EDGE).casefold() for tok in text.split() if tok.strip(_TOKEN_EDGE)]
+
+
+def is_date_line(text: str) -> bool:
+    """A line made only of date and time words, with at least one real date in it."""
+    tokens = _tokens(text)
+    if not 1 <= len(tokens) <= 16:
+        return False
+    has_date = False
+    for token in tokens:
+        bare = token.rstrip(".,")
+        if _NUMERIC.match(token) or _NUMERIC.match(bare):
+            has_date = has_date or len(bare) == 4 or not bare.isdigit()
+        elif bare in _DATE_WORDS or token in _DATE_WORDS:
+            has_date = has_date or bare in _MONTHS or bare == "ago"
+        else:
+            return False
+    return has_date
+
+
+def _is_name_list(text: str) -> bool:
+    words = text.replace(",", " , ").split()
+    names = [w for w in words if w not in {",", "and", "&"}]
+    return bool(names) and len(names) <= 12 and all(_NAME_WORD.match(w) for w in names)
+
+
+def _byline_name(text: str) -> str | None:
+    """The name part of a byline, or None when the line is not one."""
+    match = _BY.match(text)
+    if match:
+        rest = text[match.end() :].strip()
+        if rest[:4].casefold() == "the ":
+            rest = rest[4:]
+        name = re.split(r"\s*(?:,|\||\(|–|—| - | for | in )\s*", rest, maxsplit=1)[0]
+        tail = [w.strip(_TOKEN_EDGE) for w in rest[len(name) :].split()]
+        if not name or len(rest.split()) > 14 or not _is_name_list(name):
+            return None
+        if any(w and w.casefold() not in _ROLE_WORDS and not w[:1].isupper() for w in tail):
+            return None
+        return name
+    match = _NAME_ROLE.match(text)
+    if match and all(w in _ROLE_WORDS for w in _tokens(match["role"])):
+        return match["name"]
+    return None
+
+
+def is_name_only(text: str) -> bool:
+    """A bare "Jane Doe" ("Sofie Aune and Courier staff") line: a byline beside a date."""
+    words = text.split()
+    names = [w for w in words if w.casefold() not in _ROLE_WORDS]
+    return (
+        2 <= len(words) <= 6
+        and "," not in text
+        and not _BY.match(text)
+        and not is_date_line(text)
+        and (bool(names) or all(w[:1].isupper() for w in words))  # "Associated Press Writer"
+        and all(_NAME_WORD.match(w) for w in names)
+    )
+
+
+def is_byline(text: str) -> bool:
+    return _byline_name(text) is not None
+
+
+def is_header_line(text: str) -> bool:
+    """A byline, a date line, a set-apart dateline, or "|"-joined parts of those."""
+    if len(text) > 160:
+        return False
+    parts = [part for part in _PARTS.split(text) if part.strip()]
+    if len(parts) > 1:
+        return any(is_date_line(p) for p in parts) and all(
+            is_date_line(p) or is_byline(p) or is_name_only(p) for p in parts
+        )
+    return is_date_line(text) or is_byline(text) or _is_dateline_only(text)
+
+
+def _is_dateline_only(text: str) -> bool:
+    core = text.rstrip(" -–—:_")
+    match = _DATELINE_CORE.match(core)
+    return match is not None and (core != text or match["agency"] is not None)
+
+
+def byline_author(text: str) -> str:
+    """The author named by a header line ("" when it names none); ALL CAPS names are re-cased."""
+    for part in _PARTS.split(text):
+        part = part.strip()
+        name = part if is_name_only(part) else _byline_name(part)
+        if name:
+            return name.title() if name.isupper() else name
+    return ""
+
+
+def copyright_owner(text: str) -> str:
+    """The outlet of "© 2004 The Daily Courier. All rights reserved." ("" when unclear)."""
+    match = _COPYRIGHT_OWNER.search(text)
+    if not match:
+        return ""
+    name = _COMPANY_SUFFIX.sub("", match["name"].rstrip(".,"))
+    while name and name.split()[-1].casefold() in {"all", "the", "of", "and", "for"}:
+        name = name.rsplit(" ", 1)[0] if " " in name else ""
+    if not name or name.casefold() in _NOT_OWNER or not name[:1].isupper():
+        return ""
+    return name

@@ -1,0 +1,50 @@
+"""`dateline docs`: the stored articles with their date estimates."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from dateline.cli.common import db_option, emit, output_option, settings_from
+from dateline.render.json import document_to_dict
+from dateline.store import Store
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@output_option
+@click.pass_context
+def docs(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> None:
+    """List the articles in the store: title, outlet, date estimate and how sure it is."""
+    settings = settings_from(ctx, db)
+    with Store(settings.store.path) as store:
+        articles = store.articles()
+        failures = store.failures()
+    if fmt == "json":
+        payload = {
+            "documents": [document_to_dict(a) for a in articles],
+            "failures": [{"source": f.source, "reason": f.reason} for f in failures],
+        }
+        emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    table = Table("id", "date", "sure", "outlet", "title", "status")
+    for article in articles:
+        published = article.published
+        when = published.date.isoformat() if published and published.date else "?"
+        if published and not published.date and (published.earliest or published.latest):
+            when = f"{published.earliest or '…'}..{published.latest or '…'}"
+        sure = f"{published.confidence:.2f}" if published else "0.00"
+        status = f"duplicate of {article.duplicate_of[:8]}" if article.duplicate_of else "ok"
+        table.add_row(article.id[:8], when, sure, article.outlet, article.title[:60], status)
+    for failure in failures:
+        table.add_row("", "", "", "", failure.source, f"failed: {failure.reason}")
+    buffer = io.StringIO()
+    Console(file=buffer, width=140).print(table)
+    emit(buffer.getvalue(), output)

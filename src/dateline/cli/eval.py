@@ -1,0 +1,87 @@
+"""`dateline eval ...`: the built-in evaluations, each one library call."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dateline.cli.common import emit, output_option
+
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+                             default="text", show_default=True)
+path_argument = click.argument("path", type=click.Path(exists=True, path_type=Path))
+
+
+def _summary(scores: dict[str, Any]) -> str:
+    """The scalar scores, one per line; per-document detail stays in the JSON."""
+    lines = []
+    for key, value in scores.items():
+        if isinstance(value, float):
+            lines.append(f"{key:24} {value:.4f}")
+        elif isinstance(value, int | str):
+            lines.append(f"{key:24} {value}")
+        elif isinstance(value, dict) and all(isinstance(v, float) for v in value.values()):
+            lines.append(f"{key}:")
+            lines.extend(f"  {k:22} {v:.4f}" for k, v in value.items())
+    return "\n".join(lines) + "\n"
+
+
+def _run(evaluate: Callable[..., dict[str, Any]], fmt: str, output: Path | None,
+         *args: Any, **kwargs: Any) -> None:
+    scores = evaluate(*args, **kwargs)
+    text = json.dumps(scores, indent=2, default=str) + "\n" if fmt == "json" else _summary(scores)
+    emit(text, output)
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Score dateline on annotated data."""
+
+
+@eval_group.command("timex")
+@path_argument
+@click.option("--no-dct", is_flag=True, help="Infer each document's date instead of using it.")
+@format_option
+@output_option
+def eval_timex(path: Path, no_dct: bool, fmt: str, output: Path | None) -> None:
+    """TempEval-3 scores of the temporal tagger on a folder of TimeML .tml files."""
+    from dateline.eval.tempeval import evaluate
+
+    _run(evaluate, fmt, output, path, use_dct=not no_dct)
+
+
+@eval_group.command("dct")
+@path_argument
+@format_option
+@output_option
+def eval_dct(path: Path, fmt: str, output: Path | None) -> None:
+    """Article-date inference on a folder of articles with a dates.tsv of true dates."""
+    from dateline.eval.dct import evaluate
+
+    _run(evaluate, fmt, output, path)
+
+
+@eval_group.command("tls")
+@path_argument
+@format_option
+@output_option
+def eval_tls(path: Path, fmt: str, output: Path | None) -> None:
+    """Timeline-summarisation scores (ROUGE, Date F1) vs the Datewise baseline."""
+    from dateline.eval.tls import evaluate
+
+    _run(evaluate, fmt, output, path)
+
+
+@eval_group.command("clean")
+@path_argument
+@format_option
+@output_option
+def eval_clean(path: Path, fmt: str, output: Path | None) -> None:
+    """Chrome-removed and body-kept rates on an annotated folder."""
+    from dateline.eval.chrome import evaluate
+
+    _run(evaluate, fmt, output, path)

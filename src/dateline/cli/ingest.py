@@ -1,0 +1,30 @@
+"""`dateline add`: ingest files into the store, one transaction per batch."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from dateline.cli.common import db_option, reading_progress, report_failures, settings_from
+from dateline.pipeline import ingest
+from dateline.store import Store
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--strict", is_flag=True, help="Any unreadable file is fatal; nothing is stored.")
+@click.pass_context
+def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: bool) -> None:
+    """Ingest PATHS (files, folders, or - for stdin) into the store."""
+    settings = settings_from(ctx, db)
+    with Store(settings.store.path) as store, reading_progress("reading") as advance:
+        result = ingest(store, paths, settings, stdin=sys.stdin.buffer, on_item=advance,
+                        strict=strict)
+    report_failures(list(result.failures))
+    added = result.added
+    click.echo(f"added {added.added}, duplicate {added.duplicate}, failed {added.failed}")
+    if added.added + added.duplicate == 0 and result.failures:
+        ctx.exit(1)

@@ -1,0 +1,32 @@
+"""`dateline serve`: the local web app over a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dateline.store import Store
+from dateline.web.security import LOOPBACK_HOSTS
+
+
+@click.command()
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("dateline.db"), show_default=True, envvar="DATELINE_DB",
+              help="Store file (created when missing).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; keep it on loopback unless you trust the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, db: Path, host: str, port: int) -> None:
+    """Browse the store's timeline, sources and documents, and add articles, in a browser."""
+    import uvicorn
+
+    from dateline.web.app import create_app
+
+    settings = ctx.find_root().obj
+    Store(db).close()  # a store that cannot be opened fails here, in one line, not per request
+    allowed = set(LOOPBACK_HOSTS) | {host}
+    app = create_app(db, settings=settings, allowed_hosts=allowed)
+    click.echo(f"dateline: serving {db} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,78 @@
+"""Near-duplicate articles: one story carried by many outlets counts once.
+
+Wire copies differ in their header, footer and page chrome but share the body, so two articles
+whose word 5-shingle sets overlap by at least `DedupSettings.near_duplicate_threshold`
+(estimated with MinHash, candidates found with LSH) are one story. The earliest published
+copy (first seen on ties or when undated) is canonical; the others point at it with
+`duplicate_of`, and its `outlets` lists every outlet that carried the story.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
+
+from dateline.cluster.minhash import LshIndex, band_keys, best_match, signature
+from dateline.model import Article
+from dateline.settings import DedupSettings
+
+
+def dedup_text(article: Article) -> str:
+    """The text to compare: the clean text once the cleaner has run, else the raw text."""
+    return article.text or article.raw_text
+
+
+def _written(article: Article) -> date:
+    published = article.published
+    if published is not None and published.date is not None:
+        return published.date
+    return article.metadata_date or date.max
+
+
+def _outlets(article: Article) -> list[str]:
+    return list(dict.fromkeys(o for o in (article.outlet, *article.outlets) if o))
+
+
+def find_canonicals(articles: Sequence[Article], settings: DedupSettings) -> dict[int, int]:
+    """For each near-duplicate (by position), the position of its canonical copy."""
+    threshold = settings.near_duplicate_threshold
+    index = LshIndex(threshold)
+    root_of: dict[str, int] = {}  # index key -> canonical position
+    canonical: dict[int, int] = {}
+    order = sorted(range(len(articles)), key=lambda i: (_written(articles[i]), i))
+    for position in order:
+        article = articles[position]
+        if article.id in root_of:  # the same content read twice
+            canonical[position] = root_of[article.id]
+            continue
+        sig = signature(dedup_text(article), settings.num_perm)
+        if sig is None:
+            root_of[article.id] = position
+            continue
+        keys = band_keys(sig, threshold)
+        match = best_match(sig, index.candidates(keys), threshold)
+        root = position if match is None else root_of[match]
+        if root != position:
+            canonical[position] = root
+        root_of[article.id] = root
+        index.add(article.id, sig, keys)
+    return canonical
+
+
+def mark_duplicates(articles: Sequence[Article], settings: DedupSettings) -> list[Article]:
+    """New articles, in input order, with `duplicate_of` and the canonicals' `outlets` set."""
+    canonical = find_canonicals(articles, settings)
+    outlets = {i: _outlets(a) for i, a in enumerate(articles) if i not in canonical}
+    for position in sorted(canonical, key=lambda i: (_written(articles[i]), i)):
+        root_outlets = outlets[canonical[position]]
+        root_outlets.extend(o for o in _outlets(articles[position]) if o not in root_outlets)
+    marked = []
+    for position, article in enumerate(articles):
+        if position in canonical:
+            root = articles[canonical[position]]
+            marked.append(dataclasses.replace(article, duplicate_of=root.id))
+        else:
+            marked.append(dataclasses.replace(article, duplicate_of=None,
+                                              outlets=tuple(outlets[position])))
+    return marked

@@ -1,0 +1,258 @@
+"""Sparse TF-IDF vectors over content words: the similarity every cross-document stage uses.
+
+Plain dicts rather than a matrix library: sentence vectors have a dozen non-zero terms, and
+dict dot products over the smaller vector stay fast without scipy or torch.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+Vector = dict[str, float]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d[\d,.]*")
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "aren't",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "let",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "according",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "time",
+        "new",
+        "one",
+        "two",
+        "three",
+        "people",
+        "since",
+        "last",
+        "next",
+        "first",
+        "many",
+        "much",
+        "may",
+        "might",
+        "must",
+        "also",
+        "just",
+        "still",
+        "even",
+        "well",
+        "back",
+        "made",
+        "make",
+        "like",
+        "get",
+        "got",
+        "going",
+        "go",
+        "went",
+        "s",
+        "t",
+        "n't",
+        "'s",
+        "mr",
+        "mrs",
+        "ms",
+    ]
+)
+
+
+def terms(text: str) -> list[str]:
+    """Content words of `text`, lower-cased; numbers kept (casualty counts matter)."""
+    words = []
+    for token in _WORD.findall(text):
+        word = token.lower().removesuffix("'s").strip("'-.,")
+        if len(word) > 2 and word not in STOPWORDS:
+            words.append(word)
+    return words
+
+
+def document_frequencies(texts: Iterable[str]) -> tuple[Counter[str], int]:
+    """How many texts contain each term, and how many texts there were."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for text in texts:
+        counts.update(set(terms(text)))
+        total += 1
+    return counts, total
+
+
+def idf_weights(df: Counter[str], total: int) -> dict[str, float]:
+    """Smoothed inverse document frequency."""
+    return {term: math.log((1 + total) / (1 + count)) + 1.0 for term, count in df.items()}
+
+
+def vectorise(text: str, idf: dict[str, float], default_idf: float = 1.0) -> Vector:
+    """Unit-length TF-IDF vector of `text` (sublinear term frequency)."""
+    counts = Counter(terms(text))
+    vector = {t: (1.0 + math.log(c)) * idf.get(t, default_idf) for t, c in counts.items()}
+    return normalise(vector)
+
+
+def normalise(vector: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {t: v / norm for t, v in vector.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Dot product of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def centroid(vectors: Iterable[Vector]) -> Vector:
+    """Unit-length mean of unit vectors."""
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for term, value in vector.items():
+            total[term] = total.get(term, 0.0) + value
+    return normalise(total)

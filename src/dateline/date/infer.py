@@ -1,0 +1,124 @@
+"""Infer when an article was written, strongest evidence first.
+
+Metadata the page carried beats a date line in the header, which beats a date in the URL,
+which beats what the text implies. Only the clean `text` and the `header` lines are read,
+never `raw_text`: page chrome (copyright years, captions, sidebars) must not decide.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+from datetime import date
+
+from dateline.date.content import Estimate, estimate_from_text
+from dateline.date.header import (
+    Stated,
+    header_date,
+    text_urls,
+    title_stamp,
+    top_lines,
+    url_day,
+    url_month,
+)
+from dateline.date.years import PAST_REACH
+from dateline.model import Article, PublicationDate
+from dateline.timex import tag
+
+# Confidence per kind of evidence, set by hand: a page's metadata and its publication line
+# are its own statement of the day (right on every such article of our undated set); a URL
+# path is usually the publication day but sometimes the day the story was filed or first
+# drafted; an "updated" line comes on or after the writing day.
+METADATA_CONFIDENCE = 0.95
+HEADER_CONFIDENCE = 0.9
+URL_CONFIDENCE = 0.85
+UPDATED_CONFIDENCE = 0.7
+URL_MONTH_CONFIDENCE = 0.5  # the URL's month, with a point from the text inside it
+URL_MONTH_ONLY_CONFIDENCE = 0.3
+
+
+def date_article(article: Article) -> Article:
+    """The article with `published` filled in."""
+    return dataclasses.replace(article, published=infer_publication_date(article))
+
+
+def infer_publication_date(article: Article) -> PublicationDate:
+    """When `article` was written: an interval, a point estimate and what decided it."""
+    if article.metadata_date is not None:
+        day = article.metadata_date
+        return PublicationDate(day, day, day, METADATA_CONFIDENCE,
+                               (f"metadata date {day.isoformat()}",), "metadata")  # fmt: skip
+    text = article.text
+    content = _TextEstimate(text)
+    stated = (
+        header_date(article.header)
+        or header_date(top_lines(text))
+        or header_date(title_stamp(article.title))
+    )
+    if stated is not None and (found := _from_header(stated, content)) is not None:
+        return found
+    for url in (article.url, *text_urls(text)):
+        if url and (found := _from_url(url, content)) is not None:
+            return found
+    found_in_text = content.get()
+    method = "content" if found_in_text.earliest or found_in_text.latest else "none"
+    return PublicationDate(found_in_text.point, found_in_text.earliest, found_in_text.latest,
+                           found_in_text.confidence, found_in_text.evidence, method)  # fmt: skip
+
+
+class _TextEstimate:
+    """The text's own estimate, tagged only if some decision needs it: a header date with
+    its year and no "updated" settles the day without reading the body."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._estimate: Estimate | None = None
+
+    def get(self) -> Estimate:
+        if self._estimate is None:
+            mentions = tag(self.text, None) if self.text.strip() else []
+            self._estimate = estimate_from_text(self.text, mentions)
+        return self._estimate
+
+
+def _from_header(stated: Stated, text_estimate: _TextEstimate) -> PublicationDate | None:
+    day = _stated_day(stated, text_estimate)
+    if day is None:
+        return None
+    if stated.updated:
+        # Written on or before the update; the text may say how much before.
+        content = text_estimate.get()
+        earliest = content.earliest if content.earliest and content.earliest <= day else None
+        return PublicationDate(day, earliest, day, UPDATED_CONFIDENCE, (stated.line,), "header")
+    return PublicationDate(day, day, day, HEADER_CONFIDENCE, (stated.line,), "header")
+
+
+def _stated_day(stated: Stated, text_estimate: _TextEstimate) -> date | None:
+    """The header's day; a header without a year takes it from the text's dated events."""
+    if stated.year is not None:
+        return stated.on(stated.year)
+    content = text_estimate.get()
+    reference = content.earliest or content.point
+    if reference is None:
+        return None
+    limit = reference + PAST_REACH
+    for year in (limit.year, limit.year - 1):
+        day = stated.on(year)
+        if day is not None and reference <= day <= limit:
+            return day
+    return None
+
+
+def _from_url(url: str, text_estimate: _TextEstimate) -> PublicationDate | None:
+    day = url_day(url)
+    if day is not None:
+        return PublicationDate(day, day, day, URL_CONFIDENCE, (url,), "metadata")
+    month = url_month(url)
+    if month is None:
+        return None
+    first = date(*month, 1)
+    last = date(*month, calendar.monthrange(*month)[1])
+    content = text_estimate.get()
+    point = content.point if content.point and first <= content.point <= last else None
+    confidence = URL_MONTH_CONFIDENCE if point else URL_MONTH_ONLY_CONFIDENCE
+    return PublicationDate(point, first, last, confidence, (url,), "metadata")

@@ -1,0 +1,113 @@
+"""How well dateline works out when articles were written: scored against known dates.
+
+A folder of article files plus `dates.tsv` (`filename<TAB>YYYY-MM-DD`, one per line) with each
+article's true publication date. The articles go through the product's own reader, cleaner
+and date stage, exactly as in a real run, so chrome in the files is part of the test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dateline.clean import clean_corpus
+from dateline.date import date_article
+from dateline.errors import EvaluationError
+from dateline.model import Article, Failure, PublicationDate
+from dateline.read import read_paths
+from dateline.settings import Settings
+
+TRUTH_FILE = "dates.tsv"
+
+
+def read_truth(folder: Path) -> dict[str, date]:
+    """The true dates of `folder/dates.tsv`, by file name."""
+    path = folder / TRUTH_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(f"{path}: cannot read the truth file: {exc}") from None
+    truth: dict[str, date] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise EvaluationError(f"{path}:{number}: expected 'filename<TAB>YYYY-MM-DD'")
+        name, value = parts[0].strip(), parts[1].strip()
+        try:
+            truth[name] = date.fromisoformat(value)
+        except ValueError:
+            raise EvaluationError(f"{path}:{number}: {value!r} is not a YYYY-MM-DD date") from None
+    if not truth:
+        raise EvaluationError(f"{path}: no dates in the truth file")
+    return truth
+
+
+def evaluate(folder: Path, settings: Settings | None = None) -> dict[str, Any]:
+    """Infer each listed article's date and score it: exact day, interval, days off."""
+    folder = Path(folder)
+    truth = read_truth(folder)
+    settings = settings or Settings()
+    articles, failures = _read(folder, truth, settings)
+    rows = []
+    for name, true_date in truth.items():
+        article = articles.get(name)
+        published = date_article(article).published if article is not None else None
+        rows.append(_row(name, true_date, published))
+    return _summary(rows, failures)
+
+
+def _read(
+    folder: Path, truth: dict[str, date], settings: Settings
+) -> tuple[dict[str, Article], list[str]]:
+    """The listed files read and cleaned, by file name, and what could not be read."""
+    paths = [folder / name for name in truth]
+    articles: dict[str, Article] = {}
+    failures: list[str] = []
+    for item in read_paths(paths, settings.read):
+        if isinstance(item, Failure):
+            failures.append(str(item))
+        else:
+            articles[Path(item.source.split("::")[0]).name] = item
+    names = list(articles)
+    cleaned = clean_corpus(articles.values(), settings.clean)
+    return dict(zip(names, cleaned, strict=True)), failures
+
+
+def _row(name: str, truth: date, published: PublicationDate | None) -> dict[str, Any]:
+    point = published.date if published else None
+    earliest = published.earliest if published else None
+    latest = published.latest if published else None
+    contains = (
+        published is not None
+        and (earliest is None or earliest <= truth)
+        and (latest is None or truth <= latest)
+    )
+    return {
+        "file": name,
+        "truth": truth.isoformat(),
+        "date": point.isoformat() if point else None,
+        "earliest": earliest.isoformat() if earliest else None,
+        "latest": latest.isoformat() if latest else None,
+        "confidence": published.confidence if published else 0.0,
+        "method": published.method if published else "unread",
+        "exact": point == truth,
+        "contains": contains,
+        "abs_days": abs((point - truth).days) if point else None,
+    }
+
+
+def _summary(rows: list[dict[str, Any]], failures: list[str]) -> dict[str, Any]:
+    count = len(rows)
+    days = [r["abs_days"] for r in rows if r["abs_days"] is not None]
+    return {
+        "documents": count,
+        "exact_day_rate": sum(r["exact"] for r in rows) / count,
+        "interval_contains_rate": sum(r["contains"] for r in rows) / count,
+        "dated_rate": len(days) / count,
+        "mean_abs_days": sum(days) / len(days) if days else None,
+        "rows": rows,
+        "failures": failures,
+    }

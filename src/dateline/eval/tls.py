@@ -1,0 +1,210 @@
+"""Timeline summarisation evaluation on Timeline17-style data, scored by tilse.
+
+Protocol of Martschat & Markert (2017) and Ghalandari & Ifrim (2020): for each reference
+timeline, the system sees the topic's articles published within the reference's time span,
+gets as many dates as the reference and its mean number of sentences per date, and is scored
+with concat, agreement and align+ m:1 ROUGE-1/2 F1 and Date F1. The Datewise baseline runs
+on the same prepared articles in the same run. Only `text` and `dct` are read: the data set's
+pre-extracted dates are never used; dateline's own tagger finds the dates.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+from dateline.errors import EvaluationError
+from dateline.events import extract_events, split_sentences
+from dateline.model import Article, PublicationDate, TimelineEntry
+from dateline.select import build_entries
+from dateline.select.datewise import datewise
+from dateline.timex import tag_article
+
+MEASURES = (
+    "ar1_f1",
+    "ar2_f1",
+    "date_f1",
+    "concat_r1_f1",
+    "concat_r2_f1",
+    "agree_r1_f1",
+    "agree_r2_f1",
+)
+Builder = Callable[..., tuple[TimelineEntry, ...]]
+
+# Timeline17 text is tokenised ("Gadhafi 's rule , he said ."); the tagger and splitter read
+# news prose, so the tokenisation is undone first. Scoring re-tokenises for ROUGE.
+_DETOKENISE = (
+    (re.compile(r"-LRB-"), "("),
+    (re.compile(r"-RRB-"), ")"),
+    (re.compile(r"``\s*|\s*''"), '"'),
+    (re.compile(r"\s+([,.;:!?%)\]}])"), r"\1"),
+    (re.compile(r"([(\[{$])\s+"), r"\1"),
+    (re.compile(r"\s+('s|'re|'ve|'ll|'d|'m|n't)\b", re.IGNORECASE), r"\1"),
+)
+_TOKEN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
+
+
+def evaluate(path: Path, *, topics: Sequence[str] | None = None) -> dict[str, Any]:
+    """Score dateline and the Datewise baseline on every reference timeline under `path`."""
+    scorer = _Scorer()
+    ours: dict[str, dict[str, float]] = {}
+    baseline: dict[str, dict[str, float]] = {}
+    for topic in _topics(path, topics):
+        articles = [_prepare(a) for a in _load_articles(topic)]
+        for reference_path in sorted(topic.glob("timeline-*.json")):
+            reference = _load_reference(reference_path)
+            name = f"{topic.name}/{reference_path.stem}"
+            ours[name] = scorer.score(_run(build_entries, articles, reference), reference)
+            baseline[name] = scorer.score(_run(datewise, articles, reference), reference)
+    if not ours:
+        raise EvaluationError(f"{path}: no topic folder with articles.json and timeline-*.json")
+    return {**_summary(ours), "baseline": _summary(baseline)}
+
+
+def prepare_articles(records: Sequence[dict[str, Any]], source: str) -> list[Article]:
+    """Timeline17 records as dateline articles that went through timex and events."""
+    return [_prepare(_article(r, source)) for r in records]
+
+
+def _summary(scores: dict[str, dict[str, float]]) -> dict[str, Any]:
+    means = {m: round(mean(s[m] for s in scores.values()), 4) for m in MEASURES}
+    return {"timelines": len(scores), "mean": means, "per_timeline": scores}
+
+
+def _topics(path: Path, names: Sequence[str] | None) -> list[Path]:
+    if not path.is_dir():
+        raise EvaluationError(f"{path}: not a directory of TLS topics")
+    folders = sorted(p for p in path.iterdir() if (p / "articles.json").is_file())
+    if names is not None:
+        folders = [p for p in folders if p.name in set(names)]
+    return folders
+
+
+def _load_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise EvaluationError(f"{path}: cannot read: {exc}") from None
+
+
+def _load_articles(topic: Path) -> list[Article]:
+    records = _load_json(topic / "articles.json")
+    if not isinstance(records, list):
+        raise EvaluationError(f"{topic / 'articles.json'}: expected a JSON list of articles")
+    return [_article(r, str(topic / "articles.json")) for r in records]
+
+
+def _article(record: Any, source: str) -> Article:
+    try:
+        text = detokenise(str(record["text"]))
+        published = date.fromisoformat(str(record["dct"])[:10])
+        uid = str(record["uid"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise EvaluationError(f"{source}: malformed article record: {exc}") from None
+    pub = PublicationDate(published, published, published, 1.0, method="metadata")
+    return Article(id=uid, source=f"{source}::{uid}", raw_text=text, text=text, published=pub)
+
+
+def _prepare(article: Article) -> Article:
+    return extract_events(tag_article(article))
+
+
+def detokenise(text: str) -> str:
+    """Undo PTB-style tokenisation well enough for the tagger and the splitter."""
+    for pattern, replacement in _DETOKENISE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _load_reference(path: Path) -> dict[date, list[str]]:
+    records = _load_json(path)
+    try:
+        timeline: dict[date, list[str]] = {}
+        for record in records:
+            day = date.fromisoformat(str(record["date"])[:10])
+            sentences = [s.text for s in split_sentences(str(record["text"]))]
+            timeline.setdefault(day, []).extend(sentences)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise EvaluationError(f"{path}: malformed timeline: {exc}") from None
+    if not timeline:
+        raise EvaluationError(f"{path}: empty reference timeline")
+    return timeline
+
+
+def _run(
+    builder: Builder, articles: list[Article], reference: dict[date, list[str]]
+) -> dict[date, list[str]]:
+    start, end = min(reference), max(reference)
+    pool = [
+        a for a in articles if a.published and a.published.date and start <= a.published.date <= end
+    ]
+    per_date = max(1, round(mean(len(s) for s in reference.values())))
+    # Reference timelines are day by day: both methods are asked for days only.
+    entries = builder(
+        pool,
+        dates=len(reference),
+        per_date=per_date,
+        date_from=start.isoformat(),
+        date_to=end.isoformat(),
+        precision="day",
+    )
+    timeline: dict[date, list[str]] = {}
+    for entry in entries:
+        if len(entry.date) == 10:
+            timeline.setdefault(date.fromisoformat(entry.date), []).append(entry.summary)
+    return timeline
+
+
+class _Scorer:
+    """tilse's ROUGE-1.5.5-based timeline measures (imported lazily: an optional extra)."""
+
+    def __init__(self) -> None:
+        try:
+            from tilse.evaluation import rouge
+        except ImportError:
+            raise EvaluationError(
+                "tilse is not installed: pip install 'dateline[eval]' (needs libxml-dom-perl)"
+            ) from None
+        self._evaluator = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"])
+
+    def score(
+        self, predicted: dict[date, list[str]], reference: dict[date, list[str]]
+    ) -> dict[str, float]:
+        from tilse.data.timelines import GroundTruth
+        from tilse.data.timelines import Timeline as TilseTimeline
+
+        pred = TilseTimeline({d: [_tokens(s) for s in ss] for d, ss in predicted.items()})
+        truth = GroundTruth(
+            [TilseTimeline({d: [_tokens(s) for s in ss] for d, ss in reference.items()})]
+        )
+        if not predicted:
+            return dict.fromkeys(MEASURES, 0.0)
+        concat = self._evaluator.evaluate_concat(pred, truth)
+        agree = self._evaluator.evaluate_agreement(pred, truth)
+        align = self._evaluator.evaluate_align_date_content_costs_many_to_one(pred, truth)
+        return {
+            "ar1_f1": round(align["rouge_1"]["f_score"], 4),
+            "ar2_f1": round(align["rouge_2"]["f_score"], 4),
+            "date_f1": round(_date_f1(set(predicted), set(reference)), 4),
+            "concat_r1_f1": round(concat["rouge_1"]["f_score"], 4),
+            "concat_r2_f1": round(concat["rouge_2"]["f_score"], 4),
+            "agree_r1_f1": round(agree["rouge_1"]["f_score"], 4),
+            "agree_r2_f1": round(agree["rouge_2"]["f_score"], 4),
+        }
+
+
+def _tokens(sentence: str) -> str:
+    return " ".join(_TOKEN.findall(sentence))
+
+
+def _date_f1(predicted: set[date], reference: set[date]) -> float:
+    hits = len(predicted & reference)
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(predicted), hits / len(reference)
+    return 2 * precision * recall / (precision + recall)

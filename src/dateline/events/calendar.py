@@ -1,0 +1,55 @@
+"""TIMEX3 values as calendar values (YYYY, YYYY-MM, YYYY-MM-DD) or nothing.
+
+A timeline can only place what has a calendar position: durations, sets, decades and
+unresolved values ("XXXX-XX-XX", "PRESENT_REF") have none.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
+_COARSE = re.compile(r"(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|AU|WI)")
+
+
+def calendar_value(value: str) -> str | None:
+    """`value` reduced to its calendar part, or None when it has no calendar position."""
+    match = _CALENDAR.fullmatch(value)
+    if match:
+        year, month, day = match.groups()
+        if day:
+            try:
+                date(int(year), int(month), int(day))
+            except ValueError:
+                return None
+            return f"{year}-{month}-{day}"
+        if month:
+            return f"{year}-{month}" if 1 <= int(month) <= 12 else None
+        return year
+    week = _WEEK.fullmatch(value)
+    if week:
+        try:
+            # The Thursday of an ISO week decides its month.
+            thursday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+        except ValueError:
+            return None
+        return f"{thursday.year:04d}-{thursday.month:02d}"
+    coarse = _COARSE.fullmatch(value)
+    return coarse.group(1) if coarse else None
+
+
+def granularity(value: str) -> int:
+    """3 for a day, 2 for a month, 1 for a year: finer dates place an event better."""
+    return {10: 3, 7: 2, 4: 1}.get(len(value), 0)
+
+
+def contains(coarse: str, fine: str) -> bool:
+    """True when calendar value `fine` lies inside `coarse` ("2004" contains "2004-01-26")."""
+    return fine.startswith(coarse)
+
+
+def compatible(a: str, b: str) -> bool:
+    """Two calendar values that may name the same time (one contains the other)."""
+    return contains(a, b) or contains(b, a)

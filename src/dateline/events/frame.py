@@ -1,0 +1,226 @@
+"""The who/what/where of one sentence, by light surface rules (no parser in the default install).
+
+Good enough to label and compare events: capitalised spans are actors, a capitalised span
+after "in"/"at"/"near" is the place, the first finite-looking verb is the predicate.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_CAPITALISED = re.compile(r"(?:[A-Z][A-Za-z'.-]*(?:\s+(?:of|de|al|bin|the)\s+|\s+)?)+")
+_NOT_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "But",
+        "And",
+        "In",
+        "On",
+        "At",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "As",
+        "If",
+        "However",
+        "Meanwhile",
+        "Yet",
+        "Also",
+        "Then",
+        "Some",
+        "Many",
+        "Most",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "By",
+        "For",
+        "From",
+        "With",
+        "Under",
+        "Over",
+        "Since",
+        "Until",
+        "Last",
+        "Next",
+        "Earlier",
+        "Later",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+    ]
+)
+_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+((?:[A-Z][A-Za-z'-]+\s?){1,3})")
+_IRREGULAR_PAST = frozenset(
+    [
+        "said",
+        "told",
+        "began",
+        "broke",
+        "brought",
+        "built",
+        "came",
+        "chose",
+        "cut",
+        "did",
+        "drew",
+        "drove",
+        "fell",
+        "fought",
+        "found",
+        "flew",
+        "fled",
+        "gave",
+        "went",
+        "grew",
+        "held",
+        "hit",
+        "kept",
+        "knew",
+        "led",
+        "left",
+        "lost",
+        "made",
+        "met",
+        "paid",
+        "put",
+        "ran",
+        "rose",
+        "saw",
+        "sent",
+        "set",
+        "shot",
+        "sold",
+        "spoke",
+        "spent",
+        "stood",
+        "struck",
+        "swore",
+        "took",
+        "thought",
+        "threw",
+        "won",
+        "wrote",
+        "became",
+        "beat",
+        "bought",
+        "caught",
+        "sank",
+        "sought",
+        "spread",
+        "shut",
+        "withdrew",
+        "overthrew",
+    ]
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|plans? to|planning to|planned to|intends? to|aims? to|"
+    r"(?:is|are|was|were) (?:expected|scheduled|due|set|slated|poised|going) to|"
+    r"to be held|next (?:week|month|year))\b",
+    re.IGNORECASE,
+)
+_AUX_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+    ]
+)
+
+
+def actors(text: str) -> tuple[str, ...]:
+    """Names in the sentence (capitalised spans), in order, without duplicates."""
+    found: list[str] = []
+    for match in _CAPITALISED.finditer(text):
+        words = match.group().split()
+        while words and words[0].rstrip(".") in _NOT_NAMES:
+            words.pop(0)
+        while words and words[-1] in {"of", "de", "al", "bin", "the"}:
+            words.pop()
+        name = " ".join(words).rstrip(".,")
+        if name and name not in found and not name.isdigit():
+            found.append(name)
+    return tuple(found[:6])
+
+
+def place(text: str) -> str:
+    """The first capitalised span after a place preposition, if any."""
+    for match in _PLACE_CUE.finditer(text):
+        name = match.group(1).strip()
+        if name.split()[0] not in _NOT_NAMES:
+            return name
+    return ""
+
+
+def predicate(text: str) -> str:
+    """The first word that looks like a finite verb (past tense, or after an auxiliary)."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    for index, token in enumerate(tokens):
+        if token in _IRREGULAR_PAST or (token.endswith("ed") and len(token) > 4):
+            return token
+        if token in _AUX_VERBS and index + 1 < len(tokens):
+            following = tokens[index + 1]
+            if following.endswith(("ed", "ing", "en")) or following in _IRREGULAR_PAST:
+                return following
+    return ""
+
+
+def is_planned(text: str) -> bool:
+    """True when the sentence reports something that has not happened yet."""
+    return bool(_PLANNED.search(text))
+
+
+def is_past(text: str) -> bool:
+    """True when the sentence reports something that happened (a past-tense verb)."""
+    return bool(predicate(text)) and not is_planned(text)

@@ -1,0 +1,154 @@
+"""The one document model every stage reads and writes.
+
+Plain frozen dataclasses holding text and character offsets only — no parse trees, no open
+handles — so an `Article` moves unchanged through a loop, a process pool or a Dask worker.
+Per-document stages return a new `Article` (``dataclasses.replace``) and never mutate input.
+Everything downstream cites back to exact character spans of `Article.text` (the clean text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+
+def content_id(text: str) -> str:
+    """Stable article id: the same content read from anywhere gets the same id."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """When an article was written, as an interval with a point estimate.
+
+    `date` is None when nothing supports a point estimate; `earliest`/`latest` may then still
+    bound it. `confidence` is in [0, 1]; `evidence` holds the lines that decided it.
+    """
+
+    date: date | None
+    earliest: date | None
+    latest: date | None
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    method: str = "none"  # "metadata", "header", "content", "none"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the clean text: `text == article.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A TIMEX3-like time expression found in the clean text.
+
+    `value` is the normalised TIMEX3 value (``2004-01-26``, ``2004-W05``, ``199X``, ``P1Y``,
+    ``PRESENT_REF``, ``XXXX-XX-XX`` when unresolvable); `anchor` is the ISO date it was
+    resolved against, if any.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    granularity: str = ""  # day, week, month, season, quarter, year, decade, century, time
+    anchor: str | None = None
+    modifier: str = ""  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount an event reports ("600 ground troops", "$350 million")."""
+
+    text: str
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """What one sentence reports happened (or will happen), and when."""
+
+    article_id: str
+    sentence: Sentence
+    date: str  # TIMEX3 calendar value: YYYY, YYYY-MM or YYYY-MM-DD
+    predicate: str = ""
+    actors: tuple[str, ...] = ()
+    place: str = ""
+    quantities: tuple[Quantity, ...] = ()
+    planned: bool = False
+    date_source: str = ""  # "explicit", "article", ...
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read, then cleaned, dated and tagged by the stages."""
+
+    id: str
+    source: str  # file path, "path::record" for records inside a file, or URL
+    raw_text: str
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    metadata_date: date | None = None  # from HTML metadata, a JSON field, a WARC header
+    text: str = ""  # clean text; stages after `clean` read only this
+    # Byline/date/place lines the cleaner took out of the body: metadata for the date stage,
+    # never part of `text`.
+    header: tuple[str, ...] = ()
+    published: PublicationDate | None = None
+    sentences: tuple[Sentence, ...] = ()
+    timexes: tuple[TimeMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    duplicate_of: str | None = None  # id of the article this one is a copy of
+    outlets: tuple[str, ...] = ()  # outlets that carried this story (self first)
+
+    @classmethod
+    def from_raw(cls, source: str, raw_text: str, **fields: object) -> Article:
+        return cls(id=content_id(raw_text), source=source, raw_text=raw_text, **fields)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a timeline entry comes from: a sentence span of an article's clean text."""
+
+    document: str  # article id
+    sentence: str  # the sentence text, == article.text[start:end]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated entry of a timeline; `summary` is extractive text, never invented."""
+
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    summary: str
+    sources: tuple[Citation, ...]
+    planned: bool = False
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file (or record) that could not be read, with a one-line reason."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    documents: tuple[Article, ...]
+    entries: tuple[TimelineEntry, ...]
+    failures: tuple[Failure, ...] = field(default=())

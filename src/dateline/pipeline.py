@@ -1,0 +1,185 @@
+"""Wires the stages: per-document stages are mapped, cross-document stages reduce.
+
+Per-document stages are plain functions `Article -> Article`, declared with what they need and
+what they fill, and checked once when the pipeline is built; so the same stage list runs in a
+loop, a process pool or a Dask worker. Cross-document stages (boilerplate pre-pass, duplicates,
+event merging and selection) run once over the whole set.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from dateline.clean import clean_article, repeated_lines
+from dateline.cluster.duplicates import mark_duplicates
+from dateline.date import date_article
+from dateline.errors import InputError
+from dateline.events import extract_events
+from dateline.model import Article, Failure, Timeline
+from dateline.read import read_paths
+from dateline.select import build_entries
+from dateline.settings import Settings
+from dateline.store import AddResult, Store
+from dateline.timex import tag_article
+
+# What a reader fills in; every later need must be met by these or by an earlier stage.
+READER_FILLS = frozenset({"raw_text", "title", "outlet", "author", "url", "metadata_date"})
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A per-document stage and its contract with the stages around it."""
+
+    name: str
+    run: Callable[[Article], Article]
+    needs: frozenset[str]
+    fills: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    stages: tuple[Stage, ...]
+
+    def __post_init__(self) -> None:
+        available = set(READER_FILLS)
+        for stage in self.stages:
+            missing = stage.needs - available
+            if missing:
+                raise ValueError(f"stage {stage.name!r} needs {sorted(missing)}, "
+                                 "which no earlier stage fills")
+            available |= stage.fills
+
+    def __call__(self, article: Article) -> Article:
+        for stage in self.stages:
+            article = stage.run(article)
+        return article
+
+
+def document_pipeline(settings: Settings, boilerplate: frozenset[str] = frozenset()) -> Pipeline:
+    """clean → date → tag time → find events, for one article."""
+    clean = functools.partial(clean_article, settings=settings.clean, boilerplate=boilerplate)
+    return Pipeline((
+        Stage("clean", clean, frozenset({"raw_text"}),
+              frozenset({"text", "title", "author", "outlet", "header"})),
+        Stage("date", date_article, frozenset({"text", "header", "metadata_date", "url"}),
+              frozenset({"published"})),
+        Stage("timex", tag_article, frozenset({"text", "published"}), frozenset({"timexes"})),
+        Stage("events", extract_events, frozenset({"text", "timexes", "published"}),
+              frozenset({"sentences", "events"})),
+    ))
+
+
+@dataclass
+class ReadResult:
+    articles: list[Article] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def read_all(paths: Iterable[str | Path], settings: Settings,
+             stdin: BinaryIO | None = None,
+             on_item: Callable[[Article | Failure], None] | None = None) -> ReadResult:
+    result = ReadResult()
+    for item in read_paths(paths, settings.read, stdin=stdin):
+        if isinstance(item, Failure):
+            result.failures.append(item)
+        else:
+            result.articles.append(item)
+        if on_item is not None:
+            on_item(item)
+    return result
+
+
+def _outlet_key(article: Article) -> str:
+    return article.outlet or str(Path(article.source.split("::")[0]).parent)
+
+
+def process(articles: Sequence[Article], settings: Settings, workers: int = 1) -> list[Article]:
+    """Clean, date, tag and find events in every article, keeping input order."""
+    by_outlet = repeated_lines(articles, settings.clean)
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(_outlet_key(article), []).append(article)
+    processed: list[Article] = []
+    for key, group in groups.items():
+        pipeline = document_pipeline(settings, by_outlet.get(key, frozenset()))
+        processed.extend(_map(pipeline, group, workers))
+    order = {a.id: i for i, a in enumerate(articles)}
+    processed.sort(key=lambda a: order[a.id])
+    return processed
+
+
+def _map(pipeline: Pipeline, articles: list[Article], workers: int) -> Iterator[Article]:
+    if workers <= 1 or len(articles) < 2 * workers:
+        return map(pipeline, articles)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return iter(list(pool.map(pipeline, articles, chunksize=16)))
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+@dataclass(frozen=True)
+class TimelineQuery:
+    """What the user asked of the timeline: the same object from the CLI and the web app."""
+
+    query: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    dates: int | None = None
+    per_date: int | None = None
+
+
+def build_timeline(articles: Sequence[Article], settings: Settings,
+                   request: TimelineQuery = TimelineQuery(),
+                   failures: Sequence[Failure] = ()) -> Timeline:
+    """The timeline of already processed articles."""
+    entries = build_entries(
+        articles,
+        dates=request.dates if request.dates is not None else settings.select.dates,
+        per_date=request.per_date if request.per_date is not None else settings.select.per_date,
+        query=request.query, date_from=request.date_from, date_to=request.date_to,
+    )
+    cited = {c.document for e in entries for c in e.sources}
+    documents = tuple(a for a in articles if a.id in cited or a.duplicate_of is None)
+    return Timeline(documents=documents, entries=entries, failures=tuple(failures))
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    added: AddResult
+    failures: tuple[Failure, ...]
+
+
+def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
+           stdin: BinaryIO | None = None,
+           on_item: Callable[[Article | Failure], None] | None = None,
+           strict: bool = False) -> IngestResult:
+    """Read, process and add one batch to the store in a single transaction.
+
+    With `strict`, any unreadable file stops the batch before anything is stored.
+    """
+    read = read_all(paths, settings, stdin, on_item)
+    if strict and read.failures:
+        first = read.failures[0]
+        raise InputError(first.source, f"{first.reason} ({len(read.failures)} file(s) failed; "
+                                       "nothing was stored)")
+    processed = process(read.articles, settings, default_workers())
+    return IngestResult(store.add(processed, read.failures), tuple(read.failures))
+
+
+def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
+                        stdin: BinaryIO | None = None,
+                        on_item: Callable[[Article | Failure], None] | None = None,
+                        request: TimelineQuery = TimelineQuery()) -> Timeline:
+    """One-shot: files in, timeline out, no store."""
+    read = read_all(paths, settings, stdin, on_item)
+    processed = mark_duplicates(process(read.articles, settings, default_workers()),
+                                settings.dedup)
+    return build_timeline(processed, settings, request, read.failures)

@@ -1,0 +1,81 @@
+"""A saved web page to an Article: main text and metadata via trafilatura and htmldate.
+
+The text trafilatura keeps is the article body without menus and comments; the cleaner still
+runs on it. The date is htmldate's *original* (first published) date from markup only —
+meta tags, JSON-LD, `<time>` and the URL — because its free-text search picks up whatever
+date the story mentions, and a metadata date is trusted downstream.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+
+from dateline.model import Article, Failure
+from dateline.read.dates import parse_date
+
+# Fewer words than this is navigation residue ("Home | News"), not an article body.
+_MIN_WORDS = 5
+# htmldate's own floor is 1995; archives of older stories exist (and their pages say so).
+_MIN_DATE = "1900-01-01"
+
+
+def read_html(
+    source: str, page: str, url: str = "", crawled: date | None = None
+) -> Article | Failure:
+    """The article in an HTML page, or a Failure when the page has no body text.
+
+    `url`, when the caller knows where the page came from (a WARC target), wins over the
+    page's canonical link. `crawled` (a WARC date) caps the publication date: nothing is
+    published after it is fetched.
+    """
+    params: dict[str, object] = {
+        "extensive_search": False,
+        "original_date": True,
+        "min_date": _MIN_DATE,
+    }
+    if crawled is not None:
+        params["max_date"] = crawled.isoformat()
+    try:
+        document = bare_extraction(
+            page,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params=params,
+        )
+    except (ValueError, TypeError, RecursionError) as exc:
+        return Failure(source, f"HTML could not be parsed ({type(exc).__name__})")
+    if not isinstance(document, Document) or not document.text:
+        return Failure(source, "HTML page has no main text")
+    title = (document.title or "").strip()
+    text = _without_title(document.text.strip(), title)
+    if len(text.split()) < _MIN_WORDS:
+        return Failure(source, "HTML page has no main text")
+    page_url = url or document.url or ""
+    return Article.from_raw(
+        source,
+        text,
+        title=title,
+        outlet=(document.sitename or "").strip() or _host(page_url),
+        author=(document.author or "").strip(),
+        url=page_url,
+        metadata_date=parse_date(document.date),
+    )
+
+
+def _without_title(text: str, title: str) -> str:
+    """The body without the headline trafilatura repeats as its first line."""
+    first, _, rest = text.partition("\n")
+    if title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest.strip()
+    return text
+
+
+def _host(url: str) -> str:
+    """The site a URL belongs to, as an outlet name of last resort ("www." dropped)."""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")

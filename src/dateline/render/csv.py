@@ -1,0 +1,75 @@
+"""A timeline as CSV for spreadsheets and newsroom tools: one row per cited source.
+
+One row per (entry, source sentence) pair, so every row carries its own evidence; an entry with
+three sources gives three rows sharing `entry`, `date` and `summary`. Entries without sources
+still get one row with empty source columns. Columns:
+
+    entry         1-based entry number (rows of one entry share it)
+    date          calendar value at its true precision: YYYY, YYYY-MM or YYYY-MM-DD
+    display_date  the same for people: "2006", "June 2006", "June 3, 2006"
+    precision     year / month / day
+    planned       "yes" for events announced as planned or scheduled, else "no"
+    summary       the entry's text (extractive)
+    document      article id of the source
+    outlet, title, path   of that article
+    published     the article's inferred publication date (ISO), empty when unknown
+    sentence      the cited sentence, == article text[start:end]
+    start, end    character offsets of the sentence in the article's clean text
+
+Text cells that a spreadsheet would run as a formula (starting with = + - @ or a control
+character) get a leading apostrophe: article text is untrusted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from dateline.model import Article, Citation, Timeline, TimelineEntry
+from dateline.render.dates import display_date, precision
+
+COLUMNS = (
+    "entry", "date", "display_date", "precision", "planned", "summary",
+    "document", "outlet", "title", "path", "published", "sentence", "start", "end",
+)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """Text that spreadsheet software shows as text instead of evaluating."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _row(number: int, entry: TimelineEntry, citation: Citation | None,
+         article: Article | None) -> list[str]:
+    row = [str(number), entry.date, display_date(entry.date), precision(entry.date),
+           "yes" if entry.planned else "no", safe_cell(entry.summary)]
+    if citation is None:
+        return row + [""] * (len(COLUMNS) - len(row))
+    published = article.published.date if article and article.published else None
+    return [
+        *row,
+        citation.document,
+        safe_cell(article.outlet) if article else "",
+        safe_cell(article.title) if article else "",
+        safe_cell(article.source) if article else "",
+        published.isoformat() if published else "",
+        safe_cell(citation.sentence),
+        str(citation.start),
+        str(citation.end),
+    ]
+
+
+def render(timeline: Timeline) -> str:
+    """The timeline as RFC 4180 CSV text with a header row."""
+    by_id = {a.id: a for a in timeline.documents}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for number, entry in enumerate(timeline.entries, start=1):
+        if not entry.sources:
+            writer.writerow(_row(number, entry, None, None))
+        for citation in entry.sources:
+            writer.writerow(_row(number, entry, citation, by_id.get(citation.document)))
+    return out.getvalue()

@@ -1,0 +1,67 @@
+"""The public JSON contract of `dateline timeline --format json` (docs/timeline-json.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dateline.model import Article, PublicationDate, Timeline, TimelineEntry
+from dateline.render.dates import precision
+
+CONTRACT_VERSION = 1
+
+
+def published_to_dict(published: PublicationDate | None) -> dict[str, Any]:
+    if published is None:
+        return {"date": None, "earliest": None, "latest": None, "confidence": 0.0,
+                "evidence": [], "method": "none"}
+    return {
+        "date": published.date.isoformat() if published.date else None,
+        "earliest": published.earliest.isoformat() if published.earliest else None,
+        "latest": published.latest.isoformat() if published.latest else None,
+        "confidence": round(published.confidence, 3),
+        "evidence": list(published.evidence),
+        "method": published.method,
+    }
+
+
+def document_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": article.source,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "url": article.url,
+        "text": article.text,
+        "published": published_to_dict(article.published),
+        "duplicate_of": article.duplicate_of,
+        "outlets": list(article.outlets),
+    }
+
+
+def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "date": entry.date,
+        "precision": precision(entry.date),
+        "summary": entry.summary,
+        "planned": entry.planned,
+        "score": round(entry.score, 4),
+        "sources": [
+            {"document": c.document, "sentence": c.sentence, "start": c.start, "end": c.end}
+            for c in entry.sources
+        ],
+    }
+
+
+def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "version": CONTRACT_VERSION,
+        "documents": [document_to_dict(a) for a in timeline.documents],
+        "entries": [entry_to_dict(e) for e in timeline.entries],
+        "failures": [{"source": f.source, "reason": f.reason} for f in timeline.failures],
+    }
+
+
+def render(timeline: Timeline) -> str:
+    return json.dumps(timeline_to_dict(timeline), ensure_ascii=False, indent=2) + "\n"

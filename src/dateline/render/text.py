@@ -1,0 +1,30 @@
+"""A timeline for the terminal: one block per entry, with its sources."""
+
+from __future__ import annotations
+
+import textwrap
+
+from dateline.model import Timeline
+from dateline.render.dates import display_date
+
+
+def render(timeline: Timeline) -> str:
+    by_id = {a.id: a for a in timeline.documents}
+    lines: list[str] = []
+    for entry in timeline.entries:
+        marker = " (planned)" if entry.planned else ""
+        lines.append(f"{display_date(entry.date)}{marker}")
+        lines.extend(textwrap.wrap(entry.summary, width=88, initial_indent="  ",
+                                   subsequent_indent="  "))
+        outlets = []
+        for citation in entry.sources:
+            article = by_id.get(citation.document)
+            name = (article.outlet or article.title or article.source) if article else ""
+            if name and name not in outlets:
+                outlets.append(name)
+        if outlets:
+            lines.append(f"  — {'; '.join(outlets)}")
+        lines.append("")
+    if not timeline.entries:
+        lines.append("(no dated entries)")
+    return "\n".join(lines).rstrip() + "\n"

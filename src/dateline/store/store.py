@@ -1,0 +1,405 @@
+"""The store: articles, their near-duplicates and read failures in one SQLite file.
+
+This package is the only place dateline speaks SQL. Each `add` is one transaction, so a batch
+lands whole or not at all, even when interrupted. Articles are keyed by content id, so adding
+the same files again changes nothing. Wire copies (the same story with another header or
+footer) are found on the way in with MinHash/LSH over band keys kept in an indexed table.
+
+Single writer: a `Store` owns one connection, which `sqlite3` ties to the thread that opened it.
+Open one `Store` per thread, and let only one of them write at a time (the web app keeps one
+writer); WAL lets readers in other processes read while a batch is written.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from dateline.cluster.duplicates import dedup_text
+from dateline.cluster.minhash import (
+    SIGNATURE_SCHEME,
+    LshIndex,
+    Signature,
+    band_keys,
+    best_match,
+    lsh_shape,
+    signature,
+)
+from dateline.errors import StoreError
+from dateline.model import Article, Failure
+from dateline.settings import DedupSettings
+from dateline.store import rows, schema
+
+_CHUNK = 500  # articles deduplicated and written per executemany round
+_IN_BATCH = 500  # ids per `IN (...)` query, well under SQLite's variable limit
+_ARTICLE_SQL = f"SELECT {', '.join(rows.READ_COLUMNS)} FROM articles"
+_SEARCH_SQL = ("SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+               "WHERE articles_fts MATCH ? "
+               # bm25 is lower for better matches; a title hit counts twice a body hit.
+               "ORDER BY bm25(articles_fts, 2.0, 1.0), a.seq LIMIT ?")
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What one `Store.add` batch did."""
+
+    added: int
+    duplicate: int
+    failed: int
+    added_ids: tuple[str, ...] = ()
+    duplicate_ids: tuple[str, ...] = ()
+    failed_sources: tuple[str, ...] = ()
+
+
+@dataclass
+class _Tally:
+    added: list[str] = field(default_factory=list)
+    duplicate: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    succeeded_sources: set[str] = field(default_factory=set)
+
+    def result(self) -> AddResult:
+        return AddResult(len(self.added), len(self.duplicate), len(self.failed),
+                         tuple(self.added), tuple(self.duplicate), tuple(self.failed))
+
+
+@dataclass
+class _Chunk:
+    """Rows of one chunk before they are written, and what they did to earlier articles."""
+
+    index: LshIndex
+    roots: dict[str, str] = field(default_factory=dict)  # id -> canonical id
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    bands: list[tuple[int, int]] = field(default_factory=list)
+    outlets: dict[str, list[str]] = field(default_factory=dict)  # canonical id -> outlets to add
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _file_of(source: str) -> str:
+    return source.split("::", 1)[0]
+
+
+def _quoted(query: str) -> str:
+    """Every whitespace-separated term as an FTS5 string: all terms must occur."""
+    return " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+
+
+class Store:
+    """Articles and read failures in one SQLite file (see the module docstring)."""
+
+    def __init__(self, path: Path | str = Path("dateline.db"),
+                 dedup: DedupSettings | None = None) -> None:
+        self.path = Path(path)
+        self.dedup = dedup or DedupSettings()
+        self._conn = schema.connect(self.path)
+        try:
+            schema.migrate(self._conn, self.path)
+            self._sync_dedup_index()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def _savepoint(self, action: str) -> Iterator[None]:
+        """All or nothing: any exception, KeyboardInterrupt included, undoes the block.
+
+        The outermost block takes the write lock up front (BEGIN IMMEDIATE), so a second
+        writer waits for it instead of failing half-way; nested blocks are savepoints.
+        """
+        outer = not self._conn.in_transaction
+        begin, commit, undo = (("BEGIN IMMEDIATE", "COMMIT", ("ROLLBACK",)) if outer else
+                               ("SAVEPOINT batch", "RELEASE batch",
+                                ("ROLLBACK TO batch", "RELEASE batch")))
+        try:
+            self._conn.execute(begin)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot {action}: {exc}") from None
+        try:
+            yield
+            self._conn.execute(commit)
+        except BaseException as exc:
+            for statement in undo:
+                self._conn.execute(statement)
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: cannot {action}: {exc}") from None
+            raise
+
+    def _index_shape(self) -> dict[str, str]:
+        bands, rows_per_band = lsh_shape(self.dedup.near_duplicate_threshold,
+                                         self.dedup.num_perm)
+        return {"signature": f"{SIGNATURE_SCHEME}:{self.dedup.num_perm}",
+                "bands": f"{bands}x{rows_per_band}"}
+
+    def _sync_dedup_index(self) -> None:
+        """Rebuild signatures/band keys if the store was filled with other dedup settings.
+
+        Band keys only meet keys of the same shape, so without this a changed threshold
+        would silently stop finding copies of stored articles.
+        """
+        wanted = self._index_shape()
+        have = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+        if have == wanted:
+            return
+        with self._savepoint("re-index near-duplicates"):
+            if have.get("signature") != wanted["signature"]:
+                self._recompute_signatures()
+            self._conn.execute("DELETE FROM lsh_bands")
+            bands: list[tuple[int, int]] = []
+            for seq, blob in self._conn.execute("SELECT seq, signature FROM articles").fetchall():
+                sig = rows.signature_from_blob(blob)
+                if sig is not None:
+                    keys = band_keys(sig, self.dedup.near_duplicate_threshold)
+                    bands.extend((key, seq) for key in keys)
+            self._conn.executemany("INSERT INTO lsh_bands (key, seq) VALUES (?, ?)", bands)
+            self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                   sorted(wanted.items()))
+
+    def _recompute_signatures(self) -> None:
+        changes = []
+        for row in self._conn.execute(f"SELECT {', '.join(rows.READ_COLUMNS)}, seq "
+                                      "FROM articles").fetchall():
+            sig = signature(dedup_text(self._article(row[:-1])), self.dedup.num_perm)
+            changes.append((rows.signature_to_blob(sig), row[-1]))
+        self._conn.executemany("UPDATE articles SET signature = ? WHERE seq = ?", changes)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article], failures: Iterable[Failure] = ()) -> AddResult:
+        """Add one batch in one transaction; returns what was added, duplicate and failed.
+
+        An article whose content id is already stored, or whose text is a near-duplicate of a
+        stored one, counts as duplicate; a near-duplicate is still stored, marked
+        `duplicate_of` the first-seen copy, whose `outlets` gain its outlet. The store decides
+        `duplicate_of` itself: any value on the incoming article is replaced. Re-adding a
+        stored id never changes it; `update` does.
+        """
+        tally = _Tally()
+        with self._savepoint("add the batch"):
+            for chunk in _chunks(articles, _CHUNK):
+                self._add_chunk(chunk, tally)
+            self._clear_failures(tally.succeeded_sources)
+            self._record_failures(failures, tally)
+        return tally.result()
+
+    def _add_chunk(self, articles: list[Article], tally: _Tally) -> None:
+        known = self._roots_of([a.id for a in articles])
+        pending = _Chunk(LshIndex(self.dedup.near_duplicate_threshold))
+        seq = self._next_seq()
+        now = _now()
+        for article in articles:
+            tally.succeeded_sources.update({article.source, _file_of(article.source)})
+            root = known.get(article.id) or pending.roots.get(article.id)
+            if root is not None:
+                tally.duplicate.append(article.id)
+                pending.outlets.setdefault(root, []).extend(rows.outlets_of(article))
+                continue
+            sig = signature(dedup_text(article), self.dedup.num_perm)
+            keys = band_keys(sig, self.dedup.near_duplicate_threshold) if sig is not None else []
+            root = self._canonical(sig, keys, pending) if sig is not None else None
+            pending.rows.append(rows.to_row(article, seq, sig, root, now))
+            pending.bands.extend((key, seq) for key in keys)
+            pending.roots[article.id] = root or article.id
+            if sig is not None:
+                pending.index.add(article.id, sig, keys)
+            if root is None:
+                tally.added.append(article.id)
+            else:
+                tally.duplicate.append(article.id)
+                pending.outlets.setdefault(root, []).extend(rows.outlets_of(article))
+            seq += 1
+        self._write_chunk(pending)
+
+    def _canonical(self, sig: Signature, keys: list[int], pending: _Chunk) -> str | None:
+        """The first-seen article `sig` is a near-duplicate of, if any."""
+        stored = self._candidates(keys)
+        candidates = {key: value[0] for key, value in stored.items()}
+        candidates.update(pending.index.candidates(keys))
+        match = best_match(sig, candidates, self.dedup.near_duplicate_threshold)
+        if match is None:
+            return None
+        return pending.roots[match] if match in pending.roots else stored[match][1]
+
+    def _candidates(self, keys: list[int]) -> dict[str, tuple[Signature, str]]:
+        if not keys:
+            return {}
+        marks = ", ".join("?" * len(keys))
+        found = self._conn.execute(
+            "SELECT DISTINCT a.id, a.signature, coalesce(a.duplicate_of, a.id) "
+            f"FROM lsh_bands b JOIN articles a ON a.seq = b.seq WHERE b.key IN ({marks})", keys)
+        result = {}
+        for article_id, blob, root in found:
+            sig = rows.signature_from_blob(blob)
+            if sig is not None:
+                result[article_id] = (sig, root)
+        return result
+
+    def _write_chunk(self, pending: _Chunk) -> None:
+        marks = ", ".join("?" * len(rows.COLUMNS))
+        self._conn.executemany(
+            f"INSERT INTO articles ({', '.join(rows.COLUMNS)}) VALUES ({marks})", pending.rows)
+        self._conn.executemany("INSERT INTO lsh_bands (key, seq) VALUES (?, ?)", pending.bands)
+        for root, outlets in pending.outlets.items():
+            self._add_outlets(root, outlets)
+
+    def _add_outlets(self, article_id: str, outlets: list[str]) -> None:
+        row = self._conn.execute("SELECT outlets FROM articles WHERE id = ?",
+                                 (article_id,)).fetchone()
+        current = json.loads(row[0])
+        merged = list(dict.fromkeys([*current, *outlets]))
+        if merged != current:
+            self._conn.execute("UPDATE articles SET outlets = ? WHERE id = ?",
+                               (json.dumps(merged), article_id))
+
+    def _next_seq(self) -> int:
+        return int(self._conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles")
+                   .fetchone()[0])
+
+    def _roots_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """Stored ids among `ids`, each with the id of its canonical copy."""
+        roots: dict[str, str] = {}
+        for chunk in _chunks(dict.fromkeys(ids), _IN_BATCH):
+            marks = ", ".join("?" * len(chunk))
+            roots.update(self._conn.execute(
+                f"SELECT id, coalesce(duplicate_of, id) FROM articles WHERE id IN ({marks})",
+                chunk))
+        return roots
+
+    def _clear_failures(self, sources: set[str]) -> None:
+        self._conn.executemany("DELETE FROM failures WHERE source = ?",
+                               [(s,) for s in sorted(sources)])
+
+    def _record_failures(self, failures: Iterable[Failure], tally: _Tally) -> None:
+        now = _now()
+        batch = [(f.source, f.reason, now) for f in failures]
+        self._conn.executemany(
+            "INSERT INTO failures (source, reason, failed_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (source) DO UPDATE SET reason = excluded.reason, "
+            "failed_at = excluded.failed_at", batch)
+        tally.failed.extend(source for source, _, _ in batch)
+
+    def update(self, articles: Iterable[Article]) -> int:
+        """Replace the stage outputs of stored articles (one transaction); returns how many.
+
+        Articles not in the store are skipped. Duplicate links and `outlets` stay the store's;
+        the near-duplicate signature follows the new clean text.
+        """
+        updated = 0
+        with self._savepoint("update articles"):
+            for chunk in _chunks(articles, _CHUNK):
+                updated += self._update_chunk(chunk)
+        return updated
+
+    def _update_chunk(self, articles: list[Article]) -> int:
+        seqs = self._seqs_of([a.id for a in articles])
+        changes: list[tuple[Any, ...]] = []
+        bands: list[tuple[int, int]] = []
+        for article in articles:
+            seq = seqs.get(article.id)
+            if seq is None:
+                continue
+            sig = signature(dedup_text(article), self.dedup.num_perm)
+            if sig is not None:
+                keys = band_keys(sig, self.dedup.near_duplicate_threshold)
+                bands.extend((key, seq) for key in keys)
+            changes.append((article.source, article.title, article.outlet, article.text,
+                            rows.published_key(article), rows.signature_to_blob(sig),
+                            rows.data_json(article), seq))
+        self._conn.executemany("DELETE FROM lsh_bands WHERE seq = ?", [(c[-1],) for c in changes])
+        self._conn.executemany(
+            "UPDATE articles SET source = ?, title = ?, outlet = ?, text = ?, published = ?, "
+            "signature = ?, data = ? WHERE seq = ?", changes)
+        self._conn.executemany("INSERT INTO lsh_bands (key, seq) VALUES (?, ?)", bands)
+        return len(changes)
+
+    def _seqs_of(self, ids: Sequence[str]) -> dict[str, int]:
+        seqs: dict[str, int] = {}
+        for chunk in _chunks(dict.fromkeys(ids), _IN_BATCH):
+            marks = ", ".join("?" * len(chunk))
+            seqs.update(self._conn.execute(
+                f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk))
+        return seqs
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _article(self, row: tuple[Any, ...]) -> Article:
+        try:
+            return rows.from_row(row)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise StoreError(f"{self.path}: stored article {row[0]} is corrupt: {exc}") from None
+
+    def articles(self, ids: Iterable[str] | None = None,
+                 include_duplicates: bool = True) -> list[Article]:
+        """Stored articles: all in first-seen order, or those of `ids` in the order given."""
+        where = "" if include_duplicates else " WHERE duplicate_of IS NULL"
+        if ids is None:
+            found = self._conn.execute(f"{_ARTICLE_SQL}{where} ORDER BY seq")
+            return [self._article(row) for row in found]
+        wanted = list(dict.fromkeys(ids))
+        by_id: dict[str, Article] = {}
+        for chunk in _chunks(wanted, _IN_BATCH):
+            marks = ", ".join("?" * len(chunk))
+            for row in self._conn.execute(f"{_ARTICLE_SQL} WHERE id IN ({marks})", chunk):
+                by_id[row[0]] = self._article(row)
+        found_articles = [by_id[i] for i in wanted if i in by_id]
+        if include_duplicates:
+            return found_articles
+        return [a for a in found_articles if a.duplicate_of is None]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._conn.execute(f"{_ARTICLE_SQL} WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else self._article(row)
+
+    def search(self, query: str, limit: int | None = None) -> list[str]:
+        """Ids of articles matching `query` (FTS5 syntax) over title and text, best first.
+
+        A query FTS5 cannot parse ("covid-19", an unbalanced quote) is retried with every
+        term quoted, so it still means "all these words".
+        """
+        if not query.strip():
+            return []
+        bound = -1 if limit is None else limit
+        try:
+            found = self._conn.execute(_SEARCH_SQL, (query, bound)).fetchall()
+        except sqlite3.OperationalError:
+            try:
+                found = self._conn.execute(_SEARCH_SQL, (_quoted(query), bound)).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"{self.path}: cannot search for {query!r}: {exc}") from None
+        return [row[0] for row in found]
+
+    def failures(self) -> list[Failure]:
+        """Sources that failed to read and have not been read successfully since."""
+        found = self._conn.execute(
+            "SELECT source, reason FROM failures ORDER BY failed_at, source")
+        return [Failure(source, reason) for source, reason in found]
+
+    def count(self, include_duplicates: bool = True) -> int:
+        where = "" if include_duplicates else " WHERE duplicate_of IS NULL"
+        return int(self._conn.execute(f"SELECT count(*) FROM articles{where}").fetchone()[0])

@@ -1,0 +1,201 @@
+"""What every resolver shares: the result type, the reading context and word lookups.
+
+Deictic expressions resolve against the article date (`Context.anchor`); anaphoric ones
+against the latest date the text itself gave (`Context.ref`), falling back to the anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateline.timex import calendar as cal
+from dateline.timex.lexicon import (
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+from dateline.timex.tense import direction
+
+
+@dataclass(frozen=True)
+class Resolution:
+    type: str
+    value: str
+    granularity: str = ""
+    modifier: str = ""
+
+
+@dataclass
+class Context:
+    text: str
+    anchor: date | None
+    ref: date | None = None  # the latest explicit day-level date in the text
+    last_day: date | None = None  # the latest day the text talked about, however named
+    ref_year: int | None = None  # the latest year the text named explicitly
+    quarter: tuple[int, int] | None = None  # the latest quarter the text talked about
+    quarter_end: int = -(10**9)  # where that quarter was mentioned
+
+    def near_quarter(self, position: int) -> tuple[int, int] | None:
+        """The quarter talked about just before `position` ("a year ago" then means it)."""
+        return self.quarter if position - self.quarter_end < QUARTER_REACH else None
+
+    @property
+    def base(self) -> date | None:
+        return self.ref or self.anchor
+
+
+# How far (characters) a quarter stays the topic for "a year earlier": about two sentences.
+QUARTER_REACH = 250
+Handler = Callable[[re.Match[str], Context], Resolution | None]
+M = re.Match[str]
+PERIOD_MOD = {"early": "START", "mid": "MID", "late": "END"}
+# Words after which a bare month name is a month, not a verb or a name ("in May", "since March").
+PERIOD_WORDS = re.compile(
+    r"(?:in|since|until|till|by|of|through|from|to|during|before|after|last|next|this|early|late"
+    r"|mid|each|every|between|and|or|the|until|on|for)\s+$", re.I
+)  # fmt: skip
+
+
+def norm(word: str) -> str:
+    return " ".join(word.lower().rstrip(".").split())
+
+
+def month_number(word: str) -> int:
+    return MONTHS[norm(word)]
+
+
+def weekday_number(word: str) -> int:
+    key = norm(word)
+    return WEEKDAYS[key[:-1] if key.endswith("s") and key[:-1] in WEEKDAYS else key]
+
+
+def count_of(word: str) -> int | None:
+    """The count a number word or digits stand for; None for vague counts ("several")."""
+    key = norm(word).replace("-", " ")
+    if key in VAGUE_NUMBERS or key.replace(" ", "") in ("acoupleof", "couple of", "anumberof"):
+        return None
+    if key.replace(".", "").isdigit():
+        return int(float(key))
+    if key in NUMBERS:
+        return NUMBERS[key]
+    parts = key.split()
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    if key.startswith(("a couple", "couple")):
+        return None
+    return None
+
+
+def day_number(word: str) -> int:
+    key = norm(word)
+    if key in ORDINALS:
+        return ORDINALS[key]
+    return int(re.sub(r"\D", "", key))
+
+
+def year_number(word: str, anchor: date | None) -> int:
+    digits = word.strip("'")
+    if len(digits) == 4:
+        return int(digits)
+    century = (anchor.year // 100) * 100 if anchor else 1900
+    year = century + int(digits)
+    if anchor and year > anchor.year + 20:
+        year -= 100
+    return year
+
+
+def tense_year(ctx: Context, m: M, month: int, day: int | None = None) -> int:
+    """The year of a yearless date: the nearest one, unless the tense points the other way.
+
+    A day-level date keeps the nearest year when it is within two months of the article;
+    a bare month follows the tense ("in January" told in the past is the last January).
+    """
+    assert ctx.anchor is not None
+    anchor = ctx.anchor
+    options = [
+        (
+            abs(
+                _month_index(y, month, day or 15)
+                - _month_index(anchor.year, anchor.month, anchor.day)
+            ),
+            y,
+        )
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+    ]
+    nearest = min(options)[1]
+    if month == anchor.month or min(options)[0] < 2.0:
+        return nearest
+    sign = direction(ctx.text, m.start(), m.end(), default=0)
+    if sign < 0:
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if sign > 0:
+        return anchor.year if month > anchor.month else anchor.year + 1
+    return nearest
+
+
+def _month_index(year: int, month: int, day: int) -> float:
+    return year * 12 + month + day / 31
+
+
+def placeholder(unit: str) -> str:
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+            "decade": "XXX", "century": "XX"}.get(unit, "XXXX")  # fmt: skip
+
+
+def last_quarter(ctx: Context) -> tuple[int, int] | None:
+    """The quarter a financial report most likely means: the last one completed."""
+    if ctx.anchor is None:
+        return None
+    return cal.add_quarters(ctx.anchor.year, cal.quarter_of(ctx.anchor), -1)
+
+
+def day_of(word: str | None, m: M, ctx: Context) -> str:
+    """The day a time of day belongs to, from the word next to it ("Friday", "yesterday")."""
+    key = norm(word or "")
+    if ctx.anchor is None:
+        if key in WEEKDAYS:
+            return f"XXXX-WXX-{WEEKDAYS[key]}"
+        return "XXXX-XX-XX"
+    if key in WEEKDAYS:
+        return weekday_date(WEEKDAYS[key], m, ctx).isoformat()
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(key, 0)
+    if not key and ctx.last_day is not None:
+        return ctx.last_day.isoformat()
+    return (ctx.anchor + timedelta(days=offset)).isoformat()
+
+
+def weekday_date(wd: int, m: M, ctx: Context) -> date:
+    assert ctx.anchor is not None
+    if wd == ctx.anchor.isoweekday():
+        return ctx.anchor
+    way = direction(ctx.text, m.start(), m.end())
+    # Within news a bare weekday is this week's: never more than six days away.
+    return cal.weekday_near(ctx.anchor, wd, way)
+
+
+_LONG_UNITS = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (2, "D")}
+
+
+def duration_value(count: int | None, unit: str) -> str:
+    """TIMEX3 duration value: P3Y, PT2H, P10Y for a decade, PXY for an unknown count."""
+    letter, _ = UNITS[unit]
+    prefix = "PT" if letter in ("S", "H") or (letter == "M" and unit == "minute") else "P"
+    if letter in _LONG_UNITS:
+        factor, letter = _LONG_UNITS[letter]
+        if count is None:
+            return {"DE": "PXE", "CE": "PXC", "Q": "PXQ", "WE": "PXWE"}[UNITS[unit][0]]
+        return f"{prefix}{count * factor}{letter}"
+    return f"{prefix}{'X' if count is None else count}{letter}"
+
+
+def unit_name(word: str) -> str:
+    key = word.lower()
+    if key in ("centurie", "centuries"):
+        return "century"
+    return key[:-1] if key.endswith("s") and key[:-1] in UNITS else key

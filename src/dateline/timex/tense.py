@@ -1,0 +1,57 @@
+"""Which way a bare weekday or month points: the tense of the verbs around it.
+
+"on Monday ordered" is the Monday before the article; "will depart on Friday" the one after.
+We look at the clause around the expression (cut at sentence ends), take the tense cue
+nearest to it, and default to the past: news mostly reports what happened.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE = (
+    r"will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to"
+    r"|planned\s+to|planning\s+to|planned\s+for|set\s+to|due\s+to|to\s+be\s+held|upcoming"
+    r"|tomorrow|would|could|might|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than"
+    # News uses the present for what is on the agenda: "the cabinet meets Monday".
+    r"|meets?|begins?|starts?|opens?|arrives?|visits?|travels?|resumes?|is\s+due"
+)
+_PAST = (
+    r"said|says|told|was|were|had|did|ago|last|earlier|yesterday|announced|reported"
+    r"|[a-z]{2,}ed|began|came|went|made|took|gave|met|left|won|lost|saw|spoke|held|sent|fell"
+    r"|rose|hit|quit|shot|led|ran|found|got|paid|sold|bought|struck|broke|wrote|became|since"
+)
+_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+
+# Cue words can be misleading far from the expression; how far we look each way (characters).
+WINDOW = 70
+
+
+def direction(text: str, start: int, end: int, default: int = -1) -> int:
+    """-1 when the expression around text[start:end] refers back in time, +1 forward.
+
+    `default` when no cue is near (0 lets the caller pick the nearest occurrence).
+    """
+    left = text[max(0, start - WINDOW) : start]
+    right = text[end : end + WINDOW]
+    cut = list(_SENTENCE_END.finditer(left))
+    if cut:
+        left = left[cut[-1].end() :]
+    stop = _SENTENCE_END.search(right)
+    if stop:
+        right = right[: stop.start()]
+    best: tuple[int, int] | None = None
+    for cue in _CUE.finditer(left):
+        distance = len(left) - cue.end()
+        best = _closer(best, distance, cue)
+    for cue in _CUE.finditer(right):
+        best = _closer(best, cue.start(), cue)
+    return best[1] if best else default
+
+
+def _closer(best: tuple[int, int] | None, distance: int, cue: re.Match[str]) -> tuple[int, int]:
+    sign = 1 if cue.group("future") else -1
+    if best is None or distance < best[0]:
+        return distance, sign
+    return best

@@ -1,0 +1,178 @@
+"""The JSON API under /api/: the timeline, documents, stories, search, uploads and exports.
+
+Handlers check their input and answer 4xx with {"error": message}; they read and write the
+store only through `StoreService`, so the app has a single writer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import unquote
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from dateline.model import Article, Timeline
+from dateline.pipeline import TimelineQuery
+from dateline.render import FORMATS, render
+from dateline.render.json import document_to_dict
+from dateline.web.security import cross_site_reason
+from dateline.web.service import StoreService, failures_json
+from dateline.web.uploads import UploadError, check_content, read_limited, save_upload
+from dateline.web.view import StoryRef, document_meta, timeline_view
+
+CALENDAR = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+ARTICLE_ID = re.compile(r"^[0-9a-f]{6,64}$")
+MAX_QUERY = 500
+# The app browses the whole chronology (every dated event, a couple per date) rather than
+# the short summary `dateline timeline` prints; `?dates=` and `?per_date=` ask for less.
+BROWSE_DATES = 5000
+BROWSE_PER_DATE = 2
+MAX_DATES = 20000
+MAX_PER_DATE = 20
+
+EXPORT_TYPES = {
+    "text": ("text/plain; charset=utf-8", "txt"),
+    "json": ("application/json", "json"),
+    "md": ("text/markdown; charset=utf-8", "md"),
+    "html": ("text/html; charset=utf-8", "html"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "timelinejs": ("application/json", "timelinejs.json"),
+    "png": ("image/png", "png"),
+    "svg": ("image/svg+xml", "svg"),
+}
+
+
+def error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def service(request: Request) -> StoreService:
+    found: StoreService = request.app.state.service
+    return found
+
+
+def _param(request: Request, name: str, pattern: re.Pattern[str] | None = None) -> str | None:
+    value = request.query_params.get(name, "").strip()
+    if not value:
+        return None
+    if len(value) > MAX_QUERY:
+        raise HTTPException(400, f"{name}: longer than {MAX_QUERY} characters")
+    if pattern is not None and not pattern.match(value):
+        raise HTTPException(400, f"{name}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def _int(request: Request, name: str, default: int, high: int) -> int:
+    value = _param(request, name)
+    if value is None:
+        return default
+    if not value.isdigit() or not 1 <= int(value) <= high:
+        raise HTTPException(400, f"{name}: {value!r} is not a number from 1 to {high}")
+    return int(value)
+
+
+def timeline_query(request: Request) -> TimelineQuery:
+    date_from, date_to = _param(request, "from", CALENDAR), _param(request, "to", CALENDAR)
+    if date_from and date_to and date_from[:len(date_to)] > date_to:
+        raise HTTPException(400, f"from {date_from} is after to {date_to}")
+    return TimelineQuery(query=_param(request, "q"), date_from=date_from, date_to=date_to,
+                         dates=_int(request, "dates", BROWSE_DATES, MAX_DATES),
+                         per_date=_int(request, "per_date", BROWSE_PER_DATE, MAX_PER_DATE))
+
+
+async def _timeline(request: Request) -> tuple[Timeline, list[StoryRef]]:
+    store = service(request)
+    query = timeline_query(request)
+    built = await store.call(lambda: store.timeline(query))
+    stories = await store.call(store.stories)
+    return built, stories
+
+
+async def api_timeline(request: Request) -> Response:
+    built, stories = await _timeline(request)
+    view = timeline_view(built, stories)
+    story, entity = _param(request, "story"), _param(request, "entity")
+    if story:
+        view["entries"] = [e for e in view["entries"] if story in e["stories"]]
+    if entity:
+        view["entries"] = [e for e in view["entries"] if entity in e["entities"]]
+    return JSONResponse(view)
+
+
+def _status(article: Article) -> str:
+    return "duplicate" if article.duplicate_of else "ok"
+
+
+async def api_documents(request: Request) -> Response:
+    store = service(request)
+    articles = await store.call(store.articles)
+    failures = await store.call(store.failures)
+    documents = [{**document_meta(a), "status": _status(a)} for a in articles]
+    return JSONResponse({"documents": documents, "failures": failures_json(failures)})
+
+
+async def api_document(request: Request) -> Response:
+    article_id = request.path_params["id"]
+    if not ARTICLE_ID.match(article_id):
+        return error(400, f"{article_id!r} is not an article id")
+    store = service(request)
+    article = await store.call(lambda: store.document(article_id))
+    if article is None:
+        return error(404, f"no article {article_id}")
+    return JSONResponse({**document_to_dict(article), "status": _status(article)})
+
+
+async def api_stories(request: Request) -> Response:
+    store = service(request)
+    stories = await store.call(store.stories)
+    return JSONResponse({"stories": [{"id": s.id, "label": s.label, "size": len(s.article_ids),
+                                      "documents": list(s.article_ids)} for s in stories]})
+
+
+async def api_search(request: Request) -> Response:
+    query = _param(request, "q")
+    if query is None:
+        return error(400, "q: give the words to search for")
+    store = service(request)
+    ids = await store.call(lambda: store.search(query))
+    found = await store.call(lambda: store.store().articles(ids))
+    return JSONResponse({"query": query, "documents": [document_meta(a) for a in found]})
+
+
+async def api_upload(request: Request) -> Response:
+    reason = cross_site_reason(request, request.app.state.token)
+    if reason:
+        return error(403, reason)
+    name = unquote(request.headers.get("x-filename", "")).strip()
+    if not name:
+        return error(400, "missing X-Filename header")
+    limit: int = request.app.state.max_upload_bytes
+    declared = request.headers.get("content-length", "")
+    try:
+        if declared.isdigit() and int(declared) > limit:
+            raise UploadError(413, f"file is larger than the {limit // 1024 // 1024} MB limit")
+        data = await read_limited(request.stream(), limit)
+        check_content(data)
+    except UploadError as exc:
+        return error(exc.status, f"{name}: {exc.message}")
+    store = service(request)
+    folder = request.app.state.upload_dir
+    path = await store.call(lambda: save_upload(folder, name, data))
+    result = await store.call(lambda: store.ingest(path))
+    return JSONResponse({"file": name, "path": str(path), "added": result.added,
+                         "duplicate": result.duplicate,
+                         "failures": failures_json(result.failures)}, status_code=201)
+
+
+async def api_export(request: Request) -> Response:
+    fmt = request.path_params["fmt"]
+    if fmt not in FORMATS or fmt not in EXPORT_TYPES:
+        return error(404, f"unknown format {fmt!r}; choose from {', '.join(EXPORT_TYPES)}")
+    built, _ = await _timeline(request)
+    content: Any = await service(request).call(lambda: render(built, fmt))
+    media_type, extension = EXPORT_TYPES[fmt]
+    headers = {"content-disposition": f'attachment; filename="timeline.{extension}"'}
+    return Response(content, media_type=media_type, headers=headers)

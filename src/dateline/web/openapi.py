@@ -1,0 +1,79 @@
+"""The OpenAPI 3.1 description of /api/, served at /api/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateline import __version__
+
+
+def _query(name: str, description: str, required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": required, "description": description,
+            "schema": {"type": "string"}}
+
+
+_ERROR = {"description": "Bad request", "content": {"application/json": {"schema": {
+    "$ref": "#/components/schemas/Error"}}}}
+_DATE_FILTERS = [
+    _query("q", "Full-text search over article titles and text"),
+    _query("from", "Earliest date, YYYY[-MM[-DD]]"),
+    _query("to", "Latest date, YYYY[-MM[-DD]]"),
+    _query("dates", "How many dates (default: all, up to 5000)"),
+    _query("per_date", "Entries per date (default 2)"),
+]
+
+
+def _ok(description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"description": description,
+            "content": {"application/json": {"schema": schema or {"type": "object"}}}}
+
+
+def openapi() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "dateline", "version": __version__,
+                 "description": "A dated, sourced chronology of the articles in the store."},
+        "paths": {
+            "/api/timeline": {"get": {
+                "summary": "Timeline entries in date order, with the documents they cite",
+                "parameters": [*_DATE_FILTERS, _query("story", "Story id (from /api/stories)"),
+                               _query("entity", "A name the entry's sentences mention")],
+                "responses": {"200": _ok("The timeline view"), "400": _ERROR}}},
+            "/api/documents": {"get": {
+                "summary": "Every stored article (without text) and every failed file",
+                "responses": {"200": _ok("Documents and failures")}}},
+            "/api/document/{id}": {"get": {
+                "summary": "One article with its clean text and inferred publication date",
+                "parameters": [{"name": "id", "in": "path", "required": True,
+                                "schema": {"type": "string", "pattern": "^[0-9a-f]{6,64}$"}}],
+                "responses": {"200": _ok("The article"), "400": _ERROR, "404": _ERROR}}},
+            "/api/stories": {"get": {
+                "summary": "Groups of articles about one matter",
+                "responses": {"200": _ok("Stories")}}},
+            "/api/search": {"get": {
+                "summary": "Articles matching a full-text query, best first",
+                "parameters": [_query("q", "Words to search for", required=True)],
+                "responses": {"200": _ok("Matching documents"), "400": _ERROR}}},
+            "/api/upload": {"post": {
+                "summary": "Add one article file (HTML, text, JSON/JSONL, WARC, gzip) to the store",
+                "parameters": [
+                    {"name": "X-Filename", "in": "header", "required": True,
+                     "schema": {"type": "string"}, "description": "URL-encoded file name"},
+                    {"name": "X-Dateline-Token", "in": "header", "required": True,
+                     "schema": {"type": "string"},
+                     "description": "The token in the app page's dateline-token meta tag"}],
+                "requestBody": {"required": True, "content": {"application/octet-stream": {
+                    "schema": {"type": "string", "format": "binary"}}}},
+                "responses": {"201": _ok("What was added"), "400": _ERROR, "403": _ERROR,
+                              "413": _ERROR, "415": _ERROR}}},
+            "/api/export/{fmt}": {"get": {
+                "summary": "The timeline as a file: html, csv, timelinejs, png, svg, json, md",
+                "parameters": [{"name": "fmt", "in": "path", "required": True,
+                                "schema": {"type": "string"}}, *_DATE_FILTERS],
+                "responses": {"200": {"description": "The file"}, "400": _ERROR,
+                              "404": _ERROR}}},
+        },
+        "components": {"schemas": {"Error": {
+            "type": "object", "required": ["error"],
+            "properties": {"error": {"type": "string"}}}}},
+    }

@@ -1,0 +1,235 @@
+/* dateline web app: pages (timeline, documents, add articles) over the JSON API.
+ *
+ * Every state-changing request carries the page's token in a custom header, which a
+ * cross-site form or script cannot send. Untrusted text goes in with textContent only.
+ */
+(function () {
+  "use strict";
+
+  var V = window.DatelineViewer, el = V.el;
+  var token = document.querySelector("meta[name=dateline-token]").getAttribute("content");
+  var docCache = {};
+  var viewer = null;
+  var currentQuery = "";
+
+  function getJSON(url) {
+    return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (body) {
+        if (!r.ok) throw new Error(body.error || ("HTTP " + r.status));
+        return body;
+      });
+    });
+  }
+
+  /* ---- pages -------------------------------------------------------------------------- */
+
+  var PATHS = { timeline: "/", documents: "/documents", add: "/add" };
+
+  function viewFor(path) {
+    if (path === "/documents") return "documents";
+    if (path === "/add") return "add";
+    return "timeline";
+  }
+
+  function show(view) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-view-panel]"), function (s) {
+      s.hidden = s.getAttribute("data-view-panel") !== view;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("nav a[data-view]"), function (a) {
+      if (a.getAttribute("data-view") === view) a.setAttribute("aria-current", "page");
+      else a.removeAttribute("aria-current");
+    });
+    if (view === "documents") loadDocuments();
+    if (view === "timeline" && viewer) viewer.drawAxis();
+  }
+
+  function bindNav() {
+    Array.prototype.forEach.call(document.querySelectorAll("nav a[data-view]"), function (a) {
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var view = a.getAttribute("data-view");
+        history.pushState({ view: view }, "", PATHS[view]);
+        show(view);
+      });
+    });
+    window.addEventListener("popstate", function () { show(viewFor(location.pathname)); });
+  }
+
+  /* ---- timeline ----------------------------------------------------------------------- */
+
+  function loadTimeline() {
+    var url = "/api/timeline" + (currentQuery ? "?q=" + encodeURIComponent(currentQuery) : "");
+    var error = document.querySelector("[data-role=load-error]");
+    return getJSON(url).then(function (data) {
+      error.textContent = "";
+      Object.keys(data.documents || {}).forEach(function (id) {
+        if (docCache[id] && !docCache[id].text) delete docCache[id];
+      });
+      viewer.setData(data);
+    }, function (err) { error.textContent = "Could not load the timeline: " + err.message; });
+  }
+
+  function loadDocument(id) {
+    if (!docCache[id]) {
+      docCache[id] = getJSON("/api/document/" + encodeURIComponent(id));
+    }
+    return docCache[id];
+  }
+
+  /* ---- documents ---------------------------------------------------------------------- */
+
+  function dateEstimate(p) {
+    if (!p || (!p.date && !p.earliest && !p.latest)) return "unknown";
+    return V.publishedText(p).replace(/^Published /, "");
+  }
+
+  function loadDocuments() {
+    var body = document.querySelector("[data-role=documents]");
+    var count = document.querySelector("[data-role=doc-count]");
+    getJSON("/api/documents").then(function (data) {
+      body.textContent = "";
+      data.documents.forEach(function (d) {
+        var tr = el("tr");
+        var title = el("td");
+        var open = el("button", "link", d.title || "(untitled)");
+        open.type = "button";
+        open.addEventListener("click", function () { showDocument(d.id); });
+        title.appendChild(open);
+        tr.appendChild(title);
+        tr.appendChild(el("td", null, d.outlet || ""));
+        tr.appendChild(el("td", null, dateEstimate(d.published)));
+        tr.appendChild(el("td", "status-" + d.status,
+          d.status === "duplicate" ? "duplicate" : "ok"));
+        tr.appendChild(el("td", "path", d.path));
+        body.appendChild(tr);
+      });
+      data.failures.forEach(function (f) {
+        var tr = el("tr");
+        tr.appendChild(el("td", null, f.source));
+        tr.appendChild(el("td"));
+        tr.appendChild(el("td"));
+        tr.appendChild(el("td", "status-failed", "failed: " + f.reason));
+        tr.appendChild(el("td", "path", f.source));
+        body.appendChild(tr);
+      });
+      count.textContent = data.documents.length + " documents, " + data.failures.length +
+        " failed";
+    }, function (err) { count.textContent = "Could not load documents: " + err.message; });
+  }
+
+  function showDocument(id) {
+    loadDocument(id).then(function (doc) {
+      history.pushState({ view: "timeline" }, "", "/");
+      show("timeline");
+      viewer.openEntry({ date: doc.published && doc.published.date || "", display_date:
+        doc.title || doc.id, summary: doc.path, planned: false,
+        sources: [{ document: id, start: 0, end: 0 }] }, null);
+    });
+  }
+
+  /* ---- uploads ------------------------------------------------------------------------ */
+
+  function upload(file, row) {
+    return new Promise(function (resolve) {
+      var xhr = new XMLHttpRequest();
+      var bar = row.querySelector("progress"), status = row.querySelector(".upload-status");
+      xhr.open("POST", "/api/upload");
+      xhr.setRequestHeader("X-Dateline-Token", token);
+      xhr.setRequestHeader("X-Filename", encodeURIComponent(file.name));
+      xhr.setRequestHeader("Content-Type", "application/octet-stream");
+      xhr.upload.addEventListener("progress", function (ev) {
+        if (ev.lengthComputable) { bar.max = ev.total; bar.value = ev.loaded; }
+      });
+      xhr.addEventListener("load", function () {
+        var body = {};
+        try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
+        bar.value = bar.max;
+        if (xhr.status >= 400) {
+          status.textContent = "failed: " + (body.error || ("HTTP " + xhr.status));
+          status.className = "upload-status status-failed";
+          resolve(false);
+          return;
+        }
+        var parts = [];
+        if (body.added) parts.push(body.added + " added");
+        if (body.duplicate) parts.push(body.duplicate + " already stored");
+        (body.failures || []).forEach(function (f) { parts.push("failed: " + f.reason); });
+        status.textContent = parts.join("; ") || "nothing found";
+        status.className = "upload-status " + (body.failures && body.failures.length &&
+          !body.added ? "status-failed" : "status-ok");
+        resolve(body.added > 0);
+      });
+      xhr.addEventListener("error", function () {
+        status.textContent = "failed: connection lost";
+        status.className = "upload-status status-failed";
+        resolve(false);
+      });
+      xhr.send(file);
+    });
+  }
+
+  function uploadAll(files) {
+    var list = document.querySelector("[data-role=uploads]");
+    var summary = document.querySelector("[data-role=upload-summary]");
+    var rows = Array.prototype.map.call(files, function (file) {
+      var li = el("li");
+      li.appendChild(el("span", "upload-name", file.name));
+      li.appendChild(el("progress"));
+      li.appendChild(el("span", "upload-status", "waiting"));
+      list.appendChild(li);
+      return li;
+    });
+    summary.textContent = "Uploading " + files.length + " file(s)…";
+    var added = 0, chain = Promise.resolve();
+    Array.prototype.forEach.call(files, function (file, i) {
+      chain = chain.then(function () {
+        return upload(file, rows[i]).then(function (ok) { if (ok) added += 1; });
+      });
+    });
+    return chain.then(function () {
+      summary.textContent = "Done: " + added + " of " + files.length +
+        " file(s) added articles. The timeline is up to date.";
+      return loadTimeline();
+    });
+  }
+
+  function bindUploads() {
+    var zone = document.querySelector("[data-role=dropzone]");
+    var input = document.querySelector("[data-role=files]");
+    input.addEventListener("change", function () {
+      if (input.files.length) uploadAll(input.files).then(function () { input.value = ""; });
+    });
+    ["dragenter", "dragover"].forEach(function (type) {
+      zone.addEventListener(type, function (ev) { ev.preventDefault(); zone.classList.add("over"); });
+    });
+    ["dragleave", "drop"].forEach(function (type) {
+      zone.addEventListener(type, function () { zone.classList.remove("over"); });
+    });
+    zone.addEventListener("drop", function (ev) {
+      ev.preventDefault();
+      if (ev.dataTransfer && ev.dataTransfer.files.length) uploadAll(ev.dataTransfer.files);
+    });
+  }
+
+  // Downloads export what the page shows: the same search.
+  function updateDownloads() {
+    Array.prototype.forEach.call(document.querySelectorAll(".downloads a"), function (a) {
+      var base = a.getAttribute("href").split("?")[0];
+      a.setAttribute("href", currentQuery ? base + "?q=" + encodeURIComponent(currentQuery) : base);
+    });
+  }
+
+  function start() {
+    viewer = V.create(document.getElementById("view-timeline"), {
+      loadDocument: loadDocument,
+      search: function (text) { currentQuery = text; updateDownloads(); loadTimeline(); }
+    });
+    bindNav();
+    bindUploads();
+    show(viewFor(location.pathname));
+    loadTimeline();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from dateline.clean.header import byline_author, copyright_owner, is_header_line
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By JANE DOE, Associated Press Writer", "Jane Doe"),
+        ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("By the WNN Wire Staff", "WNN Wire Staff"),
+        ("Jane Doe, Staff Writer", "Jane Doe"),
+        ("By Jane Doe | Published 3 Feb 2004", "Jane Doe"),
+        ("Published: Feb. 3, 2004 10:31 AM", ""),
+        ("Updated 2:15 p.m. ET, Mon February 2, 2004", ""),
+        ("Saturday 25 April 2009 22.09 BST", ""),
+        ("Posted Feb 3, 2011 at 6:00 PM", ""),
+        ("2004-02-03T10:31:00Z", ""),
+        ("3 hours ago", ""),
+        ("WASHINGTON (AP) —", ""),
+        ("LONDON, Feb 3 (Reuters) -", ""),
+        ("30.11.2004 | Jonas Vik", "Jonas Vik"),
+        ("20.10.2004 | Sofie Aune and Courier staff", "Sofie Aune and Courier staff"),
+    ],
+)
+def test_header_lines(line: str, author: str) -> None:
+    assert is_header_line(line)
+    assert byline_author(line) == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By comparison, the Exxon Valdez spilled 11 million gallons.",
+        "By Tuesday, the leak had spread to the marshes.",
+        "By Friday, BP said the cap was holding.",
+        "WORLD",
+        "The vote was held on February 3, 2004, in the capital.",
+        "WASHINGTON (AP) — The Senate voted on Thursday.",
+        "Home | World | Business",
+        "Jane Doe",
+    ],
+)
+def test_not_header_lines(line: str) -> None:
+    assert not is_header_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        ("© 2004 The Daily Courier. All rights reserved.", "The Daily Courier"),
+        ("Copyright 2004 The Associated Press. All rights reserved.", "The Associated Press"),
+        ("(c) 2010 Reuters", "Reuters"),
+        ("Copyright © 2011 Cable News Network, Inc.", "Cable News Network"),
+        ("© Copyright 2009 Guardian News and Media Limited", "Guardian News and Media"),
+        ("All rights reserved.", ""),
+        ("© 2004", ""),
+    ],
+)
+def test_copyright_owner(line: str, owner: str) -> None:
+    assert copyright_owner(line) == owner

@@ -1,0 +1,59 @@
+"""Merging reports of one event: compatible dates and close wording, copies not counted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dateline.cluster.events import merge_articles
+from dateline.events import extract_events
+from dateline.model import Article
+
+Make = Callable[..., Article]
+
+TROOPS = "Japan sent 600 ground troops to southern Iraq on January 26, 2004."
+TROOPS_AGAIN = "On January 26, 2004, 600 Japanese ground troops were sent to southern Iraq."
+TROOPS_MONTH = "In January 2004 Japan sent ground troops to southern Iraq."
+AID = "Japan pledged $350 million in reconstruction aid on January 26, 2004."
+DAYS = {"January 26, 2004": "2004-01-26", "January 2004": "2004-01", "March 2, 2004": "2004-03-02"}
+
+
+def _events(make: Make, *texts: str) -> list[Article]:
+    built = []
+    for index, text in enumerate(texts):
+        dates = {phrase: value for phrase, value in DAYS.items() if phrase in text}
+        built.append(extract_events(make(text, dates, ident=f"n{index}")))
+    return built
+
+
+@pytest.mark.parametrize(
+    ("texts", "groups"),
+    [
+        ((TROOPS, TROOPS_AGAIN), [["n0", "n1"]]),
+        ((TROOPS, TROOPS_MONTH), [["n0", "n1"]]),
+        ((TROOPS, AID), [["n0"], ["n1"]]),
+        ((TROOPS, TROOPS.replace("January 26", "March 2")), [["n0"], ["n1"]]),
+        ((TROOPS, TROOPS_AGAIN, AID), [["n0", "n1"], ["n2"]]),
+    ],
+)
+def test_merge(make_article: Make, texts: tuple[str, ...], groups: list[list[str]]) -> None:
+    merged = merge_articles(_events(make_article, *texts))
+    assert sorted(sorted(g.articles) for g in merged) == groups
+
+
+def test_group_takes_the_finest_date(make_article: Make) -> None:
+    (group,) = merge_articles(_events(make_article, TROOPS_MONTH, TROOPS))
+    assert group.date == "2004-01-26"
+
+
+def test_copies_do_not_count_as_sources(make_article: Make) -> None:
+    original, again = _events(make_article, TROOPS, TROOPS_AGAIN)
+    copy = extract_events(
+        make_article(
+            TROOPS, {"January 26, 2004": "2004-01-26"}, ident="c", duplicate_of=original.id
+        )
+    )
+    (group,) = merge_articles([original, again, copy])
+    assert len(group.events) == 3
+    assert sorted(group.articles) == ["n0", "n1"]

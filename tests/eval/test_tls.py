@@ -1,0 +1,115 @@
+"""TLS evaluation: the harness on our own tiny data set, and one real Timeline17 topic."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import EvaluationError
+from dateline.eval.tls import MEASURES, detokenise, evaluate
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "data"
+T17 = DATA / "tls" / "t17"
+
+
+def _needs_tilse() -> None:
+    pytest.importorskip("tilse", reason="tilse not installed (pip install 'dateline[eval]')")
+
+
+@pytest.mark.parametrize(
+    ("tokens", "text"),
+    [
+        ("Gadhafi 's rule , he said .", "Gadhafi's rule, he said."),
+        ("`` We wo n't go , '' she said .", '"We won\'t go," she said.'),
+        ("-LRB- CNN -RRB- -- Troops left .", "(CNN) -- Troops left."),
+        ("Prices rose 5 % on March 3 , 2011 .", "Prices rose 5% on March 3, 2011."),
+    ],
+)
+def test_detokenise(tokens: str, text: str) -> None:
+    assert detokenise(tokens) == text
+
+
+def _write_topic(root: Path) -> Path:
+    topic = root / "quake_test"
+    topic.mkdir(parents=True)
+    articles = [
+        {
+            "uid": "1",
+            "dct": "2011-03-11",
+            "dates": [],
+            "text": "A strong earthquake struck northern Japan on March 11 , 2011 . "
+            "A tsunami flooded the coast of Miyagi .",
+        },
+        {
+            "uid": "2",
+            "dct": "2011-03-12",
+            "dates": [],
+            "text": "The earthquake on March 11 , 2011 was the strongest recorded in Japan . "
+            "An explosion hit the Fukushima nuclear plant on March 12 , 2011 .",
+        },
+        {
+            "uid": "3",
+            "dct": "2011-03-14",
+            "dates": [],
+            "text": "Engineers fought to cool the Fukushima reactors after the explosion on "
+            "March 12 , 2011 . A second blast hit the plant on March 14 , 2011 .",
+        },
+    ]
+    timeline = [
+        {
+            "date": "2011-03-11",
+            "text": "An earthquake struck northern Japan . A tsunami followed .",
+        },
+        {"date": "2011-03-12", "text": "An explosion hit the Fukushima nuclear plant ."},
+    ]
+    (topic / "articles.json").write_text(json.dumps(articles))
+    (topic / "timeline-1.json").write_text(json.dumps(timeline))
+    return root
+
+
+def test_scores_our_own_topic(tmp_path: Path) -> None:
+    _needs_tilse()
+    result = evaluate(_write_topic(tmp_path))
+    assert result["timelines"] == 1
+    assert set(result["per_timeline"]) == {"quake_test/timeline-1"}
+    assert set(result["mean"]) == set(MEASURES)
+    assert result["mean"]["date_f1"] == 1.0
+    assert result["mean"]["ar1_f1"] > 0.3
+    assert set(result["baseline"]["mean"]) == set(MEASURES)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "cannot read"),
+        ('{"uid": 1}', "expected a JSON list"),
+        ('[{"uid": "1"}]', "malformed article record"),
+    ],
+)
+def test_bad_data_is_a_one_line_error(tmp_path: Path, content: str, message: str) -> None:
+    _needs_tilse()
+    root = _write_topic(tmp_path)
+    (root / "quake_test" / "articles.json").write_text(content)
+    with pytest.raises(EvaluationError, match=message):
+        evaluate(root)
+
+
+def test_missing_folder_is_an_error(tmp_path: Path) -> None:
+    _needs_tilse()
+    with pytest.raises(EvaluationError, match="not a directory"):
+        evaluate(tmp_path / "nowhere")
+
+
+@pytest.mark.data
+def test_one_timeline17_topic_beats_the_baseline_on_dates() -> None:
+    _needs_tilse()
+    if not T17.is_dir():
+        pytest.skip(f"benchmark data not found at {T17}")
+    result = evaluate(T17, topics=["H1N1_guardian"])
+    assert result["timelines"] == 1
+    ours, base = result["mean"], result["baseline"]["mean"]
+    assert ours["date_f1"] >= base["date_f1"]
+    assert ours["ar1_f1"] > 0.1

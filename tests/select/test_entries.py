@@ -1,0 +1,129 @@
+"""Timeline selection on a small hand-written corpus: salience, redundancy, filters, query."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from dateline.errors import SettingsError
+from dateline.events import extract_events
+from dateline.model import Article
+from dateline.select import build_entries, default_dates
+
+Make = Callable[..., Article]
+
+
+@pytest.fixture
+def corpus(make_article: Make) -> list[Article]:
+    texts = [
+        (
+            "Japan sent 600 ground troops to Iraq on January 26, 2004. "
+            "The deployment is the first since 1945.",
+            {"January 26, 2004": "2004-01-26", "1945": "1945"},
+            "2004-01-27",
+        ),
+        (
+            "On January 26, 2004, Japan sent 600 ground troops to southern Iraq. "
+            "Tokyo pledged $350 million in aid on March 2, 2004.",
+            {"January 26, 2004": "2004-01-26", "March 2, 2004": "2004-03-02"},
+            "2004-03-03",
+        ),
+        (
+            "Japanese ground troops, 600 in all, were sent to Iraq on January 26, 2004. "
+            "A second contingent is expected to leave on April 10, 2004.",
+            {"January 26, 2004": "2004-01-26", "April 10, 2004": "2004-04-10"},
+            "2004-02-01",
+        ),
+        (
+            "Tokyo pledged $350 million in reconstruction aid for Iraq on March 2, 2004.",
+            {"March 2, 2004": "2004-03-02"},
+            "2004-03-02",
+        ),
+    ]
+    return [extract_events(make_article(t, d, p)) for t, d, p in texts]
+
+
+def test_entries_are_dated_sorted_and_cite_exact_sentences(corpus: list[Article]) -> None:
+    entries = build_entries(corpus, dates=3)
+    assert [e.date for e in entries] == ["2004-01-26", "2004-03-02", "2004-04-10"]
+    texts = {a.id: a.text for a in corpus}
+    for entry in entries:
+        assert entry.summary == entry.sources[0].sentence
+        for source in entry.sources:
+            assert texts[source.document][source.start : source.end] == source.sentence
+
+
+def test_reports_of_one_event_merge_into_one_entry_with_many_sources(corpus: list[Article]) -> None:
+    first = build_entries(corpus, dates=1)
+    assert [e.date for e in first] == ["2004-01-26"]
+    assert len(first[0].sources) == 3
+
+
+def test_no_redundant_second_entry_on_a_date(corpus: list[Article]) -> None:
+    entries = build_entries(corpus, dates=1, per_date=2)
+    assert len(entries) == 1
+
+
+def test_planned_event_is_marked(corpus: list[Article]) -> None:
+    entries = {e.date: e for e in build_entries(corpus, dates=3)}
+    assert entries["2004-04-10"].planned
+    assert not entries["2004-01-26"].planned
+
+
+def test_date_range_filter(corpus: list[Article]) -> None:
+    entries = build_entries(corpus, date_from="2004-02-01", date_to="2004-03-31")
+    assert [e.date for e in entries] == ["2004-03-02"]
+
+
+def test_query_focus(corpus: list[Article]) -> None:
+    entries = build_entries(corpus, query="reconstruction aid pledged")
+    assert entries and all("aid" in e.summary for e in entries)
+
+
+def test_since_is_never_an_entry_date(corpus: list[Article]) -> None:
+    assert all(not e.date.startswith("1945") for e in build_entries(corpus, dates=10))
+
+
+def test_syndicated_copy_adds_no_source(make_article: Make, corpus: list[Article]) -> None:
+    original = corpus[0]
+    copy = extract_events(
+        make_article(
+            original.text,
+            {"January 26, 2004": "2004-01-26"},
+            "2004-01-27",
+            ident="copy",
+            duplicate_of=original.id,
+        )
+    )
+    with_copy = build_entries([*corpus, copy], dates=1)
+    assert [len(e.sources) for e in with_copy] == [3]
+    assert all(s.document != "copy" for s in with_copy[0].sources)
+
+
+def test_empty_corpus() -> None:
+    assert build_entries([]) == ()
+
+
+@pytest.mark.parametrize(("articles", "expected"), [(0, 5), (4, 5), (100, 20), (10_000, 60)])
+def test_default_dates_scale_with_the_corpus(articles: int, expected: int) -> None:
+    assert default_dates(articles) == expected
+
+
+def test_precision_day_keeps_only_day_entries(make_article: Make) -> None:
+    texts = [
+        ("Flights stopped in March 2004 after the strike.", {"March 2004": "2004-03"}),
+        (
+            "Airlines said flights stopped in March 2004 across the country.",
+            {"March 2004": "2004-03"},
+        ),
+        ("The airline strike ended on April 2, 2004 after talks.", {"April 2, 2004": "2004-04-02"}),
+    ]
+    corpus = [extract_events(make_article(t, d, ident=f"p{i}")) for i, (t, d) in enumerate(texts)]
+    assert {e.date for e in build_entries(corpus, dates=2)} == {"2004-03", "2004-04-02"}
+    assert [e.date for e in build_entries(corpus, dates=2, precision="day")] == ["2004-04-02"]
+
+
+def test_unknown_precision_is_a_settings_error(corpus: list[Article]) -> None:
+    with pytest.raises(SettingsError, match="precision"):
+        build_entries(corpus, precision="hour")

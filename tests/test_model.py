@@ -1,0 +1,24 @@
+import dataclasses
+
+import pytest
+
+import dateline
+from dateline.model import Article, content_id
+
+
+def test_public_names_are_pinned():
+    assert sorted(dateline.__all__) == sorted([
+        "Article", "Citation", "Event", "Failure", "PublicationDate", "Sentence",
+        "TimeMention", "Timeline", "TimelineEntry", "__version__",
+    ])
+
+
+def test_content_id_ignores_whitespace_layout_but_not_words():
+    assert content_id("A  cabinet\r\nmeeting.") == content_id("A cabinet meeting.")
+    assert content_id("A cabinet meeting.") != content_id("A cabinet meeting!")
+
+
+def test_articles_are_immutable():
+    article = Article.from_raw("x.txt", "Some text.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        article.text = "changed"  # type: ignore[misc]

@@ -1,0 +1,66 @@
+"""The pipeline's wiring: stage contracts, order, purity, and the same result in a pool."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from dateline.model import Article
+from dateline.pipeline import (
+    Pipeline,
+    Stage,
+    TimelineQuery,
+    build_timeline,
+    document_pipeline,
+    process,
+)
+from dateline.settings import Settings
+
+TEXTS = [
+    "The council approved the new harbour budget on Jan. 12, 2009. Work starts in the spring.",
+    "Dock workers walked out on Feb. 2, 2009, demanding safer cranes. The strike lasted a week.",
+    "The harbour master resigned on March 30, 2009, after the crane report was published.",
+]
+
+
+def articles() -> list[Article]:
+    return [Article.from_raw(f"doc{i}.txt", text) for i, text in enumerate(TEXTS)]
+
+
+def test_a_stage_whose_needs_nobody_fills_is_refused_when_built():
+    stage = Stage("events", lambda a: a, frozenset({"timexes"}), frozenset({"events"}))
+    with pytest.raises(ValueError, match="'events' needs \\['timexes'\\]"):
+        Pipeline((stage,))
+
+
+def test_default_pipeline_fills_every_stage_output():
+    article = document_pipeline(Settings())(articles()[0])
+    assert article.text and article.published is not None
+    assert article.timexes and article.sentences and article.events
+
+
+def test_process_is_pure_and_keeps_order():
+    originals = articles()
+    copies = [dataclasses.replace(a) for a in originals]
+    processed = process(originals, Settings())
+    assert originals == copies
+    assert [a.source for a in processed] == [a.source for a in originals]
+
+
+def test_pool_gives_the_same_articles_as_a_loop():
+    many = [Article.from_raw(f"d{i}.txt", f"{TEXTS[i % 3]} Report number {i}.")
+            for i in range(12)]
+    assert process(many, Settings(), workers=2) == process(many, Settings(), workers=1)
+
+
+def test_timeline_entries_are_dated_and_sourced():
+    processed = process(articles(), Settings())
+    timeline = build_timeline(processed, Settings(), TimelineQuery())
+    dates = [e.date for e in timeline.entries]
+    assert {"2009-01-12", "2009-02-02", "2009-03-30"} <= set(dates)
+    assert dates == sorted(dates)
+    texts = {a.id: a.text for a in timeline.documents}
+    for entry in timeline.entries:
+        for citation in entry.sources:
+            assert texts[citation.document][citation.start:citation.end] == citation.sentence
