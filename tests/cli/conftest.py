@@ -92,5 +92,6 @@ def mixed_corpus(tmp_path: Path) -> Path:
 def corpus_with_bad_files(mixed_corpus: Path) -> Path:
     (mixed_corpus / "empty.txt").write_bytes(b"")
     (mixed_corpus / "image.txt").write_bytes(bytes(range(256)) * 8)
-    (mixed_corpus / "cut.txt.gz").write_bytes(gzip.compress(b"A story " * 500)[:60])
+    story = " ".join(f"line {n} of a long story" for n in range(2000)).encode()
+    (mixed_corpus / "cut.txt.gz").write_bytes(gzip.compress(story)[:400])
     return mixed_corpus

@@ -35,6 +35,16 @@ def settings_from(ctx: click.Context, db: Path | None = None) -> Settings:
     return settings
 
 
+def _file_mode() -> int:
+    # mkstemp creates 0600; a written timeline should get the mode any new file gets here.
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_UMASK_MODE = _file_mode()
+
+
 def emit(content: str | bytes, output: Path | None) -> None:
     """Write to -o FILE atomically (never half-written), else to standard output."""
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -51,6 +61,7 @@ def emit(content: str | bytes, output: Path | None) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        os.chmod(tmp, _UMASK_MODE)
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

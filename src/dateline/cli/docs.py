@@ -43,8 +43,9 @@ def docs(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> 
         sure = f"{published.confidence:.2f}" if published else "0.00"
         status = f"duplicate of {article.duplicate_of[:8]}" if article.duplicate_of else "ok"
         table.add_row(article.id[:8], when, sure, article.outlet, article.title[:60], status)
-    for failure in failures:
-        table.add_row("", "", "", "", failure.source, f"failed: {failure.reason}")
     buffer = io.StringIO()
     Console(file=buffer, width=140).print(table)
+    # Failed files go below the table, one whole line each, so a long path is never cut.
+    for failure in failures:
+        buffer.write(f"failed: {failure.source}: {failure.reason}\n")
     emit(buffer.getvalue(), output)

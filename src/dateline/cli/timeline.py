@@ -41,7 +41,7 @@ def _from_store(settings: Settings, request: TimelineQuery) -> Timeline:
 
 
 def sample_corpus() -> Path:
-    return Path(str(resources.files("dateline") / "data" / "sample"))
+    return Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
 
 
 @click.command()

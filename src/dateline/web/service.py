@@ -83,7 +83,7 @@ class StoreService:
     def stories(self) -> list[StoryRef]:
         if self._stories is None:
             found = group_stories(self.articles()) if self.articles() else []
-            self._stories = [StoryRef(f"s{s.id}", s.label, tuple(s.articles)) for s in found]
+            self._stories = [StoryRef(f"s{s.id}", s.label, tuple(s.article_ids)) for s in found]
         return self._stories
 
     def timeline(self, request: TimelineQuery) -> Timeline:
