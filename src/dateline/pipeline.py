@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from dateline.clean import clean_article, repeated_lines
+from dateline.clean import boilerplate_key, clean_article, repeated_lines
 from dateline.cluster.duplicates import mark_duplicates
+from dateline.cluster.stories import group_stories
 from dateline.date import date_article
-from dateline.errors import InputError
+from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
 from dateline.model import Article, Failure, Timeline
 from dateline.read import read_paths
@@ -95,16 +96,12 @@ def read_all(paths: Iterable[str | Path], settings: Settings,
     return result
 
 
-def _outlet_key(article: Article) -> str:
-    return article.outlet or str(Path(article.source.split("::")[0]).parent)
-
-
 def process(articles: Sequence[Article], settings: Settings, workers: int = 1) -> list[Article]:
     """Clean, date, tag and find events in every article, keeping input order."""
     by_outlet = repeated_lines(articles, settings.clean)
     groups: dict[str, list[Article]] = {}
     for article in articles:
-        groups.setdefault(_outlet_key(article), []).append(article)
+        groups.setdefault(boilerplate_key(article), []).append(article)
     processed: list[Article] = []
     for key, group in groups.items():
         pipeline = document_pipeline(settings, by_outlet.get(key, frozenset()))
@@ -134,12 +131,25 @@ class TimelineQuery:
     date_to: str | None = None
     dates: int | None = None
     per_date: int | None = None
+    story: int | None = None
+
+
+def story_articles(articles: Sequence[Article], number: int) -> list[Article]:
+    """The articles of story `number`, as `dateline stories` numbers them (copies included)."""
+    found = group_stories(articles)
+    story = next((s for s in found if s.id == number), None)
+    if story is None:
+        raise DatelineError(f"no story {number}: there are {len(found)} (see `dateline stories`)")
+    members = set(story.article_ids)
+    return [a for a in articles if a.id in members]
 
 
 def build_timeline(articles: Sequence[Article], settings: Settings,
                    request: TimelineQuery = TimelineQuery(),
                    failures: Sequence[Failure] = ()) -> Timeline:
     """The timeline of already processed articles."""
+    if request.story is not None:
+        articles = story_articles(articles, request.story)
     entries = build_entries(
         articles,
         dates=request.dates if request.dates is not None else settings.select.dates,

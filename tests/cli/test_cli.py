@@ -171,3 +171,27 @@ def test_store_left_unchanged_by_failed_run(mixed_corpus, tmp_path):
     run("add", str(tmp_path / "missing-folder"), "--db", str(db))
     after = sqlite3.connect(db).execute("select count(*) from sqlite_master").fetchone()
     assert before == after
+
+
+def test_stories_and_timeline_of_one_story(tmp_path):
+    from dateline.cli.timeline import sample_corpus
+
+    db = tmp_path / "s.db"
+    run("add", str(sample_corpus()), "--db", str(db))
+    listed = json.loads(run("stories", "--db", str(db), "--format", "json").stdout)["stories"]
+    assert len(listed) >= 2 and [s["id"] for s in listed] == list(range(1, len(listed) + 1))
+    quake = next(s for s in listed if "quake" in s["terms"] or "lindmark" in s["terms"])
+    timeline = json.loads(run("timeline", "--db", str(db), "--story", str(quake["id"]),
+                              "--format", "json").stdout)
+    cited = {source["document"] for e in timeline["entries"] for source in e["sources"]}
+    assert cited and cited <= set(quake["documents"])
+    text = run("stories", "--db", str(db)).stdout.splitlines()
+    assert len(text) == len(listed) and text[0].startswith("1\t")
+
+
+def test_unknown_story_is_a_one_line_error(mixed_corpus, tmp_path):
+    db = tmp_path / "s.db"
+    run("add", str(mixed_corpus), "--db", str(db))
+    result = run("timeline", "--db", str(db), "--story", "99")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "no story 99" in result.stderr

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
 
+import pytest
+
+from dateline.cluster.duplicates import mark_duplicates
 from dateline.cluster.stories import Story, group_stories
 from dateline.model import Article
+from dateline.pipeline import process, read_all
+from dateline.settings import Settings
+
+SAMPLE = Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
 
 Make = Callable[..., Article]
 
@@ -44,7 +53,7 @@ def test_two_matters_of_one_government_are_two_stories(make_article: Make) -> No
 
 def test_copies_follow_their_original(make_article: Make) -> None:
     articles = [make_article(t, ident=f"d{i}") for i, t in enumerate(DEPLOYMENT)]
-    articles.append(make_article(AID[0], ident="a0"))
+    articles += [make_article(t, ident=f"a{i}") for i, t in enumerate(AID)]
     articles.append(make_article(AID[0], ident="copy", duplicate_of="a0"))
     stories = group_stories(articles)
     story_of = {a: s.id for s in stories for a in s.article_ids}
@@ -53,3 +62,24 @@ def test_copies_follow_their_original(make_article: Make) -> None:
 
 def test_no_articles_no_stories() -> None:
     assert group_stories([]) == []
+
+
+@pytest.fixture(scope="module")
+def sample_articles() -> list[Article]:
+    settings = Settings()
+    read = read_all([SAMPLE], settings)
+    return mark_duplicates(process(read.articles, settings), settings.dedup)
+
+
+def test_sample_corpus_gives_its_two_stories_whatever_the_shared_actors(
+    sample_articles: list[Article],
+) -> None:
+    stories = group_stories(sample_articles)
+    by_id = {a.id: a for a in sample_articles}
+    quake = [s for s in stories if any("quake" in by_id[i].title.lower() for i in s.article_ids)]
+    assert len(quake) == 1, [s.label for s in quake]
+    in_quake = {by_id[i].title for i in quake[0].article_ids}
+    assert all("Mirenza" not in title for title in in_quake)
+    assert len(in_quake) >= 6
+    mission = stories[0]
+    assert mission is not quake[0] and len(mission.article_ids) >= 20

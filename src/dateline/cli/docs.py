@@ -24,7 +24,7 @@ from dateline.store import Store
 def docs(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> None:
     """List the articles in the store: title, outlet, date estimate and how sure it is."""
     settings = settings_from(ctx, db)
-    with Store(settings.store.path) as store:
+    with Store(settings.store.path, settings.dedup) as store:
         articles = store.articles()
         failures = store.failures()
     if fmt == "json":

@@ -20,7 +20,8 @@ from dateline.store import Store
 def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: bool) -> None:
     """Ingest PATHS (files, folders, or - for stdin) into the store."""
     settings = settings_from(ctx, db)
-    with Store(settings.store.path) as store, reading_progress("reading") as advance:
+    store = Store(settings.store.path, settings.dedup)
+    with store, reading_progress("reading") as advance:
         result = ingest(store, paths, settings, stdin=sys.stdin.buffer, on_item=advance,
                         strict=strict)
     report_failures(list(result.failures))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,7 @@ from dateline.cli.common import (
     report_failures,
     settings_from,
 )
+from dateline.cluster.stories import group_stories
 from dateline.model import Timeline
 from dateline.pipeline import TimelineQuery, build_timeline, timeline_from_paths
 from dateline.render import FORMATS, render
@@ -31,7 +33,7 @@ def _is_path_args(args: tuple[str, ...]) -> bool:
 
 
 def _from_store(settings: Settings, request: TimelineQuery) -> Timeline:
-    with Store(settings.store.path) as store:
+    with Store(settings.store.path, settings.dedup) as store:
         if request.query:
             ids = store.search(request.query)
             articles = store.articles(ids)
@@ -51,19 +53,21 @@ def sample_corpus() -> Path:
 @click.option("--to", "date_to", metavar="DATE", help="Latest date (YYYY[-MM[-DD]]).")
 @click.option("--dates", type=click.IntRange(min=1), help="How many dates (default: scales).")
 @click.option("--per-date", type=click.IntRange(min=1), help="Entries per date.")
+@click.option("--story", type=click.IntRange(min=1), metavar="N",
+              help="Only story N, as numbered by `dateline stories`.")
 @click.option("--strict", is_flag=True, help="One-shot: any unreadable file is fatal.")
 @format_option
 @output_option
 @click.pass_context
 def timeline(ctx: click.Context, args: tuple[str, ...], db: Path | None, date_from: str | None,
-             date_to: str | None, dates: int | None, per_date: int | None, strict: bool,
-             fmt: str, output: Path | None) -> None:
+             date_to: str | None, dates: int | None, per_date: int | None, story: int | None,
+             strict: bool, fmt: str, output: Path | None) -> None:
     """Build the timeline: of PATHS one-shot, or of the store (optionally for a QUERY)."""
     settings = settings_from(ctx, db)
     one_shot = _is_path_args(args)
     request = TimelineQuery(query=None if one_shot else (" ".join(args) or None),
                             date_from=date_from, date_to=date_to, dates=dates,
-                            per_date=per_date)
+                            per_date=per_date, story=story)
     if one_shot:
         with reading_progress("reading") as advance:
             result = timeline_from_paths(args, settings, stdin=sys.stdin.buffer,
@@ -80,16 +84,22 @@ def timeline(ctx: click.Context, args: tuple[str, ...], db: Path | None, date_fr
 
 @click.command()
 @db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@output_option
 @click.pass_context
-def stories(ctx: click.Context, db: Path | None) -> None:
-    """Group the stored articles into stories."""
-    from dateline.cluster.stories import group_stories
-
+def stories(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> None:
+    """Group the stored articles into stories (use a number with `timeline --story N`)."""
     settings = settings_from(ctx, db)
-    with Store(settings.store.path) as store:
-        articles = store.articles(include_duplicates=False)
-    for number, story in enumerate(group_stories(articles), start=1):
-        click.echo(f"{number}\t{len(story.article_ids)} articles\t{story.label}")
+    with Store(settings.store.path, settings.dedup) as store:
+        articles = store.articles()
+    found = group_stories(articles)
+    if fmt == "json":
+        payload = {"stories": [{"id": s.id, "label": s.label, "terms": list(s.terms),
+                                "documents": list(s.article_ids)} for s in found]}
+        emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", output)
+        return
+    emit("".join(f"{s.id}\t{len(s.article_ids)} articles\t{s.label}\n" for s in found), output)
 
 
 @click.command()
