@@ -41,6 +41,11 @@ class Context:
     quarter: tuple[int, int] | None = None  # the latest quarter the text talked about
     quarter_end: int = -(10**9)  # where that quarter was mentioned
 
+    def talk_quarter(self, quarter: tuple[int, int], end: int) -> tuple[int, int]:
+        """Make `quarter` the topic from `end` on; "a year earlier" then means it a year back."""
+        self.quarter, self.quarter_end = quarter, end
+        return quarter
+
     def near_quarter(self, position: int) -> tuple[int, int] | None:
         """The quarter talked about just before `position` ("a year ago" then means it)."""
         return self.quarter if position - self.quarter_end < QUARTER_REACH else None

@@ -181,7 +181,7 @@ def quarter(m: M, ctx: Context) -> Resolution | None:
         return Resolution("DATE", f"XXXX-{'H' if half else 'Q'}{n}", "half" if half else "quarter")
     if half:
         return Resolution("DATE", f"{year}-H{n}", "half")
-    ctx.quarter, ctx.quarter_end = (year, n), m.end()
+    ctx.talk_quarter((year, n), m.end())
     return Resolution("DATE", f"{year}-Q{n}", "quarter")
 
 

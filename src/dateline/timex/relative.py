@@ -74,8 +74,8 @@ def rel_unit(m: M, ctx: Context) -> Resolution | None:
         return Resolution("DATE", placeholder(unit), unit)
     value, gran = cal.shift(ctx.anchor, unit, way)
     if unit == "quarter":
-        ctx.quarter = cal.add_quarters(ctx.anchor.year, cal.quarter_of(ctx.anchor), way)
-        ctx.quarter_end = m.end()
+        topic = cal.add_quarters(ctx.anchor.year, cal.quarter_of(ctx.anchor), way)
+        ctx.talk_quarter(topic, m.end())
     return Resolution("DATE", value, gran)
 
 
@@ -130,7 +130,7 @@ def rel_period(m: M, ctx: Context) -> Resolution | None:
         q = last_quarter(ctx) if latest else ctx.quarter or last_quarter(ctx)
         if q is None:
             return Resolution("DATE", "XXXX-QX", "quarter")
-        year, quarter = q
+        year, quarter = ctx.talk_quarter(q, m.end()) if not earlier else q
         if earlier:
             year -= 1
         elif word in ("the previous", "the prior", "the last"):

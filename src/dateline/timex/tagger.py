@@ -80,6 +80,8 @@ def tag(text: str, anchor: date | None = None) -> list[TimeMention]:
         floor = end
         if name in _EXPLICIT and res.granularity == "day" and res.value[:4].isdigit():
             ctx.ref = date.fromisoformat(res.value[:10])
+        if name in _NAMES_YEAR and res.value[:4].isdigit():
+            ctx.ref_year = int(res.value[:4])
         mentions.append(
             TimeMention(
                 start=start,

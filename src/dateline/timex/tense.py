@@ -15,11 +15,17 @@ _FUTURE = (
     r"|tomorrow|would|could|might|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than"
     # News uses the present for what is on the agenda: "the cabinet meets Monday".
     r"|meets?|begins?|starts?|opens?|arrives?|visits?|travels?|resumes?|is\s+due"
+    # A participle after a bare "be" is an infinitive: "the summit will be held", "to be signed".
+    r"|be\s+(?-i:[a-z]+(?:ed|en)|held|built|sent|paid|sold|met)"
 )
 _PAST = (
     r"said|says|told|was|were|had|did|ago|last|earlier|yesterday|announced|reported"
-    r"|[a-z]{2,}ed|began|came|went|made|took|gave|met|left|won|lost|saw|spoke|held|sent|fell"
+    # Lower case only: "United" and "Ahmed" are names, "hundred" and "need" are no past tense.
+    r"|(?-i:[a-z]{2,}(?<!e)(?<!hundr)ed)|agreed|began|came|went|made|took|gave|met|left|won"
+    r"|lost|saw|spoke|held|sent|fell"
     r"|rose|hit|quit|shot|led|ran|found|got|paid|sold|bought|struck|broke|wrote|became|since"
+    r"|brought|thought|sought|caught|fought|taught|kept|felt|built|spent|stood|chose|drove"
+    r"|grew|knew|drew|flew|threw|heard|meant|fled|sank|swore|wore|tore|stole"
 )
 _CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")

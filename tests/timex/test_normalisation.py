@@ -1,0 +1,49 @@
+"""Normalisation rules that need the text around an expression: the quarter under discussion,
+the year a narrative is in, and the tense that picks a yearless date's year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.timex import tag
+
+FILLER = (
+    " The chief executive said demand from hospitals and clinics had held up well, while"
+    " orders from retail chains were weaker than planners had hoped at the start of the"
+    " season, and the board repeated that it saw no need for further cuts this winter."
+)
+
+
+def values(text: str, anchor: date) -> dict[str, str]:
+    return {m.text: m.value for m in tag(text, anchor)}
+
+
+def test_the_latest_quarter_keeps_the_quarter_under_discussion() -> None:
+    text = (
+        "Brightwater Foods reported a second-quarter loss." + FILLER + FILLER
+        + " In the latest quarter, revenue rose to $5 million from $4 million a year earlier."
+    )  # fmt: skip
+    found = values(text, date(2004, 8, 12))
+    assert found["the latest quarter"] == "2004-Q2"
+    assert found["a year earlier"] == "2003-Q2"
+
+
+def test_that_year_refers_to_the_year_the_narrative_named() -> None:
+    found = values("The mill opened in 1987, and later that year it hired 300 workers.",
+                   date(2004, 3, 2))  # fmt: skip
+    assert found["later that year"] == "1987"
+
+
+def test_a_participle_after_be_does_not_make_a_date_past() -> None:
+    found = values("The accord would still be signed on April 24 in Rome.", date(2004, 2, 10))
+    assert found["April 24"] == "2004-04-24"
+
+
+def test_capitalised_words_ending_in_ed_are_not_past_tense() -> None:
+    found = values("The envoy will fly to the United States Thursday.", date(2004, 1, 21))
+    assert found["Thursday"] == "2004-01-22"
+
+
+def test_irregular_past_tense_points_a_bare_month_back() -> None:
+    found = values("In March, the board brought in a new chief.", date(2004, 10, 28))
+    assert found["March"] == "2004-03"
