@@ -57,3 +57,19 @@ def test_copies_do_not_count_as_sources(make_article: Make) -> None:
     (group,) = merge_articles([original, again, copy])
     assert len(group.events) == 3
     assert sorted(group.articles) == ["n0", "n1"]
+
+
+def test_lead_details_join_the_report_they_continue(make_article: Make) -> None:
+    text = (
+        "Floods swept through the valley on Saturday. Two bridges collapsed. "
+        "Rescue teams reached the town on Saturday night. Boats ferried families out."
+    )
+    dates = {"Saturday": "2005-03-05", "Saturday night": "2005-03-05TNI"}
+    groups = merge_articles([extract_events(make_article(text, dates, "2005-03-07"))])
+    assert sorted([e.sentence.text for e in g.events] for g in groups) == [
+        ["Floods swept through the valley on Saturday.", "Two bridges collapsed."],
+        ["Rescue teams reached the town on Saturday night.", "Boats ferried families out."],
+    ]
+    flood = next(g for g in groups if "Floods" in g.events[0].sentence.text)
+    # The detail does not move the centre: the entry still reads as the dated report.
+    assert sorted(flood.vector) == ["floods", "swept", "valley"]

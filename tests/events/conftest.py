@@ -15,7 +15,8 @@ def mention(text: str, phrase: str, value: str, occurrence: int = 0) -> TimeMent
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(phrase, start + 1)
-    return TimeMention(start, start + len(phrase), phrase, "DATE", value)
+    kind = "TIME" if "T" in value[10:11] else "DATE"
+    return TimeMention(start, start + len(phrase), phrase, kind, value)
 
 
 def article(

@@ -45,6 +45,28 @@ DATES = [
     ("The army attacked on Monday.", {"Monday": "2004-01-26"}, "2004-01-26"),
     ("Flights were suspended in March 2004.", {"March 2004": "2004-03"}, "2004-03"),
     ("The talks, held every XXXX, stalled.", {"XXXX": "XXXX-XX-XX"}, None),
+    # A dateline dates the report; the event is the day the body gives.
+    (
+        "OSLAND, May 4 (NPA) - Rebels shelled the port late on Monday, officials said.",
+        {"May 4": "2005-05-04", "Monday": "2005-05-02"},
+        "2005-05-02",
+    ),
+    (
+        "VERRA, June 9 -- Floods cut the main road on Sunday.",
+        {"June 9": "2005-06-09", "Sunday": "2005-06-05"},
+        "2005-06-05",
+    ),
+    # With no other date, the dateline's is the best the text gives.
+    ("OSLAND, May 4 (NPA) - Rebels shelled the port.", {"May 4": "2005-05-04"}, "2005-05-04"),
+    # "Before 6 p.m. on Tuesday" bounds the hour, not the day.
+    (
+        "A storm hit the coast shortly before 6 p.m. on Tuesday.",
+        {"6 p.m. on Tuesday": "2005-03-01T18:00"},
+        "2005-03-01",
+    ),
+    ("The strike has lasted since Tuesday.", {"Tuesday": "2005-03-01"}, None),
+    # A bound is not the event of a done thing: the curfew did not happen in March.
+    ("The curfew stayed in force until March 2005.", {"March 2005": "2005-03"}, None),
 ]
 
 
@@ -67,6 +89,13 @@ PLANNED = [
     ("The government will send aid in March 2004.", {"March 2004": "2004-03"}, True),
     ("Tokyo plans to open an embassy on May 1, 2004.", {"May 1, 2004": "2004-05-01"}, True),
     ("The ship departed on February 3, 2004.", {"February 3, 2004": "2004-02-03"}, False),
+    # The end a plan sets dates it when nothing else does.
+    ("The patrols are set to continue until June 2004.", {"June 2004": "2004-06"}, True),
+    (
+        "The camp will stay open until 1 May 2004, the ministry said on Monday.",
+        {"1 May 2004": "2004-05-01", "Monday": "2004-01-19"},
+        True,
+    ),
 ]
 
 
@@ -95,7 +124,44 @@ def test_undated_lead_sentence_takes_the_article_date(make_article: Make) -> Non
     events = extract_events(make_article(text, published="2004-01-26")).events
     assert [(e.sentence.text, e.date, e.date_source) for e in events] == [
         ("Japan dispatched its first ground troops to Iraq.", "2004-01-26", "article"),
-        ("The soldiers landed in Kuwait.", "2004-01-26", "article"),
+        ("The soldiers landed in Kuwait.", "2004-01-26", "lead"),
+    ]
+
+
+def test_plan_end_dates_a_plan_only_without_a_better_date(make_article: Make) -> None:
+    text = "The cabinet on Monday decided to keep the unit in the field until May 2005."
+    dates = {"Monday": "2004-01-19", "May 2005": "2005-05"}
+    (event,) = extract_events(make_article(text, dates, "2004-01-20")).events
+    assert event.date == "2004-01-19"
+    text = "The patrols are set to continue until June 2004."
+    (event,) = extract_events(make_article(text, {"June 2004": "2004-06"}, "2004-01-20")).events
+    assert (event.date, event.planned) == ("2004-06", True)
+
+
+def test_lead_details_take_the_date_of_the_news_they_tell(make_article: Make) -> None:
+    text = (
+        "Floods swept through the valley on Saturday. Two bridges collapsed. "
+        "The storm of 1998 was worse. Rescuers searched the banks. "
+        "Relief flights were delayed for a day. Farmers fear for the harvest. Roads closed."
+    )
+    dates = {"Saturday": "2005-03-05", "1998": "1998"}
+    events = extract_events(make_article(text, dates, "2005-03-07")).events
+    assert [(e.sentence.text, e.date, e.date_source) for e in events] == [
+        ("Floods swept through the valley on Saturday.", "2005-03-05", "explicit"),
+        ("Two bridges collapsed.", "2005-03-05", "lead"),
+        ("The storm of 1998 was worse.", "1998", "explicit"),
+        ("Rescuers searched the banks.", "2005-03-05", "lead"),
+        # A duration places nothing: the sentence is as undated as the others.
+        ("Relief flights were delayed for a day.", "2005-03-05", "lead"),
+    ]
+
+
+def test_old_lead_event_is_not_the_news(make_article: Make) -> None:
+    text = "The dam was finished in May 2001. Engineers inspected it."
+    events = extract_events(make_article(text, {"May 2001": "2001-05"}, "2005-03-07")).events
+    assert [(e.date, e.date_source) for e in events] == [
+        ("2001-05", "explicit"),
+        ("2005-03-07", "article"),
     ]
 
 

@@ -5,6 +5,11 @@ other: "January 2004" and "January 26, 2004") and their sentences are lexically 
 (TF-IDF cosine over content words and names). A group takes its finest date. Reports from
 syndicated copies (`Article.duplicate_of`) join the group but never count as extra sources
 of importance.
+
+An undated lead sentence that goes on telling its article's news (date source "lead":
+"Nobody was injured." after "Two mortar rounds exploded on Wednesday.") is a detail of that
+news, not an event of its own: it joins the group of the report it continues without
+moving the group's centre, so the entry still reads as the report that dates it.
 """
 
 from __future__ import annotations
@@ -71,32 +76,57 @@ def merge_events(
     threshold: float = MERGE_THRESHOLD,
 ) -> list[EventGroup]:
     """Groups of reports of one event, finest dates first within each year."""
+    anchors = _anchors(events)
     by_year: dict[str, list[int]] = defaultdict(list)
     for index, event in enumerate(events):
-        by_year[event.date[:4]].append(index)
-    groups: list[EventGroup] = []
+        if index not in anchors:
+            by_year[event.date[:4]].append(index)
+    members: list[list[int]] = []
+    centres: list[Vector] = []
+    dates: list[str] = []
     for indices in by_year.values():
-        groups.extend(_merge_year(indices, events, vectors, original, threshold))
-    return groups
+        _merge_year(indices, events, vectors, threshold, (members, centres, dates))
+    group_of = {i: g for g, m in enumerate(members) for i in m}
+    for index, anchor in anchors.items():
+        members[group_of[anchor]].append(index)
+    return [
+        _group(m, d, c, events, original) for m, d, c in zip(members, dates, centres, strict=True)
+    ]
+
+
+def _anchors(events: Sequence[Event]) -> dict[int, int]:
+    """Lead details -> the report they continue: the nearest earlier same-date report of
+    their article that is not itself a detail."""
+    last: dict[tuple[str, str], int] = {}
+    anchors: dict[int, int] = {}
+    for index in sorted(range(len(events)), key=lambda i: events[i].sentence.start):
+        event = events[index]
+        key = (event.article_id, event.date)
+        if event.date_source == "lead":
+            if key in last:
+                anchors[index] = last[key]
+        else:
+            last[key] = index
+    return anchors
 
 
 def _merge_year(
     indices: list[int],
     events: Sequence[Event],
     vectors: Sequence[Vector],
-    original: Mapping[str, str],
     threshold: float,
-) -> list[EventGroup]:
+    out: tuple[list[list[int]], list[Vector], list[str]],
+) -> None:
+    """Add one year's groups to `out` (members, centres, dates)."""
+    members, centres, dates = out
+    first = len(dates)
     # Finest dates first, so coarse reports join a dated group rather than the reverse.
     indices = sorted(indices, key=lambda i: (-granularity(events[i].date), events[i].date))
     by_date: dict[str, list[int]] = defaultdict(list)
     for i in indices:
         by_date[events[i].date].append(i)
-    members: list[list[int]] = []
-    centres: list[Vector] = []
-    dates: list[str] = []
     for date, bucket in by_date.items():
-        targets = [g for g, d in enumerate(dates) if compatible(d, date)]
+        targets = [g for g in range(first, len(dates)) if compatible(dates[g], date)]
         for i in _capped(bucket, vectors):
             best, best_score = -1, threshold
             for g in targets:
@@ -111,9 +141,6 @@ def _merge_year(
             else:
                 members[best].append(i)
                 centres[best] = _add(centres[best], vectors[i], len(members[best]))
-    return [
-        _group(m, d, c, events, original) for m, d, c in zip(members, dates, centres, strict=True)
-    ]
 
 
 def _add(centre: Vector, vector: Vector, size: int) -> Vector:

@@ -1,10 +1,12 @@
 """Which of a sentence's dates is the date of the event it reports.
 
 A sentence mentions dates for many reasons: "the first time since 1945" compares, "a law
-passed last year" describes a noun, "officials said on Tuesday" dates the report. Each
-mention gets a tier from the words right before and after it; the event date is the best
-tier's finest, earliest mention. A mention that only compares or bounds ("since", "until",
-"than") is never an event date.
+passed last year" describes a noun, "officials said on Tuesday" and the dateline
+"KORVEL, Oct. 23 (CWS) -" date the report. Each mention gets a tier from the words right
+before and after it; the event date is the best tier's finest, earliest mention. A mention
+that only compares or bounds ("since", "than") is never an event date; the end a plan sets
+("will stay until December", "will close by the end of March") dates a planned event only
+when nothing better does.
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ _WORD = re.compile(r"[A-Za-z']+")
 _BOUNDS = frozenset(
     [
         "since",
-        "until",
-        "till",
         "than",
         "compared",
         "prior",
@@ -35,6 +35,14 @@ _BOUNDS = frozenset(
     ]
 )
 _BOUND_PHRASES = (("as", "of"), ("by", "the", "end"), ("ahead", "of"), ("up", "to"))
+# Bounds that set the end of what a plan covers: the planned date when nothing better is there.
+_PLAN_ENDS = frozenset(["until", "till"])
+# "shortly before 6 p.m. on Tuesday": a bound on a clock time still fixes the day.
+_CLOCK_BOUNDS = frozenset(["before", "after"])
+# A dateline opening the sentence: "KORVEL, Oct. 23 (CWS) -", "QADAR, April 15 —". Its date
+# is when the report was filed, not when the event happened.
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,\s*")
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:-{1,2}|[–—])\s")
 # Words after a date that make it a modifier of a noun ("2008 levels", "1990s-era").
 _NOUN_AFTER = frozenset(
     ["levels", "level", "era", "figures", "standards", "prices", "rates", "record"]
@@ -89,7 +97,7 @@ _DETERMINERS = frozenset(
     ["a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "these", "those"]
 )
 
-EVENT, REPORT, MODIFIER = 0, 1, 2
+EVENT, REPORT, MODIFIER, PLAN_END = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -107,9 +115,12 @@ def mentions_in(sentence: Sentence, timexes: tuple[TimeMention, ...]) -> list[Ti
 
 
 def dated_mentions(
-    text: str, sentence: Sentence, mentions: list[TimeMention]
+    text: str, sentence: Sentence, mentions: list[TimeMention], planned: bool = False
 ) -> list[DatedMention]:
-    """Calendar mentions of a sentence that can date an event, with their tiers."""
+    """Calendar mentions of a sentence that can date an event, with their tiers.
+
+    The end a bound sets ("until December") counts only in a `planned` sentence.
+    """
     found = []
     for mention in mentions:
         if mention.type not in ("DATE", "TIME"):
@@ -117,10 +128,13 @@ def dated_mentions(
         value = calendar_value(mention.value)
         if value is None:
             continue
-        before = _words(text[sentence.start : mention.start])
+        lead = text[sentence.start : mention.start]
+        before = _words(lead)
         after = _words(text[mention.end : sentence.end])[:2]
-        tier = _tier(before, after, mention.modifier)
-        if tier is not None:
+        tier = _tier(before, after, mention)
+        if tier == EVENT and _in_dateline(lead, text, mention.end, sentence.end):
+            tier = REPORT
+        if tier is not None and (tier != PLAN_END or planned):
             found.append(DatedMention(mention, value, tier))
     return found
 
@@ -136,12 +150,22 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _tier(before: list[str], after: list[str], modifier: str) -> int | None:
+def _in_dateline(lead: str, text: str, end: int, stop: int) -> bool:
+    """True when the mention sits in a dateline: place words, the date, a dash."""
+    return bool(_DATELINE_PLACE.fullmatch(lead)) and bool(_DATELINE_END.match(text, end, stop))
+
+
+def _tier(before: list[str], after: list[str], mention: TimeMention) -> int | None:
     near = before[-4:]
-    if modifier in ("BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"):
+    if mention.modifier in ("BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"):
         return None
     governing = [w for w in near if w not in _DATE_LEAD]
-    if governing and governing[-1] in _BOUNDS:
+    bound = governing[-1] if governing else ""
+    if bound in _CLOCK_BOUNDS and "T" in mention.value and mention.type == "TIME":
+        bound = ""
+    if bound in _PLAN_ENDS:
+        return PLAN_END
+    if bound in _BOUNDS:
         return None
     if any(tuple(near[-len(p) :]) == p for p in _BOUND_PHRASES):
         return None

@@ -1,13 +1,16 @@
 """Per-sentence events with their dates: the `events` stage.
 
 An event is kept only with a calendar date the text supports: the date mention attached to
-the sentence's event, or — for an undated past-tense sentence near the top of the article,
-where news reports what just happened — the article's publication date.
+the sentence's event or, for an undated past-tense sentence near the top of the article,
+where news reports what just happened, the date of the news. That is the date of the lead
+event the sentence goes on telling (date source "lead") when the lead has reported one in
+the days before publication, else the article's publication date (date source "article").
 """
 
 from __future__ import annotations
 
 import dataclasses
+from datetime import date, timedelta
 
 from dateline.events.attach import dated_mentions, event_mention, mentions_in
 from dateline.events.frame import actors, is_past, is_planned, place, predicate
@@ -18,6 +21,9 @@ from dateline.model import Article, Event, Sentence, TimeMention
 # The lead of a news article reports the news of its day; deeper undated sentences are
 # background. Five sentences follows the Datewise setting of Ghalandari & Ifrim (2020).
 LEAD_SENTENCES = 5
+# How far before publication a lead event may lie and still be "the news" that undated lead
+# sentences go on telling: a week covers "on Saturday" in a Monday paper and weekly outlets.
+NEWS_WINDOW = timedelta(days=7)
 
 
 def extract_events(article: Article) -> Article:
@@ -25,11 +31,15 @@ def extract_events(article: Article) -> Article:
     sentences = article.sentences or split_sentences(article.text)
     published = _published_value(article)
     timexes = tuple(sorted(article.timexes, key=lambda t: t.start))
-    events = []
+    events: list[Event] = []
+    news: str | None = None
     for index, sentence in enumerate(sentences):
-        event = _event(article, sentence, index, timexes, published)
+        lead = index < LEAD_SENTENCES
+        event = _event(article, sentence, timexes, published, news if lead else None, lead)
         if event is not None:
             events.append(event)
+            if lead and _is_news(event, published):
+                news = event.date
     return dataclasses.replace(article, sentences=sentences, events=tuple(events))
 
 
@@ -40,29 +50,40 @@ def _published_value(article: Article) -> str | None:
     return published.date.isoformat()
 
 
+def _is_news(event: Event, published: str | None) -> bool:
+    """A done event of the days before publication: what the lead is reporting."""
+    if published is None or event.planned or len(event.date) != 10:
+        return False
+    day, pub = date.fromisoformat(event.date), date.fromisoformat(published)
+    return pub - NEWS_WINDOW <= day <= pub
+
+
 def _event(
     article: Article,
     sentence: Sentence,
-    index: int,
     timexes: tuple[TimeMention, ...],
     published: str | None,
+    news: str | None,
+    lead: bool,
 ) -> Event | None:
     mentions = mentions_in(sentence, timexes)
-    chosen = event_mention(dated_mentions(article.text, sentence, mentions))
     planned = is_planned(sentence.text)
+    chosen = event_mention(dated_mentions(article.text, sentence, mentions, planned))
+    # Durations and sets ("held for a week") place nothing: the sentence is still undated.
+    undated = not any(m.type in ("DATE", "TIME") for m in mentions)
     if chosen is not None:
-        date, source = chosen.value, "explicit"
-        later = bool(published and date > published and len(date) == 10)
+        when, source = chosen.value, "explicit"
+        later = bool(published and when > published and len(when) == 10)
         planned = planned or (later and not is_past(sentence.text))
-    elif index < LEAD_SENTENCES and published and not mentions and is_past(sentence.text):
-        date, source = published, "article"
+    elif lead and published and undated and is_past(sentence.text):
+        when, source = (news, "lead") if news else (published, "article")
     else:
         return None
     skip = tuple((t.start - sentence.start, t.end - sentence.start) for t in mentions)
     return Event(
         article_id=article.id,
         sentence=sentence,
-        date=date,
+        date=when,
         predicate=predicate(sentence.text),
         actors=actors(sentence.text),
         place=place(sentence.text),
