@@ -184,6 +184,8 @@ def test_event_frame(make_article: Make) -> None:
         ("Turnout rose 4.5 percent.", [(4.5, "percent")]),
         ("The fund received €2 billion.", [(2e9, "EUR")]),
         ("Nobody was counted.", []),
+        ("A 120-member team flew out.", [(120.0, "member team")]),
+        ("The 3rd Brigade moved north.", []),
     ],
 )
 def test_quantities(make_article: Make, text: str, expected: list[tuple[float, str]]) -> None:

@@ -11,7 +11,8 @@ _CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _NUMBER = re.compile(
     r"(?P<cur>US\$|[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
-    r"(?P<unit>(?: [a-z][a-z'-]*){0,2})"
+    # A unit may be glued on with a hyphen: "a 276-member contingent".
+    r"(?P<unit>(?:(?: |-(?=[a-z]))[a-z][a-z'-]*){0,2})"
 )
 # Words that end a unit phrase: "600 troops to Iraq" has unit "troops".
 _STOP = frozenset(
@@ -98,11 +99,11 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return Quantity(text[match.start("num") : percent.end()], value, "percent")
     unit = match.group("unit")
     kept = 0
-    for word in re.finditer(r"\S+", unit):
+    for word in re.finditer(r"[a-z][a-z'-]*", unit):
         if word.group() in _STOP:
             break
         kept = word.end()
     if not kept:
         return None
     end = match.start("unit") + kept
-    return Quantity(text[match.start("num") : end], value, unit[:kept].strip())
+    return Quantity(text[match.start("num") : end], value, unit[:kept].strip(" -"))
