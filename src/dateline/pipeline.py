@@ -96,8 +96,12 @@ def read_all(paths: Iterable[str | Path], settings: Settings,
     return result
 
 
-def process(articles: Sequence[Article], settings: Settings, workers: int = 1) -> list[Article]:
-    """Clean, date, tag and find events in every article, keeping input order."""
+def process(articles: Sequence[Article], settings: Settings, workers: int = 1,
+            on_done: Callable[[int, int], None] | None = None) -> list[Article]:
+    """Clean, date, tag and find events in every article, keeping input order.
+
+    `on_done(done, total)` is called as articles finish, for a progress bar.
+    """
     by_outlet = repeated_lines(articles, settings.clean)
     groups: dict[str, list[Article]] = {}
     for article in articles:
@@ -105,7 +109,10 @@ def process(articles: Sequence[Article], settings: Settings, workers: int = 1) -
     processed: list[Article] = []
     for key, group in groups.items():
         pipeline = document_pipeline(settings, by_outlet.get(key, frozenset()))
-        processed.extend(_map(pipeline, group, workers))
+        for article in _map(pipeline, group, workers):
+            processed.append(article)
+            if on_done is not None:
+                on_done(len(processed), len(articles))
     order = {a.id: i for i, a in enumerate(articles)}
     processed.sort(key=lambda a: order[a.id])
     return processed
@@ -113,9 +120,10 @@ def process(articles: Sequence[Article], settings: Settings, workers: int = 1) -
 
 def _map(pipeline: Pipeline, articles: list[Article], workers: int) -> Iterator[Article]:
     if workers <= 1 or len(articles) < 2 * workers:
-        return map(pipeline, articles)
+        yield from map(pipeline, articles)
+        return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return iter(list(pool.map(pipeline, articles, chunksize=16)))
+        yield from pool.map(pipeline, articles, chunksize=16)
 
 
 def default_workers() -> int:
@@ -170,6 +178,7 @@ class IngestResult:
 def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
            stdin: BinaryIO | None = None,
            on_item: Callable[[Article | Failure], None] | None = None,
+           on_done: Callable[[int, int], None] | None = None,
            strict: bool = False) -> IngestResult:
     """Read, process and add one batch to the store in a single transaction.
 
@@ -180,16 +189,17 @@ def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
         first = read.failures[0]
         raise InputError(first.source, f"{first.reason} ({len(read.failures)} file(s) failed; "
                                        "nothing was stored)")
-    processed = process(read.articles, settings, default_workers())
+    processed = process(read.articles, settings, default_workers(), on_done)
     return IngestResult(store.add(processed, read.failures), tuple(read.failures))
 
 
 def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
                         stdin: BinaryIO | None = None,
                         on_item: Callable[[Article | Failure], None] | None = None,
+                        on_done: Callable[[int, int], None] | None = None,
                         request: TimelineQuery = TimelineQuery()) -> Timeline:
     """One-shot: files in, timeline out, no store."""
     read = read_all(paths, settings, stdin, on_item)
-    processed = mark_duplicates(process(read.articles, settings, default_workers()),
+    processed = mark_duplicates(process(read.articles, settings, default_workers(), on_done),
                                 settings.dedup)
     return build_timeline(processed, settings, request, read.failures)

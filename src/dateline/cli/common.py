@@ -5,13 +5,21 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from dateline.model import Article, Failure
 from dateline.settings import Settings, load_settings
@@ -73,17 +81,29 @@ def report_failures(failures: list[Failure]) -> None:
         stderr.print(f"dateline: {failure}", markup=False, soft_wrap=True)
 
 
+@dataclass
+class RunProgress:
+    """The two phases of a run on stderr: files read (a count), then articles processed (a bar)."""
+
+    progress: Progress
+    label: str
+    read_count: int = 0
+
+    def __post_init__(self) -> None:
+        self.task = self.progress.add_task(self.label, total=None)
+
+    def read(self, item: Article | Failure) -> None:
+        self.read_count += 1
+        self.progress.update(self.task, description=f"{self.label}: {self.read_count} read")
+
+    def processed(self, done: int, total: int) -> None:
+        self.progress.update(self.task, description="processing", completed=done, total=total)
+
+
 @contextmanager
-def reading_progress(label: str) -> Iterator[Callable[[Article | Failure], None]]:
-    """A live count of files read on stderr (only when stderr is a terminal)."""
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
-        task = progress.add_task(label, total=None)
-        count = 0
-
-        def advance(item: Article | Failure) -> None:
-            nonlocal count
-            count += 1
-            progress.update(task, description=f"{label}: {count} read")
-
-        yield advance
+def run_progress(label: str) -> Iterator[RunProgress]:
+    """Live progress on stderr, only when stderr is a terminal."""
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=stderr, transient=True,
+                  disable=not stderr.is_terminal) as progress:
+        yield RunProgress(progress, label)

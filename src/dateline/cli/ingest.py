@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from dateline.cli.common import db_option, reading_progress, report_failures, settings_from
+from dateline.cli.common import db_option, report_failures, run_progress, settings_from
 from dateline.pipeline import ingest
 from dateline.store import Store
 
@@ -21,9 +21,9 @@ def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: boo
     """Ingest PATHS (files, folders, or - for stdin) into the store."""
     settings = settings_from(ctx, db)
     store = Store(settings.store.path, settings.dedup)
-    with store, reading_progress("reading") as advance:
-        result = ingest(store, paths, settings, stdin=sys.stdin.buffer, on_item=advance,
-                        strict=strict)
+    with store, run_progress("reading") as progress:
+        result = ingest(store, paths, settings, stdin=sys.stdin.buffer, on_item=progress.read,
+                        on_done=progress.processed, strict=strict)
     report_failures(list(result.failures))
     added = result.added
     click.echo(f"added {added.added}, duplicate {added.duplicate}, failed {added.failed}")

@@ -13,8 +13,8 @@ from dateline.cli.common import (
     db_option,
     emit,
     output_option,
-    reading_progress,
     report_failures,
+    run_progress,
     settings_from,
 )
 from dateline.cluster.stories import group_stories
@@ -69,9 +69,10 @@ def timeline(ctx: click.Context, args: tuple[str, ...], db: Path | None, date_fr
                             date_from=date_from, date_to=date_to, dates=dates,
                             per_date=per_date, story=story)
     if one_shot:
-        with reading_progress("reading") as advance:
+        with run_progress("reading") as progress:
             result = timeline_from_paths(args, settings, stdin=sys.stdin.buffer,
-                                         on_item=advance, request=request)
+                                         on_item=progress.read, on_done=progress.processed,
+                                         request=request)
         report_failures(list(result.failures))
         if strict and result.failures:
             raise click.ClickException(f"{len(result.failures)} file(s) failed")
@@ -111,8 +112,9 @@ def demo(ctx: click.Context, output: Path) -> None:
     """Run the whole pipeline on the bundled sample corpus."""
     settings = settings_from(ctx)
     corpus = sample_corpus()
-    with reading_progress("reading the sample corpus") as advance:
-        result = timeline_from_paths([corpus], settings, on_item=advance)
+    with run_progress("reading the sample corpus") as progress:
+        result = timeline_from_paths([corpus], settings, on_item=progress.read,
+                                     on_done=progress.processed)
     report_failures(list(result.failures))
     emit(render(result, "text"), None)
     emit(render(result, "html"), output)
