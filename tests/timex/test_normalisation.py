@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dateline.timex import tag
 
 FILLER = (
@@ -47,3 +49,29 @@ def test_capitalised_words_ending_in_ed_are_not_past_tense() -> None:
 def test_irregular_past_tense_points_a_bare_month_back() -> None:
     found = values("In March, the board brought in a new chief.", date(2004, 10, 28))
     assert found["March"] == "2004-03"
+
+
+def test_in_recent_years_is_tagged_without_the_preposition() -> None:
+    found = values("Exports have doubled in recent years, and in the past they were small.",
+                   date(2004, 3, 2))  # fmt: skip
+    assert found["recent years"] == "PAST_REF"
+    assert found["the past"] == "PAST_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The rebels held the town for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The hearing lasted an hour and a half.", "an hour and a half", "PT1H30M"),
+        ("Commuters waited half an hour for a bus.", "half an hour", "PT30M"),
+        ("The strike ran for three and a half weeks.", "three and a half weeks", "P3.5W"),
+        ("The firm expects weak sales for a couple of years.", "a couple of years", "P2Y"),
+    ],
+)
+def test_fractional_and_paired_durations(text: str, span: str, value: str) -> None:
+    assert values(text, date(2004, 3, 2))[span] == value
+
+
+def test_hours_later_stays_on_the_same_day() -> None:
+    found = values("The blast came at dawn. Four hours later, the fire was out.", date(2004, 3, 2))
+    assert found["Four hours later"] == "2004-03-02"

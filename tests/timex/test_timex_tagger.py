@@ -59,7 +59,7 @@ RELATIVE = [
     ("The law will pass this spring.", "this spring", "2004-SP"),
     ("The company is currently profitable.", "currently", "PRESENT_REF"),
     ("Prices have risen recently.", "recently", "PAST_REF"),
-    ("Exports grew in recent years.", "in recent years", "PAST_REF"),
+    ("Exports grew in recent years.", "recent years", "PAST_REF"),
     ("He plans to retire in the future.", "the future", "FUTURE_REF"),
     ("The market is now calm.", "now", "PRESENT_REF"),
     ("The mill closed earlier this month.", "earlier this month", "2004-01"),

@@ -83,7 +83,11 @@ def weekday_number(word: str) -> int:
 def count_of(word: str) -> int | None:
     """The count a number word or digits stand for; None for vague counts ("several")."""
     key = norm(word).replace("-", " ")
-    if key in VAGUE_NUMBERS or key.replace(" ", "") in ("acoupleof", "couple of", "anumberof"):
+    if key.startswith("half "):
+        return 0  # "half an hour": no whole units, the half is added by the caller
+    if key.startswith(("a couple", "couple")):
+        return 2  # TimeML counts "a couple of years" as two (P2Y)
+    if key in VAGUE_NUMBERS:
         return None
     if key.replace(".", "").isdigit():
         return int(float(key))
@@ -92,8 +96,6 @@ def count_of(word: str) -> int | None:
     parts = key.split()
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
         return NUMBERS[parts[0]] + NUMBERS[parts[1]]
-    if key.startswith(("a couple", "couple")):
-        return None
     return None
 
 

@@ -38,7 +38,23 @@ def duration(m: M, ctx: Context) -> Resolution | None:
         return None  # "a second" is an ordinal, "a quarter" a fraction, more often than not
     if post:
         return _shifted(m, ctx, unit, count, post, approx)
+    if count is not None and (m["frac"] or m["half"] or num_word.startswith("half")):
+        return Resolution("DURATION", _and_a_half(count, unit), UNITS[unit][1], approx)
     return Resolution("DURATION", duration_value(count, unit), UNITS[unit][1], approx)
+
+
+# The half of a unit in the next smaller one: "2 1/2 years" is P2Y6M, "an hour and a half" PT1H30M.
+_HALVES = {"year": ("Y", "6M"), "day": ("D", "T12H"), "hour": ("H", "30M"),
+           "minute": ("M", "30S")}  # fmt: skip
+
+
+def _and_a_half(count: int, unit: str) -> str:
+    if unit not in _HALVES:  # ISO 8601 allows a decimal in the smallest component
+        whole = duration_value(count, unit)
+        return f"{whole[:-1]}.5{whole[-1]}"
+    letter, half = _HALVES[unit]
+    prefix = "PT" if unit in ("hour", "minute") else "P"
+    return f"{prefix}{f'{count}{letter}' if count else ''}{half}"
 
 
 def _shifted(m: M, ctx: Context, unit: str, count: int | None, post: str, mod: str) -> Resolution:
@@ -53,8 +69,9 @@ def _shifted(m: M, ctx: Context, unit: str, count: int | None, post: str, mod: s
         return Resolution("DATE", placeholder(unit), unit, mod)
     if unit in ("decade", "century"):
         count, unit = count * (10 if unit == "decade" else 100), "year"
-    gran_unit = "day" if unit in ("hour", "minute", "second", "night") else unit
-    value, gran = cal.shift(base, gran_unit, sign * count)
+    if unit in ("hour", "minute", "second"):  # "an hour later" is the same day, 48 hours two
+        count, unit = (count // 24 if unit == "hour" else 0), "day"
+    value, gran = cal.shift(base, unit, sign * count)
     return Resolution("DATE", value, gran, mod)
 
 

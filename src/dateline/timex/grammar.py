@@ -37,7 +37,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SIMPLE = _alt([w for w in NUMBERS if w not in ("a", "an", "half a", "a half")])
 NUMWORD = rf"(?:(?:{_TENS})[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b|{_SIMPLE})"
 VAGUE = r"several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|couple\s+of"
-NUM = rf"(?:\d{{1,3}}(?:\.\d+)?|{NUMWORD}|an?|{VAGUE})"
+NUM = rf"(?:\d{{1,3}}(?:\.\d+)?|{NUMWORD}|half\s+an?|an?|{VAGUE})"
 UNIT = r"(?:second|minute|hour|day|night|weekend|week|month|quarter|year|decade|century|centurie)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 PART = r"(?:morning|afternoon|evening|night)"
@@ -101,7 +101,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("deictic", r"\b(?P<word>today|tonight|tomorrow|yesterday)\b"),
     (
         "ref",
-        r"\b(?P<word>now|currently|presently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|right\s+now|recently|lately|in\s+the\s+past|the\s+past|in\s+recent\s+(?:days|weeks|months|years|decades)|recent\s+(?:days|weeks|years|decades)|the\s+future|in\s+future|the\s+coming\s+(?:days|weeks|months|years|decades)|coming\s+(?:days|weeks|months|years|decades)|the\s+time\s+being|once|current|recent|future)\b",
+        r"\b(?P<word>now|currently|presently|nowadays|these\s+days|at\s+present|at\s+the\s+moment|right\s+now|recently|lately|the\s+past|recent\s+(?:days|weeks|months|years|decades)|the\s+future|the\s+coming\s+(?:days|weeks|months|years|decades)|coming\s+(?:days|weeks|months|years|decades)|the\s+time\s+being|once|current|recent|future)\b",
     ),
     (
         "rel_unit",
@@ -152,7 +152,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "duration",
-        rf"\b(?:(?P<approx>{APPROX})\s+(?!the\b))?(?:(?P<the>the\s+)?(?P<dir>past|last|next|first|latest|previous|coming|final|following|initial|ensuing|remaining|preceding|same|prior)\s+)?(?P<num>{NUM})[\s-]+(?:(?:more|additional|extra|further|straight|consecutive|full|trading|business|working)\s+)?(?P<unit>{UNIT})s?(?![\s-]+old\b|-old\b|(?<=quarters)\s+of\b)(?<!-quarters)(?P<long>[\s-]+long)?(?:\s+(?P<post>ago|earlier|later|from\s+now|hence|back|previously))?\b",
+        rf"\b(?:(?P<approx>{APPROX})\s+(?!the\b))?(?:(?P<the>the\s+)?(?P<dir>past|last|next|first|latest|previous|coming|final|following|initial|ensuing|remaining|preceding|same|prior)\s+)?(?P<num>{NUM})(?P<frac>\s+1/2|½|\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|further|straight|consecutive|full|trading|business|working)\s+)?(?P<unit>{UNIT})s?(?![\s-]+old\b|-old\b|(?<=quarters)\s+of\b)(?<!-quarters)(?P<half>\s+and\s+a\s+half)?(?P<long>[\s-]+long)?(?:\s+(?P<post>ago|earlier|later|from\s+now|hence|back|previously))?\b",
     ),
     (
         "the_duration",

@@ -25,7 +25,7 @@ NUMBERS: dict[str, int] = {
 }  # fmt: skip
 
 # Words that count an unknown number of units: the TIMEX3 value gets an X ("PXY").
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "a number of")
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of")
 
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,

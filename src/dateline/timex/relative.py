@@ -40,7 +40,7 @@ def deictic(m: M, ctx: Context) -> Resolution:
 _REF_WORDS = {
     "PRESENT_REF": ("now", "currently", "presently", "nowadays", "these days", "at present",
                     "at the moment", "right now", "current", "the time being"),
-    "FUTURE_REF": ("the future", "in future", "soon", "shortly", "the coming", "coming", "future"),
+    "FUTURE_REF": ("the future", "soon", "shortly", "the coming", "coming", "future"),
 }  # fmt: skip
 
 
