@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from cleankit import BODY, TOP, paragraphs
 
 from dateline.clean import clean_article
@@ -163,3 +164,31 @@ def test_market_ticker_lines_are_not_the_headline() -> None:
     article = _clean(text)
     assert article.title == TOP[0]
     assert paragraphs(article) == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "guardian.co.uk, Friday 4 May 2011 08.15 BST",
+        "Posted on May 4, 2011 at 8:15 am by Ruth Calder",
+        "04.05.2011 | Author: Ruth Calder",
+    ],
+)
+def test_dated_chrome_above_the_body_goes_to_header(line: str) -> None:
+    text = "\n".join(["Island Times", "News | Sport", line, "", *[f"{p}\n" for p in BODY]])
+    article = _clean(text)
+    assert line in article.header
+    assert line not in article.text
+
+
+def test_dated_chrome_below_the_body_stays_out_of_header() -> None:
+    lines = ["Island Times", *BODY, "More news", "May 6, 2011 — Ferry fares to rise in June"]
+    article = _clean("\n\n".join(lines))
+    assert not any("June" in line for line in article.header)
+
+
+def test_printed_page_url_goes_to_header() -> None:
+    url = "Printed from: https://www.islandtimes.example/news/2011/05/04/ferry-fines"
+    article = _clean("\n\n".join([*BODY, url, "© 2011 The Island Times"]))
+    assert url in article.header
+    assert "islandtimes" not in article.text

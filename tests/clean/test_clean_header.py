@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.clean.header import byline_author, copyright_owner, is_header_line
+from dateline.clean.header import (
+    byline_author,
+    copyright_owner,
+    is_dated_header,
+    is_header_line,
+    is_page_url,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +68,40 @@ def test_not_header_lines(line: str) -> None:
 )
 def test_copyright_owner(line: str, owner: str) -> None:
     assert copyright_owner(line) == owner
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on March 12, 2019 at 6:05 pm by Dan Kowalski",
+        "guardian.co.uk, Friday 7 January 2011 19.02 GMT",
+        "12.03.2015 | Author: Marta Lepik",
+        "Posted at 2014-04-19 10:22 KST",
+        "Page last updated at 14:22 GMT, Tuesday, 9 June 2009 15:22 UK",
+        "THE MORNING LEDGER — Thursday, November 8, 2012 — Page A3",
+    ],
+)
+def test_dated_header_lines(line: str) -> None:
+    assert is_dated_header(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 30, 2006 — Ferry fares to rise in April",  # a story-list entry
+        "Photo: the pier on March 7, 2011",
+        "Copyright 2010 The Island Times, March 3",
+        "Elections 2018",
+        "The vote was held on February 3, 2004, in the capital.",
+        "Breaking News: Storm watch issued for the Outer Banks",
+    ],
+)
+def test_not_dated_header_lines(line: str) -> None:
+    assert not is_dated_header(line)
+
+
+def test_page_url_lines() -> None:
+    assert is_page_url("Printed from: https://www.example.com/news/2007/05/14/harbor-plan")
+    assert is_page_url("Find this article at: www.example.com/2008/01/02/story")
+    assert not is_page_url("Read more: https://www.example.com/2012/01/01/other-story")
+    assert not is_page_url("See https://www.example.com/2007/05/14/x for the plan.")

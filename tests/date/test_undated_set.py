@@ -13,7 +13,7 @@ from dateline.eval.dct import evaluate
 UNDATED = Path(__file__).resolve().parent / "undated"
 
 # Floors pinned at what the stage reaches on this set (goals: 0.60 exact, 0.95 contained).
-EXACT_FLOOR = 0.45
+EXACT_FLOOR = 0.55
 CONTAINS_FLOOR = 0.95
 
 

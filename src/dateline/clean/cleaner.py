@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from dateline.clean.header import byline_author, copyright_owner, is_header_line, is_name_only
+from dateline.clean.header import (
+    byline_author,
+    copyright_owner,
+    is_dated_header,
+    is_header_line,
+    is_name_only,
+    is_page_url,
+)
 from dateline.clean.lines import Unit, normalise_line, split_units
 from dateline.clean.patterns import LIST_HEADING, WHOLE_LINE
 from dateline.clean.repeated import boilerplate_key, repeated_lines
@@ -231,8 +238,11 @@ def clean_article(
     lines = _bare_bylines(_lines(split_units(article.raw_text), boilerplate))
     anchors = [i for i, line in enumerate(lines) if _is_anchor(line)]
     first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
-    title = article.title or _find_title(lines, first if anchors else TITLE_WINDOW)
     chrome = _chrome(lines, _scores(lines, first, last))
+    dated = _dated_chrome(lines, chrome, first if anchors else 0)
+    lines = [dataclasses.replace(line, header=True) if i in dated else line
+             for i, line in enumerate(lines)]  # fmt: skip
+    title = article.title or _find_title(lines, first if anchors else TITLE_WINDOW)
     header: list[str] = list(article.header)
     body: list[str] = []
     for i, line in enumerate(lines):
@@ -252,6 +262,25 @@ def clean_article(
         outlet=article.outlet or _outlet(lines, chrome),
         header=tuple(header),
     )
+
+
+def _dated_chrome(lines: list[_Line], chrome: list[bool], first: int) -> set[int]:
+    """Chrome lines that still date the page, kept as header evidence for the date stage.
+
+    Above the body a short line printing a date beside the outlet or the byline
+    ("guardian.co.uk, Friday 7 January 2011 19.02 GMT") is the page's own date; anywhere, a
+    "Printed from: <url>" line is the page's own address. Captions, copyright lines, story
+    lists and lines the outlet repeats on every page are not.
+    """
+    items = _list_items(lines)
+    found = set()
+    for i, (line, gone) in enumerate(zip(lines, chrome, strict=True)):
+        if not gone or line.header or line.repeated:
+            continue
+        text = line.unit.text
+        if (i < first and i not in items and is_dated_header(text)) or is_page_url(text):
+            found.add(i)
+    return found
 
 
 def _author(header: list[str]) -> str:

@@ -151,6 +151,50 @@ def _is_dateline_only(text: str) -> bool:
     return match is not None and (core != text or match["agency"] is not None)
 
 
+# A calendar date inside a longer line: "Friday 7 January 2011", "March 12, 2019", "Nov. 8",
+# "2014-04-19", "12.03.2015".
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_IN_LINE = re.compile(
+    rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}(?:,?\s+\d{{4}})?\b"
+    rf"|\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+    r"|(?<![\d.])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?![\d.]))"
+)
+_BY_NAME = re.compile(r"\b(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+_CAPTION_START = re.compile(r"^\W*(?:photo|picture|image|caption|video|watch|listen)", re.I)
+# A date line may carry the outlet ("guardian.co.uk, Friday 7 January 2011"), a page number
+# or an author label ("12.03.2015 | Author: Marta Lepik"), but no more than this many other
+# words: "March 30, 2006 — Ferry fares to rise in April" is a story-list entry.
+DATED_HEADER_OTHER_WORDS = 4
+# "Printed from: https://..." names the page's own address.
+_PAGE_URL = re.compile(
+    r"^\W*(?i:printed from|retrieved from|source|url|permalink|short ?link|link to this \w+"
+    r"|find this article at|article (?:url|link))\s*:?\s*(?:https?://|www\.)\S+\s*$"
+)
+
+
+def is_dated_header(text: str) -> bool:
+    """A line that prints a date beside header words: the outlet, a byline, "Posted on".
+
+    Wider than `is_date_line`, so the cleaner uses it only above the body, where the page's
+    own date stands, and never on a caption or copyright line.
+    """
+    if len(text) > 160 or _CAPTION_START.search(text) or re.search(r"©|\bcopyright\b", text, re.I):
+        return False
+    if _DATE_IN_LINE.search(text) is None:
+        return False
+    rest = _BY_NAME.sub(" ", _DATE_IN_LINE.sub(" ", text))
+    other = [
+        token for token in _tokens(rest) if token.rstrip(".,") not in _DATE_WORDS
+        and not _NUMERIC.match(token.rstrip(".,"))
+    ]  # fmt: skip
+    return len(other) <= DATED_HEADER_OTHER_WORDS
+
+
+def is_page_url(text: str) -> bool:
+    """ "Printed from: https://..." — the page's own address, often dated in its path."""
+    return _PAGE_URL.match(text) is not None
+
+
 def byline_author(text: str) -> str:
     """The author named by a header line ("" when it names none); ALL CAPS names are re-cased."""
     for part in _PARTS.split(text):
