@@ -84,7 +84,10 @@ class Event:
     place: str = ""
     quantities: tuple[Quantity, ...] = ()
     planned: bool = False
-    date_source: str = ""  # "explicit", "article", ...
+    date_source: str = ""  # "explicit", "article" (publication date), "lead" (the lead's news)
+    # Start of the lead report of the same article this one goes on telling, if any: a detail
+    # of that news, merged into its event (`cluster.events`).
+    continues: int | None = None
 
 
 @dataclass(frozen=True)

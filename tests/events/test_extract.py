@@ -89,6 +89,18 @@ PLANNED = [
     ("The government will send aid in March 2004.", {"March 2004": "2004-03"}, True),
     ("Tokyo plans to open an embassy on May 1, 2004.", {"May 1, 2004": "2004-05-01"}, True),
     ("The ship departed on February 3, 2004.", {"February 3, 2004": "2004-02-03"}, False),
+    (
+        "The cabinet on Monday decided to keep the unit there until next year.",
+        {"Monday": "2004-01-19"},
+        False,
+    ),
+    (
+        "Troops shelled the port on Monday, and the army said it will keep firing.",
+        {"Monday": "2004-01-19"},
+        False,
+    ),
+    ("The minister said talks will resume in March 2004.", {"March 2004": "2004-03"}, True),
+    ("Talks were expected to resume on January 12, 2004.", {"January 12, 2004": "2004-01-12"}, True),
     # The end a plan sets dates it when nothing else does.
     ("The patrols are set to continue until June 2004.", {"June 2004": "2004-06"}, True),
     (
@@ -154,6 +166,15 @@ def test_lead_details_take_the_date_of_the_news_they_tell(make_article: Make) ->
         # A duration places nothing: the sentence is as undated as the others.
         ("Relief flights were delayed for a day.", "2005-03-05", "lead"),
     ]
+    first = events[0].sentence.start
+    assert [e.continues for e in events] == [None, first, None, first, first]
+
+
+def test_a_plan_in_the_lead_is_not_a_detail_of_the_news(make_article: Make) -> None:
+    text = "Troops left the capital on Monday. More are expected to leave on March 7."
+    dates = {"Monday": "2005-03-07", "March 7": "2005-03-07"}
+    events = extract_events(make_article(text, dates, "2005-03-08")).events
+    assert [(e.planned, e.continues) for e in events] == [(False, None), (True, None)]
 
 
 def test_old_lead_event_is_not_the_news(make_article: Make) -> None:

@@ -6,10 +6,10 @@ other: "January 2004" and "January 26, 2004") and their sentences are lexically 
 syndicated copies (`Article.duplicate_of`) join the group but never count as extra sources
 of importance.
 
-An undated lead sentence that goes on telling its article's news (date source "lead":
-"Nobody was injured." after "Two mortar rounds exploded on Wednesday.") is a detail of that
-news, not an event of its own: it joins the group of the report it continues without
-moving the group's centre, so the entry still reads as the report that dates it.
+A lead sentence that goes on telling its article's news (`Event.continues`: "Nobody was
+injured." after "Two mortar rounds exploded on Wednesday.") is a detail of that news, not an
+event of its own: it joins the group of the report it continues without moving the group's
+centre, so the entry still reads as the report that dates it.
 """
 
 from __future__ import annotations
@@ -95,18 +95,14 @@ def merge_events(
 
 
 def _anchors(events: Sequence[Event]) -> dict[int, int]:
-    """Lead details -> the report they continue: the nearest earlier same-date report of
-    their article that is not itself a detail."""
-    last: dict[tuple[str, str], int] = {}
-    anchors: dict[int, int] = {}
-    for index in sorted(range(len(events)), key=lambda i: events[i].sentence.start):
-        event = events[index]
-        key = (event.article_id, event.date)
-        if event.date_source == "lead":
-            if key in last:
-                anchors[index] = last[key]
-        else:
-            last[key] = index
+    """Lead details -> the report they continue, when that report is among `events`."""
+    where = {(e.article_id, e.sentence.start): i for i, e in enumerate(events)}
+    anchors = {}
+    for index, event in enumerate(events):
+        if event.continues is not None:
+            anchor = where.get((event.article_id, event.continues))
+            if anchor is not None and events[anchor].continues is None:
+                anchors[index] = anchor
     return anchors
 
 

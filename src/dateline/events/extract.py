@@ -5,6 +5,10 @@ the sentence's event or, for an undated past-tense sentence near the top of the 
 where news reports what just happened, the date of the news. That is the date of the lead
 event the sentence goes on telling (date source "lead") when the lead has reported one in
 the days before publication, else the article's publication date (date source "article").
+
+A news lead tells one piece of news: after its first done event of the days before
+publication, every other lead sentence dated to that same day is a detail of it
+(`Event.continues`), merged into its event rather than competing with it.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import dataclasses
 from datetime import date, timedelta
 
 from dateline.events.attach import dated_mentions, event_mention, mentions_in
-from dateline.events.frame import actors, is_past, is_planned, place, predicate
+from dateline.events.frame import actors, is_past, is_planned, place, plan_leads, predicate
 from dateline.events.quantities import find_quantities
 from dateline.events.sentences import split_sentences
 from dateline.model import Article, Event, Sentence, TimeMention
@@ -32,14 +36,18 @@ def extract_events(article: Article) -> Article:
     published = _published_value(article)
     timexes = tuple(sorted(article.timexes, key=lambda t: t.start))
     events: list[Event] = []
-    news: str | None = None
+    news: Event | None = None
     for index, sentence in enumerate(sentences):
         lead = index < LEAD_SENTENCES
         event = _event(article, sentence, timexes, published, news if lead else None, lead)
-        if event is not None:
-            events.append(event)
-            if lead and _is_news(event, published):
-                news = event.date
+        if event is None:
+            continue
+        if lead and news is not None and event.date == news.date and not event.planned:
+            # The lead tells one piece of news: what else it dates to that day is detail.
+            event = dataclasses.replace(event, continues=news.sentence.start)
+        elif lead and _is_news(event, published):
+            news = event
+        events.append(event)
     return dataclasses.replace(article, sentences=sentences, events=tuple(events))
 
 
@@ -63,7 +71,7 @@ def _event(
     sentence: Sentence,
     timexes: tuple[TimeMention, ...],
     published: str | None,
-    news: str | None,
+    news: Event | None,
     lead: bool,
 ) -> Event | None:
     mentions = mentions_in(sentence, timexes)
@@ -73,10 +81,13 @@ def _event(
     undated = not any(m.type in ("DATE", "TIME") for m in mentions)
     if chosen is not None:
         when, source = chosen.value, "explicit"
-        later = bool(published and when > published and len(when) == 10)
-        planned = planned or (later and not is_past(sentence.text))
+        if published and when > published[: len(when)]:
+            # Nothing after publication can be reported as done.
+            planned = planned or not is_past(sentence.text)
+        else:
+            planned = plan_leads(sentence.text)
     elif lead and published and undated and is_past(sentence.text):
-        when, source = (news, "lead") if news else (published, "article")
+        when, source = (news.date, "lead") if news else (published, "article")
     else:
         return None
     skip = tuple((t.start - sentence.start, t.end - sentence.start) for t in mentions)

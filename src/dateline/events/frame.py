@@ -221,6 +221,23 @@ def is_planned(text: str) -> bool:
     return bool(_PLANNED.search(text))
 
 
+def plan_leads(text: str) -> bool:
+    """True when a plan cue comes before any past-tense verb.
+
+    Then the sentence's own event is the plan ("is expected to depart on Tuesday"); after a
+    past verb the plan is only mentioned by a done event ("decided on Thursday to extend the
+    mission until next year", "called the attack a crime and said work will go on").
+    """
+    cue = _PLANNED.search(text)
+    if cue is None:
+        return False
+    for token in _TOKEN.finditer(text[: cue.start()]):
+        word = token.group().lower()
+        if word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4):
+            return False
+    return True
+
+
 def is_past(text: str) -> bool:
     """True when the sentence reports something that happened (a past-tense verb)."""
     return bool(predicate(text)) and not is_planned(text)
