@@ -21,7 +21,7 @@ TINY = """<?xml version="1.0" ?>
 <DOCID>tiny</DOCID>
 <DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13" functionInDocument="CREATION_TIME">19980213</TIMEX3></DCT>
 <TEXT>
-Acme &amp; Co said <TIMEX3 tid="t1" type="DATE" value="1998-02-06">Friday</TIMEX3> that profit rose in the <TIMEX3 tid="t2" type="DATE" value="1998-Q3">third quarter</TIMEX3>. Shares fell yesterday.
+Acme &amp; Co said <TIMEX3 tid="t1" type="DATE" value="1998-02-06">Friday</TIMEX3> that profit will rise in the <TIMEX3 tid="t2" type="DATE" value="1998-Q3">third quarter</TIMEX3>. Shares fell yesterday.
 </TEXT>
 </TimeML>
 """

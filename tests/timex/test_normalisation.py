@@ -75,3 +75,55 @@ def test_fractional_and_paired_durations(text: str, span: str, value: str) -> No
 def test_hours_later_stays_on_the_same_day() -> None:
     found = values("The blast came at dawn. Four hours later, the fire was out.", date(2004, 3, 2))
     assert found["Four hours later"] == "2004-03-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Acme said fourth-quarter profit fell 20%.", "fourth-quarter", "2003-Q4"),
+        ("Acme will close the plant in the fourth quarter.", "the fourth quarter", "2004-Q4"),
+        ("Acme posted strong first-quarter sales.", "first-quarter", "2004-Q1"),
+    ],
+)
+def test_a_yearless_quarter_not_yet_begun_is_last_years_when_reported(
+    text: str, span: str, value: str
+) -> None:
+    assert values(text, date(2004, 1, 28))[span] == value
+
+
+def test_the_following_month_counts_from_the_month_last_named() -> None:
+    found = values("The strike began in March 2001. The following month, the mine shut.",
+                   date(2004, 6, 1))  # fmt: skip
+    assert found["The following month"] == "2001-04"
+
+
+def test_the_week_of_a_date_is_that_week() -> None:
+    found = values("A hearing is set for the week of March 6.", date(2000, 2, 24))
+    assert found["the week of March 6"] == "2000-W10"
+
+
+def test_a_figure_compared_a_year_earlier_is_the_quarter_reported() -> None:
+    text = (
+        "Harbor Mills said third-quarter net income rose 12%." + FILLER + FILLER
+        + " Revenue climbed to $88.2 million from $80.1 million a year earlier."
+        + FILLER + FILLER + " A year earlier, the weather was kinder to farmers."
+    )  # fmt: skip
+    mentions = [(m.text, m.value) for m in tag(text, date(2004, 10, 21))]
+    assert ("a year earlier", "2003-Q3") in mentions
+    assert ("A year earlier", "2003") in mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The dividend is payable Jan. 2 to holders of record.", "Jan. 2", "2004-01-02"),
+        ("The new tariff is effective Feb. 1 for all importers.", "Feb. 1", "2004-02-01"),
+    ],
+)
+def test_payment_and_rule_terms_point_forward(text: str, span: str, value: str) -> None:
+    assert values(text, date(2003, 11, 3))[span] == value
+
+
+def test_reported_speech_after_that_does_not_set_the_weekday_direction() -> None:
+    text = "Moscow issued a stern warning to its neighbours on Thursday that new sanctions could follow."
+    assert values(text, date(2004, 1, 23))["Thursday"] == "2004-01-22"

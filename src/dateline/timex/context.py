@@ -38,6 +38,7 @@ class Context:
     ref: date | None = None  # the latest explicit day-level date in the text
     last_day: date | None = None  # the latest day the text talked about, however named
     ref_year: int | None = None  # the latest year the text named explicitly
+    ref_month: tuple[int, int] | None = None  # the latest month the text named explicitly
     quarter: tuple[int, int] | None = None  # the latest quarter the text talked about
     quarter_end: int = -(10**9)  # where that quarter was mentioned
 
@@ -47,8 +48,18 @@ class Context:
         return quarter
 
     def near_quarter(self, position: int) -> tuple[int, int] | None:
-        """The quarter talked about just before `position` ("a year ago" then means it)."""
-        return self.quarter if position - self.quarter_end < QUARTER_REACH else None
+        """The quarter talked about just before `position` ("a year ago" then means it).
+
+        A figure compared with "a year earlier" ("from $93 million a year earlier") keeps
+        comparing the quarter the report is about, however far back that was named.
+        """
+        if self.quarter is None:
+            return None
+        if position - self.quarter_end < QUARTER_REACH:
+            return self.quarter
+        return (
+            self.quarter if COMPARISON.search(self.text, max(0, position - 60), position) else None
+        )
 
     @property
     def base(self) -> date | None:
@@ -57,6 +68,11 @@ class Context:
 
 # How far (characters) a quarter stays the topic for "a year earlier": about two sentences.
 QUARTER_REACH = 250
+# A figure compared with an earlier one: "from $4.1 million", "compared with 62 cents".
+COMPARISON = re.compile(
+    r"\b(?:from|with|than|versus|vs\.)\s+(?:a\s+(?:loss|profit)\s+of\s+)?[$#£€]?\s?\d[\d.,]*"
+    r"(?:\s+(?:million|billion|cents?|percent|%))?(?:,?\s+or\s+[$]?[\d.]+\s+(?:cents?\s+)?a\s+share)?,?\s+$"
+)
 Handler = Callable[[re.Match[str], Context], Resolution | None]
 M = re.Match[str]
 PERIOD_MOD = {"early": "START", "mid": "MID", "late": "END"}

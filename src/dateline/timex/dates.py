@@ -47,12 +47,15 @@ def _day_month(m: M, ctx: Context) -> Resolution | None:
     month, day = month_number(m["month"]), day_number(m["day"])
     if m["year"]:
         d = cal.safe_date(int(m["year"]), month, day)
-        return Resolution("DATE", d.isoformat(), "day") if d else None
-    if ctx.anchor is None:
+    elif ctx.anchor is None:
         return Resolution("DATE", f"XXXX-{month:02d}-{day:02d}", "day") if day <= 31 else None
-    year = tense_year(ctx, m, month, day)
-    d = cal.safe_date(year, month, day)
-    return Resolution("DATE", d.isoformat(), "day") if d else None
+    else:
+        d = cal.safe_date(tense_year(ctx, m, month, day), month, day)
+    if d is None:
+        return None
+    if m["weekof"]:  # "the week of March 6" is that week
+        return Resolution("DATE", cal.week_value(d), "week")
+    return Resolution("DATE", d.isoformat(), "day")
 
 
 mdy = dmy = _day_month
@@ -177,6 +180,9 @@ def quarter(m: M, ctx: Context) -> Resolution | None:
     elif ctx.anchor is not None:
         rel = (m["poss"] or m["ofrel"] or ("last" if m["ago"] else "")).lower()
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
+        ahead = not rel and not half and n > cal.quarter_of(ctx.anchor)
+        if ahead and direction(ctx.text, m.start(), m.end(), default=0) < 0:
+            year -= 1  # a quarter still to come this year, told as past: last year's
     if year is None:
         return Resolution("DATE", f"XXXX-{'H' if half else 'Q'}{n}", "half" if half else "quarter")
     if half:

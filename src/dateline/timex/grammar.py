@@ -75,11 +75,11 @@ PATTERNS: list[tuple[str, str]] = [
     ("slash", r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
     (
         "mdy",
-        rf"\b(?P<wd>{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAYNUM}|{ORDWORD})\b(?![:,.]?\d)(?:,?\s+(?P<year>{YEAR})\b)?",
+        rf"\b(?P<weekof>the\s+week\s+of\s+)?(?P<wd>{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAYNUM}|{ORDWORD})\b(?![:,.]?\d)(?:,?\s+(?P<year>{YEAR})\b)?",
     ),
     (
         "dmy",
-        rf"\b(?P<wd>{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAYNUM}|{ORDWORD})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b",
+        rf"\b(?P<weekof>the\s+week\s+of\s+)?(?P<wd>{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAYNUM}|{ORDWORD})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b",
     ),
     ("month_year", rf"\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}|'\d\d)\b"),
     ("month", rf"\b(?P<month>{MONTH})(?!\w)"),

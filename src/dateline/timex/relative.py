@@ -115,6 +115,8 @@ def anaphor(m: M, ctx: Context) -> Resolution | None:
         )
     if unit == "year" and ctx.ref_year is not None:
         return Resolution("DATE", str(ctx.ref_year + way), "year")
+    if unit == "month" and ctx.ref_month is not None:
+        return Resolution("DATE", cal.month_value(*cal.add_months(*ctx.ref_month, way)), "month")
     if base is None:
         return Resolution("DATE", placeholder(unit), unit)
     value, gran = cal.shift(base, unit, way)

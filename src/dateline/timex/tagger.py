@@ -20,6 +20,8 @@ _PRIORITY = {name: i for i, (name, _) in enumerate(COMPILED)}
 _EXPLICIT = {"iso", "compact", "slash", "mdy", "dmy", "holiday"}
 # Patterns that name a year outright: "that year" refers back to the latest of them.
 _NAMES_YEAR = _EXPLICIT | {"year", "month_year", "fiscal"}
+# Patterns that name a month: "the following month" counts from the latest of them.
+_NAMES_MONTH = _EXPLICIT | {"month", "month_year", "rel_month"}
 # Granularities a period modifier ("late", "the end of") can attach to.
 _MODIFIABLE = {"month", "year", "season", "quarter", "decade", "century", "week", "half"}
 
@@ -82,6 +84,8 @@ def tag(text: str, anchor: date | None = None) -> list[TimeMention]:
             ctx.ref = date.fromisoformat(res.value[:10])
         if name in _NAMES_YEAR and res.value[:4].isdigit():
             ctx.ref_year = int(res.value[:4])
+        if name in _NAMES_MONTH and res.value[:4].isdigit() and res.value[5:7].isdigit():
+            ctx.ref_month = (int(res.value[:4]), int(res.value[5:7]))
         mentions.append(
             TimeMention(
                 start=start,

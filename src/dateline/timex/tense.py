@@ -15,6 +15,8 @@ _FUTURE = (
     r"|tomorrow|would|could|might|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than"
     # News uses the present for what is on the agenda: "the cabinet meets Monday".
     r"|meets?|begins?|starts?|opens?|arrives?|visits?|travels?|resumes?|is\s+due"
+    # Terms of a payment or a rule name the day they will apply: "payable Jan. 2".
+    r"|payable|effective"
     # A participle after a bare "be" is an infinitive: "the summit will be held", "to be signed".
     r"|be\s+(?-i:[a-z]+(?:ed|en)|held|built|sent|paid|sold|met)"
 )
@@ -29,6 +31,8 @@ _PAST = (
 )
 _CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+# What follows "that" is reported speech, with a tense of its own: "said Monday that it would".
+_REPORTED = re.compile(r"\bthat\b")
 
 # Cue words can be misleading far from the expression; how far we look each way (characters).
 WINDOW = 70
@@ -44,9 +48,8 @@ def direction(text: str, start: int, end: int, default: int = -1) -> int:
     cut = list(_SENTENCE_END.finditer(left))
     if cut:
         left = left[cut[-1].end() :]
-    stop = _SENTENCE_END.search(right)
-    if stop:
-        right = right[: stop.start()]
+    stops = [m.start() for m in (_SENTENCE_END.search(right), _REPORTED.search(right)) if m]
+    right = right[: min(stops, default=len(right))]
     best: tuple[int, int] | None = None
     for cue in _CUE.finditer(left):
         distance = len(left) - cue.end()
