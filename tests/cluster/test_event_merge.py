@@ -87,3 +87,10 @@ def test_lead_details_join_the_report_they_continue(make_article: Make) -> None:
     flood = next(g for g in groups if len(g.events) == 4)
     # Details do not move the centre: the entry still reads as the report that dates it.
     assert sorted(flood.vector) == ["floods", "swept", "valley"]
+
+
+def test_coarse_reports_join_but_do_not_move_the_centre(make_article: Make) -> None:
+    (group,) = merge_articles(_events(make_article, TROOPS, TROOPS_MONTH))
+    assert len(group.events) == 2
+    alone = merge_articles(_events(make_article, TROOPS))[0]
+    assert sorted(group.vector) == sorted(alone.vector)

@@ -65,6 +65,28 @@ DATES = [
         "2005-03-01",
     ),
     ("The strike has lasted since Tuesday.", {"Tuesday": "2005-03-01"}, None),
+    (
+        "The vote may delay the mission beyond March 2005.",
+        {"March 2005": "2005-03"},
+        None,
+    ),
+    (
+        "Donors pledged $2 billion on Monday, short of what the port will need by 2009.",
+        {"Monday": "2005-03-07", "2009": "2009"},
+        "2005-03-07",
+    ),
+    ("Donors pledged $2 billion, short of what the port will need by 2009.", {"2009": "2009"}, None),
+    # Quoted speech counts "yesterday" from the speaker's day, which the text does not give.
+    (
+        'Rivera said: "We were promised calm. Yesterday a shell hit the depot."',
+        {"Yesterday": "2005-03-06"},
+        None,
+    ),
+    (
+        'The shell that hit the depot on March 6 was "a warning", Rivera said.',
+        {"March 6": "2005-03-06"},
+        "2005-03-06",
+    ),
     # A bound is not the event of a done thing: the curfew did not happen in March.
     ("The curfew stayed in force until March 2005.", {"March 2005": "2005-03"}, None),
 ]
@@ -103,6 +125,7 @@ PLANNED = [
     ("Talks were expected to resume on January 12, 2004.", {"January 12, 2004": "2004-01-12"}, True),
     # The end a plan sets dates it when nothing else does.
     ("The patrols are set to continue until June 2004.", {"June 2004": "2004-06"}, True),
+    ("The last tents will be cleared by March 2004.", {"March 2004": "2004-03"}, True),
     (
         "The camp will stay open until 1 May 2004, the ministry said on Monday.",
         {"1 May 2004": "2004-05-01", "Monday": "2004-01-19"},

@@ -2,9 +2,11 @@
 
 Two reports are one event when their dates are compatible (equal, or one contains the
 other: "January 2004" and "January 26, 2004") and their sentences are lexically close
-(TF-IDF cosine over content words and names). A group takes its finest date. Reports from
-syndicated copies (`Article.duplicate_of`) join the group but never count as extra sources
-of importance.
+(TF-IDF cosine over content words and names). A group takes its finest date, and only the
+reports at that date make its centre: a coarser one ("a rocket hit the camp in October")
+supports the event but tells it less precisely, so it must not become its summary. Reports
+from syndicated copies (`Article.duplicate_of`) join the group but never count as extra
+sources of importance.
 
 A lead sentence that goes on telling its article's news (`Event.continues`: "Nobody was
 injured." after "Two mortar rounds exploded on Wednesday.") is a detail of that news, not an
@@ -136,7 +138,8 @@ def _merge_year(
                 targets.append(len(dates) - 1)
             else:
                 members[best].append(i)
-                centres[best] = _add(centres[best], vectors[i], len(members[best]))
+                if granularity(date) == granularity(dates[best]):
+                    centres[best] = _add(centres[best], vectors[i], len(members[best]))
 
 
 def _add(centre: Vector, vector: Vector, size: int) -> Vector:

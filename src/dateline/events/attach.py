@@ -28,6 +28,7 @@ _BOUNDS = frozenset(
         "before",
         "after",
         "between",
+        "beyond",
         "through",
         "throughout",
         "versus",
@@ -36,12 +37,20 @@ _BOUNDS = frozenset(
 )
 _BOUND_PHRASES = (("as", "of"), ("by", "the", "end"), ("ahead", "of"), ("up", "to"))
 # Bounds that set the end of what a plan covers: the planned date when nothing better is there.
-_PLAN_ENDS = frozenset(["until", "till"])
+_PLAN_ENDS = frozenset(["until", "till", "by"])
 # "shortly before 6 p.m. on Tuesday": a bound on a clock time still fixes the day.
 _CLOCK_BOUNDS = frozenset(["before", "after"])
 # A dateline opening the sentence: "KORVEL, Oct. 23 (CWS) -", "QADAR, April 15 —". Its date
 # is when the report was filed, not when the event happened.
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,\s*")
+# Dates that count from the moment of speaking. Inside a quotation that moment is the
+# speaker's, which the text rarely gives, so they place nothing there.
+_DEICTIC = re.compile(
+    r"\b(?:yesterday|today|tonight|tomorrow|ago|last|this|next|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+_QUOTES = re.compile(r"[\"“”]")
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:-{1,2}|[–—])\s")
 # Words after a date that make it a modifier of a noun ("2008 levels", "1990s-era").
 _NOUN_AFTER = frozenset(
@@ -119,7 +128,8 @@ def dated_mentions(
 ) -> list[DatedMention]:
     """Calendar mentions of a sentence that can date an event, with their tiers.
 
-    The end a bound sets ("until December") counts only in a `planned` sentence.
+    The end a bound sets ("until December") counts only in a `planned` sentence. Speaker-
+    relative dates in quoted speech ("Yesterday a mortar landed," he said) are skipped.
     """
     found = []
     for mention in mentions:
@@ -127,6 +137,8 @@ def dated_mentions(
             continue
         value = calendar_value(mention.value)
         if value is None:
+            continue
+        if _DEICTIC.search(mention.text) and _quoted(text, mention.start):
             continue
         lead = text[sentence.start : mention.start]
         before = _words(lead)
@@ -148,6 +160,12 @@ def event_mention(candidates: list[DatedMention]) -> DatedMention | None:
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """True inside quoted speech: an odd number of quote marks since the paragraph began."""
+    paragraph = text.rfind("\n", 0, offset) + 1
+    return len(_QUOTES.findall(text, paragraph, offset)) % 2 == 1
 
 
 def _in_dateline(lead: str, text: str, end: int, stop: int) -> bool:

@@ -76,7 +76,9 @@ def _event(
 ) -> Event | None:
     mentions = mentions_in(sentence, timexes)
     planned = is_planned(sentence.text)
-    chosen = event_mention(dated_mentions(article.text, sentence, mentions, planned))
+    chosen = event_mention(
+        dated_mentions(article.text, sentence, mentions, plan_leads(sentence.text))
+    )
     # Durations and sets ("held for a week") place nothing: the sentence is still undated.
     undated = not any(m.type in ("DATE", "TIME") for m in mentions)
     if chosen is not None:
