@@ -87,6 +87,16 @@ DATES = [
         {"March 6": "2005-03-06"},
         "2005-03-06",
     ),
+    (
+        "The party, opposed to the plan since the budget debate in 2003, welcomed the vote.",
+        {"2003": "2003"},
+        None,
+    ),
+    (
+        "It is the first attack since troops arrived in January 2004.",
+        {"January 2004": "2004-01"},
+        "2004-01",
+    ),
     # A bound is not the event of a done thing: the curfew did not happen in March.
     ("The curfew stayed in force until March 2005.", {"March 2005": "2005-03"}, None),
 ]

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from dateline.events.calendar import calendar_value, granularity
+from dateline.events.frame import is_verb_form
 from dateline.model import Sentence, TimeMention
 
 _WORD = re.compile(r"[A-Za-z']+")
@@ -38,6 +39,10 @@ _BOUNDS = frozenset(
 _BOUND_PHRASES = (("as", "of"), ("by", "the", "end"), ("ahead", "of"), ("up", "to"))
 # Bounds that set the end of what a plan covers: the planned date when nothing better is there.
 _PLAN_ENDS = frozenset(["until", "till", "by"])
+# Bounds that are only ever temporal may open the phrase holding a date from a few words
+# back: "since the Assembly debate in 2003" ("through the valley on Saturday" is a place).
+_PHRASE_BOUNDS = frozenset(["since", "before", "after", "prior", "than"])
+_PHRASE_WORDS = 6
 # "shortly before 6 p.m. on Tuesday": a bound on a clock time still fixes the day.
 _CLOCK_BOUNDS = frozenset(["before", "after"])
 # A dateline opening the sentence: "KORVEL, Oct. 23 (CWS) -", "QADAR, April 15 —". Its date
@@ -179,11 +184,12 @@ def _tier(before: list[str], after: list[str], mention: TimeMention) -> int | No
         return None
     governing = [w for w in near if w not in _DATE_LEAD]
     bound = governing[-1] if governing else ""
-    if bound in _CLOCK_BOUNDS and "T" in mention.value and mention.type == "TIME":
-        bound = ""
+    bounds = _BOUNDS
+    if "T" in mention.value and mention.type == "TIME":
+        bounds = _BOUNDS - _CLOCK_BOUNDS
     if bound in _PLAN_ENDS:
         return PLAN_END
-    if bound in _BOUNDS:
+    if bound in bounds or _bounded_phrase(before, bounds & _PHRASE_BOUNDS):
         return None
     if any(tuple(near[-len(p) :]) == p for p in _BOUND_PHRASES):
         return None
@@ -194,6 +200,20 @@ def _tier(before: list[str], after: list[str], mention: TimeMention) -> int | No
     if _after_noun_participle(before):
         return MODIFIER
     return EVENT
+
+
+def _bounded_phrase(before: list[str], bounds: frozenset[str]) -> bool:
+    """True for "since the Assembly debate in 2003": a bound opens the phrase holding the date.
+
+    A verb in between ends the phrase: in "since troops arrived in January" the date is the
+    arrival's.
+    """
+    for word in reversed(before[-_PHRASE_WORDS:]):
+        if word in bounds:
+            return True
+        if is_verb_form(word):
+            return False
+    return False
 
 
 def _after_noun_participle(before: list[str]) -> bool:

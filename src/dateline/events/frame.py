@@ -221,6 +221,11 @@ def is_planned(text: str) -> bool:
     return bool(_PLANNED.search(text))
 
 
+def is_verb_form(word: str) -> bool:
+    """A lower-case word that looks like a finite verb or participle ("arrived", "was")."""
+    return word in _IRREGULAR_PAST or word in _AUX_VERBS or (word.endswith("ed") and len(word) > 4)
+
+
 def plan_leads(text: str) -> bool:
     """True when a plan cue comes before any past-tense verb.
 
