@@ -127,3 +127,29 @@ def test_payment_and_rule_terms_point_forward(text: str, span: str, value: str) 
 def test_reported_speech_after_that_does_not_set_the_weekday_direction() -> None:
     text = "Moscow issued a stern warning to its neighbours on Thursday that new sanctions could follow."
     assert values(text, date(2004, 1, 23))["Thursday"] == "2004-01-22"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The ferry sank in July last year off the coast.", "July last year", "1998-07"),
+        ("Elections are due in May next year.", "May next year", "2000-05"),
+        ("The judge was attacked last Oct. 23 near his home.", "Oct. 23", "1998-10-23"),
+    ],
+)
+def test_a_month_with_a_relative_year(text: str, span: str, value: str) -> None:
+    assert values(text, date(1999, 4, 19))[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Oil hit that price in March nineteen ninety-four.", "March nineteen ninety-four",
+         "1994-03"),
+        ("Prices last fell this low in the winter of nineteen eighty-six.",
+         "the winter of nineteen eighty-six", "1986-WI"),
+        ("The bridge opened in two thousand and one.", "two thousand and one", "2001"),
+    ],
+)  # fmt: skip
+def test_years_said_in_words_after_months_and_seasons(text: str, span: str, value: str) -> None:
+    assert values(text, date(1998, 2, 27))[span] == value

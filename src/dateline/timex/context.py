@@ -123,7 +123,12 @@ def day_number(word: str) -> int:
 
 
 def year_number(word: str, anchor: date | None) -> int:
+    """The year of "1994", "'94" or, as transcripts write it, "nineteen ninety-four"."""
     digits = word.strip("'")
+    if not digits.isdigit():
+        words = [w for w in re.split(r"[\s-]+", word.lower()) if w not in ("and", "hundred")]
+        head = 2000 if words[:2] == ["two", "thousand"] else NUMBERS[words[0]] * 100
+        return head + sum(NUMBERS[w] for w in words[(2 if head == 2000 else 1) :])
     if len(digits) == 4:
         return int(digits)
     century = (anchor.year // 100) * 100 if anchor else 1900

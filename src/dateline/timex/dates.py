@@ -12,7 +12,6 @@ from dateline.timex.context import (
     Context,
     M,
     Resolution,
-    count_of,
     day_number,
     month_number,
     norm,
@@ -21,7 +20,6 @@ from dateline.timex.context import (
 )
 from dateline.timex.lexicon import (
     NAMED_PERIODS,
-    NUMBERS,
     SEASONS,
 )
 from dateline.timex.tense import direction
@@ -104,6 +102,15 @@ def rel_month(m: M, ctx: Context) -> Resolution | None:
     return Resolution("DATE", cal.month_value(year, month), "month", mod)
 
 
+def month_rel(m: M, ctx: Context) -> Resolution | None:
+    """The month in the year the phrase names: "July last year"."""
+    month = month_number(m["month"])
+    if ctx.anchor is None:
+        return Resolution("DATE", f"XXXX-{month:02d}", "month")
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["dir"].lower(), 0)
+    return Resolution("DATE", cal.month_value(year, month), "month")
+
+
 def year(m: M, ctx: Context) -> Resolution | None:
     after = ctx.text[m.end() : m.end() + 24]
     before = ctx.text[max(0, m.start() - 12) : m.start()]
@@ -160,13 +167,7 @@ def century(m: M, ctx: Context) -> Resolution:
 
 
 def spoken_year(m: M, ctx: Context) -> Resolution | None:
-    if not m["century"]:
-        return Resolution(
-            "DATE", str(2000 + (count_of(m["small"]) or 0) if m["small"] else 2000), "year"
-        )
-    century = NUMBERS[m["century"].lower()]
-    tens = NUMBERS[m["tens"].lower()] + (NUMBERS[m["unit"].lower()] if m["unit"] else 0)
-    return Resolution("DATE", f"{century}{tens:02d}", "year")
+    return Resolution("DATE", str(year_number(m["year"], ctx.anchor)), "year")
 
 
 def quarter(m: M, ctx: Context) -> Resolution | None:
@@ -214,7 +215,7 @@ def season(m: M, ctx: Context) -> Resolution | None:
     year_word = m["year"] or m["year2"]
     mod = PERIOD_MOD.get(word, "")
     if year_word:
-        return Resolution("DATE", f"{year_word}-{code}", "season", mod)
+        return Resolution("DATE", f"{year_number(year_word, None)}-{code}", "season", mod)
     if word == "the" and code == "FA" and not re.match(r"\s*(?:$|[.,;]|of\b)", ctx.text[m.end() :]):
         return None  # "the fall in prices"
     if ctx.anchor is None:

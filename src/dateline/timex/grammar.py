@@ -35,6 +35,16 @@ DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 ORDWORD = _alt([w for w in ORDINALS if not w[0].isdigit() and w != "final"])
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SIMPLE = _alt([w for w in NUMBERS if w not in ("a", "an", "half a", "a half")])
+_DIGITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_TENS = (
+    rf"{_TENS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+# A year said in words, as broadcast transcripts write it: "nineteen ninety-four".
+_YY = rf"(?:{_TEENS_TENS})(?:[\s-](?:{_DIGITS}))?"
+SPOKEN = (
+    rf"(?:two\s+thousand(?:\s+(?:and\s+)?(?:{_YY}|{_DIGITS}))?"
+    rf"|(?:nineteen|eighteen)\s+(?:hundred\s+(?:and\s+)?)?{_YY})\b"
+)
 NUMWORD = rf"(?:(?:{_TENS})[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b|{_SIMPLE})"
 VAGUE = r"several|a\s+few|few|many|some|a\s+couple\s+of|a\s+number\s+of|couple\s+of"
 NUM = rf"(?:\d{{1,3}}(?:\.\d+)?|{NUMWORD}|half\s+an?|an?|{VAGUE})"
@@ -81,9 +91,13 @@ PATTERNS: list[tuple[str, str]] = [
         "dmy",
         rf"\b(?P<weekof>the\s+week\s+of\s+)?(?P<wd>{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAYNUM}|{ORDWORD})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b",
     ),
-    ("month_year", rf"\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}|'\d\d)\b"),
+    ("month_year", rf"\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}\b|'\d\d\b|{SPOKEN})"),
     ("month", rf"\b(?P<month>{MONTH})(?!\w)"),
-    ("rel_month", rf"\b(?P<dir>{RELWORD}|early|late|mid)[\s-]+(?P<month>{MONTH})\b"),
+    ("rel_month", rf"\b(?P<dir>{RELWORD}|early|late|mid)[\s-]+(?P<month>{MONTH})\b(?!\.?\s+\d)"),
+    (
+        "month_rel",
+        rf"\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<dir>last|this|next)\s+year\b",
+    ),
     (
         "year",
         rf"(?<![\d$£€,.#/])(?<!\d-)(?P<year>{YEAR})(?![\d%]|[,.]\d|-(?:year|member|strong|seat|page|point|man|foot|meter|mile))",
@@ -119,10 +133,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_quarter", rf"\b(?:the\s+)?(?P<year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)\b"),
     (
         "spoken_year",
-        rf"\b(?:the\s+year\s+)?(?:two\s+thousand(?:\s+(?:and\s+)?(?P<small>{NUMWORD}))?\b|"
-        rf"(?P<century>nineteen|eighteen)\s+(?:hundred\s+(?:and\s+)?)?(?P<tens>{_TENS}|ten|eleven"
-        r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-        r"(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine)\b)?)",
+        rf"\b(?:the\s+year\s+)?(?P<year>{SPOKEN})",
     ),
     ("weekend", r"\bthe\s+weekend\b"),
     (
@@ -144,7 +155,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "season",
-        rf"\b(?:(?P<dir>this|last|next|past|coming|early|late|mid|the|that)[\s-]+)(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b|\b(?P<season2>(?-i:Spring|Summer|Fall|Autumn|Winter|spring|summer|autumn|winter))\s+(?:of\s+)?(?P<year2>{YEAR})\b",
+        rf"\b(?:(?P<dir>this|last|next|past|coming|early|late|mid|the|that)[\s-]+)(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}\b|{SPOKEN}))?\b|\b(?P<season2>(?-i:Spring|Summer|Fall|Autumn|Winter|spring|summer|autumn|winter))\s+(?:of\s+)?(?P<year2>{YEAR})\b",
     ),
     (
         "set_rate",

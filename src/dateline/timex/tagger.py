@@ -21,7 +21,7 @@ _EXPLICIT = {"iso", "compact", "slash", "mdy", "dmy", "holiday"}
 # Patterns that name a year outright: "that year" refers back to the latest of them.
 _NAMES_YEAR = _EXPLICIT | {"year", "month_year", "fiscal"}
 # Patterns that name a month: "the following month" counts from the latest of them.
-_NAMES_MONTH = _EXPLICIT | {"month", "month_year", "rel_month"}
+_NAMES_MONTH = _EXPLICIT | {"month", "month_year", "rel_month", "month_rel"}
 # Granularities a period modifier ("late", "the end of") can attach to.
 _MODIFIABLE = {"month", "year", "season", "quarter", "decade", "century", "week", "half"}
 
