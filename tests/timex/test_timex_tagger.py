@@ -192,6 +192,8 @@ FALSE_POSITIVES = [
     "April Ryan asked the first question.",
     "Ministers from Poland and Jan Kavan of Prague signed.",
     "Mr. Smith, 52 years old, will succeed him.",
+    "Two thousand people marched and two thousand troops waited.",
+    "The shed is 2 1/2 feet tall and cost a couple of dollars.",
 ]
 
 

@@ -167,6 +167,9 @@ def century(m: M, ctx: Context) -> Resolution:
 
 
 def spoken_year(m: M, ctx: Context) -> Resolution | None:
+    counted = re.match(r"\s+(?:[a-z]+s|people)\b", ctx.text[m.end() : m.end() + 20])
+    if norm(m.group()) == "two thousand" and counted:
+        return None  # "two thousand people" is a count
     return Resolution("DATE", str(year_number(m["year"], ctx.anchor)), "year")
 
 
