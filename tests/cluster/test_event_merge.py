@@ -94,3 +94,15 @@ def test_coarse_reports_join_but_do_not_move_the_centre(make_article: Make) -> N
     assert len(group.events) == 2
     alone = merge_articles(_events(make_article, TROOPS))[0]
     assert sorted(group.vector) == sorted(alone.vector)
+
+
+def test_details_of_a_capped_report_are_dropped_with_it(
+    make_article: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("dateline.cluster.events.MAX_BUCKET", 1)
+    text = "Floods hit the valley on Saturday. Two bridges collapsed."
+    first = extract_events(make_article(text, {"Saturday": "2005-03-05"}, "2005-03-07", "a"))
+    other = "Fires hit the hills on Saturday. Crews were sent."
+    second = extract_events(make_article(other, {"Saturday": "2005-03-05"}, "2005-03-07", "b"))
+    (group,) = merge_articles([first, second])
+    assert len(group.events) == 2 and len(set(group.articles)) == 1

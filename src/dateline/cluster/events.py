@@ -90,7 +90,8 @@ def merge_events(
         _merge_year(indices, events, vectors, threshold, (members, centres, dates))
     group_of = {i: g for g, m in enumerate(members) for i in m}
     for index, anchor in anchors.items():
-        members[group_of[anchor]].append(index)
+        if anchor in group_of:  # a report dropped by the bucket cap takes its details along
+            members[group_of[anchor]].append(index)
     return [
         _group(m, d, c, events, original) for m, d, c in zip(members, dates, centres, strict=True)
     ]
