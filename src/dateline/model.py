@@ -25,6 +25,9 @@ class PublicationDate:
 
     `date` is None when nothing supports a point estimate; `earliest`/`latest` may then still
     bound it. `confidence` is in [0, 1]; `evidence` holds the lines that decided it.
+    `likeliest` is a best guess even when no day is supported, trustworthy only to its
+    `granularity` ("day", "month" or "year"): enough to resolve "last year" or "this month",
+    never a day to date an event by.
     """
 
     date: date | None
@@ -33,6 +36,8 @@ class PublicationDate:
     confidence: float
     evidence: tuple[str, ...] = ()
     method: str = "none"  # "metadata", "header", "content", "none"
+    likeliest: date | None = None
+    granularity: str = ""  # of `likeliest`: "day", "month", "year"; "" when there is none
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,61 @@ def test_future_dates_bound_from_above_not_below() -> None:
     )
     assert found.earliest == date(2010, 12, 6)
     assert found.latest == date(2011, 3, 14)
+
+
+# Text -> (likeliest day, granularity) when no day is pinned: a guess for resolving "last
+# year", trusted only to its year. News drops the year from its own year's dates, so a
+# written-out year is an earlier one and a year-less date is of the writing year.
+GUESSES = [
+    # Only a written-out past year: the year after it, at its middle.
+    (
+        "Sales rose 5 percent in 1997, the company said on Tuesday.",
+        date(1998, 7, 1),
+    ),
+    # A year-less past date after a written-out year: in the year after that one.
+    (
+        "The alliance took command of the force in August 2003. On Jan. 4 it ordered 600 "
+        "more troops north, officials said.",
+        date(2004, 1, 4),
+    ),
+    # A year-less date naming its weekday: the first year on where the weekday fits.
+    (
+        "The party was founded in 1994. Its leader said in a speech on Monday, Oct. 26, that "
+        "it would contest every seat.",
+        date(1998, 10, 26),
+    ),
+    # The text's own words name the year ("last year's 2018 crop"): a day inside it.
+    (
+        "The co-op said on Wednesday that this summer's wheat harvest came in at nearly double "
+        "last year's drought-hit 2018 crop.",
+        date(2019, 7, 1),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "likeliest"), GUESSES)
+def test_likeliest_day_when_no_day_is_pinned(text: str, likeliest: date) -> None:
+    found = infer(text)
+    assert found.date is None
+    assert (found.likeliest, found.granularity) == (likeliest, "year")
+    assert found.confidence < 0.5
+    assert found.earliest is None or found.earliest <= found.likeliest
+
+
+def test_likeliest_stays_inside_the_interval() -> None:
+    found = infer(
+        "Early voting began on Oct. 10, 2018. Officials said results will be certified on "
+        "Nov. 19, 2018."
+    )
+    assert found.earliest is not None and found.latest is not None
+    assert found.earliest <= found.likeliest <= found.latest  # type: ignore[operator]
+
+
+def test_pinned_day_is_also_the_likeliest() -> None:
+    found = infer("The council approved the budget on March 2, 2017, after a long debate.")
+    assert (found.likeliest, found.granularity) == (found.date, "day")
+
+
+def test_no_year_at_all_means_no_guess() -> None:
+    found = infer("The mayor said on Monday, Oct. 26, that the bridge would reopen soon.")
+    assert (found.date, found.likeliest, found.granularity) == (None, None, "")

@@ -86,3 +86,16 @@ def test_empty_article_has_no_date() -> None:
     found = infer_publication_date(Article.from_raw("empty.txt", "", text=""))
     assert found.method == "none"
     assert found.date is None and found.confidence == 0.0
+
+
+def test_stated_day_is_the_likeliest_at_day_granularity() -> None:
+    found = infer_publication_date(article(header=("Published: May 20, 2007",)))
+    assert (found.likeliest, found.granularity) == (date(2007, 5, 20), "day")
+
+
+def test_url_month_alone_is_likeliest_at_month_granularity() -> None:
+    text = "The mayor said the bridge would reopen soon."
+    undated = Article.from_raw("s.txt", text, text=text, url="https://example.org/2007/05/x")
+    found = infer_publication_date(undated)
+    assert found.date is None
+    assert (found.likeliest, found.granularity) == (date(2007, 5, 1), "month")

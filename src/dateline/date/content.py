@@ -9,12 +9,14 @@ date, or the latest full date plus the weekdays the text names (see `point`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from dateline.date.clues import Clue, clues_from
 from dateline.date.furniture import line_of
+from dateline.date.guess import granularity, likeliest_day
 from dateline.date.periods import Period, latest_past, place
 from dateline.date.point import weekday_point
 from dateline.date.years import document_year
@@ -53,15 +55,35 @@ class Estimate:
     latest: date | None
     confidence: float
     evidence: tuple[str, ...] = ()
+    likeliest: date | None = None  # see `PublicationDate.likeliest`
+    granularity: str = ""
 
 
 NOTHING = Estimate(None, None, None, 0.0)
 
 
 def estimate_from_text(text: str, mentions: list[TimeMention]) -> Estimate:
-    """The writing day of `text` as an interval and a point, from its tagged mentions."""
+    """The writing day of `text` as an interval and a point, from its tagged mentions.
+
+    Without a point, the likeliest day is still guessed (see `guess`), for resolving "last
+    year": inside the year the text's own words give, else from its dates.
+    """
     clues = clues_from(text, mentions)
     year = document_year(text, clues)
+    found = _estimate(text, clues, year)
+    if found.point is not None:
+        return dataclasses.replace(found, likeliest=found.point, granularity="day")
+    day = likeliest_day(place(clues, None), year)
+    if day is None:
+        return found
+    day = min(max(day, found.earliest or day), found.latest or day)
+    return dataclasses.replace(
+        found, likeliest=day, granularity=granularity(found.earliest, found.latest)
+    )
+
+
+def _estimate(text: str, clues: list[Clue], year: int | None) -> Estimate:
+    """The interval and point the clues give when the writing year is `year` (or unknown)."""
     periods = place(clues, year)
     if (dateline := _dateline(text, periods)) and (
         dated := _dateline_day(dateline, periods, clues)

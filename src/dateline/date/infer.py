@@ -44,6 +44,13 @@ def date_article(article: Article) -> Article:
 
 def infer_publication_date(article: Article) -> PublicationDate:
     """When `article` was written: an interval, a point estimate and what decided it."""
+    found = _infer(article)
+    if found.date is not None:
+        return dataclasses.replace(found, likeliest=found.date, granularity="day")
+    return found
+
+
+def _infer(article: Article) -> PublicationDate:
     if article.metadata_date is not None:
         day = article.metadata_date
         return PublicationDate(day, day, day, METADATA_CONFIDENCE,
@@ -60,10 +67,10 @@ def infer_publication_date(article: Article) -> PublicationDate:
     for url in (article.url, *text_urls(text)):
         if url and (found := _from_url(url, content)) is not None:
             return found
-    found_in_text = content.get()
-    method = "content" if found_in_text.earliest or found_in_text.latest else "none"
-    return PublicationDate(found_in_text.point, found_in_text.earliest, found_in_text.latest,
-                           found_in_text.confidence, found_in_text.evidence, method)  # fmt: skip
+    found = content.get()
+    method = "content" if found.earliest or found.latest or found.likeliest else "none"
+    return PublicationDate(found.point, found.earliest, found.latest, found.confidence,
+                           found.evidence, method, found.likeliest, found.granularity)  # fmt: skip
 
 
 class _TextEstimate:
@@ -121,4 +128,6 @@ def _from_url(url: str, text_estimate: _TextEstimate) -> PublicationDate | None:
     content = text_estimate.get()
     point = content.point if content.point and first <= content.point <= last else None
     confidence = URL_MONTH_CONFIDENCE if point else URL_MONTH_ONLY_CONFIDENCE
-    return PublicationDate(point, first, last, confidence, (url,), "metadata")
+    grain = "day" if point else "month"
+    return PublicationDate(point, first, last, confidence, (url,), "metadata", point or first,
+                           grain)  # fmt: skip

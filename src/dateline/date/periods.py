@@ -69,14 +69,16 @@ def _weekday_year(clue: Clue, hint: int | None) -> int | None:
     return None
 
 
-def latest_past(periods: list[Period]) -> Period | None:
+def latest_past(periods: list[Period], unknown_too: bool = False) -> Period | None:
     """The latest period reported in the past tense: the writing day is on or after it.
 
     A bare year far after every other year the text gives is left out: more often a number
-    read as a year ("resolution 2042", "2028 adults were polled") than the news.
+    read as a year ("resolution 2042", "2028 adults were polled") than the news. With
+    `unknown_too`, periods of unknown tense count as past (for a guess, never a bound).
     """
     years = {p.first.year for p in periods}
-    past = sorted((p for p in periods if p.clue.tense < 0 and p.sure), key=lambda p: p.first)
+    tenses = (-1, 0) if unknown_too else (-1,)
+    past = sorted((p for p in periods if p.clue.tense in tenses and p.sure), key=lambda p: p.first)
     while past:
         best = past.pop()
         others = years - {best.first.year}

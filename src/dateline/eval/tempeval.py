@@ -165,7 +165,8 @@ def _anchor(doc: Document, use_dct: bool) -> date | None:
 
     # A neutral source name: TempEval file names carry the date, the text alone must not.
     dated = date_article(Article.from_raw("tempeval-document", doc.text, text=doc.text))
-    return dated.published.date if dated.published else None
+    # The likeliest day, even when only its year is known: "last year" still resolves.
+    return dated.published.likeliest if dated.published else None
 
 
 def evaluate(folder: Path, use_dct: bool = True) -> dict:
