@@ -232,6 +232,22 @@ def test_event_frame(make_article: Make) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        (
+            "OSLAND, May 4 (NPA) - Two Varnian diplomats met Governor Ana Rios in Tessel.",
+            ("Varnian", "Governor Ana Rios", "Tessel"),
+        ),
+        ("TESSEL -- The Harbour Board fired Mr. Lund.", ("Harbour Board", "Lund")),
+        ("The envoys met on Feb. 21 in Osland.", ("Osland",)),
+    ],
+)
+def test_actors(make_article: Make, text: str, actors: tuple[str, ...]) -> None:
+    (event,) = extract_events(make_article(text, published="2004-01-26")).events
+    assert event.actors == actors
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Donors pledged 5,000 helmets.", [(5000.0, "helmets")]),

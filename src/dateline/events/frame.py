@@ -89,7 +89,41 @@ _NOT_NAMES = frozenset(
         "Today",
         "Yesterday",
         "Tomorrow",
+        # Month abbreviations ("Feb. 21") and counts opening a sentence ("Two diplomats").
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "Twenty",
+        "Thirty",
+        "Forty",
+        "Fifty",
+        "Hundreds",
+        "Thousands",
     ]
+)
+# A dateline opening the sentence ("KORVEL, Oct. 23 (CWS) -") names where the report was
+# filed and by whom, not who acted.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]+(?:,[^-–—()]{1,40})?\s*(?:\([^)]{1,40}\)\s*)?(?:-{1,2}|[–—])\s"
 )
 _PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+((?:[A-Z][A-Za-z'-]+\s?){1,3})")
 _IRREGULAR_PAST = frozenset(
@@ -180,8 +214,11 @@ _AUX_VERBS = frozenset(
 
 
 def actors(text: str) -> tuple[str, ...]:
-    """Names in the sentence (capitalised spans), in order, without duplicates."""
+    """Names in the sentence (capitalised spans), in order, without duplicates or dateline."""
     found: list[str] = []
+    dateline = _DATELINE.match(text)
+    if dateline:
+        text = text[dateline.end() :]
     for match in _CAPITALISED.finditer(text):
         words = match.group().split()
         while words and words[0].rstrip(".") in _NOT_NAMES:
