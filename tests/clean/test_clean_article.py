@@ -187,6 +187,13 @@ def test_dated_chrome_below_the_body_stays_out_of_header() -> None:
     assert not any("June" in line for line in article.header)
 
 
+def test_publication_stamp_below_the_body_goes_to_header() -> None:
+    stamp = "Story from ISLAND TIMES: Published: 2011/05/04 08:15:02 GMT"
+    article = _clean("\n\n".join([*BODY, "Island Times", stamp, "© 2011 The Island Times"]))
+    assert stamp in article.header
+    assert "2011/05/04" not in article.text
+
+
 def test_printed_page_url_goes_to_header() -> None:
     url = "Printed from: https://www.islandtimes.example/news/2011/05/04/ferry-fines"
     article = _clean("\n\n".join([*BODY, url, "© 2011 The Island Times"]))

@@ -8,6 +8,7 @@ from dateline.clean.header import (
     is_dated_header,
     is_header_line,
     is_page_url,
+    is_publication_stamp,
 )
 
 
@@ -98,6 +99,15 @@ def test_dated_header_lines(line: str) -> None:
 )
 def test_not_dated_header_lines(line: str) -> None:
     assert not is_dated_header(line)
+
+
+def test_publication_stamps() -> None:
+    assert is_publication_stamp("Story from BBC NEWS: Published: 2009/06/09 14:22:51 GMT")
+    assert is_publication_stamp("This article was first published on 4 May 2011")
+    assert not is_publication_stamp("Published by Flash Newspapers Ltd")
+    assert not is_publication_stamp("Entry posted Dec. 2, 2008")  # a guest-book entry
+    assert not is_publication_stamp("Sidebar: How to read the polls (updated Nov. 5, 2018)")
+    assert not is_publication_stamp("Published May 3, 2011: Ferry fares to rise after a row")
 
 
 def test_page_url_lines() -> None:

@@ -26,6 +26,9 @@ from dateline.date.header import (
         ("Filed 2016-07-04T18:20:00Z", date(2016, 7, 4)),
         ("Page last updated at 14:22 GMT, Tuesday, 9 June 2009", date(2009, 6, 9)),
         ("THE MORNING LEDGER — Thursday, November 8, 2012 — Page A3", date(2012, 11, 8)),
+        ("Story from BBC NEWS: Published: 2009/06/09 14:22:51 GMT", date(2009, 6, 9)),
+        ("12.03.2015 | Author: Marta Lepik", date(2015, 3, 12)),
+        ("guardian.co.uk, Friday 7 January 2011 19.02 GMT", date(2011, 1, 7)),
     ],
 )
 def test_header_line_gives_its_day(line: str, expected: date) -> None:

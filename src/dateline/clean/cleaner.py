@@ -22,6 +22,7 @@ from dateline.clean.header import (
     is_header_line,
     is_name_only,
     is_page_url,
+    is_publication_stamp,
 )
 from dateline.clean.lines import Unit, normalise_line, split_units
 from dateline.clean.patterns import LIST_HEADING, WHOLE_LINE
@@ -269,8 +270,8 @@ def _dated_chrome(lines: list[_Line], chrome: list[bool], first: int) -> set[int
 
     Above the body a short line printing a date beside the outlet or the byline
     ("guardian.co.uk, Friday 7 January 2011 19.02 GMT") is the page's own date; anywhere, a
-    "Printed from: <url>" line is the page's own address. Captions, copyright lines, story
-    lists and lines the outlet repeats on every page are not.
+    "Published: <date>" stamp or a "Printed from: <url>" line is the page's own. Captions,
+    copyright lines, story lists and lines the outlet repeats on every page are not.
     """
     items = _list_items(lines)
     found = set()
@@ -278,7 +279,8 @@ def _dated_chrome(lines: list[_Line], chrome: list[bool], first: int) -> set[int
         if not gone or line.header or line.repeated:
             continue
         text = line.unit.text
-        if (i < first and i not in items and is_dated_header(text)) or is_page_url(text):
+        top = i < first and i not in items and is_dated_header(text)
+        if top or is_page_url(text) or is_publication_stamp(text):
             found.add(i)
     return found
 

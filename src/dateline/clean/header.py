@@ -157,7 +157,7 @@ _MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.
 _DATE_IN_LINE = re.compile(
     rf"(?i:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}(?:,?\s+\d{{4}})?\b"
     rf"|\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-    r"|(?<![\d.])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?![\d.]))"
+    r"|(?<![\d./])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?![\d./]))"
 )
 _BY_NAME = re.compile(r"\b(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
 _CAPTION_START = re.compile(r"^\W*(?:photo|picture|image|caption|video|watch|listen)", re.I)
@@ -165,6 +165,7 @@ _CAPTION_START = re.compile(r"^\W*(?:photo|picture|image|caption|video|watch|lis
 # or an author label ("12.03.2015 | Author: Marta Lepik"), but no more than this many other
 # words: "March 30, 2006 — Ferry fares to rise in April" is a story-list entry.
 DATED_HEADER_OTHER_WORDS = 4
+_PUBLISHED_WORD = re.compile(r"\bpublished\b(?!\s+by\b)", re.I)
 # "Printed from: https://..." names the page's own address.
 _PAGE_URL = re.compile(
     r"^\W*(?i:printed from|retrieved from|source|url|permalink|short ?link|link to this \w+"
@@ -188,6 +189,12 @@ def is_dated_header(text: str) -> bool:
         and not _NUMERIC.match(token.rstrip(".,"))
     ]  # fmt: skip
     return len(other) <= DATED_HEADER_OTHER_WORDS
+
+
+def is_publication_stamp(text: str) -> bool:
+    """ "Published: 2009/06/09 14:22:51 GMT" anywhere on the page: its own stamp. Only
+    "published" counts below the body, where comments say "posted" and sidebars "updated"."""
+    return _PUBLISHED_WORD.search(text) is not None and is_dated_header(text)
 
 
 def is_page_url(text: str) -> bool:

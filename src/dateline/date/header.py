@@ -4,8 +4,8 @@ The cleaner moves byline and date lines ("Published: Feb. 3, 2004 10:31 AM") out
 into `Article.header`. A page often shows several dates there; the publication line beats a
 plain date line, which beats an "updated"/"last modified" one (an update comes after the
 article was written). The date expressions come from the tagger; only what is particular to
-headers and URLs is matched here: URL paths (`/2004/01/26/`) and numeric day-first dates
-("17/10/2013"), which the tagger reads month-first.
+headers and URLs is matched here: URL paths (`/2004/01/26/`), numeric day-first dates
+("17/10/2013"), which the tagger reads month-first, and year-first ones ("2009/06/09").
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ _URL_DAY = re.compile(
 )
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/")
 _DAY_FIRST = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)(?![\d/.])")
+_YEAR_FIRST = re.compile(r"(?<![\d/.])((?:19|20)\d\d)[/.](\d{1,2})[/.](\d{1,2})(?![\d/.])")
 _DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})")
 _WEEKDAY_NAME = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
@@ -121,6 +122,10 @@ def _line_date(line: str) -> Stated | None:
     for url in _URL.findall(line):
         if day_in_url := url_day(url):
             return Stated(day_in_url.year, day_in_url.month, day_in_url.day, line, updated)
+    if (found := _YEAR_FIRST.search(line)) and (
+        day := date_or_none(*(int(g) for g in found.groups()))
+    ):
+        return Stated(day.year, day.month, day.day, line, updated)
     if found := _DAY_FIRST.search(line):
         first, second, year = (int(g) for g in found.groups())
         day, month = (first, second) if first > 12 or second <= 12 else (second, first)
