@@ -8,9 +8,9 @@ Everything downstream cites back to exact character spans of `Article.text` (the
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
 
 
 def content_id(text: str) -> str:
@@ -30,13 +30,13 @@ class PublicationDate:
     never a day to date an event by.
     """
 
-    date: date | None
-    earliest: date | None
-    latest: date | None
+    date: datetime.date | None
+    earliest: datetime.date | None
+    latest: datetime.date | None
     confidence: float
     evidence: tuple[str, ...] = ()
     method: str = "none"  # "metadata", "header", "content", "none"
-    likeliest: date | None = None
+    likeliest: datetime.date | None = None
     granularity: str = ""  # of `likeliest`: "day", "month", "year"; "" when there is none
 
 
@@ -106,7 +106,7 @@ class Article:
     outlet: str = ""
     author: str = ""
     url: str = ""
-    metadata_date: date | None = None  # from HTML metadata, a JSON field, a WARC header
+    metadata_date: datetime.date | None = None  # from HTML metadata, a JSON field, a WARC header
     text: str = ""  # clean text; stages after `clean` read only this
     # Byline/date/place lines the cleaner took out of the body: metadata for the date stage,
     # never part of `text`.
