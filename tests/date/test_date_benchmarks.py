@@ -22,11 +22,12 @@ DATA = ROOT.parent / "shared" / "data"
 TEMPEVAL = DATA / "tempeval3"
 TIMELINE17 = DATA / "tls" / "t17"
 
-# Floors measured on these sets (TempEval-3: 256 documents; Timeline17: the first 15
-# articles of each of the 14 topic folders).
-TEMPEVAL_CONTAINS_FLOOR = 0.93
-T17_CONTAINS_FLOOR = 0.88
-T17_EXACT_OF_POINTS_FLOOR = 0.55
+# Floors about 0.01-0.02 under what these sets give (TempEval-3: 256 documents, 0.957
+# contained; Timeline17: the first 15 articles of each of the 14 topic folders, 0.948
+# contained, 71 points of which 0.958 exact, most from page stamps run into the text).
+TEMPEVAL_CONTAINS_FLOOR = 0.94
+T17_CONTAINS_FLOOR = 0.93
+T17_EXACT_OF_POINTS_FLOOR = 0.93
 
 _DCT = re.compile(r"<DCT><TIMEX3[^>]*value=\"(\d{4}-\d{2}-\d{2})")
 _TEXT = re.compile(r"<TEXT>(.*)</TEXT>", re.S)

@@ -151,20 +151,26 @@ def test_future_dates_bound_from_above_not_below() -> None:
     assert found.latest == date(2011, 3, 14)
 
 
-# Text -> (likeliest day, granularity) when no day is pinned: a guess for resolving "last
-# year", trusted only to its year. News drops the year from its own year's dates, so a
-# written-out year is an earlier one and a year-less date is of the writing year.
+# Text -> likeliest day when no day is pinned: a guess for resolving "last year", trusted only
+# to its year. The year the text writes out most often (the latest of a tie), the day the
+# latest past date in it, year-less ones included.
 GUESSES = [
-    # Only a written-out past year: the year after it, at its middle.
+    # Only a written-out past year: its middle.
     (
         "Sales rose 5 percent in 1997, the company said on Tuesday.",
-        date(1998, 7, 1),
+        date(1997, 7, 1),
     ),
-    # A year-less past date after a written-out year: in the year after that one.
+    # The most frequent year not before the latest past one, not the latest year given.
     (
-        "The alliance took command of the force in August 2003. On Jan. 4 it ordered 600 "
-        "more troops north, officials said.",
-        date(2004, 1, 4),
+        "The plant opened in 2004. It won an award in 2011, and its founder died in 2011. "
+        "Its 2014 budget is $4 million.",
+        date(2011, 7, 1),
+    ),
+    # A year-less past date in the year (a tie between years goes to the later one).
+    (
+        "The plant opened in 2009 and expanded in March 2015. On Oct. 4 it cut 300 jobs, the "
+        "company said.",
+        date(2015, 10, 4),
     ),
     # A year-less date naming its weekday: the first year on where the weekday fits.
     (

@@ -106,6 +106,25 @@ def test_top_lines_find_a_stamp_in_text_run_together() -> None:
 
 
 @pytest.mark.parametrize(
+    "head",
+    [
+        "WASHINGTON | Sat Aug 20, 2011 10:14pm BST WASHINGTON (Reuters) - A plane crashed",
+        "MANILA | Thu May 14 , 2009 10:59 am BST MANILA -LRB- Reuters -RRB- - Trade in fakes",
+    ],
+)
+def test_top_lines_find_a_weekday_date_with_a_clock_time_run_together(head: str) -> None:
+    text = head + " on Saturday after a show, killing the pilot, authorities said in 1998."
+    stated = header_date(top_lines(text))
+    assert stated is not None and stated.year is not None
+    assert stated.on(stated.year) in (date(2011, 8, 20), date(2009, 5, 14))
+
+
+def test_a_weekday_date_without_a_clock_time_is_not_a_stamp() -> None:
+    text = "The bridge opened on Sat Aug 20, 2011 after two years of work, officials said."
+    assert header_date(top_lines(text)) is None
+
+
+@pytest.mark.parametrize(
     ("title", "is_stamp"),
     [
         ("Posted 2019-08-21 by Jordan Ellis", True),

@@ -73,10 +73,9 @@ def estimate_from_text(text: str, mentions: list[TimeMention]) -> Estimate:
     found = _estimate(text, clues, year)
     if found.point is not None:
         return dataclasses.replace(found, likeliest=found.point, granularity="day")
-    day = likeliest_day(place(clues, None), year)
+    day = likeliest_day(place(clues, year), year, found.earliest, found.latest)
     if day is None:
         return found
-    day = min(max(day, found.earliest or day), found.latest or day)
     return dataclasses.replace(
         found, likeliest=day, granularity=granularity(found.earliest, found.latest)
     )

@@ -1,18 +1,20 @@
 """The likeliest writing day when the text pins none: a guess for resolving "last year".
 
-News calls its own year "this year" and drops the year from this year's dates ("on Jan. 4",
-"in March", "Monday, Oct. 26"), so a year it writes out for a past event is most likely an
-earlier one, and a date it gives without a year most likely of the writing year. So unless
-the text's own words name the writing year ("last year's 2018 crop"), it is guessed as the
-year after the latest written-out year, and the day as the latest year-less past date in it
-(else the middle of the year). Never a bound; trusted only to its year.
+An article is written soon after the events it reports, and news returns to its own year
+more than to any other. So unless the text's own words name the writing year ("last year's
+2018 crop"), it is guessed as the year the text writes out most often (the latest of a tie),
+and the day as the latest past date in that year, year-less ones included ("on Jan. 4",
+"Monday, Oct. 26"), else the middle of the year. Never a bound; trusted only to its year.
+Checked on Timeline17 and TempEval-3 articles: the most frequent year was right more often
+than the latest year or the year after it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
-from dateline.date.periods import Period, latest_past
+from dateline.date.periods import Period
 
 # How many years on a weekday-named year-less date is looked for ("Monday, Oct. 26").
 WEEKDAY_YEARS = 6
@@ -20,25 +22,28 @@ WEEKDAY_YEARS = 6
 MIDYEAR = (7, 1)
 
 
-def likeliest_day(periods: list[Period], year: int | None) -> date | None:
-    """The likeliest writing day in `year` (guessed when None), or None without any year."""
+def likeliest_day(
+    periods: list[Period], year: int | None, earliest: date | None, latest: date | None
+) -> date | None:
+    """The likeliest writing day between `earliest` and `latest`, in `year` (guessed when
+    None), or None when the text gives no year at all."""
+    low, high = earliest or date.min, latest or date.max
+    # Dates of unknown tense count as past, as in placing: most dates in news are.
+    past = [p for p in periods if p.clue.tense <= 0]
+    written = [p for p in past if p.clue.year is not None and p.sure]
     if year is None:
-        written = [p for p in periods if p.clue.year is not None and p.sure]
-        # Dates of unknown tense count as past, as in placing: most dates in news are.
-        latest = latest_past(written, unknown_too=True)
-        if latest is None:
-            return None
-        year = latest.last.year + 1
-    yearless = [
-        day
-        for p in periods
-        if p.clue.year is None and p.clue.tense <= 0 and (day := _in(p, year)) is not None
-    ]
-    return max(yearless, default=date(year, *MIDYEAR))
+        counts = Counter(p.first.year for p in written if low.year <= p.first.year <= high.year)
+        if not counts:
+            return earliest and date(earliest.year, *MIDYEAR)
+        year = max(counts, key=lambda y: (counts[y], y))
+    # A bare year says nothing of the day: only dates and months inside the year place it.
+    days = [p.first for p in written if p.first.year == year and p.clue.kind != "year"]
+    days += [day for p in past if p.clue.year is None and (day := _in(p, year)) is not None]
+    return min(max(max(days, default=date(year, *MIDYEAR)), low), high)
 
 
 def _in(period: Period, year: int) -> date | None:
-    """A year-less past date in `year`; one naming its weekday in the first year on that fits."""
+    """A year-less date in `year`; one naming its weekday in the first year on where it fits."""
     clue = period.clue
     for candidate in range(year, year + (WEEKDAY_YEARS if clue.weekday else 0) + 1):
         try:

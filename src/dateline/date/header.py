@@ -36,6 +36,14 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 STAMP_REACH = 400
 STAMP_SPAN = 40
 _STAMP_WORD = re.compile(r"\b(?:published|posted|last updated|updated)\b", re.I)
+# A page's own stamp printed without a publication word: a full date naming its weekday, then
+# a clock time ("WASHINGTON | Sat Aug 20, 2011 10:14pm BST"). Events are not reported so.
+_MONTH_WORD = r"[A-Z][a-z]{2,8}\.?"
+_CLOCK_STAMP = re.compile(
+    rf"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s*,?\s+"
+    rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})\s*,?\s*\d{{4}}\s*,?\s*"
+    r"(?:at\s+)?\d{1,2}[:.]\d{2}"
+)
 # How many lines at the top of the text may be a date line left in, and how short they are.
 TOP_LINES = 12
 SHORT_LINE = 14
@@ -100,12 +108,15 @@ def top_lines(text: str) -> tuple[str, ...]:
 
 
 def _stamps(head: str) -> list[str]:
-    """Publication words with the text around them, from text whose lines were run together
-    ("6 January 2011 Last updated at 12:07", "updated : Thu Mar 18 2010 09:39")."""
-    return [
+    """Publication words with the text around them, and weekday-named dates with a clock time,
+    from text whose lines were run together ("6 January 2011 Last updated at 12:07",
+    "updated : Thu Mar 18 2010 09:39", "MANILA | Thu May 14 , 2009 10:59 am BST")."""
+    around = [
         head[max(0, found.start() - STAMP_SPAN) : found.end() + STAMP_SPAN]
         for found in _STAMP_WORD.finditer(head)
     ]
+    # Tokenised copy spaces its commas ("Apr 27 , 2009"), which would cut the year off.
+    return around + [re.sub(r"\s+,", ",", found.group(0)) for found in _CLOCK_STAMP.finditer(head)]
 
 
 def text_urls(text: str) -> list[str]:
