@@ -12,9 +12,16 @@ from dateline.eval.dct import evaluate
 
 UNDATED = Path(__file__).resolve().parent / "undated"
 
-# Floors pinned at what the stage reaches on this set (goals: 0.60 exact, 0.95 contained).
-EXACT_FLOOR = 0.55
+# Floors pinned under what the stage reaches on this set (0.60 exact on all 50, 0.568 on the
+# first 44; 1.0 contained). Goals: 0.60 exact, 0.95 contained.
+EXACT_FLOOR = 0.58
+ORIGINAL_EXACT_FLOOR = 0.55
 CONTAINS_FLOOR = 0.95
+# The articles written after the header-chrome change (see README): scored separately too.
+ADDED_LATER = frozenset(
+    {"wire_stamp.txt", "blog_byline.txt", "masthead_date.txt", "print_stamp.txt",
+     "feature_nodate.txt", "euro_newsroom.txt"}
+)  # fmt: skip
 
 
 def test_set_is_large_and_varied() -> None:
@@ -29,3 +36,11 @@ def test_undated_set_scores() -> None:
     missed = [r["file"] for r in result["rows"] if not r["contains"]]
     assert result["interval_contains_rate"] >= CONTAINS_FLOOR, missed
     assert result["exact_day_rate"] >= EXACT_FLOOR
+    original = [r for r in result["rows"] if r["file"] not in ADDED_LATER]
+    assert sum(r["exact"] for r in original) / len(original) >= ORIGINAL_EXACT_FLOOR
+
+
+def test_unpinnable_feature_stays_unpinned() -> None:
+    # Chrome (a copyright year, dated "Most popular" links, a caption) must not decide.
+    row = next(r for r in evaluate(UNDATED)["rows"] if r["file"] == "feature_nodate.txt")
+    assert row["date"] is None and row["contains"] and row["confidence"] < 0.5
