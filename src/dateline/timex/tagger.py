@@ -14,6 +14,7 @@ from datetime import date
 from dateline.model import Article, TimeMention
 from dateline.timex.grammar import COMPILED, MOD_VALUES, MODIFIER
 from dateline.timex.resolve import HANDLERS, Context, Resolution
+from dateline.timex.scan import all_matches
 
 _PRIORITY = {name: i for i, (name, _) in enumerate(COMPILED)}
 # Patterns whose value is an explicit calendar day: they move the narrative reference.
@@ -30,11 +31,10 @@ Candidate = tuple[int, int, str, re.Match[str]]
 
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for name, pattern in COMPILED:
-        for m in pattern.finditer(text):
-            start, end = m.span("span") if "span" in pattern.groupindex else m.span()
-            if end > start:
-                found.append((start, end, name, m))
+    for name, m in all_matches(text):
+        start, end = m.span("span") if "span" in m.re.groupindex else m.span()
+        if end > start:
+            found.append((start, end, name, m))
     return found
 
 
