@@ -48,3 +48,19 @@ def test_month_mentions_weigh_less_than_day_mentions(make_article: Make) -> None
 )
 def test_in_range(value: str, start: str | None, end: str | None, inside: bool) -> None:
     assert in_range(value, start, end) is inside
+
+
+def test_a_named_day_with_many_reports_the_next_day_gains(make_article: Make) -> None:
+    named = [
+        make_article("The dam broke on June 3, 2010.", {"June 3, 2010": "2010-06-03"},
+                     "2010-06-20", ident="a"),
+        make_article("The vote was on June 5, 2010.", {"June 5, 2010": "2010-06-05"},
+                     "2010-06-20", ident="b"),
+    ]
+    reports = [
+        make_article(f"Report {i} on the flood.", None, "2010-06-04", ident=f"r{i}")
+        for i in range(3)
+    ]
+    salience = date_salience([*named, *reports])
+    assert salience["2010-06-03"] > salience["2010-06-05"]
+    assert "2010-06-04" not in salience  # publication alone does not make a date

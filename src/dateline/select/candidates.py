@@ -10,44 +10,58 @@ yesterday's events without saying "yesterday". Tuned on all Timeline17 topics to
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from datetime import timedelta
 
-from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
-from dateline.model import Article, Event, Sentence
+from dateline.model import Article, Event
 
 # Undated sentences this close to the top report the article's news (as in `events`).
 LEAD_SENTENCES = 5
 
 
-def candidate_reports(article: Article) -> Iterator[Event]:
-    """Reports of the article for every date its sentences can speak for."""
+def candidate_reports(article: Article, dates: Container[str]) -> Iterator[Event]:
+    """Reports of the article for each of `dates` its sentences can speak for."""
     events = {(e.sentence.start, e.date): e for e in article.events}
     published = article.published.date if article.published else None
     news_days = []
     if published is not None:
         news_days = [published.isoformat(), (published - timedelta(days=1)).isoformat()]
     given = set()
+    named = _days_named(article)
     for index, sentence in enumerate(article.sentences):
-        days = sorted(_days_named(article, sentence))
-        if not days and index < LEAD_SENTENCES:
-            days = news_days
+        days = named.get(sentence.start) or (news_days if index < LEAD_SENTENCES else [])
         for day in days:
+            if day not in dates:
+                continue
             given.add((sentence.start, day))
             event = events.get((sentence.start, day))
             if event is None:
                 planned = bool(published and day > published.isoformat())
                 event = Event(article.id, sentence, day, planned=planned, date_source="mention")
             yield event
-    yield from (e for key, e in events.items() if key not in given and len(e.date) < 10)
+    for key, event in events.items():
+        if key not in given and event.date in dates and len(event.date) < 10:
+            yield event
 
 
-def _days_named(article: Article, sentence: Sentence) -> set[str]:
-    days = set()
-    for mention in mentions_in(sentence, article.timexes):
-        if mention.type in ("DATE", "TIME"):
+def _days_named(article: Article) -> dict[int, list[str]]:
+    """Sentence start -> the calendar days named inside that sentence, in one pass."""
+    timexes = sorted(
+        (t for t in article.timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start
+    )
+    named: dict[int, list[str]] = {}
+    at = 0
+    for sentence in article.sentences:
+        while at < len(timexes) and timexes[at].start < sentence.start:
+            at += 1
+        scan = at
+        while scan < len(timexes) and timexes[scan].start < sentence.end:
+            mention = timexes[scan]
             value = calendar_value(mention.value)
-            if value and len(value) == 10:
-                days.add(value)
-    return days
+            if mention.end <= sentence.end and value and len(value) == 10:
+                days = named.setdefault(sentence.start, [])
+                if value not in days:
+                    days.append(value)
+            scan += 1
+    return {start: sorted(days) for start, days in named.items()}

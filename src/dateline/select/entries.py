@@ -11,6 +11,7 @@ offsets, with the other articles that report the same thing as further sources.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import defaultdict
@@ -52,6 +53,9 @@ IDEAL_WORDS, LENGTH_PENALTY = 25, 0.3
 # Largest pool scored for one date: an evenly spread sample beyond it, so a hot day in a
 # 100k corpus costs what it costs in a 1k one (its salience already counted every report).
 MAX_POOL = 300
+# Reports from articles published on the date or within NEWS_DAYS after it are that day's
+# news; retrospectives written later weigh RETRO_WEIGHT in centrality and score.
+NEWS_DAYS, RETRO_WEIGHT = 2, 1.0
 _COARSEST = {"day": 10, "month": 7, "year": 4}
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|e)$")
 
@@ -95,21 +99,10 @@ def build_entries(
     wanted = dates if dates is not None else default_dates(len(pool))
     salience = date_salience(pool)
     topic = topic_words(pool) if not query else frozenset()
-    reports = [
-        r
-        for a in pool
-        for r in candidate_reports(a)
-        if in_range(r.date, date_from, date_to) and _readable(r) and _on_topic(r, topic)
-    ]
-    if query:
-        reports = [r for r in reports if _stems(query) & _stems(r.sentence.text)]
-    allowed = [r for r in reports if len(r.date) >= coarsest]
-    ranked = _candidate_dates(salience, allowed, wanted * CANDIDATE_FACTOR)
-    pools: dict[str, list[Event]] = defaultdict(list)
-    for report in allowed:
-        if report.date in ranked:
-            pools[report.date].append(report)
-    scored = _scored_pools({d: _capped(p) for d, p in pools.items()}, query)
+    ranked = _candidate_dates(salience, coarsest, date_from, date_to, wanted * CANDIDATE_FACTOR)
+    pools = _pools(pool, ranked, topic, query)
+    published = {a.id: a.published.date for a in pool if a.published and a.published.date}
+    scored = _scored_pools(pools, query, published)
     original = {a.id: a.duplicate_of or a.id for a in pool}
     return _choose(scored, ranked, wanted, per_date, original)
 
@@ -136,23 +129,45 @@ def _stems(text: str) -> set[str]:
 
 
 def _candidate_dates(
-    salience: dict[str, float], events: list[Event], count: int
+    salience: dict[str, float], coarsest: int, date_from: str | None, date_to: str | None,
+    count: int,
 ) -> dict[str, float]:
-    present = {e.date for e in events}
-    ordered = sorted(present, key=lambda d: (-salience.get(d, 0.0), d))
-    return {d: salience.get(d, 0.0) for d in ordered[:count]}
+    allowed = [
+        d for d in salience if len(d) >= coarsest and in_range(d, date_from, date_to)
+    ]
+    ordered = sorted(allowed, key=lambda d: (-salience[d], d))
+    return {d: salience[d] for d in ordered[:count]}
+
+
+def _pools(
+    articles: list[Article], ranked: dict[str, float], topic: frozenset[str], query: str | None
+) -> dict[str, list[Event]]:
+    """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus."""
+    raw: dict[str, list[Event]] = defaultdict(list)
+    for article in articles:
+        for report in candidate_reports(article, ranked):
+            raw[report.date].append(report)
+    wanted = _stems(query) if query else set()
+    pools: dict[str, list[Event]] = {}
+    for date, reports in raw.items():
+        # Thin before the word-level filters, which cost more than the thinning loses.
+        usable = [
+            r
+            for r in reports[:: max(1, len(reports) // (4 * MAX_POOL))]
+            if _readable(r) and _on_topic(r, topic)
+            and (not wanted or wanted & _stems(r.sentence.text))
+        ]
+        pools[date] = usable[:: max(1, math.ceil(len(usable) / MAX_POOL))]
+    return pools
 
 
 def _on_topic(report: Event, topic: frozenset[str]) -> bool:
     return not topic or not topic.isdisjoint(terms(report.sentence.text))
 
 
-def _capped(reports: list[Event]) -> list[Event]:
-    step = max(1, math.ceil(len(reports) / MAX_POOL))
-    return reports[::step]
-
-
-def _scored_pools(pools: dict[str, list[Event]], query: str | None) -> dict[str, list[_Scored]]:
+def _scored_pools(
+    pools: dict[str, list[Event]], query: str | None, published: dict[str, dt.date]
+) -> dict[str, list[_Scored]]:
     """Each date's reports, most central first.
 
     Term weights come from the date's own pool: words every report of that day shares are
@@ -165,15 +180,25 @@ def _scored_pools(pools: dict[str, list[Event]], query: str | None) -> dict[str,
         df, total = document_frequencies(r.sentence.text for r in reports)
         idf = idf_weights(df, total)
         vectors = [vectorise(r.sentence.text, idf) for r in reports]
-        centre = centroid(vectors)
+        weights = [_timeliness(r, published) for r in reports]
+        weighted = zip(vectors, weights, strict=True)
+        centre = centroid({t: w * x for t, x in v.items()} for v, w in weighted)
         scored[date] = sorted(
             (
-                _Scored(r, v, cosine(v, centre) * _length_fit(r) * (1.0 + cosine(v, focus)))
-                for r, v in zip(reports, vectors, strict=True)
+                _Scored(r, v, w * cosine(v, centre) * _length_fit(r) * (1.0 + cosine(v, focus)))
+                for r, v, w in zip(reports, vectors, weights, strict=True)
             ),
             key=lambda s: -s.score,
         )
     return scored
+
+
+def _timeliness(report: Event, published: dict[str, dt.date]) -> float:
+    day = published.get(report.article_id)
+    if day is None or len(report.date) != 10:
+        return 1.0
+    late = (day - dt.date.fromisoformat(report.date)).days
+    return 1.0 if 0 <= late <= NEWS_DAYS else RETRO_WEIGHT
 
 
 def _length_fit(report: Event) -> float:

@@ -25,10 +25,10 @@ SAMPLE = 2000
 HEAD_CHARS = 2000
 
 
-def topic_words(articles: Sequence[Article], count: int = TOPIC_WORDS) -> frozenset[str]:
-    """The `count` content words found in the most articles."""
+def topic_words(articles: Sequence[Article], count: int | None = None) -> frozenset[str]:
+    """The `count` (default `TOPIC_WORDS`) content words found in the most articles."""
     step = max(1, len(articles) // SAMPLE)
     frequencies: Counter[str] = Counter()
     for article in articles[::step]:
         frequencies.update(set(terms(article.text[:HEAD_CHARS])))
-    return frozenset(word for word, _ in frequencies.most_common(count))
+    return frozenset(word for word, _ in frequencies.most_common(count or TOPIC_WORDS))
