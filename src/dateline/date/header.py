@@ -134,9 +134,9 @@ def _line_date(line: str) -> Stated | None:
         if day_in_url := url_day(url):
             return Stated(day_in_url.year, day_in_url.month, day_in_url.day, line, updated)
     if (found := _YEAR_FIRST.search(line)) and (
-        day := date_or_none(*(int(g) for g in found.groups()))
+        numeric := date_or_none(*(int(g) for g in found.groups()))
     ):
-        return Stated(day.year, day.month, day.day, line, updated)
+        return Stated(numeric.year, numeric.month, numeric.day, line, updated)
     if found := _DAY_FIRST.search(line):
         first, second, year = (int(g) for g in found.groups())
         day, month = (first, second) if first > 12 or second <= 12 else (second, first)

@@ -67,10 +67,10 @@ def _infer(article: Article) -> PublicationDate:
     for url in (article.url, *text_urls(text)):
         if url and (found := _from_url(url, content)) is not None:
             return found
-    found = content.get()
-    method = "content" if found.earliest or found.latest or found.likeliest else "none"
-    return PublicationDate(found.point, found.earliest, found.latest, found.confidence,
-                           found.evidence, method, found.likeliest, found.granularity)  # fmt: skip
+    guess = content.get()
+    method = "content" if guess.earliest or guess.latest or guess.likeliest else "none"
+    return PublicationDate(guess.point, guess.earliest, guess.latest, guess.confidence,
+                           guess.evidence, method, guess.likeliest, guess.granularity)  # fmt: skip
 
 
 class _TextEstimate:
