@@ -93,7 +93,7 @@ def test_quality_gate_with_dct() -> None:
 @pytest.mark.data
 def test_quality_gate_without_dct() -> None:
     # The date inferred from each text is the anchor. 168 of the 256 texts give no year at
-    # all, so even the true date on every text that does give one scores only 0.499: the
+    # all, so even the true date on every text that does give one scores only about 0.50: the
     # floor sits about 0.01 under what we reach (0.303).
     scores = evaluate(_real_data(), use_dct=False)
     assert scores["value_f1"] >= 0.295
