@@ -65,7 +65,6 @@ _MONTH = re.compile(
     r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 )
 _WEEKDAY = re.compile("Mon|Tue|Wed|Thu|Fri|Sat|Sun")
-_WEEKDAY_LOW = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 
 
 def _cased(core: re.Pattern[str], *shifts: int, words: int = 0) -> Anchor:
@@ -77,7 +76,7 @@ def _cased(core: re.Pattern[str], *shifts: int, words: int = 0) -> Anchor:
 # counted on the pattern in `grammar` ("more than the past twenty-one and a half trading"
 # is 11 in front of "years").
 ANCHORS: dict[str, Anchor] = {
-    "block_name": _near(f"{_WEEKDAY_LOW}|may|today|spring", 1),
+    "block_name": _near("day|may|spring", 1),  # every weekday name holds "day"
     "iso": _at(r"-(?=[01]\d-)", -4, lower=False),
     "compact": _at(r"\d\d{7}", lower=False),
     "slash": _at("/", -2, -1, lower=False),
@@ -145,7 +144,7 @@ class _Text:
     def __init__(self, text: str, low: str) -> None:
         self.text, self.low = text, low
         self._starts: list[int] | None = None
-        self._hits: dict[tuple[object, bool], list[int]] = {}
+        self._found: dict[tuple[object, bool], list[int]] = {}
 
     @property
     def starts(self) -> list[int]:
@@ -154,21 +153,25 @@ class _Text:
         return self._starts
 
     def hits(self, anchor: Anchor) -> list[int]:
-        """Where the core occurs; patterns that share a core share one search."""
+        """Where the core occurs; cores that share a literal or a regex share its search."""
+        if isinstance(anchor.core, tuple):
+            return [at for literal in anchor.core for at in self._find(literal, anchor.lower)]
         key = (anchor.core, anchor.lower)
-        if key not in self._hits:
+        if key not in self._found:
             where = self.low if anchor.lower else self.text
-            if isinstance(anchor.core, tuple):
-                found: list[int] = []
-                for literal in anchor.core:
-                    at = where.find(literal)
-                    while at >= 0:
-                        found.append(at)
-                        at = where.find(literal, at + 1)
-                self._hits[key] = found
-            else:
-                self._hits[key] = [m.start() for m in anchor.core.finditer(where)]
-        return self._hits[key]
+            self._found[key] = [m.start() for m in anchor.core.finditer(where)]
+        return self._found[key]
+
+    def _find(self, literal: str, lower: bool) -> list[int]:
+        key = (literal, lower)
+        if key not in self._found:
+            where, found = self.low if lower else self.text, []
+            at = where.find(literal)
+            while at >= 0:
+                found.append(at)
+                at = where.find(literal, at + 1)
+            self._found[key] = found
+        return self._found[key]
 
     def candidates(self, anchor: Anchor) -> list[int]:
         """Every position a match of the anchored pattern can start from, in order."""
