@@ -1,26 +1,37 @@
 """The Datewise baseline of Ghalandari & Ifrim (2020), reimplemented as a reference method.
 
-From the paper's description, in its unsupervised form: rank days by how many sentences
-mention them (MentionCount); a day's candidate sentences are those that mention it plus the
-first sentences of articles published that day that mention no date; rank candidates by
-TF-IDF cosine to their centroid and take the top ones. No event merging, no redundancy
-control beyond skipping repeated sentences. Used only to compare against `build_entries`.
+From the paper and its released code, in its unsupervised form: rank days by how many
+sentences mention them (MentionCount); a day's candidate sentences are those that mention it
+plus the undated first sentences of articles published that day or the day after; pick
+sentences greedily so that their summed TF-IDF vector stays closest to the candidates'
+centroid (CentroidOpt). Left out: the supervised date ranker (trained on the other topics'
+reference timelines), the given topic keywords (not in this data) and the knee-point pruning
+of the candidate pool. Used only to compare against `build_entries`.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import timedelta
 
-from dateline.cluster.vectors import centroid, cosine, document_frequencies, idf_weights, vectorise
+from dateline.cluster.vectors import (
+    Vector,
+    centroid,
+    cosine,
+    document_frequencies,
+    idf_weights,
+    vectorise,
+)
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
 from dateline.events.sentences import split_sentences
 from dateline.model import Article, Citation, Sentence, TimelineEntry
 from dateline.select.salience import in_range
 
-# The paper collects undated sentences only from the start of articles published on a day.
-PUBLISHED_SENTENCES = 5
+# Undated sentences count for their article's publication day and the day before, when they
+# are among the first six (news-tls: `clip_sents=5`, `pub_end=2`).
+PUBLISHED_SENTENCES = 6
 # Very short or very long sentences are not usable summaries (the paper filters by length).
 MIN_WORDS, MAX_WORDS = 5, 50
 
@@ -38,11 +49,11 @@ def datewise(
     counts: Counter[str] = Counter()
     candidates: dict[str, list[tuple[Article, Sentence]]] = defaultdict(list)
     for article in articles:
-        for day, sentence in _dated_sentences(article):
+        for day, sentence, mentioned in _dated_sentences(article):
             if in_range(day, date_from, date_to):
-                counts[day] += 1
+                counts[day] += mentioned
                 candidates[day].append((article, sentence))
-    ranked = [d for d, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:dates]
+    ranked = [d for d, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n][:dates]
     entries: list[TimelineEntry] = []
     for day in sorted(ranked):
         for article, sentence in _centroid_top(candidates[day], per_date):
@@ -51,20 +62,22 @@ def datewise(
     return tuple(entries)
 
 
-def _dated_sentences(article: Article) -> list[tuple[str, Sentence]]:
+def _dated_sentences(article: Article) -> list[tuple[str, Sentence, bool]]:
+    """(day, sentence, whether the sentence mentions the day) for every dated sentence."""
     sentences = article.sentences or split_sentences(article.text)
     published = article.published.date if article.published else None
-    found: list[tuple[str, Sentence]] = []
+    found: list[tuple[str, Sentence, bool]] = []
     for index, sentence in enumerate(sentences):
         days = set()
-        mentions = mentions_in(sentence, article.timexes)
-        for mention in mentions:
+        for mention in mentions_in(sentence, article.timexes):
             value = calendar_value(mention.value) if mention.type in ("DATE", "TIME") else None
             if value and len(value) == 10:
                 days.add(value)
-        if not mentions and published and index < PUBLISHED_SENTENCES:
-            days.add(published.isoformat())
-        found.extend((day, sentence) for day in sorted(days))
+        found.extend((day, sentence, True) for day in sorted(days))
+        if not days and published and index < PUBLISHED_SENTENCES:
+            for back in (0, 1):
+                day = (published - timedelta(days=back)).isoformat()
+                found.append((day, sentence, False))
     return found
 
 
@@ -78,13 +91,17 @@ def _centroid_top(
     idf = idf_weights(df, total)
     vectors = [vectorise(s.text, idf) for _, s in pool]
     centre = centroid(vectors)
-    order = sorted(range(len(pool)), key=lambda i: -cosine(vectors[i], centre))
-    picked: list[tuple[Article, Sentence]] = []
-    seen: set[str] = set()
-    for i in order:
-        if pool[i][1].text not in seen:
-            seen.add(pool[i][1].text)
-            picked.append(pool[i])
-        if len(picked) == count:
+    picked: list[int] = []
+    chosen: list[Vector] = []  # the summary vector is the sum of the picked sentences'
+    while len(picked) < min(count, len(pool)):
+        texts = {pool[i][1].text for i in picked}
+        best = max(
+            (i for i in range(len(pool)) if i not in picked and pool[i][1].text not in texts),
+            key=lambda i: cosine(centroid([*chosen, vectors[i]]), centre),
+            default=None,
+        )
+        if best is None:
             break
-    return picked
+        picked.append(best)
+        chosen.append(vectors[best])
+    return [pool[i] for i in picked]
