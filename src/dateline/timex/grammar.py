@@ -1,9 +1,10 @@
 """The compiled patterns of the temporal grammar, one per expression family.
 
-Every pattern is matched over the whole text; overlapping candidates are settled in `tagger`
-(longest wins). Month and weekday names must be capitalised — "may", "march", "sun" and "We"
-are words, not dates. A pattern may name a group `span` to tag less than it matched (the
-context words around "a year" in "$5 a year" decide it is a set, but are not part of it).
+Every pattern finds what `finditer` over the whole text would (`scan` tries it only near its
+core token, so each pattern has an entry in `scan.ANCHORS`); overlapping candidates are settled
+in `tagger` (longest wins). Month and weekday names must be capitalised — "may", "march", "sun"
+and "We" are words, not dates. A pattern may name a group `span` to tag less than it matched
+(the context words around "a year" in "$5 a year" decide it is a set, but are not part of it).
 Patterns whose name starts with "block" tag nothing: they claim names that contain a date word
 ("Good Friday Agreement", "Theresa May", "Black Monday") so the date rules cannot take them.
 """

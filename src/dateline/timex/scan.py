@@ -2,15 +2,18 @@
 
 `finditer` tries every pattern at every word boundary, and the long optional alternations in
 front of the patterns ("about the past two ...", "the week of Monday, ...") make each try slow.
-Every match contains a core token (the unit word, the month name, the digits), so one cheap
-scan per pattern finds the cores, and the pattern itself is tried with `match` only at the few
-positions a match could start from: the core itself, or the few word starts before it. Both
-are supersets of the true starts, and taking the first match at or after the end of the
-previous one is what `finditer` does, so the matches are identical.
+Every match contains a core token (the unit word, the month name, the digits), so a cheap
+search finds the cores (shared between patterns), and the pattern itself is tried with `match`
+only at the few positions a match could start from: the core itself, or the few word starts
+before it. Both are supersets of the true starts, and taking the first match at or after the
+end of the previous one is what `finditer` does, so the matches are identical.
 
-Cores are searched in the lowercased text, which stands for the `re.I` text only when
-lowering keeps every offset and no character folds to an ASCII letter other than its own
-lowercase (long s, dotless i); any other text takes the plain `finditer` route.
+A new or widened grammar pattern needs its anchor here rechecked: `tests/timex/test_scan.py`
+compares both routes on sentences, random word salad from the grammar's words and real text.
+
+Cores are searched in the lowercased text, which stands for the `re.I` text only when lowering
+keeps every offset and no character folds to an ASCII letter other than its own lowercase (long
+s, dotless i); any other text takes the plain `finditer` route.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 from dateline.timex.grammar import COMPILED
 
 _WORD = re.compile(r"\w+")
-# Characters `re.I` matches to an ASCII letter whose str.lower() is not that letter.
+# Characters `re.I` matches to an ASCII letter while str.lower() leaves them non-ASCII.
 _FOLDS = ("\u017f", "\u0131")
 
 
