@@ -130,3 +130,18 @@ def test_precision_day_keeps_only_day_entries(make_article: Make) -> None:
 def test_unknown_precision_is_a_settings_error(corpus: list[Article]) -> None:
     with pytest.raises(SettingsError, match="precision"):
         build_entries(corpus, precision="hour")
+
+
+def test_a_date_only_another_story_speaks_for_keeps_its_entry(
+    make_article: Make, corpus: list[Article]
+) -> None:
+    ferry = extract_events(
+        make_article(
+            "The Halvard ferry line reopened on May 1, 2007, after a winter of repairs.",
+            {"May 1, 2007": "2007-05-01"},
+            "2007-05-02",
+            ident="ferry",
+        )
+    )
+    entries = build_entries([*corpus, ferry], dates=10)
+    assert "2007-05-01" in {e.date for e in entries}

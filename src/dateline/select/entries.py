@@ -154,9 +154,11 @@ def _pools(
         usable = [
             r
             for r in reports[:: max(1, len(reports) // (4 * MAX_POOL))]
-            if _readable(r) and _on_topic(r, topic)
-            and (not wanted or wanted & _stems(r.sentence.text))
+            if _readable(r) and (not wanted or wanted & _stems(r.sentence.text))
         ]
+        # Off-topic reports give way to on-topic ones; a date only other stories speak for
+        # keeps them (a collection may hold more than one story).
+        usable = [r for r in usable if _on_topic(r, topic)] or usable
         pools[date] = usable[:: max(1, math.ceil(len(usable) / MAX_POOL))]
     return pools
 
