@@ -109,7 +109,7 @@ def test_missing_folder_is_an_error(tmp_path: Path) -> None:
 # scores of the run recorded in docs/benchmarks.md minus 0.01.
 GATE_TOPIC = "H1N1_guardian"
 GATE_SHA256 = "ccab8f7c5c9446573bfc082430dc084389f4203999769a223b65678d80006f2e"
-FLOORS = {"ar1_f1": 0.186, "ar2_f1": 0.047, "date_f1": 0.74}
+FLOORS = {"ar1_f1": 0.181, "ar2_f1": 0.045, "date_f1": 0.74}
 
 
 @pytest.mark.data
