@@ -47,12 +47,12 @@ def test_a_sentence_naming_two_days_is_a_candidate_for_both(make_article: Make) 
     assert pools["2010-08-05"] == [first]
 
 
-def test_undated_lead_speaks_for_its_day_and_the_day_before(make_article: Make) -> None:
+def test_undated_lead_speaks_for_its_publication_day_only(make_article: Make) -> None:
     article = extract_events(
         make_article("The central bank cut its main rate by half a point.", {}, "2011-11-04")
     )
     pools = _pool(article)
-    assert set(pools) == {"2011-11-04", "2011-11-03"}
+    assert set(pools) == {"2011-11-04"}
 
 
 def test_future_day_from_a_mention_is_planned(make_article: Make) -> None:

@@ -3,15 +3,15 @@
 The events stage gives each sentence one event date; a timeline wants, for each date, every
 sentence that can speak for it. So a sentence naming several days is a candidate for each
 (the Datewise pool of Ghalandari & Ifrim 2020), and an undated lead sentence is a candidate
-for its article's publication day and for the day before it, since news often reports
-yesterday's events without saying "yesterday". Tuned on all Timeline17 topics together
-(alignment ROUGE-1, Python ROUGE): mention pools +0.005, day-before leads +0.003.
+for its article's publication day. Tuned on all Timeline17 topics together (alignment ROUGE-1,
+Python ROUGE): mention pools +0.005. Datewise also offers leads for the day before
+publication (+0.0075 alignment ROUGE-1 with tilse), but that dates a sentence by a day its
+text does not state, so dateline does not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Iterator
-from datetime import timedelta
 
 from dateline.events.calendar import calendar_value
 from dateline.model import Article, Event
@@ -26,7 +26,7 @@ def candidate_reports(article: Article, dates: Container[str]) -> Iterator[Event
     published = article.published.date if article.published else None
     news_days = []
     if published is not None:
-        news_days = [published.isoformat(), (published - timedelta(days=1)).isoformat()]
+        news_days = [published.isoformat()]
     given = set()
     named = _days_named(article)
     for index, sentence in enumerate(article.sentences):
