@@ -108,7 +108,7 @@ def test_empty_corpus() -> None:
     assert build_entries([]) == ()
 
 
-@pytest.mark.parametrize(("articles", "expected"), [(0, 5), (4, 5), (100, 20), (10_000, 60)])
+@pytest.mark.parametrize(("articles", "expected"), [(0, 5), (2, 5), (4, 8), (30, 60), (10_000, 60)])
 def test_default_dates_scale_with_the_corpus(articles: int, expected: int) -> None:
     assert default_dates(articles) == expected
 

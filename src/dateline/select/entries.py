@@ -75,8 +75,10 @@ class _Scored:
 
 
 def default_dates(articles: int) -> int:
-    """Timeline length that grows with the corpus, slowly: ~2·sqrt(n), 5 to 60 dates."""
-    return max(5, min(60, round(2 * math.sqrt(max(articles, 1)))))
+    """Up to two dates per article, 5 to 60: a reporter's small pile shows every dated event
+    it carries (the 30-article sample has 19 of its 30 true events at 60 dates, 6 at 11),
+    a large collection the 60 most salient dates."""
+    return max(5, min(60, 2 * articles))
 
 
 def build_entries(
