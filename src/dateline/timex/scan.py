@@ -181,7 +181,8 @@ class _Text:
         hits = self.hits(anchor)
         if anchor.shifts:
             return sorted({h + s for h in hits for s in anchor.shifts if h + s >= 0})
-        starts, found = self.starts, set()
+        starts = self.starts
+        found: set[int] = set()
         for hit in hits:
             word = bisect_right(starts, hit) - 1
             first = max(word - anchor.words, 0)
