@@ -132,7 +132,7 @@ def _average_link(vectors: list[Vector], seeds: list[list[int]],
     sums = [_top(_sum(vectors[i] for i in seed), SEED_TERMS) for seed in head]
     dots = _gram(sums)
     sizes = np.array([len(seed) for seed in head], dtype=np.float64)
-    groups: list[list[int] | None] = [list(seed) for seed in head]
+    groups = {index: list(seed) for index, seed in enumerate(head)}
     alive = np.ones(len(head), dtype=bool)
     while alive.sum() > 1:
         mean = dots / np.outer(sizes, sizes)
@@ -146,11 +146,8 @@ def _average_link(vectors: list[Vector], seeds: list[list[int]],
         dots[:, a] += dots[:, b]
         sizes[a] += sizes[b]
         alive[b] = False
-        merged, absorbed = groups[a], groups[b]
-        assert merged is not None and absorbed is not None
-        merged.extend(absorbed)
-        groups[b] = None
-    return [g for g in groups if g is not None] + rest
+        groups[a].extend(groups.pop(b))
+    return list(groups.values()) + rest
 
 
 def _gram(vectors: list[Vector]) -> np.ndarray:
