@@ -153,3 +153,15 @@ def test_a_month_with_a_relative_year(text: str, span: str, value: str) -> None:
 )  # fmt: skip
 def test_years_said_in_words_after_months_and_seasons(text: str, span: str, value: str) -> None:
     assert values(text, date(1998, 2, 27))[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The levy will lapse on 14 December next year.", "14 December next year", "2005-12-14"),
+        ("The pier burned on Oct. 5 last year.", "Oct. 5 last year", "2003-10-05"),
+        ("Exports peaked on March 3 this year.", "March 3 this year", "2004-03-03"),
+    ],
+)
+def test_a_day_with_last_or_next_year_is_in_that_year(text: str, phrase: str, value: str) -> None:
+    assert values(text, date(2004, 12, 9))[phrase] == value

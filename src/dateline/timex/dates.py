@@ -47,6 +47,9 @@ def _day_month(m: M, ctx: Context) -> Resolution | None:
         d = cal.safe_date(int(m["year"]), month, day)
     elif ctx.anchor is None:
         return Resolution("DATE", f"XXXX-{month:02d}-{day:02d}", "day") if day <= 31 else None
+    elif m["rel"]:  # "14 December next year": the year the phrase names, whatever the tense
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+        d = cal.safe_date(year, month, day)
     else:
         d = cal.safe_date(tense_year(ctx, m, month, day), month, day)
     if d is None:

@@ -86,11 +86,11 @@ PATTERNS: list[tuple[str, str]] = [
     ("slash", r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
     (
         "mdy",
-        rf"\b(?P<weekof>the\s+week\s+of\s+)?(?P<wd>{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAYNUM}|{ORDWORD})\b(?![:,.]?\d)(?:,?\s+(?P<year>{YEAR})\b)?",
+        rf"\b(?P<weekof>the\s+week\s+of\s+)?(?P<wd>{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAYNUM}|{ORDWORD})\b(?![:,.]?\d)(?:,?\s+(?P<year>{YEAR})\b|\s+(?P<rel>last|this|next)\s+year\b)?",
     ),
     (
         "dmy",
-        rf"\b(?P<weekof>the\s+week\s+of\s+)?(?P<wd>{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAYNUM}|{ORDWORD})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b",
+        rf"\b(?P<weekof>the\s+week\s+of\s+)?(?P<wd>{WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{DAYNUM}|{ORDWORD})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})|\s+(?P<rel>last|this|next)\s+year)?\b",
     ),
     ("month_year", rf"\b(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR}\b|'\d\d\b|{SPOKEN})"),
     ("month", rf"\b(?P<month>{MONTH})(?!\w)"),
