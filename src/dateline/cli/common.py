@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,16 +43,6 @@ def settings_from(ctx: click.Context, db: Path | None = None) -> Settings:
     return settings
 
 
-def _file_mode() -> int:
-    # mkstemp creates 0600; a written timeline should get the mode any new file gets here.
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-_UMASK_MODE = _file_mode()
-
-
 def emit(content: str | bytes, output: Path | None) -> None:
     """Write to -o FILE atomically (never half-written), else to standard output."""
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -65,14 +55,15 @@ def emit(content: str | bytes, output: Path | None) -> None:
     directory = output.resolve().parent
     if not directory.is_dir():
         raise click.UsageError(f"{output}: directory does not exist")
-    handle, tmp = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.")
+    tmp = directory / f".{output.name}.{secrets.token_hex(6)}"
+    # Created with 0666 so the umask gives it the mode any new file gets (mkstemp gives 0600).
+    handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        os.chmod(tmp, _UMASK_MODE)
         os.replace(tmp, output)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -94,8 +94,7 @@ def _text(article: Article) -> str:
 
 
 def _trim(vector: Vector) -> Vector:
-    strongest = sorted(vector.items(), key=lambda kv: -kv[1])[:TERMS_PER_ARTICLE]
-    return normalise(dict(strongest))
+    return normalise(_top(vector, TERMS_PER_ARTICLE))
 
 
 def _assign(vectors: list[Vector], threshold: float) -> list[int]:
