@@ -1,5 +1,7 @@
 import json
 
+from dateline.date import date_article
+from dateline.model import Article, Timeline
 from dateline.render import render
 from dateline.render.json import timeline_to_dict
 
@@ -35,3 +37,13 @@ def test_undated_document_has_null_published_date(timeline):
     docs = timeline_to_dict(timeline)["documents"]
     assert docs[1]["published"]["date"] is None
     assert docs[1]["published"]["confidence"] == 0.0
+
+
+def test_undated_document_still_gives_its_likeliest_year():
+    text = ("The ministry said on Friday that the new bridge would open in March.\n\n"
+            "It was the second delay since the plan was announced in 2004.")
+    article = date_article(Article.from_raw("bridge.txt", text, text=text))
+    published = timeline_to_dict(Timeline((article,), ()))["documents"][0]["published"]
+    assert published["date"] is None
+    assert published["likeliest"].startswith("2004-")
+    assert published["granularity"] == "year"

@@ -14,7 +14,7 @@ CONTRACT_VERSION = 1
 def published_to_dict(published: PublicationDate | None) -> dict[str, Any]:
     if published is None:
         return {"date": None, "earliest": None, "latest": None, "confidence": 0.0,
-                "evidence": [], "method": "none"}
+                "evidence": [], "method": "none", "likeliest": None, "granularity": ""}
     return {
         "date": published.date.isoformat() if published.date else None,
         "earliest": published.earliest.isoformat() if published.earliest else None,
@@ -22,6 +22,8 @@ def published_to_dict(published: PublicationDate | None) -> dict[str, Any]:
         "confidence": round(published.confidence, 3),
         "evidence": list(published.evidence),
         "method": published.method,
+        "likeliest": published.likeliest.isoformat() if published.likeliest else None,
+        "granularity": published.granularity,
     }
 
 
