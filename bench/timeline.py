@@ -1,12 +1,26 @@
-"""Time and peak memory of building a timeline from 1k, 10k and 100k articles.
+"""End to end: files of 1k, 10k and 100k news articles to a JSON timeline, against Datewise.
 
-Larger corpora are synthesised by sampling Timeline17 articles (with fresh ids) after they
-went through the per-document stages once; what is timed is the cross-document work a
-timeline needs (`build_entries`: date salience, report merging, selection), each size in its
-own process so peak memory is not inherited (peak RSS of that process, which also holds the
-~4k prepared source articles: the same base at every size). The per-document cost (timex +
-events) is timed once per article on the real articles and reported separately: it is a map,
-linear by nature.
+Corpora are synthesised from the 3,914 Timeline17 articles (`../shared/data/tls/t17`) into
+JSON Lines files (1,000 records each, `text` + `date`) in a temporary folder. Each synthetic
+article is distinct, not a copy dedup would collapse: a base article's sentences, each kept
+with probability 0.6 (its first sentence always), interleaved with sentences of another
+article of the same topic, each taken with probability 0.4; it keeps the base's publication
+date. Two articles drawn from the same base share about a third of their shingles, well
+below the near-duplicate threshold, while real wire copies among the source articles still
+meet as they would.
+
+What is timed is the real path, `pipeline.timeline_from_paths` then the JSON render written
+to a file (what `dateline timeline FOLDER --format json -o FILE` runs), in a fresh process
+per size and method: wall time, CPU time of the process and its workers, peak RSS of the
+process tree (sampled from /proc every 0.1 s, workers included), and per stage (read,
+per-document stages, duplicates, selection, render; CPU of workers is counted when the pool
+closes, so inside the per-document stage).
+
+The peer, run on the same files in the same invocation, is the Datewise reference method of
+news-tls (`select/datewise.py`) end to end on dateline's own parts: read, clean, date and
+timex in the same worker pool (no event extraction, no duplicate marking), then MentionCount
+date ranking and centroid sentences for the same number of dates. The ratio is
+dateline / Datewise wall time.
 
     .venv/bin/python bench/timeline.py [--sizes 1000 10000 100000]
 """
@@ -14,87 +28,200 @@ linear by nature.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
-import pickle
+import os
 import random
 import resource
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "tls" / "t17"
-CACHE = Path("/tmp/dateline-bench-t17.pickle")
+FILE_RECORDS = 1000
+KEEP_BASE, TAKE_OTHER = 0.6, 0.4
+PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def prepared_articles() -> tuple[list, float]:
-    """All Timeline17 articles through timex + events, and the seconds per article it took."""
-    if CACHE.exists():
-        articles, per_article = pickle.loads(CACHE.read_bytes())
-        return articles, per_article
-    from dateline.eval.tls import prepare_articles
-
-    records = []
+def topic_articles() -> dict[str, list[tuple[str, list[str]]]]:
+    """Per topic folder: (publication date, sentences) of every article with text."""
+    topics: dict[str, list[tuple[str, list[str]]]] = {}
     for topic in sorted(DATA.iterdir()):
-        if (topic / "articles.json").is_file():
-            for record in json.loads((topic / "articles.json").read_text(encoding="utf-8")):
-                records.append({**record, "uid": f"{topic.name}/{record['uid']}"})
-    started = time.perf_counter()
-    articles = prepare_articles(records, str(DATA))
-    per_article = (time.perf_counter() - started) / len(articles)
-    CACHE.write_bytes(pickle.dumps((articles, per_article)))
-    return articles, per_article
+        path = topic / "articles.json"
+        if not path.is_file():
+            continue
+        for record in json.loads(path.read_text(encoding="utf-8")):
+            # Timeline17 text is tokenised: sentences end with " . ".
+            sentences = [s.strip() for s in record["text"].split(" . ") if s.strip()]
+            if sentences:
+                topics.setdefault(topic.name, []).append((record["dct"], sentences))
+    return topics
 
 
-def run_size(size: int) -> dict[str, float]:
-    """Build one timeline from `size` sampled articles; seconds and peak RSS."""
-    from dateline.select import build_entries
-
-    pool, _ = prepared_articles()
+def synthesise(size: int, folder: Path) -> None:
+    """`size` distinct articles as JSON Lines files in `folder` (see the module docstring)."""
+    topics = topic_articles()
+    names = sorted(topics)
+    weights = [len(topics[n]) for n in names]
     rng = random.Random(size)
-    sample = [dataclasses.replace(rng.choice(pool), id=f"s{i}") for i in range(size)]
+    out = None
+    for number in range(size):
+        if number % FILE_RECORDS == 0:
+            if out is not None:
+                out.close()
+            out = (folder / f"part-{number // FILE_RECORDS:04d}.jsonl").open("w", encoding="utf-8")
+        pool = topics[rng.choices(names, weights)[0]]
+        published, base = rng.choice(pool)
+        _, other = rng.choice(pool)
+        kept = [base[0]] + [s for s in base[1:] if rng.random() < KEEP_BASE]
+        for sentence in other:
+            if rng.random() < TAKE_OTHER:
+                kept.insert(rng.randint(1, len(kept)), sentence)
+        text = " . ".join(kept) + " ."
+        assert out is not None
+        out.write(json.dumps({"id": f"synthetic-{number}", "date": published, "text": text}))
+        out.write("\n")
+    if out is not None:
+        out.close()
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_child(folder: Path, output: Path, method: str) -> dict[str, object]:
+    """One end-to-end run in this process; per-stage wall and CPU seconds."""
+    from dateline import pipeline
+    from dateline.render import render
+    from dateline.select import default_dates
+    from dateline.select.datewise import datewise
+    from dateline.settings import Settings
+
+    stages: dict[str, list[float]] = {}
+
+    def timed(name: str, function):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            wall, cpu = time.perf_counter(), _cpu()
+            result = function(*args, **kwargs)
+            stages[name] = [round(time.perf_counter() - wall, 2), round(_cpu() - cpu, 2)]
+            return result
+        return wrapper
+
+    settings = Settings()
+    pipeline.read_all = timed("read", pipeline.read_all)
+    pipeline.process = timed("documents", pipeline.process)
+    if method == "dateline":
+        pipeline.mark_duplicates = timed("duplicates", pipeline.mark_duplicates)
+        pipeline.build_timeline = timed("select", pipeline.build_timeline)
+    else:
+        # Datewise needs dated sentences only: the document pipeline without events, and
+        # no duplicate marking.
+        full = pipeline.document_pipeline
+        pipeline.document_pipeline = lambda s, b=frozenset(): pipeline.Pipeline(
+            full(s, b).stages[:3])
+        pipeline.mark_duplicates = lambda articles, _settings: list(articles)
+
+        def build(articles, settings, request, failures):  # type: ignore[no-untyped-def]
+            entries = datewise(articles, dates=default_dates(len(articles)))
+            return pipeline.Timeline(tuple(articles), entries, tuple(failures))
+
+        pipeline.build_timeline = timed("select", build)
     started = time.perf_counter()
-    entries = build_entries(sample)
-    seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {
-        "articles": size,
-        "seconds": round(seconds, 2),
-        "peak_mb": round(peak / 1024, 1),
-        "entries": len(entries),
-    }
+    timeline = pipeline.timeline_from_paths([folder], settings)
+    written = timed("render", lambda: output.write_text(render(timeline, "json")))
+    written()
+    return {"stages": stages, "entries": len(timeline.entries),
+            "documents": len(timeline.documents), "seconds": time.perf_counter() - started}
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of `root` and all its descendants, from /proc."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(parents.get(pid, ()))
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as statm:
+                total += int(statm.read().split()[1]) * PAGE
+        except OSError:
+            continue
+    return total
+
+
+def measure(folder: Path, method: str) -> dict[str, object]:
+    """Run one method on `folder` in a fresh process; wall, CPU, peak tree RSS."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as output:
+        command = [sys.executable, __file__, "--child", str(folder), output.name, method]
+        cpu, wall = _cpu(), time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        peak = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.wait(0.1):
+                peak = max(peak, _tree_rss(child.pid))
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        stdout, _ = child.communicate()
+        done.set()
+        sampler.join()
+        if child.returncode:
+            sys.exit(f"{method} run failed on {folder}")
+        row = json.loads(stdout)
+        row.update(wall=time.perf_counter() - wall, cpu=_cpu() - cpu, peak_mb=peak / 2**20,
+                   output_mb=Path(output.name).stat().st_size / 2**20)
+        return row
+
+
+def _stages(row: dict[str, object]) -> str:
+    stages = row["stages"]
+    assert isinstance(stages, dict)
+    return " ".join(f"{name} {wall:.1f}/{cpu:.1f}" for name, (wall, cpu) in stages.items())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        folder, output, method = args.child
+        print(json.dumps(run_child(Path(folder), Path(output), method)))
+        return
     if not DATA.is_dir():
         sys.exit(f"benchmark data not found at {DATA}")
-    if args.one:
-        print(json.dumps(run_size(args.one)))
-        return
-    pool, per_article = prepared_articles()
-    print(
-        f"per-document stages (timex + events): {per_article * 1000:.1f} ms/article "
-        f"over {len(pool)} Timeline17 articles"
-    )
-    print(f"{'articles':>9} {'seconds':>8} {'peak MB':>8} {'entries':>8}")
+    load = os.getloadavg()[0]
+    print(f"{os.cpu_count()} cores, load average {load:.1f} at start; "
+          "stages as wall/CPU seconds")
+    print(f"{'articles':>9} {'method':>9} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} "
+          f"{'out MB':>7} {'entries':>7} {'ratio':>6}  stages")
     for size in args.sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(size)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        row = json.loads(out.stdout)
-        print(
-            f"{row['articles']:>9} {row['seconds']:>8} {row['peak_mb']:>8} "
-            f"{row['entries']:>8}"
-        )
+        with tempfile.TemporaryDirectory(prefix="dateline-bench-") as folder:
+            synthesise(size, Path(folder))
+            rows = {method: measure(Path(folder), method) for method in ("dateline", "datewise")}
+        for method, row in rows.items():
+            ratio = row["wall"] / rows["datewise"]["wall"]  # type: ignore[operator]
+            print(f"{size:>9} {method:>9} {row['wall']:>7.1f} {row['cpu']:>7.1f} "
+                  f"{row['peak_mb']:>8.0f} {row['output_mb']:>7.1f} {row['entries']:>7} "
+                  f"{ratio:>6.2f}  {_stages(row)}", flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f} at end")
 
 
 if __name__ == "__main__":
