@@ -8,6 +8,7 @@ event merging and selection) run once over the whole set.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,7 +18,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dateline.clean import boilerplate_key, clean_article, repeated_lines
-from dateline.cluster.duplicates import mark_duplicates
+from dateline.cluster.duplicates import dedup_text, mark_duplicates
+from dateline.cluster.minhash import Signature, signature
 from dateline.cluster.stories import group_stories
 from dateline.date import date_article
 from dateline.errors import DatelineError, InputError
@@ -102,28 +104,70 @@ def process(articles: Sequence[Article], settings: Settings, workers: int = 1,
 
     `on_done(done, total)` is called as articles finish, for a progress bar.
     """
+    return [article for article, _ in _process(articles, settings, workers, on_done, None)]
+
+
+def process_signed(articles: Sequence[Article], settings: Settings, workers: int = 1,
+                   on_done: Callable[[int, int], None] | None = None,
+                   ) -> list[tuple[Article, Signature | None]]:
+    """`process`, each article with the MinHash signature of its clean text.
+
+    The signature is the costly half of `mark_duplicates`; computed in the same worker as the
+    article, the serial duplicate pass is left with comparing signatures only.
+    """
+    return _process(articles, settings, workers, on_done, settings.dedup.num_perm)
+
+
+@dataclass(frozen=True)
+class _Worker:
+    """One worker call: the document pipeline, then (when asked) the dedup signature.
+
+    The raw text goes back empty: the caller holds it already, and sharing that string
+    instead of a copy halves what crosses between processes and what the results hold.
+    """
+
+    pipeline: Pipeline
+    num_perm: int | None
+
+    def __call__(self, article: Article) -> tuple[Article, Signature | None]:
+        done = self.pipeline(article)
+        sig = None if self.num_perm is None else signature(dedup_text(done), self.num_perm)
+        return dataclasses.replace(done, raw_text=""), sig
+
+
+def _process(articles: Sequence[Article], settings: Settings, workers: int,
+             on_done: Callable[[int, int], None] | None,
+             num_perm: int | None) -> list[tuple[Article, Signature | None]]:
     by_outlet = repeated_lines(articles, settings.clean)
     groups: dict[str, list[Article]] = {}
     for article in articles:
         groups.setdefault(boilerplate_key(article), []).append(article)
-    processed: list[Article] = []
-    for key, group in groups.items():
-        pipeline = document_pipeline(settings, by_outlet.get(key, frozenset()))
-        for article in _map(pipeline, group, workers):
-            processed.append(article)
-            if on_done is not None:
-                on_done(len(processed), len(articles))
+    runs = [(_Worker(document_pipeline(settings, by_outlet.get(key, frozenset())), num_perm),
+             group) for key, group in groups.items()]
+    processed: list[tuple[Article, Signature | None]] = []
+    for original, (article, sig) in _map(runs, workers):
+        processed.append((dataclasses.replace(article, raw_text=original.raw_text), sig))
+        if on_done is not None:
+            on_done(len(processed), len(articles))
     order = {a.id: i for i, a in enumerate(articles)}
-    processed.sort(key=lambda a: order[a.id])
+    processed.sort(key=lambda done: order[done[0].id])
     return processed
 
 
-def _map(pipeline: Pipeline, articles: list[Article], workers: int) -> Iterator[Article]:
-    if workers <= 1 or len(articles) < 2 * workers:
-        yield from map(pipeline, articles)
+def _map(runs: list[tuple[_Worker, list[Article]]], workers: int,
+         ) -> Iterator[tuple[Article, tuple[Article, Signature | None]]]:
+    """(original, result) for every article of every group, group by group, in order.
+
+    One pool serves all groups (outlets), so small groups are spread over the workers too.
+    """
+    if workers <= 1 or sum(len(group) for _, group in runs) < 2 * workers:
+        for worker, group in runs:
+            yield from zip(group, map(worker, group), strict=True)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(pipeline, articles, chunksize=16)
+        results = [(group, pool.map(worker, group, chunksize=16)) for worker, group in runs]
+        for group, done in results:
+            yield from zip(group, done, strict=True)
 
 
 def default_workers() -> int:
@@ -200,6 +244,7 @@ def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
                         request: TimelineQuery = TimelineQuery()) -> Timeline:
     """One-shot: files in, timeline out, no store."""
     read = read_all(paths, settings, stdin, on_item)
-    processed = mark_duplicates(process(read.articles, settings, default_workers(), on_done),
-                                settings.dedup)
+    signed = process_signed(read.articles, settings, default_workers(), on_done)
+    processed = mark_duplicates([article for article, _ in signed], settings.dedup,
+                                [sig for _, sig in signed])
     return build_timeline(processed, settings, request, read.failures)

@@ -69,6 +69,7 @@ PULL_QUOTE_MAX_LINES = 400
 @dataclass(frozen=True)
 class _Line:
     unit: Unit
+    key: str  # `normalise_line(unit.text)`, computed once: three passes look lines up by it
     form: Shape
     keywords: float
     repeated: bool
@@ -79,13 +80,14 @@ def _lines(units: list[Unit], boilerplate: frozenset[str]) -> list[_Line]:
     lines = []
     for unit in units:
         form = shape(unit.text)
-        if form.words > LONG_WORDS:
-            lines.append(_Line(unit, form, keywords=0.0, repeated=False, header=False))
-            continue
         key = normalise_line(unit.text)
+        if form.words > LONG_WORDS:
+            lines.append(_Line(unit, key, form, keywords=0.0, repeated=False, header=False))
+            continue
         lines.append(
             _Line(
                 unit=unit,
+                key=key,
                 form=form,
                 keywords=keyword_evidence(unit.text, form),
                 repeated=key in boilerplate,
@@ -137,7 +139,7 @@ def _list_items(lines: list[_Line], same_block: bool = False) -> set[int]:
     items: set[int] = set()
     heading: int | None = None
     for i, line in enumerate(lines):
-        if LIST_HEADING.fullmatch(normalise_line(line.unit.text)):
+        if LIST_HEADING.fullmatch(line.key):
             heading = line.unit.block
         elif heading is not None and (not line.form.sentence or _teaser_question(line)):
             if same_block and line.unit.block != heading:

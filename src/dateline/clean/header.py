@@ -118,10 +118,11 @@ def _byline_name(text: str) -> str | None:
 def is_name_only(text: str) -> bool:
     """A bare "Jane Doe" ("Sofie Aune and Courier staff") line: a byline beside a date."""
     words = text.split()
+    if not 2 <= len(words) <= 6:  # before looking at each word: paragraphs come here too
+        return False
     names = [w for w in words if w.casefold() not in _ROLE_WORDS]
     return (
-        2 <= len(words) <= 6
-        and "," not in text
+        "," not in text
         and not _BY.match(text)
         and not is_date_line(text)
         and (bool(names) or all(w[:1].isupper() for w in words))  # "Associated Press Writer"

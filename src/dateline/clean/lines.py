@@ -12,7 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of spaces, tabs and Unicode spaces; a lone " " is left alone (it stays as it is), so the
+# usual line costs a scan and no rebuilding.
+_SPACES = re.compile(
+    r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*"
+    r"| [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
+)
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _EDGE_PUNCT = " \t-–—•·|*>»›«‹:;,.!?()[]{}\"'“”‘’"
 _DIGITS = re.compile(r"\d+")

@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
-from dateline.cluster.minhash import LshIndex, band_keys, best_match, signature
+from dateline.cluster.minhash import LshIndex, Signature, band_keys, best_match, signature
 from dateline.model import Article
 from dateline.settings import DedupSettings
 
@@ -34,8 +34,13 @@ def _outlets(article: Article) -> list[str]:
     return list(dict.fromkeys(o for o in (article.outlet, *article.outlets) if o))
 
 
-def find_canonicals(articles: Sequence[Article], settings: DedupSettings) -> dict[int, int]:
-    """For each near-duplicate (by position), the position of its canonical copy."""
+def find_canonicals(articles: Sequence[Article], settings: DedupSettings,
+                    signatures: Sequence[Signature | None] | None = None) -> dict[int, int]:
+    """For each near-duplicate (by position), the position of its canonical copy.
+
+    `signatures`, when given, are the articles' `signature(dedup_text(a), settings.num_perm)`
+    computed beforehand (in the per-document workers).
+    """
     threshold = settings.near_duplicate_threshold
     index = LshIndex(threshold)
     root_of: dict[str, int] = {}  # index key -> canonical position
@@ -46,7 +51,10 @@ def find_canonicals(articles: Sequence[Article], settings: DedupSettings) -> dic
         if article.id in root_of:  # the same content read twice
             canonical[position] = root_of[article.id]
             continue
-        sig = signature(dedup_text(article), settings.num_perm)
+        if signatures is None:
+            sig = signature(dedup_text(article), settings.num_perm)
+        else:
+            sig = signatures[position]
         if sig is None:
             root_of[article.id] = position
             continue
@@ -60,9 +68,13 @@ def find_canonicals(articles: Sequence[Article], settings: DedupSettings) -> dic
     return canonical
 
 
-def mark_duplicates(articles: Sequence[Article], settings: DedupSettings) -> list[Article]:
-    """New articles, in input order, with `duplicate_of` and the canonicals' `outlets` set."""
-    canonical = find_canonicals(articles, settings)
+def mark_duplicates(articles: Sequence[Article], settings: DedupSettings,
+                    signatures: Sequence[Signature | None] | None = None) -> list[Article]:
+    """New articles, in input order, with `duplicate_of` and the canonicals' `outlets` set.
+
+    `signatures`: as for `find_canonicals`.
+    """
+    canonical = find_canonicals(articles, settings, signatures)
     outlets = {i: _outlets(a) for i, a in enumerate(articles) if i not in canonical}
     for position in sorted(canonical, key=lambda i: (_written(articles[i]), i)):
         root_outlets = outlets[canonical[position]]

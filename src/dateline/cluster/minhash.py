@@ -38,10 +38,14 @@ _SHINGLE_MULTIPLIERS = np.array(
 Signature = np.ndarray
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _word_hash(word: str) -> int:
+    # Cached: a news vocabulary repeats across articles, and hashing is most of the cost.
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
 def _word_hashes(words: list[str]) -> np.ndarray:
-    table = {w: int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little")
-             for w in set(words)}
-    return np.fromiter((table[w] for w in words), dtype=np.uint64, count=len(words))
+    return np.array([_word_hash(w) for w in words], dtype=np.uint64)
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -58,6 +62,11 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
 
     A text shorter than `size` words is one shingle, so short notes still compare.
     """
+    return np.unique(_all_shingle_hashes(text, size))
+
+
+def _all_shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """The hash of every word `size`-gram, repeats included (a minimum does not mind them)."""
     words = _WORD.findall(text.lower())
     if not words:
         return np.empty(0, dtype=np.uint64)
@@ -68,7 +77,7 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
         combined = np.zeros(count, dtype=np.uint64)
         for offset in range(size):
             combined += hashes[offset:offset + count] * _SHINGLE_MULTIPLIERS[offset]
-        return np.unique(_mix(combined))
+        return _mix(combined)
 
 
 @functools.lru_cache(maxsize=8)
@@ -83,17 +92,18 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
 
 def signature(text: str, num_perm: int) -> Signature | None:
     """The MinHash signature (`num_perm` uint32 values) of `text`; None when it has no words."""
-    shingles = shingle_hashes(text)
+    shingles = _all_shingle_hashes(text)
     if shingles.size == 0:
         return None
     multipliers, offsets = _permutations(num_perm)
-    minima = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint64)
+    minima = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for start in range(0, shingles.size, _CHUNK):
-            chunk = shingles[None, start:start + _CHUNK]
-            values = (multipliers * chunk + offsets) >> np.uint64(32)
+            values = multipliers * shingles[None, start:start + _CHUNK]
+            values += offsets
             np.minimum(minima, values.min(axis=1), out=minima)
-    return minima.astype(np.uint32)
+    # The high 32 bits of the minimum are the minimum of the high 32 bits: one shift, not n.
+    return (minima >> np.uint64(32)).astype(np.uint32)
 
 
 def similarity(a: Signature, b: Signature) -> float:

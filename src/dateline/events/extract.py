@@ -14,10 +14,11 @@ publication, every other lead sentence dated to that same day is a detail of it
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
-from dateline.events.attach import dated_mentions, event_mention, mentions_in
-from dateline.events.frame import actors, is_past, is_planned, place, plan_leads, predicate
+from dateline.events.attach import dated_mentions, event_mention
+from dateline.events.frame import actors, cue_leads, place, plan_cue, predicate
 from dateline.events.quantities import find_quantities
 from dateline.events.sentences import split_sentences
 from dateline.model import Article, Event, Sentence, TimeMention
@@ -35,11 +36,16 @@ def extract_events(article: Article) -> Article:
     sentences = article.sentences or split_sentences(article.text)
     published = _published_value(article)
     timexes = tuple(sorted(article.timexes, key=lambda t: t.start))
+    starts = [t.start for t in timexes]
     events: list[Event] = []
     news: Event | None = None
     for index, sentence in enumerate(sentences):
         lead = index < LEAD_SENTENCES
-        event = _event(article, sentence, timexes, published, news if lead else None, lead)
+        # The mentions inside the sentence, in order: those starting within its span.
+        mentions = [t for t in timexes[bisect_left(starts, sentence.start):
+                                       bisect_right(starts, sentence.end)]
+                    if t.end <= sentence.end]
+        event = _event(article, sentence, mentions, published, news if lead else None, lead)
         if event is None:
             continue
         if lead and news is not None and event.date == news.date and not event.planned:
@@ -69,26 +75,26 @@ def _is_news(event: Event, published: str | None) -> bool:
 def _event(
     article: Article,
     sentence: Sentence,
-    timexes: tuple[TimeMention, ...],
+    mentions: list[TimeMention],
     published: str | None,
     news: Event | None,
     lead: bool,
 ) -> Event | None:
-    mentions = mentions_in(sentence, timexes)
-    planned = is_planned(sentence.text)
-    chosen = event_mention(
-        dated_mentions(article.text, sentence, mentions, plan_leads(sentence.text))
-    )
+    # The plan cue is searched once and the verb found only when needed: both are the costly
+    # part of a sentence that carries no event.
+    cue = plan_cue(sentence.text)
+    planned, leads = cue is not None, cue_leads(sentence.text, cue)
+    chosen = event_mention(dated_mentions(article.text, sentence, mentions, leads))
     # Durations and sets ("held for a week") place nothing: the sentence is still undated.
     undated = not any(m.type in ("DATE", "TIME") for m in mentions)
     if chosen is not None:
         when, source = chosen.value, "explicit"
-        if published and when > published[: len(when)]:
-            # Nothing after publication can be reported as done.
-            planned = planned or not is_past(sentence.text)
-        else:
-            planned = plan_leads(sentence.text)
-    elif lead and published and undated and is_past(sentence.text):
+        verb = predicate(sentence.text)
+        after = published is not None and when > published[: len(when)]
+        # Nothing after publication can be reported as done (not past: no verb, or a plan).
+        planned = (planned or not verb) if after else leads
+    elif lead and published and undated and not planned and (verb := predicate(sentence.text)):
+        # A past-tense lead sentence with no date of its own.
         when, source = (news.date, "lead") if news else (published, "article")
     else:
         return None
@@ -97,7 +103,7 @@ def _event(
         article_id=article.id,
         sentence=sentence,
         date=when,
-        predicate=predicate(sentence.text),
+        predicate=verb,
         actors=actors(sentence.text),
         place=place(sentence.text),
         quantities=find_quantities(sentence.text, skip),

@@ -253,9 +253,14 @@ def predicate(text: str) -> str:
     return ""
 
 
+def plan_cue(text: str) -> re.Match[str] | None:
+    """The first plan cue of the sentence ("will", "is expected to"), if any."""
+    return _PLANNED.search(text)
+
+
 def is_planned(text: str) -> bool:
     """True when the sentence reports something that has not happened yet."""
-    return bool(_PLANNED.search(text))
+    return plan_cue(text) is not None
 
 
 def is_verb_form(word: str) -> bool:
@@ -270,7 +275,11 @@ def plan_leads(text: str) -> bool:
     past verb the plan is only mentioned by a done event ("decided on Thursday to extend the
     mission until next year", "called the attack a crime and said work will go on").
     """
-    cue = _PLANNED.search(text)
+    return cue_leads(text, plan_cue(text))
+
+
+def cue_leads(text: str, cue: re.Match[str] | None) -> bool:
+    """`plan_leads` given the sentence's `plan_cue`, for callers that need both."""
     if cue is None:
         return False
     for token in _TOKEN.finditer(text[: cue.start()]):
@@ -279,7 +288,3 @@ def plan_leads(text: str) -> bool:
             return False
     return True
 
-
-def is_past(text: str) -> bool:
-    """True when the sentence reports something that happened (a past-tense verb)."""
-    return bool(predicate(text)) and not is_planned(text)
