@@ -12,6 +12,7 @@ when nothing better does.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from dateline.events.calendar import calendar_value, granularity
@@ -128,14 +129,41 @@ def mentions_in(sentence: Sentence, timexes: tuple[TimeMention, ...]) -> list[Ti
     return [t for t in timexes if t.start >= sentence.start and t.end <= sentence.end]
 
 
+class QuoteMarks:
+    """Where a text's quote marks are, found once per text, when first asked.
+
+    Whether an offset lies inside quoted speech is then two bisections instead of a count
+    from the paragraph start (a wire story on one line is one long paragraph).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._marks: list[int] | None = None
+
+    def inside(self, offset: int) -> bool:
+        """True inside quoted speech: an odd number of quote marks since the paragraph began."""
+        if self._marks is None:
+            self._marks = [m.start() for m in _QUOTES.finditer(self.text)]
+        paragraph = self.text.rfind("\n", 0, offset) + 1
+        count = bisect_left(self._marks, offset) - bisect_left(self._marks, paragraph)
+        return count % 2 == 1
+
+
 def dated_mentions(
-    text: str, sentence: Sentence, mentions: list[TimeMention], planned: bool = False
+    text: str,
+    sentence: Sentence,
+    mentions: list[TimeMention],
+    planned: bool = False,
+    quotes: QuoteMarks | None = None,
 ) -> list[DatedMention]:
     """Calendar mentions of a sentence that can date an event, with their tiers.
 
     The end a bound sets ("until December") counts only in a `planned` sentence. Speaker-
     relative dates in quoted speech ("Yesterday a mortar landed," he said) are skipped.
+    `quotes`, the text's `QuoteMarks`, is shared by a caller going through many sentences.
     """
+    if quotes is None:
+        quotes = QuoteMarks(text)
     found = []
     for mention in mentions:
         if mention.type not in ("DATE", "TIME"):
@@ -143,7 +171,7 @@ def dated_mentions(
         value = calendar_value(mention.value)
         if value is None:
             continue
-        if _DEICTIC.search(mention.text) and _quoted(text, mention.start):
+        if _DEICTIC.search(mention.text) and quotes.inside(mention.start):
             continue
         lead = text[sentence.start : mention.start]
         before = _words(lead)
@@ -165,12 +193,6 @@ def event_mention(candidates: list[DatedMention]) -> DatedMention | None:
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
-
-
-def _quoted(text: str, offset: int) -> bool:
-    """True inside quoted speech: an odd number of quote marks since the paragraph began."""
-    paragraph = text.rfind("\n", 0, offset) + 1
-    return len(_QUOTES.findall(text, paragraph, offset)) % 2 == 1
 
 
 def _in_dateline(lead: str, text: str, end: int, stop: int) -> bool:

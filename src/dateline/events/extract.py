@@ -17,7 +17,7 @@ import dataclasses
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
-from dateline.events.attach import dated_mentions, event_mention
+from dateline.events.attach import QuoteMarks, dated_mentions, event_mention
 from dateline.events.frame import actors, cue_leads, place, plan_cue, predicate
 from dateline.events.quantities import find_quantities
 from dateline.events.sentences import split_sentences
@@ -37,6 +37,7 @@ def extract_events(article: Article) -> Article:
     published = _published_value(article)
     timexes = tuple(sorted(article.timexes, key=lambda t: t.start))
     starts = [t.start for t in timexes]
+    quotes = QuoteMarks(article.text)
     events: list[Event] = []
     news: Event | None = None
     for index, sentence in enumerate(sentences):
@@ -45,7 +46,8 @@ def extract_events(article: Article) -> Article:
         mentions = [t for t in timexes[bisect_left(starts, sentence.start):
                                        bisect_right(starts, sentence.end)]
                     if t.end <= sentence.end]
-        event = _event(article, sentence, mentions, published, news if lead else None, lead)
+        event = _event(article, sentence, mentions, quotes, published,
+                       news if lead else None, lead)
         if event is None:
             continue
         if lead and news is not None and event.date == news.date and not event.planned:
@@ -76,6 +78,7 @@ def _event(
     article: Article,
     sentence: Sentence,
     mentions: list[TimeMention],
+    quotes: QuoteMarks,
     published: str | None,
     news: Event | None,
     lead: bool,
@@ -84,7 +87,7 @@ def _event(
     # part of a sentence that carries no event.
     cue = plan_cue(sentence.text)
     planned, leads = cue is not None, cue_leads(sentence.text, cue)
-    chosen = event_mention(dated_mentions(article.text, sentence, mentions, leads))
+    chosen = event_mention(dated_mentions(article.text, sentence, mentions, leads, quotes))
     # Durations and sets ("held for a week") place nothing: the sentence is still undated.
     undated = not any(m.type in ("DATE", "TIME") for m in mentions)
     if chosen is not None:

