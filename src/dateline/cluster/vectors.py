@@ -6,6 +6,7 @@ dict dot products over the smaller vector stay fast without scipy or torch.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -207,12 +208,18 @@ STOPWORDS = frozenset(
 
 def terms(text: str) -> list[str]:
     """Content words of `text`, lower-cased; numbers kept (casualty counts matter)."""
-    words = []
-    for token in _WORD.findall(text):
-        word = token.lower().removesuffix("'s").strip("'-.,")
-        if len(word) > 2 and word not in STOPWORDS:
-            words.append(word)
-    return words
+    if text.isascii():  # lowering first keeps the tokens: ASCII lowers letter for letter
+        tokens = _WORD.findall(text.lower())
+    else:
+        tokens = [token.lower() for token in _WORD.findall(text)]
+    return [word for word in map(_term, tokens) if word]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _term(token: str) -> str:
+    """A lower-cased token as a content word, "" when it is none; cached, as words recur."""
+    word = token.removesuffix("'s").strip("'-.,")
+    return word if len(word) > 2 and word not in STOPWORDS else ""
 
 
 def document_frequencies(texts: Iterable[str]) -> tuple[Counter[str], int]:
