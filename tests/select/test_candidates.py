@@ -55,6 +55,17 @@ def test_undated_lead_speaks_for_its_publication_day_only(make_article: Make) ->
     assert set(pools) == {"2011-11-04"}
 
 
+def test_only_past_tense_undated_leads_speak_for_the_publication_day(make_article: Make) -> None:
+    text = (
+        "The central bank cut its main rate by half a point. "
+        "Ministers will meet to discuss the budget. "
+        "Growth slowed in March, officials said. "
+        "Markets across the region."
+    )
+    article = extract_events(make_article(text, {"March": "2011-03"}, "2011-11-04"))
+    assert _pool(article)["2011-11-04"] == ["The central bank cut its main rate by half a point."]
+
+
 def test_future_day_from_a_mention_is_planned(make_article: Make) -> None:
     text = "The court will rule on the appeal, lawyers said, with a hearing on May 3, 2012."
     article = extract_events(make_article(text, {"May 3, 2012": "2012-05-03"}, "2012-04-20"))

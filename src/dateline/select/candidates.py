@@ -2,11 +2,11 @@
 
 The events stage gives each sentence one event date; a timeline wants, for each date, every
 sentence that can speak for it. So a sentence naming several days is a candidate for each
-(the Datewise pool of Ghalandari & Ifrim 2020), and an undated lead sentence is a candidate
-for its article's publication day. Tuned on all Timeline17 topics together (alignment ROUGE-1,
-Python ROUGE): mention pools +0.005. Datewise also offers leads for the day before
-publication (+0.0075 alignment ROUGE-1 with tilse), but that dates a sentence by a day its
-text does not state, so dateline does not.
+(the Datewise pool of Ghalandari & Ifrim 2020), and an undated past-tense sentence near the
+top of an article is a candidate for its article's publication day: news reports what just
+happened. Only those: a sentence naming some other time (a month, "next year") or telling a
+plan is not the day's news, and Datewise's leads for the day before publication date a
+sentence by a day its text does not state, so dateline offers neither.
 """
 
 from __future__ import annotations
@@ -14,43 +14,61 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 
 from dateline.events.calendar import calendar_value
+from dateline.events.frame import plan_cue, predicate
 from dateline.model import Article, Event
 
-# Undated sentences this close to the top report the article's news (as in `events`).
+# How far down an article undated past-tense sentences still report the day's news: five, as
+# in `events` and Datewise. Eight scored higher on Timeline17 (alignment ROUGE-1 with tilse's
+# Python ROUGE: chosen on the bpoil, Egypt and Iraq folders 0.106 vs 0.105, held out on H1N1,
+# Libya and Syria 0.091 vs 0.088) but crowds the sample corpus's short articles: true events
+# on their date 16/30 at eight, 18/30 at six, 19/30 at five.
 LEAD_SENTENCES = 5
 
 
 def candidate_reports(article: Article, dates: Container[str]) -> Iterator[Event]:
     """Reports of the article for each of `dates` its sentences can speak for."""
     events = {(e.sentence.start, e.date): e for e in article.events}
-    published = article.published.date if article.published else None
-    news_days = []
-    if published is not None:
-        news_days = [published.isoformat()]
+    day = article.published.date if article.published else None
+    published = day.isoformat() if day else None
     given = set()
-    named = _days_named(article)
+    named, timed = _days_named(article)
     for index, sentence in enumerate(article.sentences):
-        days = named.get(sentence.start) or (news_days if index < LEAD_SENTENCES else [])
-        for day in days:
+        days = named.get(sentence.start, [])
+        lead = (
+            not days
+            and published is not None
+            and index < LEAD_SENTENCES
+            and sentence.start not in timed
+            and _reports_done(sentence.text)
+        )
+        for day in [published] if lead and published else days:
             if day not in dates:
                 continue
             given.add((sentence.start, day))
             event = events.get((sentence.start, day))
             if event is None:
-                planned = bool(published and day > published.isoformat())
-                event = Event(article.id, sentence, day, planned=planned, date_source="mention")
+                planned = bool(published and day > published)
+                source = "article" if lead else "mention"
+                event = Event(article.id, sentence, day, planned=planned, date_source=source)
             yield event
     for key, event in events.items():
         if key not in given and event.date in dates and len(event.date) < 10:
             yield event
 
 
-def _days_named(article: Article) -> dict[int, list[str]]:
-    """Sentence start -> the calendar days named inside that sentence, in one pass."""
+def _reports_done(text: str) -> bool:
+    """A past-tense sentence with no plan cue: it tells something that has happened."""
+    return plan_cue(text) is None and bool(predicate(text))
+
+
+def _days_named(article: Article) -> tuple[dict[int, list[str]], set[int]]:
+    """Sentence start -> the calendar days named inside that sentence, and the starts of the
+    sentences naming any calendar time at all, in one pass."""
     timexes = sorted(
         (t for t in article.timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start
     )
     named: dict[int, list[str]] = {}
+    timed: set[int] = set()
     at = 0
     for sentence in article.sentences:
         while at < len(timexes) and timexes[at].start < sentence.start:
@@ -59,9 +77,11 @@ def _days_named(article: Article) -> dict[int, list[str]]:
         while scan < len(timexes) and timexes[scan].start < sentence.end:
             mention = timexes[scan]
             value = calendar_value(mention.value)
-            if mention.end <= sentence.end and value and len(value) == 10:
-                days = named.setdefault(sentence.start, [])
-                if value not in days:
-                    days.append(value)
+            if mention.end <= sentence.end and value:
+                timed.add(sentence.start)
+                if len(value) == 10:
+                    days = named.setdefault(sentence.start, [])
+                    if value not in days:
+                        days.append(value)
             scan += 1
-    return {start: sorted(days) for start, days in named.items()}
+    return {start: sorted(days) for start, days in named.items()}, timed
