@@ -28,8 +28,8 @@ LEAD_SENTENCES = 5
 def candidate_reports(article: Article, dates: Container[str]) -> Iterator[Event]:
     """Reports of the article for each of `dates` its sentences can speak for."""
     events = {(e.sentence.start, e.date): e for e in article.events}
-    day = article.published.date if article.published else None
-    published = day.isoformat() if day else None
+    when = article.published.date if article.published else None
+    published = when.isoformat() if when else None
     given = set()
     named, timed = _days_named(article)
     for index, sentence in enumerate(article.sentences):
