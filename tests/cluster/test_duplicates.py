@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import numpy as np
 import pytest
 
-from dateline.cluster.duplicates import mark_duplicates
-from dateline.cluster.minhash import band_keys, lsh_shape, shingle_hashes, signature, similarity
+from dateline.cluster.duplicates import dedup_text, mark_duplicates
+from dateline.cluster.minhash import (
+    _permutations,
+    band_keys,
+    lsh_shape,
+    shingle_hashes,
+    signature,
+    similarity,
+)
 from dateline.model import Article, PublicationDate
 from dateline.settings import DedupSettings
 
@@ -141,3 +149,32 @@ def test_lsh_shape_fits_the_signature(threshold: float, num_perm: int) -> None:
     assert (1 / bands) ** (1 / rows) < threshold
     sig = signature(BODY, num_perm)
     assert sig is not None and len(band_keys(sig, threshold)) == bands
+
+
+def _naive_signature(text: str, num_perm: int) -> list[int]:
+    """The definition: per permutation, the high 32 bits of the least (a*x + b) mod 2**64."""
+    multipliers, offsets = _permutations(num_perm)
+    shingles = set(shingle_hashes(text).tolist())
+    return [min(((int(a) * x + int(b)) % 2**64) >> 32 for x in shingles)
+            for a, b in zip(multipliers.ravel(), offsets.ravel(), strict=True)]
+
+
+@pytest.mark.parametrize("words", [7, 60, 2_500])  # 2,500 words: several hashing chunks
+def test_signature_is_the_minimum_over_the_shingle_set(words: int) -> None:
+    rng = random.Random(words)
+    vocabulary = BODY.split() + OTHER_ON_TOPIC.split()
+    text = " ".join(rng.choice(vocabulary) for _ in range(words))
+    sig = signature(text, 64)
+    assert sig is not None and sig.tolist() == _naive_signature(text, 64)
+
+
+def test_signatures_computed_beforehand_mark_the_same_copies() -> None:
+    articles = [
+        _article(GAZETTE, "gazette.html", "Valley Gazette", 8),
+        _article(WIRE, "wire.txt", "Continental Press", 7),
+        _article(OTHER_ON_TOPIC, "other.txt", "Courier", 9),
+    ]
+    signatures = [signature(dedup_text(a), SETTINGS.num_perm) for a in articles]
+    marked = mark_duplicates(articles, SETTINGS, signatures)
+    assert marked == mark_duplicates(articles, SETTINGS)
+    assert marked[0].duplicate_of == articles[1].id and marked[2].duplicate_of is None

@@ -7,6 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from dateline.events import extract_events
+from dateline.events.attach import QuoteMarks
+from dateline.events.frame import _PLANNED, plan_cue
 from dateline.model import Article
 
 Make = Callable[..., Article]
@@ -271,3 +273,31 @@ def test_input_is_not_mutated_and_offsets_cite_the_text(make_article: Make) -> N
     assert [e.date for e in result.events] == ["2004-05-02", "2004-05-09"]
     for event in result.events:
         assert text[event.sentence.start : event.sentence.end] == event.sentence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council will vote on Monday.",
+        "THE COUNCIL WILL VOTE.",
+        "Officials claimed the talks were set back.",  # cue words inside other words only
+        "The summit is expected to open next week.",
+        "The talks, to be held in Geneva, were delayed.",
+        "Rebels shelled the port on Tuesday.",
+        "Le conseil ſhall vote.",  # long s: re.I reads it as "s", so the search decides
+        "",
+    ],
+)
+def test_plan_cue_is_the_first_match_of_the_plan_pattern(text: str) -> None:
+    found, expected = plan_cue(text), _PLANNED.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_quote_marks_count_from_the_paragraph_start() -> None:
+    text = ('He said "we will stay" and left. "Yesterday it rained," she said.\n'
+            '\u201cTomorrow\u201d they vote. "Open\n\nNew paragraph" ends "here"')
+    quotes = QuoteMarks(text)
+    for offset in range(len(text) + 1):
+        paragraph = text.rfind("\n", 0, offset) + 1
+        marks = sum(text[i] in "\"\u201c\u201d" for i in range(paragraph, offset))
+        assert quotes.inside(offset) == (marks % 2 == 1), offset

@@ -17,7 +17,7 @@ import pytest
 
 from dateline.timex.grammar import COMPILED
 from dateline.timex.lexicon import HOLIDAYS, MOVABLE_HOLIDAYS, NAMED_PERIODS, NUMBERS, ORDINALS
-from dateline.timex.scan import _FOLDS, ANCHORS, all_matches, full_scan
+from dateline.timex.scan import _FOLDS, ANCHORS, all_matches, full_scan, word_starts
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
@@ -141,3 +141,19 @@ def test_folds_lists_every_character_re_i_reads_as_another_ascii_letter() -> Non
         if letters.fullmatch(chr(c)) and len(chr(c).lower()) == 1 and not chr(c).lower().isascii()
     }
     assert folds == set(_FOLDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "_", "a", "On 26 February 2003, 2/26", "  snake_case and x2y  ", "İstanbul, 3 Ağustos",
+     "tab\there\nline_2 - 40%"],
+)
+def test_word_starts_are_where_finditer_finds_words(text: str) -> None:
+    assert word_starts(text) == [m.start() for m in re.finditer(r"\w+", text)]
+
+
+def test_word_starts_on_the_sample_corpus() -> None:
+    folder = ROOT / "src" / "dateline" / "data" / "sample" / "articles"
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        text = path.read_text(errors="replace")
+        assert word_starts(text) == [m.start() for m in re.finditer(r"\w+", text)]
