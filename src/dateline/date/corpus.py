@@ -1,0 +1,349 @@
+"""Date the articles the date stage could not, from what the rest of the pile says.
+
+A fact-checker dates an undated clipping by the events it reports that dated articles also
+report: "seven weeks after a rocket struck the camp" and a dated report of the rocket give
+the writing week; "on Thursday" inside that week gives the day. Here each sentence of an
+undated article is matched by content (TF-IDF cosine) to dated sentences of the others;
+each relative time phrase of a matched sentence becomes a window of writing days
+(`relations.window_for`); a matched sentence with no time phrase only says "after" (past
+tense) or "before" (planned). The windows vote, the article's own interval is a hard limit,
+and a day is pinned only when the best-supported writing days narrow to one. A wrong day is
+worse than none, so disagreement leaves the article undated with a wider interval.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from dateline.cluster.vectors import (
+    Vector,
+    cosine,
+    document_frequencies,
+    idf_weights,
+    vectorise,
+)
+from dateline.date.header import header_date, top_lines
+from dateline.date.relations import Window, window_for
+from dateline.date.tense import FUTURE, PAST, tense_of
+from dateline.events import extract_events
+from dateline.model import Article, PublicationDate, Sentence
+from dateline.timex import tag_article
+
+# Thresholds and weights were set on Timeline17 with a tenth of each topic's dates hidden
+# (docs/benchmarks.md), choosing few wrong days over many days.
+#
+# A sentence finds the dated reports of its events at this TF-IDF cosine or above...
+MIN_SIMILARITY = 0.3
+MATCHES_PER_SENTENCE = 8
+# ...and a time phrase takes the report whose dated clause is most like its own clause, at
+# this cosine or above ("a visit last month, but seven weeks after a rocket struck": the
+# rocket's day is not last month).
+LOCAL_SIMILARITY = 0.3
+# A phrase's clause also finds reports by itself when the rest of a long sentence is about
+# something else; a clause is short, so it must match more closely.
+CLAUSE_SIMILARITY = 0.35
+# A sentence with no time phrase votes by its tense only when it matches this closely, and
+# weakly: done → written after the report's day, planned → before it.
+TENSE_SIMILARITY = 0.5
+TENSE_STRENGTH = 0.3
+# The lead reports the news of the last days: a done lead event the corpus dates came at
+# most FRESH before writing. In Timeline17 the lead's weekday is the publication day for 71%
+# of articles and the day before for 20%.
+LEAD_SENTENCES = 3
+FRESH = timedelta(days=3)
+LEAD_STRENGTH = 0.5
+# Any answer needs this much voting weight on its best days and this share of all weight;
+# a pinned day also needs two-sided votes from two different sentences.
+MIN_SUPPORT = 0.5
+MIN_AGREEMENT = 0.5
+MIN_SENTENCES = 2
+# Without a pinned day the interval holds every day with this share of the best support.
+LOOSE = 0.5
+CORPUS_CONFIDENCE = 0.6  # times the agreement, for a pinned day
+INTERVAL_CONFIDENCE = 0.3  # times the agreement, for an interval
+# A yearless dateline day ("QADAR, April 15") is taken inside agreed days up to three weeks
+# wide; wider, the year is the corpus's guess rather than its finding.
+STATED_REACH = 21
+# The sentences read per article: the news and its context come first.
+MAX_SENTENCES = 40
+
+# Where one clause of a sentence ends and the next begins.
+_CLAUSE = re.compile(r"[,;:()]\s|\s[-–—]+\s|\s(?:but|and|while|whereas)\s")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Fact:
+    vector: Vector  # of the whole sentence, to find it
+    local: Vector  # of the clause around its date, to tell which event the date is of
+    day: date
+    article_id: str
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class _Vote:
+    window: Window
+    weight: float
+    evidence: str
+    sentence: int  # start of the voting sentence
+
+
+def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
+    """`articles` with undated ones dated from dated reports of the same events, re-tagged.
+
+    Run after the per-document stages. Articles the corpus cannot place keep their own
+    estimate (its interval may narrow); a pinned day re-resolves time phrases and events.
+    """
+    undated = [a for a in articles if _undated(a)]
+    dated = [a for a in articles if not _undated(a) and a.published is not None]
+    if not undated or not dated:
+        return list(articles)
+    idf = idf_weights(*document_frequencies(s.text for a in articles for s in a.sentences))
+    facts = [fact for a in dated for fact in _facts(a, idf)]
+    reports = _Reports(facts)
+    replaced = {a.id: _date_one(a, reports, idf) for a in undated}
+    return [replaced.get(a.id, a) if _undated(a) else a for a in articles]
+
+
+def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
+    """Each sentence of a dated article with each day it names, or the day its event got
+    from the article (an undated lead sentence reports the news of its day)."""
+    found: dict[tuple[int, date], _Fact] = {}
+    for sentence in article.sentences:
+        whole = vectorise(sentence.text, idf)
+        for m in article.timexes:
+            if sentence.start <= m.start and m.end <= sentence.end and _is_day(m.value):
+                local = vectorise(clause(article.text, m.start, m.end, sentence), idf)
+                day = date.fromisoformat(m.value[:10])
+                found[(sentence.start, day)] = _Fact(whole, local, day, article.id, sentence.text)
+    for event in article.events:
+        if len(event.date) == 10 and event.date_source != "explicit":
+            day = date.fromisoformat(event.date)
+            whole = vectorise(event.sentence.text, idf)
+            found.setdefault((event.sentence.start, day),
+                             _Fact(whole, whole, day, article.id, event.sentence.text))  # fmt: skip
+    return list(found.values())
+
+
+def _is_day(value: str) -> bool:
+    return len(value) >= 10 and value[:4].isdigit() and value[5:7].isdigit() \
+        and value[8:10].isdigit()  # fmt: skip
+
+
+def clause(text: str, start: int, end: int, sentence: Sentence) -> str:
+    """The clause of `sentence` holding text[start:end]: what a date in it is the date of."""
+    left = text[sentence.start : start]
+    cuts = list(_CLAUSE.finditer(left))
+    begin = sentence.start + (cuts[-1].end() if cuts else 0)
+    stop = _CLAUSE.search(text, end, sentence.end)
+    return text[begin : stop.start() if stop else sentence.end]
+
+
+def _undated(article: Article) -> bool:
+    return article.published is None or article.published.date is None
+
+
+class _Reports:
+    """The dated reports, their sentences indexed by term."""
+
+    def __init__(self, facts: list[_Fact]) -> None:
+        self.facts = facts
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for i, fact in enumerate(facts):
+            for term, value in fact.vector.items():
+                self.postings.setdefault(term, []).append((i, value))
+
+    def like(self, vector: Vector, exclude: str, floor: float) -> list[tuple[float, _Fact]]:
+        """The reports most like `vector`, best first, none from article `exclude`."""
+        scores: dict[int, float] = {}
+        for term, value in vector.items():
+            for i, other in self.postings.get(term, ()):
+                scores[i] = scores.get(i, 0.0) + value * other
+        best = sorted(((s, self.facts[i]) for i, s in scores.items()
+                       if s >= floor and self.facts[i].article_id != exclude),
+                      key=lambda pair: -pair[0])  # fmt: skip
+        return best[:MATCHES_PER_SENTENCE]
+
+
+def _date_one(article: Article, reports: _Reports, idf: dict[str, float]) -> Article:
+    votes = []
+    for number, sentence in enumerate(article.sentences[:MAX_SENTENCES]):
+        votes.extend(_votes(article, sentence, number < LEAD_SENTENCES, reports, idf))
+    found = _decide(article, votes)
+    if found is None:
+        return article
+    dated = dataclasses.replace(article, published=found)
+    if found.date is None:
+        return dated
+    return extract_events(tag_article(dataclasses.replace(dated, sentences=(), events=())))
+
+
+def _votes(article: Article, sentence: Sentence, lead: bool, reports: _Reports,
+           idf: dict[str, float]) -> list[_Vote]:  # fmt: skip
+    """What one sentence says about the writing day, given the dated reports like it.
+
+    Each time phrase votes once, for the report (found by its sentence or by its own clause)
+    whose dated clause is most like its own clause; a sentence without one votes by its
+    tense, if it is news rather than background.
+    """
+    matches = reports.like(vectorise(sentence.text, idf), article.id, MIN_SIMILARITY)
+    mentions = [
+        m for m in article.timexes
+        if sentence.start <= m.start and m.end <= sentence.end
+    ]  # fmt: skip
+    votes = []
+    for mention in mentions:
+        local = vectorise(clause(article.text, mention.start, mention.end, sentence), idf)
+        best: tuple[float, Window, _Fact] | None = None
+        found = reports.like(local, article.id, CLAUSE_SIMILARITY)
+        for _, fact in matches + found:
+            near = cosine(local, fact.local)
+            if near >= LOCAL_SIMILARITY and (best is None or near > best[0]):
+                window = window_for(article.text, mention, sentence.text, fact.day)
+                if window is not None:
+                    best = (near, window, fact)
+        if best is not None:
+            near, window, fact = best
+            reason = f"{window.reason} ({_quote(fact.text)})"
+            votes.append(_Vote(window, near * window.strength, reason, sentence.start))
+    if votes or not matches or any(m.type in ("DATE", "TIME") for m in mentions):
+        return votes
+    score, fact = matches[0]
+    days = [f.day for s, f in matches if s >= TENSE_SIMILARITY]
+    # Background ("The blast killed 11 workers.") recurs in reports of many days: it says
+    # nothing of when this one was written.
+    if score < TENSE_SIMILARITY or max(days) - min(days) > FRESH:
+        return []
+    # The first verb cue of the sentence tells a report from a plan.
+    tense = tense_of(sentence.text, 0, 0)
+    if tense == PAST and lead:
+        window = Window(
+            fact.day,
+            fact.day + FRESH,
+            LEAD_STRENGTH,
+            f"its lead reports as news what came {fact.day}",
+        )
+    elif tense == PAST:
+        window = Window(fact.day, None, TENSE_STRENGTH, f"reports as done what came {fact.day}")
+    elif tense == FUTURE:
+        window = Window(None, fact.day, TENSE_STRENGTH, f"expects what came {fact.day}")
+    else:
+        return []
+    return [
+        _Vote(
+            window,
+            score * window.strength,
+            f"{window.reason} ({_quote(fact.text)})",
+            sentence.start,
+        )
+    ]
+
+
+def _quote(text: str) -> str:
+    return f'"{text[:80]}…"' if len(text) > 80 else f'"{text}"'
+
+
+def _decide(article: Article, votes: list[_Vote]) -> PublicationDate | None:
+    """The writing days the votes best agree on, inside the article's own interval."""
+    own = article.published
+    low = own.earliest if own is not None else None
+    high = own.latest if own is not None else None
+    bounds = [b for v in votes for b in (v.window.earliest, v.window.latest) if b is not None]
+    if not bounds:
+        return None
+    start = max(min(bounds), low) if low else min(bounds)
+    end = min(max(bounds), high) if high else max(bounds)
+    if start > end:
+        return None
+    scores = _scores(votes, start, end)
+    best = max(scores)
+    total = sum(v.weight for v in votes)
+    if best < MIN_SUPPORT or best / total < MIN_AGREEMENT:
+        return None
+    top = [i for i, s in enumerate(scores) if s >= best - 1e-9]
+    first, last = start + timedelta(days=top[0]), start + timedelta(days=top[-1])
+    agreement = best / total
+    backing = [v for v in votes if _contains(v.window, first) and _contains(v.window, last)]
+    evidence = ("dated from other articles of the corpus",
+                *(v.evidence for v in sorted(backing, key=lambda v: -v.weight)[:3]))  # fmt: skip
+    day = _pin(article, first, last, top[-1] - top[0] + 1 == len(top))
+    # One-sided votes ("after the 3rd", "before the 3rd") can meet in one day by chance:
+    # a pinned day needs a vote that bounds it on both sides.
+    bounded = [v for v in backing if v.window.earliest and v.window.latest]
+    sentences = {v.sentence for v in bounded}
+    if day is not None and sum(v.weight for v in bounded) >= MIN_SUPPORT \
+            and len(sentences) >= MIN_SENTENCES:  # fmt: skip
+        return PublicationDate(day, first, last, round(CORPUS_CONFIDENCE * agreement, 2),
+                               evidence, "corpus", day, "day")  # fmt: skip
+    # Without a firm day the interval is every day with half the best support, not just the
+    # best: a single weak vote must not look like a narrow answer.
+    loose = [i for i, s in enumerate(scores) if s >= best * LOOSE]
+    first, last = start + timedelta(days=loose[0]), start + timedelta(days=loose[-1])
+    middle = first + (last - first) / 2
+    grain = "month" if (last - first).days <= 62 else "year"
+    return PublicationDate(None, first, last, round(INTERVAL_CONFIDENCE * agreement, 2),
+                           evidence, "corpus", middle, grain)  # fmt: skip
+
+
+def _scores(votes: list[_Vote], start: date, end: date) -> list[float]:
+    """Voting weight of each day from `start` to `end` (a sweep over window edges)."""
+    length = (end - start).days + 1
+    change = [0.0] * (length + 1)
+    for vote in votes:
+        earliest, latest = vote.window.earliest, vote.window.latest
+        lo = max(0, (earliest - start).days) if earliest else 0
+        hi = min(length - 1, (latest - start).days) if latest else length - 1
+        if lo <= hi:
+            change[lo] += vote.weight
+            change[hi + 1] -= vote.weight
+    scores, running = [], 0.0
+    for delta in change[:length]:
+        running += delta
+        scores.append(running)
+    return scores
+
+
+def _contains(window: Window, day: date) -> bool:
+    return (window.earliest is None or window.earliest <= day) and (
+        window.latest is None or day <= window.latest
+    )
+
+
+def _pin(article: Article, first: date, last: date, contiguous: bool) -> date | None:
+    """The writing day when the agreed days allow only one: a single day, a yearless
+    dateline ("QADAR, April 15") that falls inside them, or the one day of the weekday the
+    lead reports its news on."""
+    if not contiguous:
+        return None
+    if first == last:
+        return first
+    stated = header_date(article.header) or header_date(top_lines(article.text))
+    if stated is not None and stated.year is None and (last - first).days <= STATED_REACH:
+        days = {d for y in range(first.year, last.year + 1)
+                if (d := stated.on(y)) is not None and first <= d <= last}  # fmt: skip
+        return days.pop() if len(days) == 1 else None
+    if (last - first).days > 6:
+        return None
+    lead = _lead_weekday(article)
+    if lead is None:
+        return None
+    week = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    matching = [d for d in week if d.isoweekday() == lead]
+    return matching[0] if len(matching) == 1 else None
+
+
+def _lead_weekday(article: Article) -> int | None:
+    """The weekday of the news the lead reports as done ("on Thursday decided"), if any."""
+    lead = article.sentences[:LEAD_SENTENCES]
+    lead_end = lead[-1].end if lead else len(article.text)
+    for mention in article.timexes:
+        if mention.start >= lead_end:
+            break
+        if (mention.value.startswith("XXXX-WXX-") and mention.value[-1].isdigit()
+                and "last" not in mention.text.lower()
+                and tense_of(article.text, mention.start, mention.end) == PAST):  # fmt: skip
+            return int(mention.value[-1])
+    return None
