@@ -269,15 +269,21 @@ def _decide(article: Article, votes: list[_Vote]) -> PublicationDate | None:
     backing = [v for v in votes if _contains(v.window, first) and _contains(v.window, last)]
     evidence = ("dated from other articles of the corpus",
                 *(v.evidence for v in sorted(backing, key=lambda v: -v.weight)[:3]))  # fmt: skip
-    day = _pin(article, first, last, top[-1] - top[0] + 1 == len(top))
-    # One-sided votes ("after the 3rd", "before the 3rd") can meet in one day by chance:
-    # a pinned day needs a vote that bounds it on both sides.
+    # One-sided votes ("after the 3rd", "before the 3rd") can meet in one day by chance, and
+    # a sentence can be matched to the wrong report: any answer needs votes that bound it on
+    # both sides, from two different sentences.
     bounded = [v for v in backing if v.window.earliest and v.window.latest]
-    sentences = {v.sentence for v in bounded}
-    if day is not None and sum(v.weight for v in bounded) >= MIN_SUPPORT \
-            and len(sentences) >= MIN_SENTENCES:  # fmt: skip
-        return PublicationDate(day, first, last, round(CORPUS_CONFIDENCE * agreement, 2),
-                               evidence, "corpus", day, "day")  # fmt: skip
+    if (
+        sum(v.weight for v in bounded) < MIN_SUPPORT
+        or len({v.sentence for v in bounded}) < MIN_SENTENCES
+    ):
+        return None
+    day = _pin(article, first, last, top[-1] - top[0] + 1 == len(top))
+    if day is not None:
+        # The day pinned is that of the news; a fifth of the time it is printed the next day.
+        latest = max(last, day + timedelta(days=1))
+        confidence = round(CORPUS_CONFIDENCE * agreement, 2)
+        return PublicationDate(day, first, latest, confidence, evidence, "corpus", day, "day")
     # Without a firm day the interval is every day with half the best support, not just the
     # best: a single weak vote must not look like a narrow answer.
     loose = [i for i, s in enumerate(scores) if s >= best * LOOSE]
