@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dateline.clean import normalise_line
@@ -22,6 +24,17 @@ def test_normalise_line(line: str, expected: str) -> None:
 
 def test_tidy_collapses_spaces_and_drops_invisible_characters() -> None:
     assert tidy("  Fire\u200b crews\t\tarrived\u00a0early ") == "Fire crews arrived early"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Fire crews arrived", " Fire  crews ", "Fire\tcrews", "Fire \t crews", "\x0bFire\x1c",
+     "Fire\u3000 crews\u00ad", "Fire\ncrews", "", "   ", "Fire \u200b crews"],
+)
+def test_tidy_is_every_space_run_made_one_space(line: str) -> None:
+    invisible = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+    runs = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", line.translate(invisible))
+    assert tidy(line) == runs.strip()
 
 
 def test_hard_wrapped_paragraphs_become_one_unit_each() -> None:

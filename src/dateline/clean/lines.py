@@ -38,6 +38,8 @@ class Unit:
 
 def tidy(line: str) -> str:
     """Whitespace tidied, invisible characters dropped; the words are left untouched."""
+    if line.isascii() and "\t" not in line and "  " not in line:
+        return line.strip()  # nothing to tidy inside: no invisible or odd spaces, no runs
     return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
 
 
