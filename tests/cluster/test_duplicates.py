@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from datetime import date
 
 import numpy as np
@@ -11,6 +12,7 @@ import pytest
 from dateline.cluster.duplicates import dedup_text, mark_duplicates
 from dateline.cluster.minhash import (
     _permutations,
+    _words,
     band_keys,
     lsh_shape,
     shingle_hashes,
@@ -178,3 +180,10 @@ def test_signatures_computed_beforehand_mark_the_same_copies() -> None:
     marked = mark_duplicates(articles, SETTINGS, signatures)
     assert marked == mark_duplicates(articles, SETTINGS)
     assert marked[0].duplicate_of == articles[1].id and marked[2].duplicate_of is None
+
+
+@pytest.mark.parametrize(
+    "text", [WIRE, "snake_case, x2y; 40%\tTAB\x0bend_", "Straße in İstanbul, 3 \u212aelvin", ""]
+)
+def test_shingled_words_are_the_lowered_regex_words(text: str) -> None:
+    assert _words(text) == [w.encode() for w in re.findall(r"\w+", text.lower())]

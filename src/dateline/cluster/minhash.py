@@ -40,13 +40,25 @@ _SHINGLE_MULTIPLIERS = np.array(
 Signature = np.ndarray
 
 
+# ASCII bytes as `\w` sees them, lowered: word characters kept, every other byte a space.
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" else 32
+                     for c in range(128)) + b" " * 128
+
+
+def _words(text: str) -> list[bytes]:
+    """The case-folded `\\w+` words of `text`, UTF-8 encoded (what the word hash takes)."""
+    if text.isascii():  # a byte table and a split: several times faster than the regex
+        return text.encode("ascii").translate(_ASCII_WORDS).split()
+    return [word.encode() for word in _WORD.findall(text.lower())]
+
+
 @functools.lru_cache(maxsize=1 << 17)
-def _word_hash(word: str) -> int:
+def _word_hash(word: bytes) -> int:
     # Cached: a news vocabulary repeats across articles, and hashing is most of the cost.
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+    return int.from_bytes(hashlib.blake2b(word, digest_size=8).digest(), "little")
 
 
-def _word_hashes(words: list[str]) -> np.ndarray:
+def _word_hashes(words: list[bytes]) -> np.ndarray:
     return np.array([_word_hash(w) for w in words], dtype=np.uint64)
 
 
@@ -69,7 +81,7 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
 
 def _all_shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     """The hash of every word `size`-gram, repeats included (a minimum does not mind them)."""
-    words = _WORD.findall(text.lower())
+    words = _words(text)
     if not words:
         return np.empty(0, dtype=np.uint64)
     size = min(size, len(words), len(_SHINGLE_MULTIPLIERS))
