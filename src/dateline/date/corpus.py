@@ -13,6 +13,7 @@ worse than none, so disagreement leaves the article undated with a wider interva
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -111,14 +112,21 @@ def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
 def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
     """Each sentence of a dated article with each day it names, or the day its event got
     from the article (an undated lead sentence reports the news of its day)."""
+    starts = [s.start for s in article.sentences]
     found: dict[tuple[int, date], _Fact] = {}
-    for sentence in article.sentences:
-        whole = vectorise(sentence.text, idf)
-        for m in article.timexes:
-            if sentence.start <= m.start and m.end <= sentence.end and _is_day(m.value):
-                local = vectorise(clause(article.text, m.start, m.end, sentence), idf)
-                day = date.fromisoformat(m.value[:10])
-                found[(sentence.start, day)] = _Fact(whole, local, day, article.id, sentence.text)
+    wholes: dict[int, Vector] = {}
+    for m in article.timexes:
+        index = bisect.bisect_right(starts, m.start) - 1
+        if index < 0 or not _is_day(m.value):
+            continue
+        sentence = article.sentences[index]
+        if m.end > sentence.end:
+            continue
+        if index not in wholes:
+            wholes[index] = vectorise(sentence.text, idf)
+        local = vectorise(clause(article.text, m.start, m.end, sentence), idf)
+        day = date.fromisoformat(m.value[:10])
+        found[(sentence.start, day)] = _Fact(wholes[index], local, day, article.id, sentence.text)
     for event in article.events:
         if len(event.date) == 10 and event.date_source != "explicit":
             day = date.fromisoformat(event.date)
@@ -157,15 +165,16 @@ class _Reports:
                 self.postings.setdefault(term, []).append((i, value))
 
     def like(self, vector: Vector, exclude: str, floor: float) -> list[tuple[float, _Fact]]:
-        """The reports most like `vector`, best first, none from article `exclude`."""
+        """The reports at cosine `floor` or above to `vector`, best first, none from article
+        `exclude`."""
         scores: dict[int, float] = {}
         for term, value in vector.items():
             for i, other in self.postings.get(term, ()):
                 scores[i] = scores.get(i, 0.0) + value * other
-        best = sorted(((s, self.facts[i]) for i, s in scores.items()
-                       if s >= floor and self.facts[i].article_id != exclude),
-                      key=lambda pair: -pair[0])  # fmt: skip
-        return best[:MATCHES_PER_SENTENCE]
+        found = [(s, self.facts[i]) for i, s in scores.items() if s >= floor]
+        found = [(s, fact) for s, fact in found if fact.article_id != exclude]
+        found.sort(key=lambda pair: -pair[0])
+        return found[:MATCHES_PER_SENTENCE]
 
 
 def _date_one(article: Article, reports: _Reports, idf: dict[str, float]) -> Article:
