@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import heapq
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -30,7 +31,7 @@ from dateline.date.header import header_date, top_lines
 from dateline.date.relations import Window, window_for
 from dateline.date.tense import FUTURE, PAST, tense_of
 from dateline.events import extract_events
-from dateline.model import Article, PublicationDate, Sentence
+from dateline.model import Article, PublicationDate, Sentence, TimeMention
 from dateline.timex import tag_article
 
 # Thresholds and weights were set on Timeline17 with a tenth of each topic's dates hidden
@@ -103,9 +104,11 @@ def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
     if not undated or not dated:
         return list(articles)
     idf = idf_weights(*document_frequencies(s.text for a in articles for s in a.sentences))
-    facts = [fact for a in dated for fact in _facts(a, idf)]
-    reports = _Reports(facts)
-    replaced = {a.id: _date_one(a, reports, idf) for a in undated}
+    search = _Search(undated, idf)
+    for article in dated:
+        for fact in _facts(article, idf):
+            search.offer(fact)
+    replaced = {a.id: _date_one(a, search) for a in undated}
     return [replaced.get(a.id, a) if _undated(a) else a for a in articles]
 
 
@@ -154,33 +157,68 @@ def _undated(article: Article) -> bool:
     return article.published is None or article.published.date is None
 
 
-class _Reports:
-    """The dated reports, their sentences indexed by term."""
-
-    def __init__(self, facts: list[_Fact]) -> None:
-        self.facts = facts
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        for i, fact in enumerate(facts):
-            for term, value in fact.vector.items():
-                self.postings.setdefault(term, []).append((i, value))
-
-    def like(self, vector: Vector, exclude: str, floor: float) -> list[tuple[float, _Fact]]:
-        """The reports at cosine `floor` or above to `vector`, best first, none from article
-        `exclude`."""
-        scores: dict[int, float] = {}
-        for term, value in vector.items():
-            for i, other in self.postings.get(term, ()):
-                scores[i] = scores.get(i, 0.0) + value * other
-        found = [(s, self.facts[i]) for i, s in scores.items() if s >= floor]
-        found = [(s, fact) for s, fact in found if fact.article_id != exclude]
-        found.sort(key=lambda pair: -pair[0])
-        return found[:MATCHES_PER_SENTENCE]
+# A query: (article id, "sentence" or "clause", start offset of the sentence or phrase).
+_Key = tuple[str, str, int]
 
 
-def _date_one(article: Article, reports: _Reports, idf: dict[str, float]) -> Article:
+class _Search:
+    """The dated reports most like each sentence of the undated articles, and most like the
+    clause of each of their time phrases.
+
+    The undated side is the small one, so it is what gets indexed: the dated reports stream
+    past once (`offer`) and each query keeps only its best few, which bounds memory by the
+    undated articles however large the corpus.
+    """
+
+    def __init__(self, undated: list[Article], idf: dict[str, float]) -> None:
+        self.vectors: dict[_Key, Vector] = {}
+        self.floors: dict[_Key, float] = {}
+        for article in undated:
+            for sentence in article.sentences[:MAX_SENTENCES]:
+                key = (article.id, "sentence", sentence.start)
+                self.vectors[key] = vectorise(sentence.text, idf)
+                self.floors[key] = MIN_SIMILARITY
+                for m in _mentions(article, sentence):
+                    key = (article.id, "clause", m.start)
+                    text = clause(article.text, m.start, m.end, sentence)
+                    self.vectors[key] = vectorise(text, idf)
+                    self.floors[key] = CLAUSE_SIMILARITY
+        self.postings: dict[str, list[tuple[_Key, float]]] = {}
+        for key, vector in self.vectors.items():
+            for term, value in vector.items():
+                self.postings.setdefault(term, []).append((key, value))
+        self.best: dict[_Key, list[tuple[float, int, _Fact]]] = {}
+        self.offered = 0
+
+    def offer(self, fact: _Fact) -> None:
+        """Let `fact` into the best few of every query it is like enough."""
+        scores: dict[_Key, float] = {}
+        for term, value in fact.vector.items():
+            for key, weight in self.postings.get(term, ()):
+                scores[key] = scores.get(key, 0.0) + value * weight
+        self.offered += 1
+        for key, score in scores.items():
+            if score >= self.floors[key]:
+                kept = self.best.setdefault(key, [])
+                item = (score, -self.offered, fact)  # earlier reports win ties
+                if len(kept) < MATCHES_PER_SENTENCE:
+                    heapq.heappush(kept, item)
+                elif item > kept[0]:
+                    heapq.heapreplace(kept, item)
+
+    def like(self, key: _Key) -> list[tuple[float, _Fact]]:
+        """The reports most like query `key`, best first."""
+        return [(score, fact) for score, _, fact in sorted(self.best.get(key, ()), reverse=True)]
+
+
+def _mentions(article: Article, sentence: Sentence) -> list[TimeMention]:
+    return [m for m in article.timexes if sentence.start <= m.start and m.end <= sentence.end]
+
+
+def _date_one(article: Article, search: _Search) -> Article:
     votes = []
     for number, sentence in enumerate(article.sentences[:MAX_SENTENCES]):
-        votes.extend(_votes(article, sentence, number < LEAD_SENTENCES, reports, idf))
+        votes.extend(_votes(article, sentence, number < LEAD_SENTENCES, search))
     found = _decide(article, votes)
     if found is None:
         return article
@@ -190,25 +228,21 @@ def _date_one(article: Article, reports: _Reports, idf: dict[str, float]) -> Art
     return extract_events(tag_article(dataclasses.replace(dated, sentences=(), events=())))
 
 
-def _votes(article: Article, sentence: Sentence, lead: bool, reports: _Reports,
-           idf: dict[str, float]) -> list[_Vote]:  # fmt: skip
+def _votes(article: Article, sentence: Sentence, lead: bool, search: _Search) -> list[_Vote]:
     """What one sentence says about the writing day, given the dated reports like it.
 
     Each time phrase votes once, for the report (found by its sentence or by its own clause)
     whose dated clause is most like its own clause; a sentence without one votes by its
     tense, if it is news rather than background.
     """
-    matches = reports.like(vectorise(sentence.text, idf), article.id, MIN_SIMILARITY)
-    mentions = [
-        m for m in article.timexes
-        if sentence.start <= m.start and m.end <= sentence.end
-    ]  # fmt: skip
+    matches = search.like((article.id, "sentence", sentence.start))
+    mentions = _mentions(article, sentence)
     votes = []
     for mention in mentions:
-        local = vectorise(clause(article.text, mention.start, mention.end, sentence), idf)
+        key = (article.id, "clause", mention.start)
+        local = search.vectors[key]
         best: tuple[float, Window, _Fact] | None = None
-        found = reports.like(local, article.id, CLAUSE_SIMILARITY)
-        for _, fact in matches + found:
+        for _, fact in matches + search.like(key):
             near = cosine(local, fact.local)
             if near >= LOCAL_SIMILARITY and (best is None or near > best[0]):
                 window = window_for(article.text, mention, sentence.text, fact.day)
