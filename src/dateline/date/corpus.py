@@ -8,7 +8,8 @@ each relative time phrase of a matched sentence becomes a window of writing days
 (`relations.window_for`); a matched sentence with no time phrase only says "after" (past
 tense) or "before" (planned). The windows vote, the article's own interval is a hard limit,
 and a day is pinned only when the best-supported writing days narrow to one. A wrong day is
-worse than none, so disagreement leaves the article undated with a wider interval.
+worse than none: votes that disagree, or come from a single sentence, leave the article as
+the date stage left it; votes that agree on more than a day give it an interval only.
 """
 
 from __future__ import annotations
@@ -81,7 +82,6 @@ class _Fact:
     vector: Vector  # of the whole sentence, to find it
     local: Vector  # of the clause around its date, to tell which event the date is of
     day: date
-    article_id: str
     text: str
 
 
@@ -129,13 +129,13 @@ def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
             wholes[index] = vectorise(sentence.text, idf)
         local = vectorise(clause(article.text, m.start, m.end, sentence), idf)
         day = date.fromisoformat(m.value[:10])
-        found[(sentence.start, day)] = _Fact(wholes[index], local, day, article.id, sentence.text)
+        found[(sentence.start, day)] = _Fact(wholes[index], local, day, sentence.text)
     for event in article.events:
         if len(event.date) == 10 and event.date_source != "explicit":
             day = date.fromisoformat(event.date)
             whole = vectorise(event.sentence.text, idf)
             found.setdefault((event.sentence.start, day),
-                             _Fact(whole, whole, day, article.id, event.sentence.text))  # fmt: skip
+                             _Fact(whole, whole, day, event.sentence.text))  # fmt: skip
     return list(found.values())
 
 
