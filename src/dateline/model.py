@@ -35,7 +35,7 @@ class PublicationDate:
     latest: datetime.date | None
     confidence: float
     evidence: tuple[str, ...] = ()
-    method: str = "none"  # "metadata", "header", "content", "none"
+    method: str = "none"  # "metadata", "header", "content", "corpus" (other articles), "none"
     likeliest: datetime.date | None = None
     granularity: str = ""  # of `likeliest`: "day", "month", "year"; "" when there is none
 

@@ -23,6 +23,7 @@ from dateline.cluster.duplicates import dedup_text, mark_duplicates
 from dateline.cluster.minhash import Signature, signature
 from dateline.cluster.stories import group_stories
 from dateline.date import date_article
+from dateline.date.corpus import date_from_corpus
 from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
 from dateline.model import Article, Failure, Timeline
@@ -212,7 +213,12 @@ def story_articles(articles: Sequence[Article], number: int) -> list[Article]:
 def build_timeline(articles: Sequence[Article], settings: Settings,
                    request: TimelineQuery = TimelineQuery(),
                    failures: Sequence[Failure] = ()) -> Timeline:
-    """The timeline of already processed articles."""
+    """The timeline of already processed articles.
+
+    Undated articles are first dated from the others (`date_from_corpus`), once: a second
+    pass would let newly dated articles date others, and errors compound.
+    """
+    articles = date_from_corpus(articles)
     if request.story is not None:
         articles = story_articles(articles, request.story)
     entries = build_entries(
