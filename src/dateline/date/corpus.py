@@ -10,6 +10,12 @@ tense) or "before" (planned). The windows vote, the article's own interval is a 
 and a day is pinned only when the best-supported writing days narrow to one. A wrong day is
 worse than none: votes that disagree, or come from a single sentence, leave the article as
 the date stage left it; votes that agree on more than a day give it an interval only.
+
+Words fail where the story is the same but the verbs differ ("seized" in one report,
+"kidnapped" in the other). Rare names do not: an undated article that shares two names found
+in few articles of the pile ("Nora Falk", "Port Halden") with a dated one tells the same
+story, and its phrases that point back to an earlier event ("last Thursday", "a year after
+the quake") may take that report's days on a looser match of words.
 """
 
 from __future__ import annotations
@@ -28,8 +34,8 @@ from dateline.cluster.vectors import (
     idf_weights,
     vectorise,
 )
-from dateline.date.header import header_date, top_lines
-from dateline.date.relations import Window, window_for
+from dateline.date.header import Stated, header_date, top_lines
+from dateline.date.relations import Window, refers_back, window_for
 from dateline.date.tense import FUTURE, PAST, tense_of
 from dateline.events import extract_events
 from dateline.model import Article, PublicationDate, Sentence, TimeMention
@@ -72,6 +78,23 @@ INTERVAL_CONFIDENCE = 0.3  # times the agreement, for an interval
 STATED_REACH = 21
 # The sentences read per article: the news and its context come first.
 MAX_SENTENCES = 40
+# Two articles tell the same story when they share LINK_NAMES names that occur in at most
+# RARE_NAME articles of the pile (a minister's name is in every report of the story; a
+# hostage's is in the few about the kidnapping). A phrase that points back then takes a
+# report of the linked article whose dated clause shares words with its own clause at
+# LINKED_LOCAL or above, and votes with LINK_WEIGHT times its strength; the link stands as
+# the second witness a pinned day needs. Set on the sample and Timeline17 (docs/benchmarks.md).
+RARE_NAME = 5
+LINK_NAMES = 2
+LINKED_LOCAL = 0.2
+LINK_WEIGHT = 0.5
+
+# A name: two or more capitalised words in a row ("Nora Falk", "Prime Minister Anders Holm").
+_NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]?\.|[A-Z][\w'’-]*)(?: (?:[A-Z][a-z]?\.|[A-Z][\w'’-]*))+")
+_LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
+# A wire dateline's place: "QADAR, ", "SAN JOSE, Calif., ".
+_PLACE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]*)?,\s*$")
+_MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
 # Where one clause of a sentence ends and the next begins.
 _CLAUSE = re.compile(r"[,;:()]\s|\s[-–—]+\s|\s(?:but|and|while|whereas)\s")
@@ -91,6 +114,7 @@ class _Vote:
     weight: float
     evidence: str
     sentence: int  # start of the voting sentence
+    linked: bool = False  # taken from an article sharing rare names
 
 
 def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
@@ -105,10 +129,15 @@ def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
         return list(articles)
     idf = idf_weights(*document_frequencies(s.text for a in articles for s in a.sentences))
     search = _Search(undated, idf)
+    links = _links(undated, dated)
+    linked: dict[str, list[_Fact]] = {a.id: [] for a in undated}
     for article in dated:
-        for fact in _facts(article, idf):
+        facts = _facts(article, idf)
+        for fact in facts:
             search.offer(fact)
-    replaced = {a.id: _date_one(a, search) for a in undated}
+        for other in links.get(article.id, ()):
+            linked[other].extend(facts)
+    replaced = {a.id: _date_one(a, search, linked[a.id]) for a in undated}
     return [replaced.get(a.id, a) if _undated(a) else a for a in articles]
 
 
@@ -137,6 +166,40 @@ def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
             found.setdefault((event.sentence.start, day),
                              _Fact(whole, whole, day, event.sentence.text))  # fmt: skip
     return list(found.values())
+
+
+def names(text: str) -> set[str]:
+    """The names in `text`, each as its last two words ("Anders Holm" for "Prime Minister
+    Anders Holm"); a capitalised word the text also writes in lower case ("Three" beside
+    "the three") is a sentence start, not part of a name."""
+    lower = {w.lower() for w in _LOWER_WORD.findall(text)}
+    found = set()
+    for run in _NAME_RUN.findall(text):
+        words: list[str] = []
+        for word in [*run.split(), ""]:
+            if word and word.lower() not in lower:
+                words.append(word)
+                continue
+            if len(words) >= 2:
+                found.add(" ".join(words[-2:]))
+            words = []
+    return found
+
+
+def _links(undated: list[Article], dated: list[Article]) -> dict[str, list[str]]:
+    """For each dated article, the undated ones that tell the same story by its rare names."""
+    named = {a.id: names(a.text) for a in (*undated, *dated)}
+    counts: dict[str, int] = {}
+    for found in named.values():
+        for name in found:
+            counts[name] = counts.get(name, 0) + 1
+    rare = {a.id: {n for n in named[a.id] if counts[n] <= RARE_NAME} for a in undated}
+    links: dict[str, list[str]] = {}
+    for article in dated:
+        for other in undated:
+            if len(rare[other.id] & named[article.id]) >= LINK_NAMES:
+                links.setdefault(article.id, []).append(other.id)
+    return links
 
 
 def _is_day(value: str) -> bool:
@@ -215,10 +278,10 @@ def _mentions(article: Article, sentence: Sentence) -> list[TimeMention]:
     return [m for m in article.timexes if sentence.start <= m.start and m.end <= sentence.end]
 
 
-def _date_one(article: Article, search: _Search) -> Article:
+def _date_one(article: Article, search: _Search, linked: list[_Fact]) -> Article:
     votes = []
     for number, sentence in enumerate(article.sentences[:MAX_SENTENCES]):
-        votes.extend(_votes(article, sentence, number < LEAD_SENTENCES, search))
+        votes.extend(_votes(article, sentence, number < LEAD_SENTENCES, search, linked))
     found = _decide(article, votes)
     if found is None:
         return article
@@ -228,12 +291,14 @@ def _date_one(article: Article, search: _Search) -> Article:
     return extract_events(tag_article(dataclasses.replace(dated, sentences=(), events=())))
 
 
-def _votes(article: Article, sentence: Sentence, lead: bool, search: _Search) -> list[_Vote]:
+def _votes(article: Article, sentence: Sentence, lead: bool, search: _Search,
+           linked: list[_Fact]) -> list[_Vote]:  # fmt: skip
     """What one sentence says about the writing day, given the dated reports like it.
 
     Each time phrase votes once, for the report (found by its sentence or by its own clause)
-    whose dated clause is most like its own clause; a sentence without one votes by its
-    tense, if it is news rather than background.
+    whose dated clause is most like its own clause, else, if it points back, for the report
+    of a same-story article most like it; a sentence without one votes by its tense, if it
+    is news rather than background.
     """
     matches = search.like((article.id, "sentence", sentence.start))
     mentions = _mentions(article, sentence)
@@ -252,6 +317,8 @@ def _votes(article: Article, sentence: Sentence, lead: bool, search: _Search) ->
             near, window, fact = best
             reason = f"{window.reason} ({_quote(fact.text)})"
             votes.append(_Vote(window, near * window.strength, reason, sentence.start))
+        elif linked and refers_back(article.text, mention):
+            votes.extend(_linked_vote(article, mention, sentence, local, linked))
     if votes or not matches or any(m.type in ("DATE", "TIME") for m in mentions):
         return votes
     score, fact = matches[0]
@@ -285,6 +352,23 @@ def _votes(article: Article, sentence: Sentence, lead: bool, search: _Search) ->
     ]
 
 
+def _linked_vote(article: Article, mention: TimeMention, sentence: Sentence, local: Vector,
+                 linked: list[_Fact]) -> list[_Vote]:  # fmt: skip
+    """The vote of a phrase pointing back, for the same-story report most like its clause."""
+    best: tuple[float, Window, _Fact] | None = None
+    for fact in linked:
+        near = cosine(local, fact.local)
+        if near >= LINKED_LOCAL and (best is None or near > best[0]):
+            window = window_for(article.text, mention, sentence.text, fact.day)
+            if window is not None:
+                best = (near, window, fact)
+    if best is None:
+        return []
+    _, window, fact = best
+    reason = f"{window.reason} (same story, {_quote(fact.text)})"
+    return [_Vote(window, LINK_WEIGHT * window.strength, reason, sentence.start, linked=True)]
+
+
 def _quote(text: str) -> str:
     return f'"{text[:80]}…"' if len(text) > 80 else f'"{text}"'
 
@@ -316,10 +400,8 @@ def _decide(article: Article, votes: list[_Vote]) -> PublicationDate | None:
     # a sentence can be matched to the wrong report: any answer needs votes that bound it on
     # both sides, from two different sentences.
     bounded = [v for v in backing if v.window.earliest and v.window.latest]
-    if (
-        sum(v.weight for v in bounded) < MIN_SUPPORT
-        or len({v.sentence for v in bounded}) < MIN_SENTENCES
-    ):
+    witnesses = len({v.sentence for v in bounded}) + any(v.linked for v in bounded)
+    if sum(v.weight for v in bounded) < MIN_SUPPORT or witnesses < MIN_SENTENCES:
         return None
     day = _pin(article, first, last, top[-1] - top[0] + 1 == len(top))
     if day is not None:
@@ -369,7 +451,8 @@ def _pin(article: Article, first: date, last: date, contiguous: bool) -> date | 
         return None
     if first == last:
         return first
-    stated = header_date(article.header) or header_date(top_lines(article.text))
+    stated = header_date(article.header) or header_date(top_lines(article.text)) \
+        or _text_dateline(article)  # fmt: skip
     if stated is not None and stated.year is None and (last - first).days <= STATED_REACH:
         days = {d for y in range(first.year, last.year + 1)
                 if (d := stated.on(y)) is not None and first <= d <= last}  # fmt: skip
@@ -382,6 +465,16 @@ def _pin(article: Article, first: date, last: date, contiguous: bool) -> date | 
     week = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     matching = [d for d in week if d.isoweekday() == lead]
     return matching[0] if len(matching) == 1 else None
+
+
+def _text_dateline(article: Article) -> Stated | None:
+    """A yearless day opening the text after a place in capitals ("QADAR, April 15 —")."""
+    first = article.timexes[0] if article.timexes else None
+    if first is None or (m := _MONTH_DAY.match(first.value)) is None:
+        return None
+    if not _PLACE.match(article.text[: first.start]):
+        return None
+    return Stated(None, int(m.group(1)), int(m.group(2)), first.text)
 
 
 def _lead_weekday(article: Article) -> int | None:

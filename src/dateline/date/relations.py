@@ -44,7 +44,11 @@ _AGO = re.compile(
 )
 _SPAN = re.compile(r"^(?:about |nearly |almost |some |only |exactly )?(?P<n>[\w-]+)\s+"
                    r"(?P<unit>day|week|month|year)s?$", re.I)  # fmt: skip
-_AFTER = re.compile(r"^\s*(?:after|since|on from|later)\b", re.I)
+_AFTER = re.compile(r"^\s*(?:to the day\s+)?(?:after|since|on from|later)\b", re.I)
+# An anniversary is counted to the day: "exactly a year after", "two years to the day since",
+# "a year ago today".
+_EXACT_BEFORE = re.compile(r"\bexactly\s+$", re.I)
+_EXACT_AFTER = re.compile(r"^\s*(?:to the day|today|tonight)\b", re.I)
 # "it comes seven weeks after", "today, exactly one year after": the span is counted to now.
 _NOW = re.compile(r"\b(?:today|tonight|now|comes?|marks?|is|are|has|have|remains?|stands?)\b", re.I)
 _TODAY = {"today", "tonight", "this morning", "this afternoon", "this evening"}
@@ -97,7 +101,7 @@ def _relational(text: str, mention: TimeMention, sentence: str, day: date,
     ago = _AGO.match(phrase)
     if ago is None:
         span = _SPAN.match(phrase)
-        if span is None or not _AFTER.match(text[mention.end : mention.end + 12]):
+        if span is None or not _AFTER.match(text[mention.end : mention.end + 20]):
             return None
         if not _NOW.search(sentence):
             return None  # "left two weeks after the quake": one past event after another
@@ -110,10 +114,30 @@ def _relational(text: str, mention: TimeMention, sentence: str, day: date,
         middle = day + timedelta(days=count * (1 if unit == "day" else 7))
     else:
         middle = _add_months(day, count * (12 if unit == "year" else 1))
-    slack = 0 if "exactly" in phrase or "exactly" in text[max(0, mention.start - 9):mention.start] \
-        else _SLACK[unit]  # fmt: skip
+    slack = 0 if _exact(text, mention, phrase) else _SLACK[unit]
     width = timedelta(days=slack)
     return Window(middle - width, middle + width, 1.0, f'"{mention.text}" counts from {day}')
+
+
+def _exact(text: str, mention: TimeMention, phrase: str) -> bool:
+    before = text[max(0, mention.start - 9) : mention.start]
+    after = text[mention.end : mention.end + 12]
+    return "exactly" in phrase or bool(_EXACT_BEFORE.search(before) or _EXACT_AFTER.match(after))
+
+
+def refers_back(text: str, mention: TimeMention) -> bool:
+    """Whether the phrase names an earlier event than the article's news, by counting back
+    ("three days ago", "a year after") or by "last Thursday": such a phrase is about the
+    event a report of the same story dated, never about the day the article tells as news."""
+    phrase = " ".join(mention.text.lower().split())
+    if _AGO.match(phrase):
+        return True
+    if _SPAN.match(phrase) and _AFTER.match(text[mention.end : mention.end + 20]):
+        return True
+    if _WEEKDAY.match(mention.value) is None:
+        return False
+    left = text[max(0, mention.start - 6) : mention.start].lower()
+    return "last" in phrase or left.endswith("last ")
 
 
 def _add_months(day: date, months: int) -> date:
