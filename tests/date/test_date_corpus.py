@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from dateline.date.corpus import date_from_corpus
+from dateline.date.corpus import date_from_corpus, names
 from dateline.model import Article
 from dateline.pipeline import process
 from dateline.settings import Settings
@@ -83,3 +83,75 @@ def test_nothing_to_date_from() -> None:
     pile = _processed((REOPENED, None), (LONE, None))
 
     assert date_from_corpus(pile) == pile
+
+
+# Same story, other verbs: the report says "abducted", the follow-up "snatched"; the two
+# engineers' names are what tie them.
+ABDUCTION = (
+    "Two engineers, Lars Vinter and Maja Kjell, were abducted near the Osta dam on Monday by "
+    "armed men who stopped their car, police said.\n\n"
+    "The company that employs them, Nordvik Hydro, said it was in touch with the families."
+)
+FREED = (
+    "OSTBY, March 12 — Lars Vinter and Maja Kjell walked out of a forest camp unharmed and "
+    "were flown to the regional hospital for checks.\n\n"
+    "Police said the pair, who had been snatched near the Osta dam last Monday, were "
+    "released after talks with village elders.\n\n"
+    "Nordvik Hydro thanked the negotiators."
+)
+# The same follow-up about two other people: nothing ties it to the report.
+STRANGERS = FREED.replace("Lars Vinter and Maja Kjell", "Pia Rask and Odd Lien").replace(
+    "Nordvik Hydro", "The company"
+)
+FLOOD = (
+    "A flood swept through the Tarnby valley on Sunday, drowning 12 people and carrying away "
+    "the Tarnby Bridge.\n\n"
+    "Mayor Ola Brekke said the village school would shelter families who lost their homes."
+)
+MEMORIAL = (
+    "TARNBY -- Sirens sounded across the valley at noon today, exactly one year after the "
+    "flood that drowned 12 people.\n\n"
+    "Mayor Ola Brekke laid flowers at the rebuilt Tarnby Bridge, which reopened in spring."
+)
+
+
+def test_names_are_runs_of_capitalised_words_the_text_never_writes_in_lower_case() -> None:
+    text = (
+        "Prime Minister Anders Holm met Nora Falk. Three ministers came; the three left at "
+        "St. Olav's church."
+    )
+    assert names(text) == {"Anders Holm", "Nora Falk", "St. Olav's"}
+
+
+def test_shared_rare_names_date_a_phrase_that_points_back() -> None:
+    pile = _processed((ABDUCTION, date(2011, 3, 8)), (FREED, None))
+    assert pile[1].published is not None and pile[1].published.date is None
+
+    found = date_from_corpus(pile)[1].published
+
+    # "last Monday" is the abduction's Monday, 7 March: written 8-20 March, and the
+    # dateline's March 12 falls inside.
+    assert found is not None
+    assert found.date == date(2011, 3, 12)
+    assert found.method == "corpus"
+    assert any("same story" in line for line in found.evidence)
+
+
+def test_without_shared_names_the_other_verb_finds_nothing() -> None:
+    pile = _processed((ABDUCTION, date(2011, 3, 8)), (STRANGERS, None))
+
+    found = date_from_corpus(pile)[1].published
+
+    assert found is not None and found.date is None
+
+
+def test_an_anniversary_of_a_dated_event_gives_the_day() -> None:
+    pile = _processed((FLOOD, date(2009, 5, 4)), (MEMORIAL, None))
+
+    found = date_from_corpus(pile)[1].published
+
+    # The flood came on Sunday 3 May 2009; exactly one year later. One sentence only: the
+    # mayor and the bridge named in both stand as the second witness.
+    assert found is not None
+    assert found.date == date(2010, 5, 3)
+    assert any("same story" in line for line in found.evidence)

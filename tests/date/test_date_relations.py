@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dateline.date.relations import window_for
+from dateline.date.relations import refers_back, window_for
 from dateline.timex import tag
 
 
@@ -40,6 +40,14 @@ def _window(sentence: str, phrase: str, day: date) -> tuple[date | None, date | 
          (date(2010, 5, 5), date(2010, 5, 5))),
         ("Bells rang today, exactly one year after the flood.", "one year",
          date(2004, 10, 19), (date(2005, 10, 19), date(2005, 10, 19))),
+        # Anniversaries are counted to the day however they are put...
+        ("Sirens sounded because a year ago today the dam burst.", "a year ago",
+         date(2004, 10, 19), (date(2005, 10, 19), date(2005, 10, 19))),
+        ("It is now two years to the day since the dam burst.", "two years",
+         date(2004, 10, 19), (date(2006, 10, 19), date(2006, 10, 19))),
+        # ...while a plain "a year ago" is rounded.
+        ("The dam burst a year ago.", "a year ago", date(2004, 10, 19),
+         (date(2005, 9, 19), date(2005, 11, 18))),
         ("Ministers met yesterday in the capital.", "yesterday", date(2011, 3, 1),
          (date(2011, 3, 2), date(2011, 3, 2))),
         ("Prices fell last month across the region.", "last month", date(2009, 1, 20),
@@ -57,3 +65,20 @@ def _window(sentence: str, phrase: str, day: date) -> tuple[date | None, date | 
 def test_window_for(sentence: str, phrase: str, day: date,
                     expected: tuple[date, date] | None) -> None:  # fmt: skip
     assert _window(sentence, phrase, day) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "back"),
+    [
+        ("Police said the pair was seized last Monday.", "last Monday", True),
+        ("The ferry sank three days ago.", "three days ago", True),
+        ("Bells rang today, exactly one year after the flood.", "one year", True),
+        # The article's own news, or a span between two past events, or no event at all.
+        ("The pair was freed on Monday.", "Monday", False),
+        ("The talks lasted three days.", "three days", False),
+        ("Ministers met yesterday in the capital.", "yesterday", False),
+    ],
+)  # fmt: skip
+def test_refers_back(sentence: str, phrase: str, back: bool) -> None:
+    mention = next(m for m in tag(sentence, None) if m.text == phrase)
+    assert refers_back(sentence, mention) is back
