@@ -193,12 +193,20 @@ def _links(undated: list[Article], dated: list[Article]) -> dict[str, list[str]]
     for found in named.values():
         for name in found:
             counts[name] = counts.get(name, 0) + 1
-    rare = {a.id: {n for n in named[a.id] if counts[n] <= RARE_NAME} for a in undated}
+    holders: dict[str, list[str]] = {}  # rare name -> the undated articles naming it
+    for article in undated:
+        for name in named[article.id]:
+            if counts[name] <= RARE_NAME:
+                holders.setdefault(name, []).append(article.id)
     links: dict[str, list[str]] = {}
     for article in dated:
-        for other in undated:
-            if len(rare[other.id] & named[article.id]) >= LINK_NAMES:
-                links.setdefault(article.id, []).append(other.id)
+        shared: dict[str, int] = {}
+        for name in named[article.id]:
+            for other in holders.get(name, ()):
+                shared[other] = shared.get(other, 0) + 1
+        linked = [other for other, count in shared.items() if count >= LINK_NAMES]
+        if linked:
+            links[article.id] = linked
     return links
 
 
