@@ -26,7 +26,7 @@ from dateline.model import TimeMention
 # only in the first third of that.
 DATELINE_REACH = 600
 # "KABUL, Jan 26 (Reuters) -": a place in capitals, then the date, opening the text.
-_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]*)?,\s*$")
+DATELINE_PLACE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]*)?,\s*$")
 # How near (characters) "today"/"tonight" must be to a weekday-named date to say it is today.
 TODAY_NEAR = 250
 # How near "ten years ago" must be to the full date it counts back from.
@@ -139,7 +139,7 @@ def _dateline(text: str, periods: list[Period]) -> Period | None:
             continue
         before = text[text.rfind("\n", 0, start) + 1 : start]
         alone = line_of(text, start).strip() == period.clue.mention.text.strip()
-        if _DATELINE_PLACE.match(before) or (alone and start <= DATELINE_REACH // 3):
+        if DATELINE_PLACE.match(before) or (alone and start <= DATELINE_REACH // 3):
             return period
     return None
 

@@ -34,6 +34,7 @@ from dateline.cluster.vectors import (
     idf_weights,
     vectorise,
 )
+from dateline.date.content import DATELINE_PLACE
 from dateline.date.header import Stated, header_date, top_lines
 from dateline.date.relations import Window, refers_back, window_for
 from dateline.date.tense import FUTURE, PAST, tense_of
@@ -92,8 +93,6 @@ LINK_WEIGHT = 0.5
 # A name: two or more capitalised words in a row ("Nora Falk", "Prime Minister Anders Holm").
 _NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]?\.|[A-Z][\w'’-]*)(?: (?:[A-Z][a-z]?\.|[A-Z][\w'’-]*))+")
 _LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
-# A wire dateline's place: "QADAR, ", "SAN JOSE, Calif., ".
-_PLACE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]*)?,\s*$")
 _MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
 # Where one clause of a sentence ends and the next begins.
@@ -480,7 +479,7 @@ def _text_dateline(article: Article) -> Stated | None:
     first = article.timexes[0] if article.timexes else None
     if first is None or (m := _MONTH_DAY.match(first.value)) is None:
         return None
-    if not _PLACE.match(article.text[: first.start]):
+    if not DATELINE_PLACE.match(article.text[: first.start]):
         return None
     return Stated(None, int(m.group(1)), int(m.group(2)), first.text)
 
