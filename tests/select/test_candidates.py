@@ -8,6 +8,7 @@ from dateline.events import extract_events
 from dateline.model import Article
 from dateline.select.candidates import candidate_reports
 from dateline.select.topic import topic_words
+from dateline.timex import tag_article
 
 Make = Callable[..., Article]
 
@@ -82,3 +83,15 @@ def test_topic_words_are_the_words_most_articles_share(make_article: Make) -> No
     ]
     articles = [make_article(t, ident=f"t{i}") for i, t in enumerate(texts)]
     assert topic_words(articles, count=2) == frozenset({"oil", "spill"})
+
+
+def test_undated_lead_detail_speaks_for_the_day_of_the_leads_news(make_article: Make) -> None:
+    text = (
+        "Gunmen ambushed a convoy of aid lorries near the river crossing on Saturday. "
+        "Two drivers were wounded and taken to hospital in the provincial capital."
+    )
+    article = extract_events(tag_article(make_article(text, {}, "2009-03-16")))
+    pools = _pool(article)
+    detail = text.split(". ")[1]
+    assert detail in pools["2009-03-14"]
+    assert detail not in pools.get("2009-03-16", [])

@@ -10,6 +10,7 @@ from dateline.errors import SettingsError
 from dateline.events import extract_events
 from dateline.model import Article
 from dateline.select import build_entries, default_dates
+from dateline.timex import tag_article
 
 Make = Callable[..., Article]
 
@@ -145,3 +146,22 @@ def test_a_date_only_another_story_speaks_for_keeps_its_entry(
     )
     entries = build_entries([*corpus, ferry], dates=10)
     assert "2007-05-01" in {e.date for e in entries}
+
+
+def test_a_forecast_gives_way_to_the_report_of_the_day(make_article: Make) -> None:
+    forecast = (
+        "The second ferry is due to sail for the islands on May 9, carrying tents, blankets "
+        "and water tanks for the villages cut off by the storm."
+    )
+    report = (
+        "The second ferry sailed for the islands on Wednesday, carrying tents, blankets and "
+        "water tanks for the villages cut off by the storm."
+    )
+    articles = [
+        extract_events(tag_article(make_article(forecast, {}, "2012-05-01"))),
+        extract_events(tag_article(make_article(report, {}, "2012-05-10"))),
+    ]
+    (entry,) = build_entries(articles, dates=1)
+    assert entry.date == "2012-05-09"
+    assert entry.summary == report
+    assert not entry.planned

@@ -3,10 +3,12 @@
 The events stage gives each sentence one event date; a timeline wants, for each date, every
 sentence that can speak for it. So a sentence naming several days is a candidate for each
 (the Datewise pool of Ghalandari & Ifrim 2020), and an undated past-tense sentence near the
-top of an article is a candidate for its article's publication day: news reports what just
-happened. Only those: a sentence naming some other time (a month, "next year") or telling a
-plan is not the day's news, and Datewise's leads for the day before publication date a
-sentence by a day its text does not state, so dateline offers neither.
+top of an article is a candidate for the day of the news it goes on telling: the day of the
+lead's event when the events stage found one in the days before publication ("were shot dead
+on Saturday" ... "Their driver was wounded"), else the publication day. Only those: a
+sentence naming some other time (a month, "next year") or telling a plan is not the day's
+news, and Datewise's leads for the day before publication date a sentence by a day its text
+does not state, so dateline offers neither.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def candidate_reports(article: Article, dates: Container[str]) -> Iterator[Event
     when = article.published.date if article.published else None
     published = when.isoformat() if when else None
     given = set()
+    # The events stage dates an undated lead sentence by the news the lead tells.
+    told = {e.sentence.start: e.date for e in article.events if e.date_source == "lead"}
     named, timed = _days_named(article)
     for index, sentence in enumerate(article.sentences):
         days = named.get(sentence.start, [])
@@ -41,7 +45,8 @@ def candidate_reports(article: Article, dates: Container[str]) -> Iterator[Event
             and sentence.start not in timed
             and _reports_done(sentence.text)
         )
-        for day in [published] if lead and published else days:
+        news_day = told.get(sentence.start, published)
+        for day in [news_day] if lead and news_day else days:
             if day not in dates:
                 continue
             given.add((sentence.start, day))
