@@ -53,6 +53,15 @@ CASES = [
         ],
     ),
     ("Talks ended . '' Next came a vote .", ["Talks ended . ''", "Next came a vote ."]),
+    (
+        "Rebels hold the port 20 killed since Tuesday (CNN) -- Rebels held the port on Friday.",
+        ["Rebels hold the port 20 killed since Tuesday", "(CNN) -- Rebels held the port on Friday."],
+    ),
+    (
+        "Photo: the harbour at dawn TARSEL, Mirenza (Reuters) - The ferry sailed. It was late.",
+        ["Photo: the harbour at dawn", "TARSEL, Mirenza (Reuters) - The ferry sailed.", "It was late."],
+    ),
+    ("The figure (AP) was wrong. Fine.", ["The figure (AP) was wrong.", "Fine."]),
     ("   ", []),
 ]
 

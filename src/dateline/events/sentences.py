@@ -133,6 +133,14 @@ _CLOSERS = re.compile(r"(?:''|[\"”’')\]»]|\s+(?:''|[”’»]))*")
 _OPENER_CHARS = "\"'“‘([«`"
 _LIST_MARKER = re.compile(r"\s*(?:[-*•–—]\s|\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# A wire dateline, "(CNN) --" or "BENGHAZI, Libya (Reuters) -", opens a story: pages often glue
+# headlines and photo captions to it without end punctuation.
+_WIRE_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.']+)*,? )?"
+    r"\([A-Z][A-Za-z]{1,15}\)\s?(?:--?|[–—])\s"
+)
+# What may stand before the agency inside the dateline itself: "OSLAND, May 4 ".
+_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, ?[\w.' ]{1,30})*\s*")
 # Lines shorter than this without end punctuation are headings or list items, not wraps.
 _SHORT_LINE = 60
 # A "sentence" longer than this (page chrome without punctuation) is cut at whitespace so
@@ -185,6 +193,11 @@ def _line_break_ends_unit(text: str, pos: int) -> bool:
 def _boundaries(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a sentence ends (just after its closing marks)."""
     cuts: list[int] = []
+    if text.find(")", start, end) != -1:
+        for match in _WIRE_DATELINE.finditer(text, start, end):
+            before = text[start : match.start()]
+            if before[-1:].isspace() and not _DATELINE_HEAD.fullmatch(before):
+                cuts.append(match.start())
     for match in _TERMINAL.finditer(text, start, end):
         closers = _CLOSERS.match(text, match.end(), end)
         cut = closers.end() if closers else match.end()
@@ -193,7 +206,7 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
         nxt = _next_word(text, cut, end)
         if nxt and _is_boundary(text, start, match.start(), match.group(), nxt):
             cuts.append(cut)
-    return cuts
+    return sorted(set(cuts))
 
 
 def _next_word(text: str, pos: int, end: int) -> str:
