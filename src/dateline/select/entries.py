@@ -33,7 +33,7 @@ from dateline.events.extract import extract_events
 from dateline.model import Article, Citation, Event, TimelineEntry
 from dateline.select.candidates import candidate_reports
 from dateline.select.salience import date_salience, in_range
-from dateline.select.topic import topic_words
+from dateline.select.topic import story_topic_words
 
 # MMR trade-off between centrality and novelty; redundancy above this cosine is never kept.
 NOVELTY_WEIGHT = 0.5
@@ -112,7 +112,7 @@ def build_entries(
         return ()
     wanted = dates if dates is not None else default_dates(len(pool))
     salience = date_salience(pool)
-    topic = topic_words(pool) if not query else frozenset()
+    topic = story_topic_words(pool) if not query else frozenset()
     ranked = _candidate_dates(salience, coarsest, date_from, date_to, wanted * CANDIDATE_FACTOR)
     pools = _pools(pool, ranked, topic, query)
     written = {a.id: a.published.date.isoformat() for a in pool if a.published and a.published.date}
