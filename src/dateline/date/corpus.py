@@ -36,7 +36,7 @@ from dateline.cluster.vectors import (
 )
 from dateline.date.content import DATELINE_PLACE
 from dateline.date.header import Stated, header_date, top_lines
-from dateline.date.relations import Window, refers_back, window_for
+from dateline.date.relations import MONTH_DAY, Window, refers_back, window_for
 from dateline.date.tense import FUTURE, PAST, tense_of
 from dateline.events import extract_events
 from dateline.model import Article, PublicationDate, Sentence, TimeMention
@@ -93,7 +93,6 @@ LINK_WEIGHT = 0.5
 # A name: two or more capitalised words in a row ("Nora Falk", "Prime Minister Anders Holm").
 _NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]?\.|[A-Z][\w'’-]*)(?: (?:[A-Z][a-z]?\.|[A-Z][\w'’-]*))+")
 _LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
-_MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
 # Where one clause of a sentence ends and the next begins.
 _CLAUSE = re.compile(r"[,;:()]\s|\s[-–—]+\s|\s(?:but|and|while|whereas)\s")
@@ -477,7 +476,7 @@ def _pin(article: Article, first: date, last: date, contiguous: bool) -> date | 
 def _text_dateline(article: Article) -> Stated | None:
     """A yearless day opening the text after a place in capitals ("QADAR, April 15 —")."""
     first = article.timexes[0] if article.timexes else None
-    if first is None or (m := _MONTH_DAY.match(first.value)) is None:
+    if first is None or (m := MONTH_DAY.match(first.value)) is None:
         return None
     if not DATELINE_PLACE.match(article.text[: first.start]):
         return None

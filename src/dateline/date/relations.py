@@ -35,7 +35,7 @@ ONE_DAY = timedelta(days=1)
 DEICTIC = 0.5
 
 _WEEKDAY = re.compile(r"^XXXX-WXX-(\d)$")
-_MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 _MONTH = re.compile(r"^XXXX-(\d\d)$")
 _AGO = re.compile(
     r"^(?:about |nearly |almost |some |more than |only )?(?P<n>[\w-]+)\s+"
@@ -78,7 +78,7 @@ def window_for(text: str, mention: TimeMention, sentence: str, day: date) -> Win
         return Window(day - ONE_DAY, day - ONE_DAY, DEICTIC, f'"tomorrow" is {day}')
     if (m := _WEEKDAY.match(mention.value)) is not None:
         return _weekday(text, mention, day, int(m.group(1)))
-    if (m := _MONTH_DAY.match(mention.value)) is not None:
+    if (m := MONTH_DAY.match(mention.value)) is not None:
         if (day.month, day.day) != (int(m.group(1)), int(m.group(2))):
             return None
         return _year_word(phrase, day) or _around(text, mention, day, DAY_REACH, 0.8)
