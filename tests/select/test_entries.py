@@ -165,3 +165,20 @@ def test_a_forecast_gives_way_to_the_report_of_the_day(make_article: Make) -> No
     assert entry.date == "2012-05-09"
     assert entry.summary == report
     assert not entry.planned
+
+
+def test_an_entry_also_cites_the_lead_sentences_that_go_on_telling_it(make_article: Make) -> None:
+    text = (
+        "The last convoy of peacekeepers crossed the northern border on Sunday, ending a "
+        "mission that lasted six years.\n\n"
+        "A farewell parade in the border town was watched by several thousand residents.\n\n"
+        "The force handed its base to the national army last month."
+    )
+    article = extract_events(tag_article(make_article(text, {}, "2011-09-12")))
+    (entry,) = build_entries([article], dates=1)
+    assert entry.date == "2011-09-11"
+    assert entry.summary.startswith("The last convoy")
+    cited = [c.sentence for c in entry.sources]
+    assert cited[0] == entry.summary
+    assert "A farewell parade in the border town was watched by several thousand residents." in cited
+    assert not any(c.startswith("The force handed") for c in cited)

@@ -280,7 +280,9 @@ def _mmr(candidates: list[_Scored], chosen: list[_Scored], count: int) -> list[_
 def _entry(
     pick: _Scored, pool: list[_Scored], salience: float, original: dict[str, str]
 ) -> TimelineEntry:
-    """The pick as an entry citing it and the other articles that report the same thing."""
+    """The pick as an entry citing it and the other articles that report the same thing,
+    then, while there is room, the sentences of its own article that go on telling it
+    (`Event.continues`): the rest of the report the entry came from."""
     citations: list[Citation] = []
     seen: set[str] = set()
     for other in [pick, *pool]:
@@ -292,6 +294,14 @@ def _entry(
         citations.append(Citation(other.report.article_id, s.text, s.start, s.end))
         if len(citations) == MAX_SOURCES:
             break
+    details = sorted(
+        (o.report for o in pool if o.report.article_id == pick.report.article_id
+         and o.report.continues == pick.report.sentence.start),
+        key=lambda r: r.sentence.start,
+    )
+    for detail in details[: MAX_SOURCES - len(citations)]:
+        s = detail.sentence
+        citations.append(Citation(detail.article_id, s.text, s.start, s.end))
     return TimelineEntry(
         date=pick.report.date,
         summary=pick.report.sentence.text,
