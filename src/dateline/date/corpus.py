@@ -39,6 +39,8 @@ from dateline.date.header import Stated, header_date, top_lines
 from dateline.date.relations import MONTH_DAY, Window, refers_back, window_for
 from dateline.date.tense import FUTURE, PAST, tense_of
 from dateline.events import extract_events
+from dateline.events.attach import mentions_in
+from dateline.events.calendar import calendar_value
 from dateline.model import Article, PublicationDate, Sentence, TimeMention
 from dateline.timex import tag_article
 
@@ -147,7 +149,8 @@ def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
     wholes: dict[int, Vector] = {}
     for m in article.timexes:
         index = bisect.bisect_right(starts, m.start) - 1
-        if index < 0 or not _is_day(m.value):
+        value = calendar_value(m.value)
+        if index < 0 or value is None or len(value) != 10:
             continue
         sentence = article.sentences[index]
         if m.end > sentence.end:
@@ -155,7 +158,7 @@ def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
         if index not in wholes:
             wholes[index] = vectorise(sentence.text, idf)
         local = vectorise(clause(article.text, m.start, m.end, sentence), idf)
-        day = date.fromisoformat(m.value[:10])
+        day = date.fromisoformat(value)
         found[(sentence.start, day)] = _Fact(wholes[index], local, day, sentence.text)
     for event in article.events:
         if len(event.date) == 10 and event.date_source != "explicit":
@@ -208,11 +211,6 @@ def _links(undated: list[Article], dated: list[Article]) -> dict[str, list[str]]
     return links
 
 
-def _is_day(value: str) -> bool:
-    return len(value) >= 10 and value[:4].isdigit() and value[5:7].isdigit() \
-        and value[8:10].isdigit()  # fmt: skip
-
-
 def clause(text: str, start: int, end: int, sentence: Sentence) -> str:
     """The clause of `sentence` holding text[start:end]: what a date in it is the date of."""
     left = text[sentence.start : start]
@@ -247,7 +245,7 @@ class _Search:
                 key = (article.id, "sentence", sentence.start)
                 self.vectors[key] = vectorise(sentence.text, idf)
                 self.floors[key] = MIN_SIMILARITY
-                for m in _mentions(article, sentence):
+                for m in mentions_in(sentence, article.timexes):
                     key = (article.id, "clause", m.start)
                     text = clause(article.text, m.start, m.end, sentence)
                     self.vectors[key] = vectorise(text, idf)
@@ -280,10 +278,6 @@ class _Search:
         return [(score, fact) for score, _, fact in sorted(self.best.get(key, ()), reverse=True)]
 
 
-def _mentions(article: Article, sentence: Sentence) -> list[TimeMention]:
-    return [m for m in article.timexes if sentence.start <= m.start and m.end <= sentence.end]
-
-
 def _date_one(article: Article, search: _Search, linked: list[_Fact]) -> Article:
     votes = []
     for number, sentence in enumerate(article.sentences[:MAX_SENTENCES]):
@@ -307,7 +301,7 @@ def _votes(article: Article, sentence: Sentence, lead: bool, search: _Search,
     is news rather than background.
     """
     matches = search.like((article.id, "sentence", sentence.start))
-    mentions = _mentions(article, sentence)
+    mentions = mentions_in(sentence, article.timexes)
     votes = []
     for mention in mentions:
         key = (article.id, "clause", mention.start)

@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 
 from dateline.events.calendar import calendar_value
+from dateline.events.extract import LEAD_SENTENCES
 from dateline.events.frame import plan_cue, predicate
 from dateline.model import Article, Event
 
-# How far down an article undated past-tense sentences still report the day's news: five, as
-# in `events` and Datewise. Eight scored higher on Timeline17 (alignment ROUGE-1 with tilse's
-# Python ROUGE: chosen on the bpoil, Egypt and Iraq folders 0.106 vs 0.105, held out on H1N1,
-# Libya and Syria 0.091 vs 0.088) but crowds the sample corpus's short articles: true events
-# on their date 17/30 at eight, 21/30 at six, 22/30 at five (below its 19/30 gate at eight).
-LEAD_SENTENCES = 5
+# Undated past-tense sentences report the day's news as far down as the events stage's
+# LEAD_SENTENCES (five, as in Datewise). Eight scored higher on Timeline17 (alignment ROUGE-1
+# with tilse's Python ROUGE: chosen on the bpoil, Egypt and Iraq folders 0.106 vs 0.105, held
+# out on H1N1, Libya and Syria 0.091 vs 0.088) but crowds the sample corpus's short articles:
+# true events on their date 17/30 at eight, 21/30 at six, 22/30 at five.
 
 
 def candidate_reports(article: Article, dates: Container[str]) -> Iterator[Event]:
