@@ -35,6 +35,13 @@ POINTS = [
         "official said on Wednesday. The three were invited at a summit in Madrid in July 1997.",
         date(1999, 2, 10),
     ),
+    # Year-less dateline the day after the lead's weekday: the news came the day before, so
+    # the nearest year stands (2009, five years on, is the first where the 27th is a Friday).
+    (
+        "NAIROBI, March 27 (AFP) - Engineers switched on the city's new water plant on Friday. "
+        "The old pumping station was looted in April 2003.",
+        date(2004, 3, 27),
+    ),
     # A trial that began on a dated Monday; the verdict came "on Thursday" the next week.
     (
         "A jury found the former treasurer guilty on Thursday. The trial began on Sept. 28, "
