@@ -30,7 +30,7 @@ SCORER = Path(__file__).resolve().parents[1] / "data" / "score_sample_timeline.p
 # events sit in articles the date stage cannot date from their own text), --dates 60 at one
 # entry per date; the timeline also dates undated articles from the rest of the pile.
 FLOOR_EXTRACTED = 26
-FLOOR_ON_TIMELINE = 28
+FLOOR_ON_TIMELINE = 30
 # With true publication dates given, every true event is extracted and merged on its date.
 FLOOR_EXTRACTED_TRUE_DATES = 30
 
@@ -124,8 +124,9 @@ def test_with_true_publication_dates_every_true_event_is_merged_on_its_date(
 # Selection pools sentences by every day they name (a sentence that only names the day counts
 # half) and undated leads by the day of their lead's news; three undated articles are dated
 # from the rest of the pile, each sizeable story keeps its own topic words, and an entry
-# cites the lead sentences that go on telling it: 28/30 with no
-# unsupported date on 2026-11-23.
+# cites the lead sentences that go on telling it; days are weighed against how busy their
+# stretch was, a lone article's opening sentence leads its day, and a week spanning two
+# months names no month: 30/30 with no unsupported date on 2026-11-23.
 def test_sample_timeline_scores(
     processed: list[Article], answers: tuple[dict[str, str], list[dict]]
 ) -> None:

@@ -8,8 +8,9 @@ import pytest
 
 from dateline.errors import SettingsError
 from dateline.events import extract_events
-from dateline.model import Article
+from dateline.model import Article, Event
 from dateline.select import build_entries, default_dates
+from dateline.select.entries import BACKGROUND_OVERLAP, _mmr, _Scored
 from dateline.timex import tag_article
 
 Make = Callable[..., Article]
@@ -182,3 +183,46 @@ def test_an_entry_also_cites_the_lead_sentences_that_go_on_telling_it(make_artic
     assert cited[0] == entry.summary
     assert "A farewell parade in the border town was watched by several thousand residents." in cited
     assert not any(c.startswith("The force handed") for c in cited)
+
+
+def test_sharing_story_words_with_an_entry_is_not_repetition(make_article: Make) -> None:
+    text = (
+        "Three aid workers were kidnapped on the western highway on Thursday. "
+        "The minister praised the mediators on Thursday. "
+        "Three aid workers, kidnapped on Thursday, were freed on the highway."
+    )
+    events = extract_events(tag_article(make_article(text, {}, "2004-04-09"))).events
+    kidnap, aside, freed = events[:3]
+    chosen = [_Scored(freed, {"aid": 1.0}, 1.0)]
+
+    def scored(event: Event, score: float, overlap: float) -> _Scored:
+        rest = (1.0 - overlap**2) ** 0.5
+        return _Scored(event, {"aid": overlap, str(event.sentence.start): rest}, score)
+
+    # A little less central than the report, the aside would win if every shared word cost.
+    lead = scored(kidnap, 0.385, BACKGROUND_OVERLAP - 0.05)
+    other = scored(aside, 0.376, 0.05)
+    assert _mmr([lead, other], chosen, 1) == [lead]
+    # Real repetition still gives way.
+    repeat = scored(kidnap, 0.385, 0.5)
+    assert _mmr([repeat, other], chosen, 1) == [other]
+
+
+def test_a_lone_article_s_opening_sentence_leads_its_day(make_article: Make) -> None:
+    # Only this article speaks for Saturday; the minister's reaction, further down and nearer
+    # the ideal entry length, would otherwise stand for the day instead of the killing.
+    text = (
+        "Two aid workers were shot dead on Saturday when gunmen opened fire on their lorry on "
+        "the coast road north of the port, west of the capital, the charity that employed "
+        "them said in a statement late last night.\n\n"
+        "The charity has worked in the region since 2001.\n\n"
+        "Its director visited the clinic in January.\n\n"
+        "It runs four clinics.\n\n"
+        "It also runs a school.\n\n"
+        "In a short statement on Saturday night, the minister called the shooting a cowardly "
+        "crime against people who came to help and said the charity would stay."
+    )
+    article = extract_events(tag_article(make_article(text, {}, "2009-03-15")))
+    entries = build_entries([article], dates=2)
+    assert [e.date for e in entries] == ["2009-01", "2009-03-14"]
+    assert entries[1].summary.startswith("Two aid workers were shot dead")

@@ -30,12 +30,17 @@ def calendar_value(value: str) -> str | None:
         return year
     week = _WEEK.fullmatch(value)
     if week:
+        year, number = int(week.group(1)), int(week.group(2))
         try:
-            # The Thursday of an ISO week decides its month.
-            thursday = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)
+            first = date.fromisocalendar(year, number, 6 if value.endswith("-WE") else 1)
+            last = date.fromisocalendar(year, number, 7)
         except ValueError:
             return None
-        return f"{thursday.year:04d}-{thursday.month:02d}"
+        # A week lies in a month only when it starts and ends there: "last week" from
+        # Thursday 9 December 2004 (29 November - 5 December) is in 2004, not in December.
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.year:04d}-{first.month:02d}"
+        return f"{first.year:04d}" if first.year == last.year else None
     coarse = _COARSE.fullmatch(value)
     return coarse.group(1) if coarse else None
 
