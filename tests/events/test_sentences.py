@@ -62,6 +62,28 @@ CASES = [
         ["Photo: the harbour at dawn", "TARSEL, Mirenza (Reuters) - The ferry sailed.", "It was late."],
     ),
     ("The figure (AP) was wrong. Fine.", ["The figure (AP) was wrong.", "Fine."]),
+    # A page's time stamp closes its heading; the story starts after it.
+    (
+        "Ferry strike ends Crews return to work Monday 14 March 2005 17.14 GMT The ferry crews "
+        "went back to work yesterday.",
+        ["Ferry strike ends Crews return to work Monday 14 March 2005 17.14 GMT",
+         "The ferry crews went back to work yesterday."],
+    ),
+    (
+        "TARSEL | Tue Oct 4, 2011 8:36 am TARSEL (Reuters) - The port reopened.",
+        ["TARSEL | Tue Oct 4, 2011 8:36 am", "TARSEL (Reuters) - The port reopened."],
+    ),
+    (
+        "12 May 2011 Last updated at 04:27 GMT Rain fell on the valley.",
+        ["12 May 2011 Last updated at 04:27 GMT", "Rain fell on the valley."],
+    ),
+    # Times in the story's own prose do not cut it.
+    (
+        "The polls closed at 8:46 p.m. Eastern time on Nov. 8, 2011. Shares rose 12.07 in 2011 "
+        "Trading was quiet.",
+        ["The polls closed at 8:46 p.m. Eastern time on Nov. 8, 2011.",
+         "Shares rose 12.07 in 2011 Trading was quiet."],
+    ),
     ("   ", []),
 ]
 

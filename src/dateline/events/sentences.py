@@ -141,6 +141,15 @@ _WIRE_DATELINE = re.compile(
 )
 # What may stand before the agency inside the dateline itself: "OSLAND, May 4 ".
 _DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, ?[\w.' ]{1,30})*\s*")
+# A page's time stamp ends its heading: "Monday 14 February 2005 17.14 GMT", "HONG KONG | Mon
+# Apr 27, 2009 7:16 am", "21 December 2011 Last updated at 04:27 GMT". The text after it is
+# the story, with its own dates; glued to the stamp, its first sentence would take the stamp's
+# day ("... 00.01 BST Iraq's new rulers split yesterday") and the heading's words.
+_TIME_STAMP = re.compile(
+    r"\b(?:19|20)\d\d,?\s+(?:(?:at|[Ll]ast updated at)\s+)?\d{1,2}[:.]\d{2}"
+    r"(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T)\b)?"
+)
+_STORY_START = re.compile(r"\s+[A-Z\"“'‘(]")
 # Lines shorter than this without end punctuation are headings or list items, not wraps.
 _SHORT_LINE = 60
 # A "sentence" longer than this (page chrome without punctuation) is cut at whitespace so
@@ -198,6 +207,9 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
             before = text[start : match.start()]
             if before[-1:].isspace() and not _DATELINE_HEAD.fullmatch(before):
                 cuts.append(match.start())
+    for match in _TIME_STAMP.finditer(text, start, end):
+        if _STORY_START.match(text, match.end(), end):
+            cuts.append(match.end())
     for match in _TERMINAL.finditer(text, start, end):
         closers = _CLOSERS.match(text, match.end(), end)
         cut = closers.end() if closers else match.end()
