@@ -77,6 +77,16 @@ CASES = [
         "12 May 2011 Last updated at 04:27 GMT Rain fell on the valley.",
         ["12 May 2011 Last updated at 04:27 GMT", "Rain fell on the valley."],
     ),
+    # So does a photo credit glued to the story.
+    (
+        "Crews at the dock. Photograph: Ana Ruiz/AP The ferry sailed at dawn.",
+        ["Crews at the dock.", "Photograph: Ana Ruiz/AP", "The ferry sailed at dawn."],
+    ),
+    (
+        "Photograph: Ana Ruiz/AFP/Getty Images Rain fell. Photograph: PA It stopped.",
+        ["Photograph: Ana Ruiz/AFP/Getty Images", "Rain fell.", "Photograph: PA", "It stopped."],
+    ),
+    ("Photograph: Ana Ruiz The ferry sailed.", ["Photograph: Ana Ruiz The ferry sailed."]),
     # Times in the story's own prose do not cut it.
     (
         "The polls closed at 8:46 p.m. Eastern time on Nov. 8, 2011. Shares rose 12.07 in 2011 "

@@ -149,6 +149,12 @@ _TIME_STAMP = re.compile(
     r"\b(?:19|20)\d\d,?\s+(?:(?:at|[Ll]ast updated at)\s+)?\d{1,2}[:.]\d{2}"
     r"(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T)\b)?"
 )
+# A photo credit ends its caption: "Photograph: Dario Lopez-Mills/AP", "Photograph: Alfredo
+# Estrella/AFP/Getty Images", "Photo: PA". Pasted pages glue it to the story's next sentence.
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:Photograph|Photo|Picture)s?:\s+(?:[^\s/][^/]{0,40}?(?:\\?/[A-Z][\w.-]*)+"
+    r"(?:\s(?:[Ii]mages|Features|Pictures))?|(?:AP|PA|AFP|EPA|Reuters|Getty Images)\b)"
+)
 _STORY_START = re.compile(r"\s+[A-Z\"“'‘(]")
 # Lines shorter than this without end punctuation are headings or list items, not wraps.
 _SHORT_LINE = 60
@@ -207,9 +213,10 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
             before = text[start : match.start()]
             if before[-1:].isspace() and not _DATELINE_HEAD.fullmatch(before):
                 cuts.append(match.start())
-    for match in _TIME_STAMP.finditer(text, start, end):
-        if _STORY_START.match(text, match.end(), end):
-            cuts.append(match.end())
+    for stamp in (_TIME_STAMP, _PHOTO_CREDIT):
+        for match in stamp.finditer(text, start, end):
+            if _STORY_START.match(text, match.end(), end):
+                cuts.append(match.end())
     for match in _TERMINAL.finditer(text, start, end):
         closers = _CLOSERS.match(text, match.end(), end)
         cut = closers.end() if closers else match.end()
