@@ -146,13 +146,14 @@ _DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, ?[\w.'
 # the story, with its own dates; glued to the stamp, its first sentence would take the stamp's
 # day ("... 00.01 BST Iraq's new rulers split yesterday") and the heading's words.
 _TIME_STAMP = re.compile(
-    r"\b(?:19|20)\d\d,?\s+(?:(?:at|[Ll]ast updated at)\s+)?\d{1,2}[:.]\d{2}"
+    r"(?:19|20)(?<!\d\d\d)\d\d,?\s+(?:(?:at|[Ll]ast updated at)\s+)?\d{1,2}[:.]\d{2}"
     r"(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s?(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T)\b)?"
 )
 # A photo credit ends its caption: "Photograph: Dario Lopez-Mills/AP", "Photograph: Alfredo
 # Estrella/AFP/Getty Images", "Photo: PA". Pasted pages glue it to the story's next sentence.
+# (Neither pattern opens with a word boundary: one there makes the scan three times slower.)
 _PHOTO_CREDIT = re.compile(
-    r"\b(?:Photograph|Photo|Picture)s?:\s+(?:[^\s/][^/]{0,40}?(?:\\?/[A-Z][\w.-]*)+"
+    r"(?:Photograph|Photo|Picture)s?:\s+(?:[^\s/][^/]{0,40}?(?:\\?/[A-Z][\w.-]*)+"
     r"(?:\s(?:[Ii]mages|Features|Pictures))?|(?:AP|PA|AFP|EPA|Reuters|Getty Images)\b)"
 )
 _STORY_START = re.compile(r"\s+[A-Z\"“'‘(]")
