@@ -70,9 +70,16 @@ CASES = [
          "The ferry crews went back to work yesterday."],
     ),
     (
-        "TARSEL | Tue Oct 4, 2011 8:36 am TARSEL (Reuters) - The port reopened.",
-        ["TARSEL | Tue Oct 4, 2011 8:36 am", "TARSEL (Reuters) - The port reopened."],
+        "Tue Oct 4, 2011 8:36 am TARSEL (Reuters) - The port reopened.",
+        ["Tue Oct 4, 2011 8:36 am", "TARSEL (Reuters) - The port reopened."],
     ),
+    # Page items separated by spaced vertical bars are units of their own; the bars go.
+    (
+        "TARSEL | Tue Oct 4, 2011 8:36 am | TARSEL (Reuters) - The port reopened on Tuesday.",
+        ["TARSEL", "Tue Oct 4, 2011 8:36 am", "TARSEL (Reuters) - The port reopened on Tuesday."],
+    ),
+    ("Home | World | Europe", ["Home", "World", "Europe"]),
+    ("The ratio x|y was small.", ["The ratio x|y was small."]),
     (
         "12 May 2011 Last updated at 04:27 GMT Rain fell on the valley.",
         ["12 May 2011 Last updated at 04:27 GMT", "Rain fell on the valley."],

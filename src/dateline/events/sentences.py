@@ -156,6 +156,9 @@ _PHOTO_CREDIT = re.compile(
     r"(?:Photograph|Photo|Picture)s?:\s+(?:[^\s/][^/]{0,40}?(?:\\?/[A-Z][\w.-]*)+"
     r"(?:\s(?:[Ii]mages|Features|Pictures))?|(?:AP|PA|AFP|EPA|Reuters|Getty Images)\b)"
 )
+# A spaced vertical bar separates page items ("MEXICO CITY | Sat Apr 25, 2009 7:32 pm | ..."):
+# prose never uses one, so each side is a unit of its own and the bar is dropped.
+_PAGE_SEPARATOR = re.compile(r"\s\|(?=\s)")
 _STORY_START = re.compile(r"\s+[A-Z\"“'‘(]")
 # Lines shorter than this without end punctuation are headings or list items, not wraps.
 _SHORT_LINE = 60
@@ -214,6 +217,9 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
             before = text[start : match.start()]
             if before[-1:].isspace() and not _DATELINE_HEAD.fullmatch(before):
                 cuts.append(match.start())
+    if text.find("|", start, end) != -1:
+        for match in _PAGE_SEPARATOR.finditer(text, start, end):
+            cuts.extend((match.start(), match.end()))
     for stamp in (_TIME_STAMP, _PHOTO_CREDIT):
         for match in stamp.finditer(text, start, end):
             if _STORY_START.match(text, match.end(), end):
@@ -272,7 +278,7 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start >= end:
+    if start >= end or text[start:end] == "|":
         return
     while end - start > _MAX_SENTENCE:
         cut = text.rfind(" ", start, start + _MAX_SENTENCE)
