@@ -24,9 +24,11 @@ def _summary(scores: dict[str, Any]) -> str:
             lines.append(f"{key:24} {value:.4f}")
         elif isinstance(value, int | str):
             lines.append(f"{key:24} {value}")
-        elif isinstance(value, dict) and all(isinstance(v, float) for v in value.values()):
+        elif isinstance(value, dict) and all(isinstance(v, float | int | str)
+                                             for v in value.values()):
             lines.append(f"{key}:")
-            lines.extend(f"  {k:22} {v:.4f}" for k, v in value.items())
+            lines.extend(f"  {k:22} {v:.4f}" if isinstance(v, float) else f"  {k:22} {v}"
+                         for k, v in value.items())
     return "\n".join(lines) + "\n"
 
 
@@ -72,6 +74,17 @@ def eval_dct(path: Path, fmt: str, output: Path | None) -> None:
 def eval_tls(path: Path, fmt: str, output: Path | None) -> None:
     """Timeline-summarisation scores (ROUGE, Date F1) vs the Datewise baseline."""
     from dateline.eval.tls import evaluate
+
+    _run(evaluate, fmt, output, path)
+
+
+@eval_group.command("body")
+@path_argument
+@format_option
+@output_option
+def eval_body(path: Path, fmt: str, output: Path | None) -> None:
+    """Article-body extraction (4-gram shingles) on real pages with a ground-truth.json."""
+    from dateline.eval.body import evaluate
 
     _run(evaluate, fmt, output, path)
 

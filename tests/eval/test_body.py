@@ -1,0 +1,73 @@
+"""Body extraction scoring: the benchmark's metric on hand-made pages, and gates on real pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import EvaluationError
+from dateline.eval.body import evaluate, match, shingles, summarise
+
+ROOT = Path(__file__).resolve().parents[2]
+BODIES = ROOT.parent / "shared" / "data" / "real" / "bodies"
+
+BODY = ("The river rose two metres overnight and the town council opened the school hall "
+        "to families from the lower streets. Volunteers carried sandbags until dawn.")
+
+
+def test_shingles_are_word_four_grams_with_counts() -> None:
+    assert shingles("a b c d e") == {("a", "b", "c", "d"): 1, ("b", "c", "d", "e"): 1}
+    assert shingles("one two") == {("one", "two"): 1}
+    assert shingles("") == {}
+
+
+def test_match_counts_extra_and_missing_shingles() -> None:
+    exact = match(BODY, BODY)
+    assert (exact.precision, exact.recall) == (1.0, 1.0)
+    padded = match(BODY, "Skip to main content Home News Sport Weather " + BODY)
+    assert padded.recall == 1.0
+    assert padded.fp == 8 and padded.precision < 1.0
+    assert match(BODY, "").recall == 0.0
+
+
+def test_summary_skips_pages_with_nothing_to_score_as_the_benchmark_does() -> None:
+    scores = summarise([match(BODY, BODY), match(BODY, "")])
+    assert scores["precision"] == 1.0  # the empty extraction has no precision to average
+    assert scores["recall"] == 0.5
+
+
+def _write(folder: Path) -> Path:
+    pages = folder / "text"
+    pages.mkdir(parents=True)
+    (pages / "flood.txt").write_text(
+        "Skip to main content\nHome\nNews\nSport\n\nRiver floods lower town\n\n"
+        + BODY + "\n\nShare this article\nMost read\nCookie settings\n", encoding="utf-8")
+    (folder / "ground-truth.json").write_text(
+        json.dumps({"flood": {"articleBody": BODY}}), encoding="utf-8")
+    return pages
+
+
+def test_evaluate_scores_copied_pages_against_leaving_them_as_they_are(tmp_path: Path) -> None:
+    scores = evaluate(_write(tmp_path))
+    assert scores["documents"] == 1
+    assert scores["recall"] == 1.0
+    assert scores["chrome_kept"] < 0.5
+    assert scores["peer"]["name"] == "page as it is"
+    assert scores["peer"]["chrome_kept"] == 1.0
+    assert scores["f1"] > scores["peer"]["f1"]
+
+
+def test_evaluate_needs_a_ground_truth_file(tmp_path: Path) -> None:
+    with pytest.raises(EvaluationError, match=r"ground-truth\.json"):
+        evaluate(tmp_path)
+
+
+@pytest.mark.data
+@pytest.mark.skipif(not BODIES.is_dir(), reason="real pages not in ../shared/data/real/bodies")
+@pytest.mark.parametrize(("kind", "floor"), [("html", 0.92), ("text", 0.83)])
+def test_real_pages_gate(kind: str, floor: float) -> None:
+    scores = evaluate(BODIES / kind)
+    assert scores["documents"] == 119
+    assert scores["f1"] >= floor
