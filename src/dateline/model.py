@@ -107,10 +107,13 @@ class Article:
     author: str = ""
     url: str = ""
     metadata_date: datetime.date | None = None  # from HTML metadata, a JSON field, a WARC header
+    # The reader already took the body out of its page's markup (HTML): the cleaner keeps it.
+    extracted: bool = False
     text: str = ""  # clean text; stages after `clean` read only this
     # Byline/date/place lines the cleaner took out of the body: metadata for the date stage,
     # never part of `text`.
     header: tuple[str, ...] = ()
+    language: str = ""  # BCP 47 tag of the clean text: "en", "de", "und-Cyrl" (clean/language.py)
     published: PublicationDate | None = None
     sentences: tuple[Sentence, ...] = ()
     timexes: tuple[TimeMention, ...] = ()

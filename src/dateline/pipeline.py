@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import gc
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dateline.clean import boilerplate_key, clean_article, repeated_lines
+from dateline.clean.language import language_of, untagged
 from dateline.cluster.duplicates import dedup_text, mark_duplicates
 from dateline.cluster.minhash import Signature, signature
 from dateline.cluster.stories import group_stories
@@ -66,12 +68,17 @@ class Pipeline:
         return article
 
 
+def detect_language(article: Article) -> Article:
+    return dataclasses.replace(article, language=language_of(article.text))
+
+
 def document_pipeline(settings: Settings, boilerplate: frozenset[str] = frozenset()) -> Pipeline:
-    """clean → date → tag time → find events, for one article."""
+    """clean → language → date → tag time → find events, for one article."""
     clean = functools.partial(clean_article, settings=settings.clean, boilerplate=boilerplate)
     return Pipeline((
         Stage("clean", clean, frozenset({"raw_text"}),
               frozenset({"text", "title", "author", "outlet", "header"})),
+        Stage("language", detect_language, frozenset({"text"}), frozenset({"language"})),
         Stage("date", date_article, frozenset({"text", "header", "metadata_date", "url"}),
               frozenset({"published"})),
         Stage("timex", tag_article, frozenset({"text", "published"}), frozenset({"timexes"})),
@@ -236,6 +243,7 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
 class IngestResult:
     added: AddResult
     failures: tuple[Failure, ...]
+    untagged: Counter[str]  # articles per language the later stages can't read yet
 
 
 def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
@@ -253,7 +261,8 @@ def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
         raise InputError(first.source, f"{first.reason} ({len(read.failures)} file(s) failed; "
                                        "nothing was stored)")
     processed = process(read.articles, settings, default_workers(), on_done)
-    return IngestResult(store.add(processed, read.failures), tuple(read.failures))
+    return IngestResult(store.add(processed, read.failures), tuple(read.failures),
+                        untagged([article.language for article in processed]))
 
 
 def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,

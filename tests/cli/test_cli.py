@@ -195,3 +195,21 @@ def test_unknown_story_is_a_one_line_error(mixed_corpus, tmp_path):
     result = run("timeline", "--db", str(db), "--story", "99")
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "no story 99" in result.stderr
+
+
+def test_articles_in_languages_we_cannot_tag_are_kept_and_counted(tmp_path):
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "brug.txt").write_text(
+        "Brug weer open\n\nDe oude brug in de haven is dinsdag weer geopend voor het verkeer, "
+        "zes weken nadat een storm een deel van de leuning had weggeslagen. Volgens de gemeente "
+        "werd er in februari aan de kabels gewerkt en waren de kosten hoger dan verwacht.\n",
+        encoding="utf-8")
+    (pile / "bridge.txt").write_text(
+        "Bridge reopens\n\nThe old harbour bridge reopened to traffic on Tuesday, March 8, 2011, "
+        "six weeks after a storm tore away part of its railing, the city said.\n", encoding="utf-8")
+    result = run("timeline", str(pile), "--format", "json")
+    assert result.exit_code == 0, result.output
+    languages = sorted(d["language"] for d in json.loads(result.stdout)["documents"])
+    assert languages == ["en", "nl"]
+    assert "1 article in a language dateline can't date or tag from the text yet (nl 1)" in result.stderr

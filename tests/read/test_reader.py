@@ -305,3 +305,31 @@ def test_large_warc_streams_but_caps_each_record(write) -> None:
     assert path.stat().st_size > 0
     assert [type(r).__name__ for r in results] == ["Article"] * 3 + ["Failure", "Article"]
     assert "too large" in results[3].reason  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[Harbour Live] Bridge reopens after repairs\n\n" + STORY,
+        "{Updated} Bridge reopens after repairs\n" + STORY,
+        '["a list", "of strings, not records"]',
+    ],
+)
+def test_text_that_only_looks_like_json_is_text(write, content: str) -> None:
+    article = only_article(read_all(write("clipping.txt", content)))
+    assert article.raw_text == content
+
+
+def test_text_file_holding_json_records_is_read_as_records(write) -> None:
+    record = {"text": STORY, "title": "Bridge reopens", "date": "2019-03-14"}
+    article = only_article(read_all(write("export.txt", json.dumps([record]))))
+    assert article.title == "Bridge reopens" and article.raw_text == STORY
+
+
+def test_a_page_in_a_script_without_spaces_has_main_text(write) -> None:
+    body = "".join(f"<p>{line}</p>" for line in (
+        "港の橋は三か月の修理を終えて今朝再び開通した。",
+        "市によると、通勤の車はこれまで遠回りを強いられていた。",
+    ))
+    article = only_article(read_all(write("hashi.html", f"<html><body><article>{body}</article></body></html>")))
+    assert "港の橋" in article.raw_text and article.extracted

@@ -237,7 +237,14 @@ def _chrome(lines: list[_Line], scores: list[float]) -> list[bool]:
 def clean_article(
     article: Article, settings: CleanSettings, boilerplate: frozenset[str] = frozenset()
 ) -> Article:
-    """A copy of `article` with `text` = its body paragraphs; title/author/header/outlet filled."""
+    """A copy of `article` with `text` = its body paragraphs; title/author/header/outlet filled.
+
+    A body the reader took out of markup keeps every line: on real pages (`dateline eval body`)
+    any line rule run after trafilatura cost more body than the chrome it removed.
+    """
+    if article.extracted:
+        kept = "\n\n".join(unit.text for unit in split_units(article.raw_text))
+        return dataclasses.replace(article, text=kept)
     lines = _bare_bylines(_lines(split_units(article.raw_text), boilerplate))
     anchors = [i for i, line in enumerate(lines) if _is_anchor(line)]
     first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)

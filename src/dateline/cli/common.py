@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,6 +71,22 @@ def emit(content: str | bytes, output: Path | None) -> None:
 def report_failures(failures: list[Failure]) -> None:
     for failure in failures:
         stderr.print(f"dateline: {failure}", markup=False, soft_wrap=True)
+
+
+def untagged_note(counts: Counter[str]) -> str:
+    """One line on the articles kept but not dated or tagged from their text, or ""."""
+    if not counts:
+        return ""
+    total = sum(counts.values())
+    languages = ", ".join(f"{lang} {n}" for lang, n in counts.most_common())
+    return (f"{total} article{'s' if total != 1 else ''} in a language dateline can't date or "
+            f"tag from the text yet ({languages}): kept, searchable and listed")
+
+
+def report_untagged(counts: Counter[str]) -> None:
+    note = untagged_note(counts)
+    if note:
+        stderr.print(f"dateline: {note}", markup=False, soft_wrap=True)
 
 
 @dataclass

@@ -10,7 +10,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from dateline.cli.common import db_option, emit, output_option, settings_from
+from dateline.clean.language import untagged
+from dateline.cli.common import db_option, emit, output_option, settings_from, untagged_note
 from dateline.render.json import document_to_dict
 from dateline.store import Store
 
@@ -34,7 +35,7 @@ def docs(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> 
         }
         emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", output)
         return
-    table = Table("id", "date", "sure", "outlet", "title", "status")
+    table = Table("id", "date", "sure", "lang", "outlet", "title", "status")
     for article in articles:
         published = article.published
         when = published.date.isoformat() if published and published.date else "?"
@@ -42,9 +43,13 @@ def docs(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> 
             when = f"{published.earliest or '…'}..{published.latest or '…'}"
         sure = f"{published.confidence:.2f}" if published else "0.00"
         status = f"duplicate of {article.duplicate_of[:8]}" if article.duplicate_of else "ok"
-        table.add_row(article.id[:8], when, sure, article.outlet, article.title[:60], status)
+        table.add_row(article.id[:8], when, sure, article.language, article.outlet,
+                      article.title[:60], status)
     buffer = io.StringIO()
     Console(file=buffer, width=140).print(table)
+    note = untagged_note(untagged([article.language for article in articles]))
+    if note:
+        buffer.write(f"{note}\n")
     # Failed files go below the table, one whole line each, so a long path is never cut.
     for failure in failures:
         buffer.write(f"failed: {failure.source}: {failure.reason}\n")

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from dateline.cli.common import db_option, report_failures, run_progress, settings_from
+from dateline.cli.common import (
+    db_option,
+    report_failures,
+    report_untagged,
+    run_progress,
+    settings_from,
+)
 from dateline.pipeline import ingest
 from dateline.store import Store
 
@@ -25,6 +31,7 @@ def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: boo
         result = ingest(store, paths, settings, stdin=sys.stdin.buffer, on_item=progress.read,
                         on_done=progress.processed, strict=strict)
     report_failures(list(result.failures))
+    report_untagged(result.untagged)
     added = result.added
     click.echo(f"added {added.added}, duplicate {added.duplicate}, failed {added.failed}")
     if added.added + added.duplicate == 0 and result.failures:

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import click
 
+from dateline.clean.language import untagged
 from dateline.cli.common import (
     db_option,
     emit,
     output_option,
     report_failures,
+    report_untagged,
     run_progress,
     settings_from,
 )
@@ -74,6 +76,7 @@ def timeline(ctx: click.Context, args: tuple[str, ...], db: Path | None, date_fr
                                          on_item=progress.read, on_done=progress.processed,
                                          request=request)
         report_failures(list(result.failures))
+        report_untagged(untagged([document.language for document in result.documents]))
         if strict and result.failures:
             raise click.ClickException(f"{len(result.failures)} file(s) failed")
         if not result.documents and result.failures:

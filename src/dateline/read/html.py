@@ -1,13 +1,14 @@
 """A saved web page to an Article: main text and metadata via trafilatura and htmldate.
 
-The text trafilatura keeps is the article body without menus and comments; the cleaner still
-runs on it. The date is htmldate's *original* (first published) date from markup only —
-meta tags, JSON-LD, `<time>` and the URL — because its free-text search picks up whatever
-date the story mentions, and a metadata date is trusted downstream.
+The text trafilatura keeps is the article body without menus and comments, and the cleaner
+keeps it as it is (`Article.extracted`). The date is htmldate's *original* (first published)
+date from markup only — meta tags, JSON-LD, `<time>` and the URL — because its free-text
+search picks up whatever date the story mentions, and a metadata date is trusted downstream.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -19,6 +20,15 @@ from dateline.read.dates import parse_date
 
 # Fewer words than this is navigation residue ("Home | News"), not an article body.
 _MIN_WORDS = 5
+# Scripts written without spaces between words: two characters count as one word.
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
+)
+# trafilatura's recall-favouring mode without its fallback extractors: on the real pages of
+# `dateline eval body` (Article Extraction Benchmark) F1 0.964 against 0.956 with its defaults
+# (comments off), 0.958 precision-favouring; better on both halves of the pages, and faster.
+_FAVOR_RECALL = True
+_FAST = True
 # htmldate's own floor is 1995; archives of older stories exist (and their pages say so).
 _MIN_DATE = "1900-01-01"
 
@@ -45,6 +55,8 @@ def read_html(
             url=url or None,
             with_metadata=True,
             include_comments=False,
+            favor_recall=_FAVOR_RECALL,
+            fast=_FAST,
             date_extraction_params=params,
         )
     except (ValueError, TypeError, RecursionError) as exc:
@@ -53,7 +65,7 @@ def read_html(
         return Failure(source, "HTML page has no main text")
     title = (document.title or "").strip()
     text = _without_title(document.text.strip(), title)
-    if len(text.split()) < _MIN_WORDS:
+    if _words(text) < _MIN_WORDS:
         return Failure(source, "HTML page has no main text")
     page_url = url or document.url or ""
     return Article.from_raw(
@@ -64,7 +76,12 @@ def read_html(
         author=(document.author or "").strip(),
         url=page_url,
         metadata_date=parse_date(document.date),
+        extracted=True,
     )
+
+
+def _words(text: str) -> int:
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def _without_title(text: str, title: str) -> str:

@@ -19,7 +19,7 @@ from dateline.read.decode import bom_encoding, decode, utf16_without_bom
 from dateline.read.html import read_html
 from dateline.read.inputs import walk
 from dateline.read.records import read_json_document, read_json_lines
-from dateline.read.sniff import Kind, binary_reason, inner_name, sniff
+from dateline.read.sniff import Kind, binary_reason, declares_json, inner_name, sniff
 from dateline.read.stream import (
     content,
     gzip_errors,
@@ -126,18 +126,32 @@ def _read_handle(
         yield Failure(source, binary_reason(head) or "binary file, not text")
     else:
         data = read_capped(content(handle, gzipped), settings.max_bytes, source)
-        yield from _read_text(source, kind, decode(data), settings)
+        yield from _read_text(source, name, kind, decode(data), settings)
 
 
-def _read_text(source: str, kind: Kind, text: str, settings: ReadSettings) -> Iterator[Result]:
+def _read_text(
+    source: str, name: str, kind: Kind, text: str, settings: ReadSettings
+) -> Iterator[Result]:
     if not text.strip():
         yield Failure(source, "empty file (only whitespace)")
     elif kind is Kind.JSONL:
         yield from read_json_lines(source, enumerate(text.split("\n"), 1), settings)
     elif kind is Kind.JSON:
-        yield from read_json_document(source, text, settings)
+        yield from _json_or_text(source, name, text, settings)
     elif kind is Kind.HTML:
         yield read_html(source, text)
+    else:
+        yield Article.from_raw(source, text)
+
+
+def _json_or_text(source: str, name: str, text: str, settings: ReadSettings) -> Iterator[Result]:
+    """A file that only looks like JSON ("[Busan Live] ...") is text unless records come out.
+
+    A file named `.json` is held to its name: broken JSON there is the user's to hear about.
+    """
+    results = list(read_json_document(source, text, settings))
+    if declares_json(name) or any(isinstance(result, Article) for result in results):
+        yield from results
     else:
         yield Article.from_raw(source, text)
 

@@ -98,6 +98,11 @@ def sniff(head: bytes, name: str) -> Kind:
     return Kind.TEXT
 
 
+def declares_json(name: str) -> bool:
+    """Whether the file's name says it holds JSON or JSON Lines."""
+    return name.lower().endswith((".json", *_JSONL_SUFFIXES))
+
+
 def _sniff_text(head: bytes) -> str:
     """Just enough decoding to see ASCII structure; latin-1 never fails."""
     bom = bom_encoding(head)

@@ -36,6 +36,7 @@ def document_to_dict(article: Article) -> dict[str, Any]:
         "author": article.author,
         "url": article.url,
         "text": article.text,
+        "language": article.language,
         "published": published_to_dict(article.published),
         "duplicate_of": article.duplicate_of,
         "outlets": list(article.outlets),
