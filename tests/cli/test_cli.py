@@ -213,3 +213,29 @@ def test_articles_in_languages_we_cannot_tag_are_kept_and_counted(tmp_path):
     languages = sorted(d["language"] for d in json.loads(result.stdout)["documents"])
     assert languages == ["en", "nl"]
     assert "1 article in a language dateline can't date or tag from the text yet (nl 1)" in result.stderr
+
+
+def test_what_files_say_never_paints_the_terminal(tmp_path):
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "evil\x1b[2J.txt").write_bytes(b"\x00\x01\x02 not text")
+    (pile / "ok.jsonl").write_text(json.dumps({
+        "title": "[link=https://example.invalid]Click[/link] \x1b]0;owned\x07 [bold]loud[/bold]",
+        "text": "The harbour bridge reopened to traffic on Tuesday, March 8, 2011, the city said.",
+    }) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    added = run("add", str(pile), "--db", str(db))
+    assert "\x1b" not in added.stderr and "evil\\x1b[2J.txt" in added.stderr
+    listing = run("docs", "--db", str(db)).stdout
+    assert "\x1b" not in listing and "\x07" not in listing
+    assert "[link=https://example.invalid]Click[/link] \\x1b]0;owned\\x07" in listing
+
+
+def test_output_written_over_a_private_file_keeps_it_private(mixed_corpus, tmp_path):
+    target = tmp_path / "timeline.json"
+    target.write_text("old")
+    target.chmod(0o600)
+    result = run("timeline", str(mixed_corpus), "--format", "json", "-o", str(target))
+    assert result.exit_code == 0
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert json.loads(target.read_text())["entries"]

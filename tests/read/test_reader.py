@@ -333,3 +333,33 @@ def test_a_page_in_a_script_without_spaces_has_main_text(write) -> None:
     ))
     article = only_article(read_all(write("hashi.html", f"<html><body><article>{body}</article></body></html>")))
     assert "港の橋" in article.raw_text and article.extracted
+
+
+def test_lone_surrogates_in_json_fields_become_replacement_characters(write) -> None:
+    line = json.dumps({"text": STORY, "title": "Bridge", "author": "Mara"})
+    line = line.replace('"Bridge"', '"Bridge \\ud800 reopens"').replace('"Mara"', '"\\udfff"')
+    article = only_article(read_all(write("s.jsonl", line)))
+    assert article.title == "Bridge \ufffd reopens" and article.author == "\ufffd"
+    article.title.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("wrapped.json", '{"items": []}'),
+        ("lines.jsonl", '{"items": []}\n'),
+        ("cut.warc", b"WARC/1.0\r\nWARC-Type: resp"),
+    ],
+)
+def test_a_file_that_gives_nothing_is_named(write, name: str, content: bytes | str) -> None:
+    failure = only_failure(read_all(write(name, content)))
+    assert failure.source.endswith(name) and "no articles" in failure.reason
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/bridge-\xff.txt"
+    with open(raw, "wb") as handle:
+        handle.write(STORY.encode())
+    article = only_article(read_all(tmp_path))
+    assert article.source.endswith("bridge-\\xff.txt")
+    article.source.encode("utf-8")

@@ -170,3 +170,18 @@ def test_articles_added_outside_the_app_show_up(
     assert len(client.get("/api/documents").json()["documents"]) == before + 1
     dates = [e["date"] for e in client.get("/api/timeline").json()["entries"]]
     assert "2015-07-08" in dates
+
+
+@pytest.mark.parametrize("route", ["/api/timeline", "/api/export/json", "/api/export/csv"])
+@pytest.mark.parametrize("name", ["dates", "per_date"])
+@pytest.mark.parametrize("value", ["²", "①", "٣", "1" * 5000, "-1", "0x10"])
+def test_numbers_are_ascii_digits_or_a_400(client: TestClient, route: str, name: str,
+                                          value: str) -> None:
+    response = client.get(route, params={name: value})
+    assert response.status_code == 400
+    assert name in response.json()["error"]
+
+
+def test_dates_with_non_ascii_digits_are_a_400(client: TestClient) -> None:
+    response = client.get("/api/timeline", params={"from": "٢٠١٢"})
+    assert response.status_code == 400

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import stat
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -62,15 +64,32 @@ def emit(content: str | bytes, output: Path | None) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+            if output.exists():  # a file written over keeps its permissions (0600 stays 0600)
+                os.fchmod(file.fileno(), stat.S_IMODE(output.stat().st_mode))
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 
 
+# C0 and C1 controls (ESC, BEL, CR, newline...) and the bidi overrides that reorder a line.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` safe to show on a terminal: one line, controls and escapes shown as \\xNN.
+
+    What files, records and pages say reaches the screen only through this (and Rich's
+    markup off): a title or a file name cannot clear the screen, set the window title,
+    fake a report line or style itself.
+    """
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", text)
+
+
 def report_failures(failures: list[Failure]) -> None:
     for failure in failures:
-        stderr.print(f"dateline: {failure}", markup=False, soft_wrap=True)
+        stderr.print(f"dateline: {printable(str(failure))}", markup=False, soft_wrap=True)
 
 
 def untagged_note(counts: Counter[str]) -> str:

@@ -9,9 +9,17 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from dateline.clean.language import untagged
-from dateline.cli.common import db_option, emit, output_option, settings_from, untagged_note
+from dateline.cli.common import (
+    db_option,
+    emit,
+    output_option,
+    printable,
+    settings_from,
+    untagged_note,
+)
 from dateline.render.json import document_to_dict
 from dateline.store import Store
 
@@ -43,8 +51,9 @@ def docs(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> 
             when = f"{published.earliest or '…'}..{published.latest or '…'}"
         sure = f"{published.confidence:.2f}" if published else "0.00"
         status = f"duplicate of {article.duplicate_of[:8]}" if article.duplicate_of else "ok"
-        table.add_row(article.id[:8], when, sure, article.language, article.outlet,
-                      article.title[:60], status)
+        cells = (article.id[:8], when, sure, article.language, article.outlet,
+                 article.title[:60], status)
+        table.add_row(*(Text(printable(cell)) for cell in cells))
     buffer = io.StringIO()
     Console(file=buffer, width=140).print(table)
     note = untagged_note(untagged([article.language for article in articles]))
@@ -52,5 +61,5 @@ def docs(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> 
         buffer.write(f"{note}\n")
     # Failed files go below the table, one whole line each, so a long path is never cut.
     for failure in failures:
-        buffer.write(f"failed: {failure.source}: {failure.reason}\n")
+        buffer.write(f"failed: {printable(failure.source)}: {printable(failure.reason)}\n")
     emit(buffer.getvalue(), output)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import warnings
 from pathlib import Path
 
 import click
@@ -73,5 +76,20 @@ def _add_serve() -> None:
 _add_serve()
 
 
+def _quiet_libraries() -> None:
+    """The libraries we wrap speak only through dateline's one-line reports.
+
+    trafilatura and htmldate log what they find odd in a page, and Python's last-resort handler
+    would print those records unprefixed between our lines; what matters reaches the user as a
+    Failure naming the file. `DATELINE_DEBUG=1` shows them, on stderr, for debugging.
+    """
+    if os.environ.get("DATELINE_DEBUG"):
+        logging.basicConfig(level=logging.DEBUG, format="dateline debug: %(name)s: %(message)s")
+        return
+    logging.getLogger().addHandler(logging.NullHandler())
+    warnings.simplefilter("ignore")
+
+
 def main() -> None:
+    _quiet_libraries()
     cli(prog_name="dateline")

@@ -9,6 +9,7 @@ Decoding never fails: the worst case is a few replacement characters.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 
 from charset_normalizer import from_bytes
@@ -72,6 +73,24 @@ def declared_charset(data: bytes) -> str | None:
 def decode(data: bytes, declared: str | None = None) -> str:
     """Decode `data` as well as can be done and normalise line ends to LF."""
     return normalise_newlines(_decode(data, declared))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """`text` with lone surrogates (a JSON "\\ud800" escape) as U+FFFD, so it encodes."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def shown_path(name: str) -> str:
+    """A file name fit to print and store: bytes that are not UTF-8 shown as \\xNN escapes."""
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    except UnicodeError:
+        return valid_unicode(name)
 
 
 def normalise_newlines(text: str) -> str:

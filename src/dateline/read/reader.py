@@ -8,6 +8,7 @@ against the file size before anything is read. Nothing raises: every problem is 
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import BinaryIO
 
 from dateline.errors import InputError
 from dateline.model import Article, Failure
-from dateline.read.decode import bom_encoding, decode, utf16_without_bom
+from dateline.read.decode import bom_encoding, decode, shown_path, utf16_without_bom
 from dateline.read.html import read_html
 from dateline.read.inputs import walk
 from dateline.read.records import read_json_document, read_json_lines
@@ -44,6 +45,19 @@ def read_paths(
     stdin: BinaryIO | None = None,
 ) -> Iterator[Result]:
     """Every article in `paths` (files, folders, `-` for stdin), lazily, in order."""
+    for result in _read_paths(paths, settings, stdin):
+        yield _printable_source(result)
+
+
+def _printable_source(result: Result) -> Result:
+    """A file name that is not UTF-8 is kept for opening, and named with \\xNN escapes."""
+    source = shown_path(result.source)
+    return result if source == result.source else dataclasses.replace(result, source=source)
+
+
+def _read_paths(
+    paths: Iterable[str | Path], settings: ReadSettings, stdin: BinaryIO | None
+) -> Iterator[Result]:
     for item in paths:
         if str(item) == "-":
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
@@ -86,7 +100,7 @@ def _read_stdin(stream: BinaryIO, settings: ReadSettings) -> Iterator[Result]:
 def _guarded(source: str, name: str, handle: BinaryIO, settings: ReadSettings) -> Iterator[Result]:
     """One file's results; whatever goes wrong inside ends that file only, as a Failure."""
     try:
-        yield from _read_handle(source, name, handle, settings)
+        yield from _never_silent(source, _read_handle(source, name, handle, settings))
     except InputError as exc:
         yield Failure(exc.source, exc.reason)
     except Exception as exc:
@@ -94,6 +108,20 @@ def _guarded(source: str, name: str, handle: BinaryIO, settings: ReadSettings) -
         # exception types covers; one bad file must not end the run.
         detail = " ".join(str(exc).split())[:200]
         yield Failure(source, f"unreadable ({type(exc).__name__}: {detail})")
+
+
+def _never_silent(source: str, results: Iterator[Result]) -> Iterator[Result]:
+    """A file that gives neither an article nor a failure is named: nothing is dropped unsaid.
+
+    Empty containers ({"items": []}), a WARC cut inside its first header or holding no HTML
+    response: each reader would otherwise end without a word.
+    """
+    given = False
+    for result in results:
+        given = True
+        yield result
+    if not given:
+        yield Failure(source, "no articles found in the file (no records it could read)")
 
 
 def _read_handle(

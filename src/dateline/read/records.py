@@ -13,7 +13,7 @@ from typing import Any
 
 from dateline.model import Article, Failure
 from dateline.read.dates import parse_date
-from dateline.read.decode import normalise_newlines
+from dateline.read.decode import normalise_newlines, valid_unicode
 from dateline.read.html import read_html
 from dateline.settings import ReadSettings
 
@@ -164,9 +164,9 @@ def _field(record: dict[str, Any], configured: str, role: str) -> Any:
 def _text(value: Any) -> str:
     """A text field; a list of paragraphs is joined with blank lines."""
     if isinstance(value, str):
-        return value
+        return valid_unicode(value)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return "\n\n".join(value)
+        return valid_unicode("\n\n".join(value))
     return ""
 
 
@@ -176,7 +176,7 @@ def _name(value: Any) -> str:
         value = value.get("name") or value.get("title") or ""
     if isinstance(value, list):
         return ", ".join(name for name in map(_name, value) if name)
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    return " ".join(valid_unicode(value).split()) if isinstance(value, str) else ""
 
 
 def _json_type(value: Any) -> str:

@@ -23,7 +23,10 @@ from dateline.web.service import StoreService, failures_json
 from dateline.web.uploads import UploadError, check_content, read_limited, save_upload
 from dateline.web.view import StoryRef, document_meta, timeline_view
 
-CALENDAR = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+# ASCII digits only: `\d` and `str.isdigit` also accept "²", "①" and "٣", which `int()` and
+# `date.fromisoformat` refuse.
+CALENDAR = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+NUMBER = re.compile(r"^[0-9]{1,9}$")
 ARTICLE_ID = re.compile(r"^[0-9a-f]{6,64}$")
 MAX_QUERY = 500
 # The app browses the whole chronology (every dated event, a couple per date) rather than
@@ -69,7 +72,7 @@ def _int(request: Request, name: str, default: int, high: int) -> int:
     value = _param(request, name)
     if value is None:
         return default
-    if not value.isdigit() or not 1 <= int(value) <= high:
+    if not NUMBER.match(value) or not 1 <= int(value) <= high:
         raise HTTPException(400, f"{name}: {value!r} is not a number from 1 to {high}")
     return int(value)
 
@@ -152,7 +155,7 @@ async def api_upload(request: Request) -> Response:
     limit: int = request.app.state.max_upload_bytes
     declared = request.headers.get("content-length", "")
     try:
-        if declared.isdigit() and int(declared) > limit:
+        if NUMBER.match(declared) and int(declared) > limit:
             raise UploadError(413, f"file is larger than the {limit // 1024 // 1024} MB limit")
         data = await read_limited(request.stream(), limit)
         check_content(data)
