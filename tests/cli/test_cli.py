@@ -96,7 +96,7 @@ def test_store_timeline_query_and_date_range(mixed_corpus, tmp_path):
                             "--to", "2011-06-30", "--format", "json").stdout)
     assert ranged["entries"]
     assert all("2011-05" <= e["date"][:7] <= "2011-06" for e in ranged["entries"])
-    queried = json.loads(run("timeline", "inquiry", "--db", str(db), "--format", "json").stdout)
+    queried = json.loads(run("timeline", "--query", "inquiry", "--db", str(db), "--format", "json").stdout)
     cited = {s["document"] for e in queried["entries"] for s in e["sources"]}
     titles = {d["id"]: d["title"] for d in queried["documents"]}
     assert cited and all("nquiry" in titles[c] or "nquiry" in
@@ -239,3 +239,33 @@ def test_output_written_over_a_private_file_keeps_it_private(mixed_corpus, tmp_p
     assert result.exit_code == 0
     assert target.stat().st_mode & 0o777 == 0o600
     assert json.loads(target.read_text())["entries"]
+
+
+def test_a_mistyped_folder_is_an_error_not_a_search(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["timeline", str(tmp_path / "saved-articels")])
+    assert result.exit_code == 2
+    assert "saved-articels: no such file or folder" in result.output
+    assert not (tmp_path / "dateline.db").exists()
+
+
+@pytest.mark.parametrize("command", [["docs"], ["stories"], ["timeline"],
+                                     ["timeline", "--query", "troops"]])
+def test_read_only_commands_never_create_a_store(tmp_path, command):
+    db = tmp_path / "missing.db"
+    result = CliRunner().invoke(cli, [*command, "--db", str(db)])
+    assert result.exit_code == 1
+    assert "no store here" in result.output
+    assert not db.exists()
+
+
+@pytest.mark.parametrize("value", ["2004-13", "yesterday", "2004-02-30", "04-03", "２００４"])
+def test_dates_are_validated(mixed_corpus, value):
+    result = CliRunner().invoke(cli, ["timeline", str(mixed_corpus), "--from", value])
+    assert result.exit_code == 2
+    assert "is not a date; use YYYY, YYYY-MM or YYYY-MM-DD" in result.output
+
+
+def test_paths_and_query_together_are_refused(mixed_corpus):
+    result = CliRunner().invoke(cli, ["timeline", str(mixed_corpus), "--query", "troops"])
+    assert result.exit_code == 2 and "not both" in result.output

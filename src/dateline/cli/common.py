@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -26,6 +27,7 @@ from rich.progress import (
 
 from dateline.model import Article, Failure
 from dateline.settings import Settings, load_settings
+from dateline.store import Store
 
 stderr = Console(stderr=True, highlight=False)
 
@@ -44,6 +46,30 @@ def settings_from(ctx: click.Context, db: Path | None = None) -> Settings:
     if db is not None:
         settings = settings.with_overrides("store", path=db)
     return settings
+
+
+def calendar_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A `--from`/`--to` value: a real calendar year, month or day, as YYYY[-MM[-DD]]."""
+    if value is None:
+        return None
+    formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+    try:
+        if not value.isascii() or len(value) not in formats:
+            raise ValueError
+        datetime.strptime(value, formats[len(value)])
+    except ValueError:
+        raise click.BadParameter(f"{printable(value)!r} is not a date; use YYYY, YYYY-MM or "
+                                 "YYYY-MM-DD (e.g. 2004, 2004-03, 2004-03-17)") from None
+    return value
+
+
+def existing_store(settings: Settings) -> Store:
+    """The configured store for reading; a missing one is an error, never created empty."""
+    path = settings.store.path
+    if not Path(path).exists():
+        raise click.ClickException(f"{printable(str(path))}: no store here; "
+                                   "create it with `dateline add FILES` or name one with --db")
+    return Store(path, settings.dedup)
 
 
 def emit(content: str | bytes, output: Path | None) -> None:

@@ -15,13 +15,13 @@ from dateline.clean.language import untagged
 from dateline.cli.common import (
     db_option,
     emit,
+    existing_store,
     output_option,
     printable,
     settings_from,
     untagged_note,
 )
 from dateline.render.json import document_to_dict
-from dateline.store import Store
 
 
 @click.command()
@@ -33,7 +33,7 @@ from dateline.store import Store
 def docs(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> None:
     """List the articles in the store: title, outlet, date estimate and how sure it is."""
     settings = settings_from(ctx, db)
-    with Store(settings.store.path, settings.dedup) as store:
+    with existing_store(settings) as store:
         articles = store.articles()
         failures = store.failures()
     if fmt == "json":

@@ -44,7 +44,7 @@ def cli(ctx: click.Context, config: Path | None) -> None:
     \b
     dateline timeline FOLDER          one-shot, no store
     dateline add FOLDER               ingest into ./dateline.db
-    dateline timeline [QUERY]         from the store
+    dateline timeline --query TEXT    from the store
     dateline demo                     the bundled sample corpus
     """
     ctx.obj = load_settings(config)

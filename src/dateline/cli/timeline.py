@@ -11,9 +11,12 @@ import click
 
 from dateline.clean.language import untagged
 from dateline.cli.common import (
+    calendar_date,
     db_option,
     emit,
+    existing_store,
     output_option,
+    printable,
     report_failures,
     report_untagged,
     run_progress,
@@ -24,18 +27,21 @@ from dateline.model import Timeline
 from dateline.pipeline import TimelineQuery, build_timeline, timeline_from_paths
 from dateline.render import FORMATS, render
 from dateline.settings import Settings
-from dateline.store import Store
 
 format_option = click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
                              default="text", show_default=True)
 
 
-def _is_path_args(args: tuple[str, ...]) -> bool:
-    return bool(args) and all(a == "-" or Path(a).exists() for a in args)
+def _check_paths(paths: tuple[str, ...]) -> None:
+    """A mistyped folder is an error naming it, never a search or an empty timeline."""
+    for path in paths:
+        if path != "-" and not Path(path).exists() and not Path(path).is_symlink():
+            raise click.UsageError(f"{printable(path)}: no such file or folder "
+                                   "(to search the store, use --query TEXT)")
 
 
 def _from_store(settings: Settings, request: TimelineQuery) -> Timeline:
-    with Store(settings.store.path, settings.dedup) as store:
+    with existing_store(settings) as store:
         if request.query:
             ids = store.search(request.query)
             articles = store.articles(ids)
@@ -48,11 +54,20 @@ def sample_corpus() -> Path:
     return Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
 
 
-@click.command()
-@click.argument("args", nargs=-1)
+@click.command(epilog="""\b
+Examples:
+  dateline timeline ~/saved-articles/ --format html -o story.html
+  dateline timeline crawl.warc.gz notes.txt --dates 20
+  dateline timeline --query troops --from 2004-01 --to 2004-06
+  dateline timeline --story 2 --format md""")
+@click.argument("paths", nargs=-1)
 @db_option
-@click.option("--from", "date_from", metavar="DATE", help="Earliest date (YYYY[-MM[-DD]]).")
-@click.option("--to", "date_to", metavar="DATE", help="Latest date (YYYY[-MM[-DD]]).")
+@click.option("--query", metavar="TEXT",
+              help="Only stored articles matching TEXT (full-text search of the store).")
+@click.option("--from", "date_from", metavar="DATE", callback=calendar_date,
+              help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "date_to", metavar="DATE", callback=calendar_date,
+              help="Latest date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--dates", type=click.IntRange(min=1), help="How many dates (default: scales).")
 @click.option("--per-date", type=click.IntRange(min=1), help="Entries per date.")
 @click.option("--story", type=click.IntRange(min=1), metavar="N",
@@ -61,18 +76,20 @@ def sample_corpus() -> Path:
 @format_option
 @output_option
 @click.pass_context
-def timeline(ctx: click.Context, args: tuple[str, ...], db: Path | None, date_from: str | None,
-             date_to: str | None, dates: int | None, per_date: int | None, story: int | None,
-             strict: bool, fmt: str, output: Path | None) -> None:
-    """Build the timeline: of PATHS one-shot, or of the store (optionally for a QUERY)."""
+def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query: str | None,
+             date_from: str | None, date_to: str | None, dates: int | None,
+             per_date: int | None, story: int | None, strict: bool, fmt: str,
+             output: Path | None) -> None:
+    """Build the timeline of PATHS (files, folders, - for stdin) one-shot, or of the store."""
     settings = settings_from(ctx, db)
-    one_shot = _is_path_args(args)
-    request = TimelineQuery(query=None if one_shot else (" ".join(args) or None),
-                            date_from=date_from, date_to=date_to, dates=dates,
+    if paths and query:
+        raise click.UsageError("--query searches the store; give PATHS or --query, not both")
+    _check_paths(paths)
+    request = TimelineQuery(query=query, date_from=date_from, date_to=date_to, dates=dates,
                             per_date=per_date, story=story)
-    if one_shot:
+    if paths:
         with run_progress("reading") as progress:
-            result = timeline_from_paths(args, settings, stdin=sys.stdin.buffer,
+            result = timeline_from_paths(paths, settings, stdin=sys.stdin.buffer,
                                          on_item=progress.read, on_done=progress.processed,
                                          request=request)
         report_failures(list(result.failures))
@@ -95,7 +112,7 @@ def timeline(ctx: click.Context, args: tuple[str, ...], db: Path | None, date_fr
 def stories(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> None:
     """Group the stored articles into stories (use a number with `timeline --story N`)."""
     settings = settings_from(ctx, db)
-    with Store(settings.store.path, settings.dedup) as store:
+    with existing_store(settings) as store:
         articles = store.articles()
     found = group_stories(articles)
     if fmt == "json":
