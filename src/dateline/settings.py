@@ -25,6 +25,9 @@ class ReadSettings:
     author_field: str = "author"
     # Larger files are refused rather than loaded: a 200 MB "article" is never an article.
     max_bytes: int = 50 * 1024 * 1024
+    # An article's text past this is reported, not processed: the longest of Timeline17's
+    # articles is 177,931 characters, and later stages' time grows faster than length.
+    max_chars: int = 1_000_000
 
 
 @dataclass(frozen=True)

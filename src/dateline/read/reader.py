@@ -22,6 +22,7 @@ from dateline.read.inputs import walk
 from dateline.read.records import read_json_document, read_json_lines
 from dateline.read.sniff import Kind, binary_reason, declares_json, inner_name, sniff
 from dateline.read.stream import (
+    check_expansion,
     content,
     gzip_errors,
     is_gzip,
@@ -37,6 +38,7 @@ from dateline.settings import ReadSettings
 Result = Article | Failure
 
 STDIN_SOURCE = "<stdin>"
+_MAX_BYTES_PER_CHAR = 4  # UTF-32
 
 
 def read_paths(
@@ -46,7 +48,15 @@ def read_paths(
 ) -> Iterator[Result]:
     """Every article in `paths` (files, folders, `-` for stdin), lazily, in order."""
     for result in _read_paths(paths, settings, stdin):
-        yield _printable_source(result)
+        yield _within_budget(_printable_source(result), settings.max_chars)
+
+
+def _within_budget(result: Result, max_chars: int) -> Result:
+    """An article longer than the budget is reported instead of stalling every later stage."""
+    if isinstance(result, Failure) or len(result.raw_text) <= max_chars:
+        return result
+    return Failure(result.source, f"text too long: {len(result.raw_text):,} characters, over "
+                                  f"settings.read.max_chars ({max_chars:,})")
 
 
 def _printable_source(result: Result) -> Result:
@@ -134,6 +144,7 @@ def _read_handle(
     gzipped = is_gzip(handle)
     if gzipped:
         name = inner_name(name)
+    length = check_expansion(handle, size, source) if gzipped else size
     head = peek(handle, gzipped, source)
     if not head.strip():
         yield Failure(source, "empty file" + (" (after decompression)" if gzipped else ""))
@@ -145,11 +156,15 @@ def _read_handle(
         yield from read_json_lines(
             source, _lines(source, content(handle, gzipped), settings), settings
         )
-    elif size > settings.max_bytes:
+    elif length > settings.max_bytes:
         yield Failure(
             source,
-            f"too large: {size:,} bytes, over settings.read.max_bytes ({settings.max_bytes:,})",
+            f"too large: {length:,} bytes, over settings.read.max_bytes ({settings.max_bytes:,})",
         )
+    elif kind is Kind.TEXT and length > _MAX_BYTES_PER_CHAR * settings.max_chars:
+        # Refused before decoding: no encoding fits these bytes in the character budget.
+        yield Failure(source, f"text too long: {length:,} bytes, over settings.read.max_chars "
+                              f"({settings.max_chars:,}) characters in any encoding")
     elif kind is Kind.BINARY:
         yield Failure(source, binary_reason(head) or "binary file, not text")
     else:
