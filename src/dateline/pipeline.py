@@ -8,13 +8,19 @@ event merging and selection) run once over the whole set.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import functools
 import gc
 import os
+import signal
+import sys
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -35,6 +41,7 @@ from dateline.settings import Settings
 from dateline.store import AddResult, Store
 from dateline.timex import tag_article
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # What a reader fills in; every later need must be met by these or by an earlier stage.
 READER_FILLS = frozenset({"raw_text", "title", "outlet", "author", "url", "metadata_date"})
 
@@ -179,16 +186,59 @@ def _map(runs: list[tuple[_Worker, list[Article]]], workers: int,
     # collector off it does not walk the growing results again and again (4x faster).
     enabled = gc.isenabled()
     gc.freeze()
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent,
+                               initargs=(os.getpid(),))
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = [(group, pool.map(worker, group, chunksize=16)) for worker, group in runs]
-            gc.disable()  # after the fork: the workers keep their collector
-            for group, done in results:
-                yield from zip(group, done, strict=True)
+        results = [(group, pool.map(worker, group, chunksize=16)) for worker, group in runs]
+        gc.disable()  # after the fork: the workers keep their collector
+        for group, done in results:
+            yield from zip(group, done, strict=True)
+    except BrokenProcessPool:
+        _stop_now(pool)
+        raise DatelineError("a worker process died (out of memory?); free memory or give "
+                            "fewer files at once") from None
+    except BaseException:
+        _stop_now(pool)  # Ctrl+C, SIGTERM, an abandoned run: no worker finishes its chunk
+        raise
+    else:
+        pool.shutdown()
     finally:
         if enabled:
             gc.enable()
         gc.unfreeze()
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: a worker never outlives the run that started it, even a `kill -9`.
+
+    Linux kills it when its parent dies (PR_SET_PDEATHSIG); elsewhere a thread watches the
+    parent's pid. Ctrl+C reaches the whole process group: the parent alone handles it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers at once instead of letting each finish its chunk."""
+    # concurrent.futures has no public way to stop a running worker before Python 3.14.
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.kill()
+    for process in workers:
+        process.join(timeout=5)
 
 
 def default_workers() -> int:

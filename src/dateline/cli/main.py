@@ -2,35 +2,78 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import signal
+import sqlite3
 import warnings
 from pathlib import Path
 
 import click
 
 from dateline import __version__
+from dateline.cli.common import printable
 from dateline.cli.docs import docs
 from dateline.cli.eval import eval_group
 from dateline.cli.ingest import add
 from dateline.cli.timeline import demo, stories, timeline
 from dateline.errors import DatelineError
 from dateline.settings import load_settings
+from dateline.store.explain import remedy
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so it unwinds as Ctrl+C does: stores roll back."""
 
 
 class DatelineGroup(click.Group):
-    """Turns dateline's own errors into one line on stderr instead of a traceback."""
+    """Turns every error into one line on stderr instead of a traceback."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except DatelineError as exc:
-            click.echo(f"dateline: {exc}", err=True)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt as exc:
+            _say("interrupted; the store keeps only the batches that had finished")
+            ctx.exit(143 if isinstance(exc, Terminated) else 130)
+        except Exception as exc:
+            if os.environ.get("DATELINE_DEBUG"):
+                raise
+            _say(one_line_error(exc))
             ctx.exit(1)
-        except KeyboardInterrupt:
-            click.echo("dateline: interrupted; the store is as it was before this batch",
-                       err=True)
-            ctx.exit(130)
+        return None
+
+
+def _say(message: str) -> None:
+    click.echo(f"dateline: {printable(message)}", err=True)
+
+
+def one_line_error(exc: BaseException) -> str:
+    """What went wrong and what to do, in one line, for any exception."""
+    if isinstance(exc, DatelineError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "out of memory; free memory, or give fewer or smaller files at once"
+    if isinstance(exc, sqlite3.Error):
+        return remedy(exc)
+    if isinstance(exc, OSError):
+        return _os_error(exc)
+    detail = " ".join(str(exc).split())[:200]
+    return (f"internal error ({type(exc).__name__}: {detail}); please report it, with the "
+            "traceback DATELINE_DEBUG=1 shows")
+
+
+def _os_error(exc: OSError) -> str:
+    where = f"{exc.filename}: " if exc.filename else ""
+    if exc.errno == errno.ENOSPC:
+        return f"{where}the disk is full; free some space and run again"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{where}{exc.strerror}; check the permissions of the file and its folder"
+    if exc.errno == errno.ENOMEM:
+        return "out of memory; free memory, or give fewer or smaller files at once"
+    return f"{where}{exc.strerror or exc}"
 
 
 @click.group(cls=DatelineGroup)
@@ -90,6 +133,11 @@ def _quiet_libraries() -> None:
     warnings.simplefilter("ignore")
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main() -> None:
     _quiet_libraries()
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="dateline")

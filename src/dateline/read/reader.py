@@ -113,6 +113,8 @@ def _guarded(source: str, name: str, handle: BinaryIO, settings: ReadSettings) -
         yield from _never_silent(source, _read_handle(source, name, handle, settings))
     except InputError as exc:
         yield Failure(exc.source, exc.reason)
+    except MemoryError:
+        yield Failure(source, "out of memory while reading it; free memory or split the file")
     except Exception as exc:
         # Third-party parsers (lxml, warcio, zlib) fail on hostile input in ways no list of
         # exception types covers; one bad file must not end the run.

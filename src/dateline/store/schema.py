@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from dateline.errors import StoreError
+from dateline.store.explain import store_error
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles, their LSH band keys, and files that failed to read.
@@ -79,7 +80,7 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
     except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the store: {exc}") from None
+        raise store_error(path, "open the store", exc) from None
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -89,7 +90,7 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         if "not a database" in str(exc):
             raise StoreError(f"{path}: not a dateline store (not an SQLite database)") from None
-        raise StoreError(f"{path}: cannot open the store: {exc}") from None
+        raise store_error(path, "open the store", exc) from None
     return conn
 
 
@@ -126,4 +127,4 @@ def _apply(conn: sqlite3.Connection, path: Path, number: int, script: str) -> No
     except sqlite3.Error as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise StoreError(f"{path}: schema migration {number} failed: {exc}") from None
+        raise store_error(path, f"apply schema migration {number}", exc) from None

@@ -37,6 +37,7 @@ from dateline.errors import StoreError
 from dateline.model import Article, Failure
 from dateline.settings import DedupSettings
 from dateline.store import rows, schema
+from dateline.store.explain import store_error
 
 _CHUNK = 500  # articles deduplicated and written per executemany round
 _IN_BATCH = 500  # ids per `IN (...)` query, well under SQLite's variable limit
@@ -140,16 +141,25 @@ class Store:
         try:
             self._conn.execute(begin)
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot {action}: {exc}") from None
+            raise store_error(self.path, action, exc) from None
         try:
             yield
             self._conn.execute(commit)
         except BaseException as exc:
-            for statement in undo:
-                self._conn.execute(statement)
+            self._undo(undo)
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"{self.path}: cannot {action}: {exc}") from None
+                raise store_error(self.path, action, exc) from None
             raise
+
+    def _undo(self, statements: tuple[str, ...]) -> None:
+        """Roll back what is left to roll back: on a full disk SQLite has already done so."""
+        for statement in statements:
+            if not self._conn.in_transaction:
+                return
+            try:
+                self._conn.execute(statement)
+            except sqlite3.Error:
+                return
 
     def _index_shape(self) -> dict[str, str]:
         bands, rows_per_band = lsh_shape(self.dedup.near_duplicate_threshold,
@@ -391,7 +401,7 @@ class Store:
             try:
                 found = self._conn.execute(_SEARCH_SQL, (_quoted(query), bound)).fetchall()
             except sqlite3.OperationalError as exc:
-                raise StoreError(f"{self.path}: cannot search for {query!r}: {exc}") from None
+                raise store_error(self.path, f"search for {query!r}", exc) from None
         return [row[0] for row in found]
 
     def failures(self) -> list[Failure]:

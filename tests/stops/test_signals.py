@@ -1,0 +1,48 @@
+"""SIGINT and SIGTERM stop `add` and `timeline` within seconds, in one line, store unharmed."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from stopkit import DATELINE, left_after, start, store_state, write_reports
+
+ARTICLES = 400
+
+
+def stop_midway(args: list[str], sig: signal.Signals) -> tuple[int, str, float, int]:
+    """Start `dateline ARGS`, wait until it is busy, send `sig`; (code, stderr, seconds, pid)."""
+    run = start(*args)
+    time.sleep(1.5)
+    assert run.poll() is None, "the run ended before it could be stopped"
+    sent = time.monotonic()
+    run.send_signal(sig)
+    _, stderr = run.communicate(timeout=30)
+    return run.returncode, stderr, time.monotonic() - sent, run.pid
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_stops_add_promptly_and_rolls_the_batch_back(
+        tmp_path: Path, sig: signal.Signals, code: int) -> None:
+    db = tmp_path / "store.db"
+    subprocess.run([DATELINE, "add", "--db", str(db), str(write_reports(tmp_path / "a", 0, 5))],
+                   check=True, capture_output=True)
+    folder = write_reports(tmp_path / "b", 5, ARTICLES)
+    returned, stderr, seconds, pid = stop_midway(["add", "--db", str(db), str(folder)], sig)
+    assert returned == code
+    assert stderr.strip() == ("dateline: interrupted; the store keeps only the batches that "
+                              "had finished")
+    assert seconds < 5
+    assert left_after(pid, 5.0) == []
+    assert store_state(db) == ("ok", 5, 0)
+
+
+def test_sigterm_stops_a_one_shot_timeline(tmp_path: Path) -> None:
+    folder = write_reports(tmp_path / "pile", 0, ARTICLES)
+    returned, stderr, seconds, pid = stop_midway(["timeline", str(folder)], signal.SIGTERM)
+    assert (returned, seconds < 5) == (143, True)
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
+    assert left_after(pid, 5.0) == []
