@@ -186,7 +186,7 @@ def _map(runs: list[tuple[_Worker, list[Article]]], workers: int,
     # collector off it does not walk the growing results again and again (4x faster).
     enabled = gc.isenabled()
     gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent,
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                initargs=(os.getpid(),))
     try:
         results = [(group, pool.map(worker, group, chunksize=16)) for worker, group in runs]
@@ -208,8 +208,9 @@ def _map(runs: list[tuple[_Worker, list[Article]]], workers: int,
         gc.unfreeze()
 
 
-def _die_with_parent(parent: int) -> None:
-    """Pool initializer: a worker never outlives the run that started it, even a `kill -9`.
+def die_with_parent(parent: int) -> None:
+    """A worker (pool initializer) or child never outlives the run that started it, even a
+    `kill -9` of it.
 
     Linux kills it when its parent dies (PR_SET_PDEATHSIG); elsewhere a thread watches the
     parent's pid. Ctrl+C reaches the whole process group: the parent alone handles it.

@@ -5,6 +5,8 @@ Each report differs in its numbers, places and dates, so none is a near-duplicat
 
 from __future__ import annotations
 
+import json
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -93,3 +95,32 @@ def store_state(db: Path) -> tuple[str, int, int]:
     finally:
         conn.close()
     return check, articles, stray
+
+
+def reports_jsonl(path: Path, first: int, count: int) -> Path:
+    """The same reports as one JSON Lines dump, the shape of a day's export from a news API."""
+    lines = (json.dumps({"title": f"Report {n}", "text": report(n)}) for n in range(first,
+                                                                                 first + count))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def serve(db: Path, port: int) -> subprocess.Popen[str]:
+    """`dateline serve` on loopback, once it answers (at most 30 s)."""
+    run = start("serve", "--db", str(db), "--port", str(port))
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return run
+        except OSError:
+            time.sleep(0.1)
+    run.kill()
+    raise AssertionError(f"dateline serve did not start: {run.communicate()[1]}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -97,7 +98,11 @@ Upload = Callable[..., Response]
 
 @pytest.fixture
 def upload(client: TestClient) -> Upload:
-    """POST one file the way the page does (token and file name headers)."""
+    """POST one file the way the page does (token and file name headers).
+
+    An accepted upload (202) is followed, as the page follows it, until its ingest ends; the
+    answer is then the final state from /api/uploads/{id}.
+    """
 
     def send(name: str, data: bytes, **headers: str) -> Response:
         sent = {
@@ -106,9 +111,21 @@ def upload(client: TestClient) -> Upload:
             "Content-Type": "application/octet-stream",
             **headers,
         }
-        return client.post("/api/upload", content=data, headers=sent)
+        accepted = client.post("/api/upload", content=data, headers=sent)
+        return follow_upload(client, accepted) if accepted.status_code == 202 else accepted
 
     return send
+
+
+def follow_upload(client: TestClient, accepted: Response, seconds: float = 60.0) -> Response:
+    """The upload's state once it has finished (polled every 0.05 s, for at most `seconds`)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        state = client.get(accepted.headers["location"])
+        if state.json()["finished"]:
+            return state
+        time.sleep(0.05)
+    raise AssertionError(f"upload still running after {seconds} s: {state.json()}")
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ import click
 from dateline.store import Store
 from dateline.web.security import LOOPBACK_HOSTS
 
+_GRACE_SECONDS = 3
+
 
 @click.command()
 @click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path),
@@ -29,4 +31,7 @@ def serve(ctx: click.Context, db: Path, host: str, port: int) -> None:
     allowed = set(LOOPBACK_HOSTS) | {host}
     app = create_app(db, settings=settings, allowed_hosts=allowed)
     click.echo(f"dateline: serving {db} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # On SIGINT/SIGTERM uvicorn stops taking requests and waits this long for open ones; the
+    # app's shutdown then kills a running upload's process (its batch rolls back).
+    uvicorn.run(app, host=host, port=port, log_level="warning",
+                timeout_graceful_shutdown=_GRACE_SECONDS)

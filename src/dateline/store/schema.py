@@ -75,10 +75,11 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, any_thread: bool = False) -> sqlite3.Connection:
     """An autocommit connection (transactions are explicit), WAL, foreign keys on."""
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn = sqlite3.connect(str(path), isolation_level=None,
+                               check_same_thread=not any_thread)
     except sqlite3.Error as exc:
         raise store_error(path, "open the store", exc) from None
     try:

@@ -5,9 +5,10 @@ lands whole or not at all, even when interrupted. Articles are keyed by content 
 the same files again changes nothing. Wire copies (the same story with another header or
 footer) are found on the way in with MinHash/LSH over band keys kept in an indexed table.
 
-Single writer: a `Store` owns one connection, which `sqlite3` ties to the thread that opened it.
-Open one `Store` per thread, and let only one of them write at a time (the web app keeps one
-writer); WAL lets readers in other processes read while a batch is written.
+Single writer: a `Store` owns one connection, which `sqlite3` ties to the thread that opened it
+(unless `any_thread`, for a pool that closes it elsewhere). Open one `Store` per thread, and
+let only one of them write at a time (the web app keeps one writer); WAL lets readers in
+other threads and processes read while a batch is written.
 """
 
 from __future__ import annotations
@@ -106,10 +107,11 @@ class Store:
     """Articles and read failures in one SQLite file (see the module docstring)."""
 
     def __init__(self, path: Path | str = Path("dateline.db"),
-                 dedup: DedupSettings | None = None) -> None:
+                 dedup: DedupSettings | None = None, *, any_thread: bool = False) -> None:
+        """`any_thread`: the connection may be used (one thread at a time) from any thread."""
         self.path = Path(path)
         self.dedup = dedup or DedupSettings()
-        self._conn = schema.connect(self.path)
+        self._conn = schema.connect(self.path, any_thread)
         try:
             schema.migrate(self._conn, self.path)
             self._sync_dedup_index()

@@ -1,11 +1,13 @@
 """The JSON API under /api/: the timeline, documents, stories, search, uploads and exports.
 
 Handlers check their input and answer 4xx with {"error": message}; they read and write the
-store only through `StoreService`, so the app has a single writer.
+store only through `StoreService`, so the app has a single writer. An upload is answered at
+once (202) and ingested in the background; `/api/uploads/{id}` tells how far it has got.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 from urllib.parse import unquote
@@ -18,9 +20,10 @@ from dateline.model import Article, Timeline
 from dateline.pipeline import TimelineQuery
 from dateline.render import FORMATS, render
 from dateline.render.json import document_to_dict
+from dateline.web.jobs import Job
 from dateline.web.security import cross_site_reason
 from dateline.web.service import StoreService, failures_json
-from dateline.web.uploads import UploadError, check_content, read_limited, save_upload
+from dateline.web.uploads import UploadError, check_content, read_limited
 from dateline.web.view import StoryRef, document_meta, timeline_view
 
 # ASCII digits only: `\d` and `str.isdigit` also accept "²", "①" and "٣", which `int()` and
@@ -28,6 +31,7 @@ from dateline.web.view import StoryRef, document_meta, timeline_view
 CALENDAR = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 NUMBER = re.compile(r"^[0-9]{1,9}$")
 ARTICLE_ID = re.compile(r"^[0-9a-f]{6,64}$")
+JOB_ID = re.compile(r"^u[0-9]{1,9}$")
 MAX_QUERY = 500
 # The app browses the whole chronology (every dated event, a couple per date) rather than
 # the short summary `dateline timeline` prints; `?dates=` and `?per_date=` ask for less.
@@ -163,11 +167,27 @@ async def api_upload(request: Request) -> Response:
         return error(exc.status, f"{name}: {exc.message}")
     store = service(request)
     folder = request.app.state.upload_dir
-    path = await store.call(lambda: save_upload(folder, name, data))
-    result = await store.call(lambda: store.ingest(path))
-    return JSONResponse({"file": name, "path": str(path), "added": result.added,
-                         "duplicate": result.duplicate,
-                         "failures": failures_json(result.failures)}, status_code=201)
+    job = await store.call(lambda: store.upload(folder, name, data))
+    return JSONResponse(job_json(job), status_code=202,
+                        headers={"location": f"/api/uploads/{job.id}"})
+
+
+def job_json(job: Job) -> dict[str, Any]:
+    """An upload's state: status, progress counts, and once done what it added or why not."""
+    found = dataclasses.asdict(job)
+    found["failures"] = list(job.failures)
+    found["finished"] = job.finished
+    return found
+
+
+async def api_upload_status(request: Request) -> Response:
+    job_id = request.path_params["id"]
+    if not JOB_ID.match(job_id):
+        return error(400, f"{job_id!r} is not an upload id")
+    job = service(request).jobs.get(job_id)
+    if job is None:
+        return error(404, f"no upload {job_id}")
+    return JSONResponse(job_json(job))
 
 
 async def api_export(request: Request) -> Response:

@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from dateline.errors import DatelineError
 from dateline.settings import Settings
 from dateline.web import api
+from dateline.web.jobs import MAX_UPLOAD_ARTICLES
 from dateline.web.openapi import openapi
 from dateline.web.security import LOOPBACK_HOSTS, SecurityHeaders, new_token
 from dateline.web.service import StoreService
@@ -61,11 +62,12 @@ async def server_error(request: Request, exc: Exception) -> Response:
 
 def create_app(db_path: Path, *, settings: Settings | None = None,
                allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
-               max_upload_bytes: int = MAX_UPLOAD_BYTES) -> Starlette:
+               max_upload_bytes: int = MAX_UPLOAD_BYTES,
+               max_upload_articles: int = MAX_UPLOAD_ARTICLES) -> Starlette:
     """The app for the store at `db_path`; uploads are kept in a folder beside it."""
     db_path = Path(db_path)
     settings = (settings or Settings()).with_overrides("store", path=db_path)
-    service = StoreService(db_path, settings)
+    service = StoreService(db_path, settings, max_upload_articles)
     token = new_token()
 
     @asynccontextmanager
@@ -81,6 +83,7 @@ def create_app(db_path: Path, *, settings: Settings | None = None,
         Route("/api/stories", api.api_stories),
         Route("/api/search", api.api_search),
         Route("/api/upload", api.api_upload, methods=["POST"]),
+        Route("/api/uploads/{id}", api.api_upload_status),
         Route("/api/export/{fmt}", api.api_export),
         Route("/api/openapi.json", openapi_json),
         Mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static"),

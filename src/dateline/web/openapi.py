@@ -64,8 +64,15 @@ def openapi() -> dict[str, Any]:
                      "description": "The token in the app page's dateline-token meta tag"}],
                 "requestBody": {"required": True, "content": {"application/octet-stream": {
                     "schema": {"type": "string", "format": "binary"}}}},
-                "responses": {"201": _ok("What was added"), "400": _ERROR, "403": _ERROR,
-                              "413": _ERROR, "415": _ERROR}}},
+                "responses": {"202": _ok("Accepted: the upload's state, ingested in the "
+                                         "background (follow /api/uploads/{id})"),
+                              "400": _ERROR, "403": _ERROR, "413": _ERROR, "415": _ERROR}}},
+            "/api/uploads/{id}": {"get": {
+                "summary": "An upload's progress (read, processed of total) and its result",
+                "parameters": [{"name": "id", "in": "path", "required": True,
+                                "schema": {"type": "string", "pattern": "^u[0-9]{1,9}$"}}],
+                "responses": {"200": _ok("The upload's state"), "400": _ERROR,
+                              "404": _ERROR}}},
             "/api/export/{fmt}": {"get": {
                 "summary": "The timeline as a file: html, csv, timelinejs, png, svg, json, md",
                 "parameters": [{"name": "fmt", "in": "path", "required": True,

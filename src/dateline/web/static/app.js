@@ -150,14 +150,7 @@
           resolve(false);
           return;
         }
-        var parts = [];
-        if (body.added) parts.push(body.added + " added");
-        if (body.duplicate) parts.push(body.duplicate + " already stored");
-        (body.failures || []).forEach(function (f) { parts.push("failed: " + f.reason); });
-        status.textContent = parts.join("; ") || "nothing found";
-        status.className = "upload-status " + (body.failures && body.failures.length &&
-          !body.added ? "status-failed" : "status-ok");
-        resolve(body.added > 0);
+        follow(body, bar, status).then(resolve);
       });
       xhr.addEventListener("error", function () {
         status.textContent = "failed: connection lost";
@@ -165,6 +158,51 @@
         resolve(false);
       });
       xhr.send(file);
+    });
+  }
+
+  // The server ingests an upload in the background; its state is polled until it ends.
+  function follow(job, bar, status) {
+    return new Promise(function (resolve) {
+      function show(state) {
+        if (!state.finished) {
+          if (state.status === "processing" && state.total) {
+            bar.max = state.total; bar.value = state.processed;
+            status.textContent = "processing " + state.processed + " of " + state.total;
+          } else {
+            bar.removeAttribute("value");
+            status.textContent = state.status === "reading" ?
+              "reading: " + state.read + " articles" : "waiting to be added";
+          }
+          setTimeout(poll, 300);
+          return;
+        }
+        bar.max = 1; bar.value = 1;
+        if (state.status !== "done") {
+          status.textContent = "failed: " + (state.error || state.status);
+          status.className = "upload-status status-failed";
+          resolve(false);
+          return;
+        }
+        var parts = [];
+        if (state.added) parts.push(state.added + " added");
+        if (state.duplicate) parts.push(state.duplicate + " already stored");
+        (state.failures || []).forEach(function (f) { parts.push("failed: " + f.reason); });
+        status.textContent = parts.join("; ") || "nothing found";
+        status.className = "upload-status " + (state.failures && state.failures.length &&
+          !state.added ? "status-failed" : "status-ok");
+        resolve(state.added > 0);
+      }
+      function poll() {
+        fetch("/api/uploads/" + encodeURIComponent(job.id), { cache: "no-store" })
+          .then(function (r) { return r.json(); })
+          .then(show, function () {
+            status.textContent = "failed: connection lost";
+            status.className = "upload-status status-failed";
+            resolve(false);
+          });
+      }
+      show(job);
     });
   }
 
