@@ -412,6 +412,12 @@ class Store:
             "SELECT source, reason FROM failures ORDER BY failed_at, source")
         return [Failure(source, reason) for source, reason in found]
 
+    def version(self) -> tuple[int, int]:
+        """(articles, failures): changes whenever a batch is added, from any process."""
+        row = self._conn.execute("SELECT (SELECT count(*) FROM articles), "
+                                 "(SELECT count(*) FROM failures)").fetchone()
+        return int(row[0]), int(row[1])
+
     def count(self, include_duplicates: bool = True) -> int:
         where = "" if include_duplicates else " WHERE duplicate_of IS NULL"
         return int(self._conn.execute(f"SELECT count(*) FROM articles{where}").fetchone()[0])

@@ -24,7 +24,7 @@ from dateline.web.jobs import Job
 from dateline.web.security import cross_site_reason
 from dateline.web.service import StoreService, failures_json
 from dateline.web.uploads import UploadError, check_content, read_limited
-from dateline.web.view import StoryRef, document_meta, timeline_view
+from dateline.web.view import document_meta, timeline_view
 
 # ASCII digits only: `\d` and `str.isdigit` also accept "²", "①" and "٣", which `int()` and
 # `date.fromisoformat` refuse.
@@ -90,23 +90,31 @@ def timeline_query(request: Request) -> TimelineQuery:
                          per_date=_int(request, "per_date", BROWSE_PER_DATE, MAX_PER_DATE))
 
 
-async def _timeline(request: Request) -> tuple[Timeline, list[StoryRef]]:
+async def _timeline(request: Request) -> Timeline:
     store = service(request)
     query = timeline_query(request)
-    built = await store.call(lambda: store.timeline(query))
-    stories = await store.call(store.stories)
-    return built, stories
+    return await store.call(lambda: store.timeline(query))
+
+
+def json_response(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
 
 
 async def api_timeline(request: Request) -> Response:
-    built, stories = await _timeline(request)
-    view = timeline_view(built, stories)
+    store = service(request)
+    query = timeline_query(request)
     story, entity = _param(request, "story"), _param(request, "entity")
-    if story:
-        view["entries"] = [e for e in view["entries"] if story in e["stories"]]
-    if entity:
-        view["entries"] = [e for e in view["entries"] if entity in e["entities"]]
-    return JSONResponse(view)
+
+    def view() -> dict[str, Any]:
+        found = timeline_view(store.timeline(query), store.stories())
+        if story:
+            found["entries"] = [e for e in found["entries"] if story in e["stories"]]
+        if entity:
+            found["entries"] = [e for e in found["entries"] if entity in e["entities"]]
+        return found
+
+    key = ("timeline", repr(query), story, entity)
+    return json_response(await store.call(lambda: store.json_view(key, view)))
 
 
 def _status(article: Article) -> str:
@@ -115,10 +123,12 @@ def _status(article: Article) -> str:
 
 async def api_documents(request: Request) -> Response:
     store = service(request)
-    articles = await store.call(store.articles)
-    failures = await store.call(store.failures)
-    documents = [{**document_meta(a), "status": _status(a)} for a in articles]
-    return JSONResponse({"documents": documents, "failures": failures_json(failures)})
+
+    def view() -> dict[str, Any]:
+        documents = [{**document_meta(a), "status": _status(a)} for a in store.articles()]
+        return {"documents": documents, "failures": failures_json(store.failures())}
+
+    return json_response(await store.call(lambda: store.json_view("documents", view)))
 
 
 async def api_document(request: Request) -> Response:
@@ -134,9 +144,12 @@ async def api_document(request: Request) -> Response:
 
 async def api_stories(request: Request) -> Response:
     store = service(request)
-    stories = await store.call(store.stories)
-    return JSONResponse({"stories": [{"id": s.id, "label": s.label, "size": len(s.article_ids),
-                                      "documents": list(s.article_ids)} for s in stories]})
+
+    def view() -> dict[str, Any]:
+        return {"stories": [{"id": s.id, "label": s.label, "size": len(s.article_ids),
+                             "documents": list(s.article_ids)} for s in store.stories()]}
+
+    return json_response(await store.call(lambda: store.json_view("stories", view)))
 
 
 async def api_search(request: Request) -> Response:
@@ -144,9 +157,12 @@ async def api_search(request: Request) -> Response:
     if query is None:
         return error(400, "q: give the words to search for")
     store = service(request)
-    ids = await store.call(lambda: store.search(query))
-    found = await store.call(lambda: store.store().articles(ids))
-    return JSONResponse({"query": query, "documents": [document_meta(a) for a in found]})
+
+    def view() -> dict[str, Any]:
+        found = store.documents(store.search(query))
+        return {"query": query, "documents": [document_meta(a) for a in found]}
+
+    return json_response(await store.call(lambda: store.json_view(("search", query), view)))
 
 
 async def api_upload(request: Request) -> Response:
@@ -194,7 +210,7 @@ async def api_export(request: Request) -> Response:
     fmt = request.path_params["fmt"]
     if fmt not in FORMATS or fmt not in EXPORT_TYPES:
         return error(404, f"unknown format {fmt!r}; choose from {', '.join(EXPORT_TYPES)}")
-    built, _ = await _timeline(request)
+    built = await _timeline(request)
     content: Any = await service(request).call(lambda: render(built, fmt))
     media_type, extension = EXPORT_TYPES[fmt]
     headers = {"content-disposition": f'attachment; filename="timeline.{extension}"'}

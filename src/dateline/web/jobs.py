@@ -31,6 +31,9 @@ MAX_UPLOAD_ARTICLES = 5_000
 # Progress messages per upload are throttled to one per this many read items.
 _PROGRESS_EVERY = 25
 _STOP_WAIT = 5.0
+# Scheduling priority of an upload's ingest (0 normal, 19 lowest): low enough that request
+# threads win the CPU from it and its pool on a two-core machine (bench/load.py).
+_BACKGROUND_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,8 @@ def ingest_in_child(db_path: Path, path: Path, name: str, settings: Settings,
                     max_articles: int, send: Connection, server: int) -> None:
     """The child process: ingest one upload, sending progress and the result to the server."""
     die_with_parent(server)
+    # Background work: the server's request threads come first for the CPU (its pool too).
+    os.nice(_BACKGROUND_NICENESS)
     from dateline.store import Store
 
     read = 0

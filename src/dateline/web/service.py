@@ -4,12 +4,13 @@ As Datasette does, reads run on a few threads, each with its own SQLite connecti
 them read while a batch is written), and every write goes through the one writer of
 `jobs.IngestJobs`. A slow request (a cold timeline) no longer holds up the quick ones, and an
 upload being ingested holds up none. Timelines and stories are cached per store version;
-concurrent requests for the same cold entry build it once.
+concurrent requests for the same cold entry build it once (see `_cached`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -27,8 +28,8 @@ from dateline.web.uploads import save_upload
 from dateline.web.view import StoryRef
 
 T = TypeVar("T")
-# Distinct searches kept built; a user types a handful, and each holds a whole timeline.
-CACHED_TIMELINES = 16
+# Views kept built: a user's handful of searches, each a timeline and its JSON, and the lists.
+CACHED_VIEWS = 40
 # Reader threads, each with a connection: CPU-bound work shares one interpreter lock, so more
 # threads only add memory; four let quick reads pass a slow one.
 READERS = 4
@@ -41,27 +42,37 @@ class StoreService:
                  max_articles: int = MAX_UPLOAD_ARTICLES) -> None:
         self.db_path = db_path
         self.settings = settings
-        self._readers = ThreadPoolExecutor(max_workers=READERS,
-                                           thread_name_prefix="dateline-read")
+        self.max_articles = max_articles
         self._local = threading.local()
         self._stores: list[Store] = []
         self._lock = threading.Lock()
-        self._cache: OrderedDict[Hashable, Any] = OrderedDict()
+        self._cache: OrderedDict[Hashable, tuple[Hashable, Any]] = OrderedDict()
         self._flights: dict[Hashable, threading.Lock] = {}
         self._save_lock = threading.Lock()
-        self.jobs = IngestJobs(db_path, settings, max_articles, on_change=self._forget)
+        self._start()
+
+    def _start(self) -> None:
+        # Threads start on first use, so a fresh pool and writer cost nothing until then.
+        self._readers = ThreadPoolExecutor(max_workers=READERS,
+                                           thread_name_prefix="dateline-read")
+        self._local = threading.local()
+        self.jobs = IngestJobs(self.db_path, self.settings, self.max_articles,
+                               on_change=self._forget)
 
     async def call(self, work: Callable[[], T]) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._readers, work)
 
     def close(self) -> None:
+        """Stop the running upload and the readers; the service is then ready to start again
+        (an app's lifespan may run more than once, as in-process test clients do)."""
         self.jobs.close()
         self._readers.shutdown(wait=True, cancel_futures=True)
         with self._lock:
             stores, self._stores = self._stores, []
         for store in stores:
             store.close()
+        self._start()
 
     # Everything below runs on a reader thread.
 
@@ -75,26 +86,37 @@ class StoreService:
                 self._stores.append(found)
         return found
 
-    def _version(self) -> int:
-        # `dateline add` may write to the same file while the app runs: the count changes.
-        return self.store().count()
+    def _version(self) -> Hashable:
+        # `dateline add` may write to the same file while the app runs: the counts change.
+        return self.store().version()
 
     def _cached(self, key: Hashable, build: Callable[[], T]) -> T:
-        """The cached value for `key`, built once however many threads ask at the same time."""
+        """The value for `key` at the store's current version, built by one thread at a time.
+
+        While one thread rebuilds a value after the store changed, the others are given the
+        previous version's value rather than queueing behind the build: a write costs one
+        request per cached view a wait, not every request that comes in meanwhile.
+        """
+        version = self._version()
         with self._lock:
-            if key in self._cache:
+            found = self._cache.get(key)
+            if found is not None and found[0] == version:
                 self._cache.move_to_end(key)
-                return cast(T, self._cache[key])
+                return cast(T, found[1])
+            flight = self._flights.get(key)
+            if flight is not None and found is not None:
+                return cast(T, found[1])
             flight = self._flights.setdefault(key, threading.Lock())
         with flight:
             with self._lock:
-                if key in self._cache:
-                    return cast(T, self._cache[key])
+                found = self._cache.get(key)
+                if found is not None and found[0] == version:
+                    return cast(T, found[1])
             value = build()
             with self._lock:
-                self._cache[key] = value
+                self._cache[key] = (version, value)
                 self._flights.pop(key, None)
-                while len(self._cache) > CACHED_TIMELINES + 2:
+                while len(self._cache) > CACHED_VIEWS:
                     self._cache.popitem(last=False)
         return value
 
@@ -103,14 +125,14 @@ class StoreService:
             self._cache.clear()
 
     def articles(self) -> list[Article]:
-        return self._cached(("articles", self._version()), self.store().articles)
+        return self._cached("articles", self.store().articles)
 
     def stories(self) -> list[StoryRef]:
         def build() -> list[StoryRef]:
             articles = self.articles()
             found = group_stories(articles) if articles else []
             return [StoryRef(f"s{s.id}", s.label, tuple(s.article_ids)) for s in found]
-        return self._cached(("stories", self._version()), build)
+        return self._cached("stories", build)
 
     def timeline(self, request: TimelineQuery) -> Timeline:
         def build() -> Timeline:
@@ -118,7 +140,19 @@ class StoreService:
             if request.query:
                 articles = self.store().articles(self.store().search(request.query))
             return build_timeline(articles, self.settings, request)
-        return self._cached(("timeline", self._version(), repr(request)), build)
+        return self._cached(("timeline", repr(request)), build)
+
+    def documents(self, ids: list[str]) -> list[Article]:
+        """The stored articles of `ids`, in that order, from the cached list."""
+        by_id = self._cached("by_id", lambda: {a.id: a for a in self.articles()})
+        return [by_id[i] for i in ids if i in by_id]
+
+    def json_view(self, key: Hashable, build: Callable[[], Any]) -> bytes:
+        """A view's JSON body, encoded once per store version (as Starlette's JSONResponse)."""
+        def encoded() -> bytes:
+            return json.dumps(build(), ensure_ascii=False, allow_nan=False,
+                              separators=(",", ":")).encode("utf-8")
+        return self._cached(("json", key), encoded)
 
     def document(self, article_id: str) -> Article | None:
         return self.store().article(article_id)
