@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint fuzz bench clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -23,6 +23,14 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy src
+
+# The long fuzz runs (CI runs the same tests with DATELINE_FUZZ_EXAMPLES small), then the
+# fuzzed-file corpus through `dateline add` and `timeline`, and 20 kill -9s of `add`.
+fuzz: $(STAMP)
+	DATELINE_FUZZ_EXAMPLES=2000 $(BIN)/pytest -q -s tests/read/test_fuzz.py
+	DATELINE_FUZZ_EXAMPLES=500 $(BIN)/pytest -q -s tests/web/test_schema_fuzz.py
+	$(BIN)/python bench/fuzz_files.py --files 2000
+	$(BIN)/python bench/crash.py --kills 20
 
 clean:
 	rm -rf $(VENV) dateline-demo.html .pytest_cache
