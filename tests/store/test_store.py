@@ -298,3 +298,10 @@ def test_another_programs_sqlite_database_is_refused(tmp_path: Path) -> None:
 def test_a_path_that_cannot_hold_a_store_is_refused(tmp_path: Path, where: str) -> None:
     with pytest.raises(StoreError, match="cannot open the store"):
         Store(tmp_path / where)
+
+
+def test_a_nul_in_a_search_is_a_space(tmp_path: Path) -> None:
+    # Found by fuzzing the API: FTS5 stops reading a query at a NUL, so "\x00" was an error.
+    with Store(tmp_path / "s.db") as store:
+        assert store.search("\x00") == []
+        assert store.search("bridge\x00") == store.search("bridge")

@@ -70,3 +70,10 @@ def test_no_request_gets_a_server_error(api_schema: schemathesis.schemas.BaseSch
     call()
     assert sent  # a route without parameters has one distinct request
     print(f"{method.upper()} {path}: {len(sent)} requests, {dict(Counter(sent))}")
+
+
+def test_the_description_lists_the_export_formats_the_app_serves() -> None:
+    from dateline.web.api import EXPORT_TYPES
+    from dateline.web.openapi import EXPORT_FORMATS
+
+    assert sorted(EXPORT_FORMATS) == sorted(EXPORT_TYPES)

@@ -392,8 +392,10 @@ class Store:
         """Ids of articles matching `query` (FTS5 syntax) over title and text, best first.
 
         A query FTS5 cannot parse ("covid-19", an unbalanced quote) is retried with every
-        term quoted, so it still means "all these words".
+        term quoted, so it still means "all these words". A NUL would end FTS5's reading of
+        the query mid-string (found by fuzzing the API), so it counts as a space.
         """
+        query = query.replace("\x00", " ")
         if not query.strip():
             return []
         bound = -1 if limit is None else limit

@@ -6,6 +6,8 @@ from typing import Any
 
 from dateline import __version__
 
+EXPORT_FORMATS = ("text", "json", "md", "html", "csv", "timelinejs", "png", "svg")
+
 
 def _query(name: str, description: str, required: bool = False) -> dict[str, Any]:
     return {"name": name, "in": "query", "required": required, "description": description,
@@ -76,7 +78,8 @@ def openapi() -> dict[str, Any]:
             "/api/export/{fmt}": {"get": {
                 "summary": "The timeline as a file: html, csv, timelinejs, png, svg, json, md",
                 "parameters": [{"name": "fmt", "in": "path", "required": True,
-                                "schema": {"type": "string"}}, *_DATE_FILTERS],
+                                "schema": {"type": "string", "enum": list(EXPORT_FORMATS)}},
+                               *_DATE_FILTERS],
                 "responses": {"200": {"description": "The file"}, "400": _ERROR,
                               "404": _ERROR}}},
         },
