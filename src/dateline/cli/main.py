@@ -36,7 +36,9 @@ class DatelineGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt as exc:
-            _say("interrupted; the store keeps only the batches that had finished")
+            writes = ctx.invoked_subcommand == "add"
+            _say("interrupted; the store keeps only the batches that had finished" if writes
+                 else "interrupted")
             ctx.exit(143 if isinstance(exc, Terminated) else 130)
         except Exception as exc:
             if os.environ.get("DATELINE_DEBUG"):
