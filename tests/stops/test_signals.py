@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from stopkit import DATELINE, left_after, start, store_state, write_reports
+from stopkit import DATELINE, left_after, session_members, start, store_state, write_reports
 
 ARTICLES = 400
 
@@ -16,8 +16,10 @@ ARTICLES = 400
 def stop_midway(args: list[str], sig: signal.Signals) -> tuple[int, str, float, int]:
     """Start `dateline ARGS`, wait until it is busy, send `sig`; (code, stderr, seconds, pid)."""
     run = start(*args)
-    time.sleep(1.5)
-    assert run.poll() is None, "the run ended before it could be stopped"
+    deadline = time.monotonic() + 30
+    while len(session_members(run.pid)) < 2:  # busy: its worker pool has started
+        assert run.poll() is None and time.monotonic() < deadline, "never got busy"
+        time.sleep(0.05)
     sent = time.monotonic()
     run.send_signal(sig)
     _, stderr = run.communicate(timeout=30)

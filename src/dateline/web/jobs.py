@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import queue
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -71,7 +72,7 @@ class IngestJobs:
     db_path: Path
     settings: Settings
     max_articles: int = MAX_UPLOAD_ARTICLES
-    on_change: Any = None  # called on the writer thread after an upload is stored
+    on_change: Callable[[], None] | None = None  # on the writer thread, after each upload
     _jobs: dict[str, Job] = field(default_factory=dict)
     _queue: queue.Queue[_Queued | None] = field(default_factory=queue.Queue)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -131,10 +132,12 @@ class IngestJobs:
         self._child = child
         child.start()
         send.close()
+        if self._stopping.is_set():  # close() came between the queue and the start
+            child.kill()
         self._follow(item.job_id, receive, child)
         child.join(timeout=_STOP_WAIT)
         self._child = None
-        if self.get(item.job_id) and self.on_change is not None:
+        if self.on_change is not None:
             self.on_change()
 
     def _follow(self, job_id: str, receive: Connection, child: Any) -> None:
@@ -143,6 +146,7 @@ class IngestJobs:
             try:
                 message = receive.recv()
             except (EOFError, OSError):
+                child.join(timeout=_STOP_WAIT)  # so its exit code is known
                 stopped = self._stopping.is_set()
                 self._update(job_id, status="stopped" if stopped else "failed",
                              error="the server stopped first" if stopped else
