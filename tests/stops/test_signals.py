@@ -48,3 +48,18 @@ def test_sigterm_stops_a_one_shot_timeline(tmp_path: Path) -> None:
     assert (returned, seconds < 5) == (143, True)
     assert stderr.strip() == "dateline: interrupted"
     assert left_after(pid, 5.0) == []
+
+
+def test_a_stop_sent_while_workers_are_forked_is_not_lost(tmp_path: Path) -> None:
+    # Python drops an exception raised in its at-fork hooks; the stop must land all the same
+    # (before: about 1 stop in 4 sent at this moment was lost and the batch stored).
+    folder = write_reports(tmp_path / "b", 0, ARTICLES)
+    for round_ in range(16):
+        db = tmp_path / f"store-{round_}.db"
+        run = start("add", "--db", str(db), str(folder))
+        while len(session_members(run.pid)) < 2 and run.poll() is None:
+            time.sleep(0.005)
+        run.send_signal(signal.SIGINT)
+        _, stderr = run.communicate(timeout=30)
+        assert (run.returncode, stderr.strip()) == (130, "dateline: interrupted; the store keeps "
+                                                         "only the batches that had finished")

@@ -7,6 +7,8 @@ import logging
 import os
 import signal
 import sqlite3
+import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -21,6 +23,8 @@ from dateline.cli.timeline import demo, stories, timeline
 from dateline.errors import DatelineError
 from dateline.settings import load_settings
 from dateline.store.explain import remedy
+
+_RESEND_SECONDS = 0.05  # long enough for the hook and its fork callbacks to return
 
 
 class Terminated(KeyboardInterrupt):
@@ -139,7 +143,25 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
+def _rearm_lost_stop(unraisable: sys.UnraisableHookArgs) -> None:
+    """A stop raised where Python cannot raise (an at-fork hook, a `__del__`) is re-sent.
+
+    Python only prints such an exception ("Exception ignored in ...") and goes on: a Ctrl+C
+    or SIGTERM landing while a worker is forked was lost that way, and the run went on to the
+    end (1 in 4 stops, measured). Sent again from another thread a moment later, once the
+    hook has returned, it is raised at the next safe point (or lost and re-sent again).
+    """
+    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+        return
+    again = signal.SIGTERM if isinstance(unraisable.exc_value, Terminated) else signal.SIGINT
+    resend = threading.Timer(_RESEND_SECONDS, os.kill, (os.getpid(), again))
+    resend.daemon = True
+    resend.start()
+
+
 def main() -> None:
     _quiet_libraries()
     signal.signal(signal.SIGTERM, _terminate)
+    sys.unraisablehook = _rearm_lost_stop
     cli(prog_name="dateline")
