@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 from dateline.model import Timeline
-from dateline.web.view import timeline_view
+from dateline.render.view import timeline_view
 
 _ASSETS = resources.files("dateline.web")
 
