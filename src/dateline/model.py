@@ -91,7 +91,7 @@ class Event:
     planned: bool = False
     date_source: str = ""  # "explicit", "article" (publication date), "lead" (the lead's news)
     # Start of the lead report of the same article this one goes on telling, if any: a detail
-    # of that news, merged into its event (`cluster.events`).
+    # of that news, cited with the report it continues (`select.entries`).
     continues: int | None = None
 
 
