@@ -71,6 +71,13 @@ def calendar_date(ctx: click.Context, param: click.Parameter, value: str | None)
                                  "YYYY-MM-DD (e.g. 2004, 2004-03, 2004-03-17)") from None
 
 
+def check_paths(paths: Iterable[str], hint: str = "") -> None:
+    """A mistyped folder is an error naming it, before any store is opened or file read."""
+    for path in paths:
+        if path != "-" and not Path(path).exists() and not Path(path).is_symlink():
+            raise click.UsageError(f"{printable(path)}: no such file or folder {hint}".rstrip())
+
+
 def existing_store(settings: Settings) -> library.Store:
     """The configured store for reading; a missing one is an error, never created empty."""
     path = settings.store.path

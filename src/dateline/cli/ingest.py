@@ -9,6 +9,7 @@ import click
 
 from dateline import library
 from dateline.cli.common import (
+    check_paths,
     db_option,
     report_failures,
     report_untagged,
@@ -25,6 +26,7 @@ from dateline.cli.common import (
 def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: bool) -> None:
     """Ingest PATHS (files, folders, or - for stdin) into the store."""
     settings = settings_from(ctx, db)
+    check_paths(paths)
     with library.Store(settings=settings) as store, run_progress("reading") as progress:
         result = store.add(paths, strict=strict, stdin=sys.stdin.buffer, on_item=progress.read,
                            on_done=progress.processed)

@@ -13,11 +13,11 @@ from dateline import library
 from dateline.clean.language import untagged
 from dateline.cli.common import (
     calendar_date,
+    check_paths,
     db_option,
     emit,
     existing_store,
     output_options,
-    printable,
     report_failures,
     report_untagged,
     run_progress,
@@ -25,14 +25,6 @@ from dateline.cli.common import (
 )
 from dateline.render import FORMATS
 from dateline.render.json import story_to_dict
-
-
-def _check_paths(paths: tuple[str, ...]) -> None:
-    """A mistyped folder is an error naming it, never a search or an empty timeline."""
-    for path in paths:
-        if path != "-" and not Path(path).exists() and not Path(path).is_symlink():
-            raise click.UsageError(f"{printable(path)}: no such file or folder "
-                                   "(to search the store, use --query TEXT)")
 
 
 def sample_corpus() -> Path:
@@ -68,7 +60,7 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query:
     settings = settings_from(ctx, db)
     if paths and query:
         raise click.UsageError("--query searches the store; give PATHS or --query, not both")
-    _check_paths(paths)
+    check_paths(paths, "(to search the store, use --query TEXT)")
     request = library.timeline_query(query=query, date_from=date_from, date_to=date_to,
                                      dates=dates, per_date=per_date, story=story)
     if paths:
