@@ -81,3 +81,12 @@ def test_a_story_has_one_documented_shape(db: Path) -> None:
     assert [s["id"] for s in listed] == [s.id for s in stories]
     assert all(set(s) == fields for s in listed)
     assert fields == {"id", "label", "terms", "size", "documents"}
+
+
+def test_a_story_keeps_its_number_when_a_query_narrows_the_store(db: Path) -> None:
+    with dateline.Store(db, create=False) as store:
+        stories = store.stories()
+        for story in stories:
+            narrowed = store.timeline(story=story.id, query="earthquake", dates=20)
+            cited = {c.document for e in narrowed.entries for c in e.sources}
+            assert cited <= set(story.article_ids), story.label

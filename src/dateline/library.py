@@ -52,8 +52,8 @@ def calendar_date(value: str) -> str:
 
 
 def timeline_query(*, query: str | None = None, date_from: str | None = None,
-          date_to: str | None = None, dates: int | None = None, per_date: int | None = None,
-          story: int | None = None) -> TimelineQuery:
+                   date_to: str | None = None, dates: int | None = None,
+                   per_date: int | None = None, story: int | None = None) -> TimelineQuery:
     """The request behind every timeline, checked: the same object from the CLI and the web."""
     for value in (date_from, date_to):
         if value is not None:

@@ -282,9 +282,18 @@ def is_processed(article: Article) -> bool:
 
 def store_timeline(store: Store, settings: Settings,
                    request: TimelineQuery = TimelineQuery()) -> Timeline:
-    """The timeline of the stored articles; a query first narrows them by full-text search."""
-    found = store.search(request.query) if request.query else None
-    return build_timeline(store.articles(found), settings, request)
+    """The timeline of the stored articles; a query first narrows them by full-text search.
+
+    A story keeps the number `dateline stories` gives it over the whole store, query or not.
+    """
+    if not request.query:
+        return build_timeline(store.articles(), settings, request)
+    found = store.articles(store.search(request.query))
+    if request.story is not None:
+        members = {a.id for a in story_articles(store.articles(), request.story)}
+        found = [a for a in found if a.id in members]
+        request = dataclasses.replace(request, story=None)
+    return build_timeline(found, settings, request)
 
 
 def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
