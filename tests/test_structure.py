@@ -41,7 +41,8 @@ def modules() -> dict[str, Path]:
     return found
 
 
-def imported(path: Path) -> set[str]:
+@cache
+def imported(path: Path) -> frozenset[str]:
     """dateline modules `path` imports anywhere (in functions too), or names as a string
     (the renderers load by name)."""
     names: set[str] = set()
@@ -53,7 +54,7 @@ def imported(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             names.add(node.value)
-    return {name for name in names if name in modules()}
+    return frozenset(name for name in names if name in modules())
 
 
 def package_of(module: str) -> str:
@@ -74,13 +75,14 @@ def allowed(source: str, target: str) -> bool:
     return source in EDGES | {"(package)"} and (target != "web" or source in {"web", "cli"})
 
 
-def violations() -> set[tuple[str, str]]:
+@cache
+def violations() -> frozenset[tuple[str, str]]:
     found = set()
     for module, path in modules().items():
         for target in imported(path):
             if not allowed(package_of(module), package_of(target)):
                 found.add((str(path.relative_to(SRC / "dateline")), target))
-    return found
+    return frozenset(found)
 
 
 def test_no_package_imports_a_later_stage_or_an_edge():

@@ -1,7 +1,7 @@
 """dateline: turn a pile of raw news articles into a dated, sourced chronology.
 
     import dateline
-    timeline = dateline.timeline("~/saved-articles/")
+    timeline = dateline.timeline("saved-articles/")
     print(timeline.to_markdown())
 
 `timeline`, `Store` and `tag` (the front door, `dateline.library`) load the stages on first
