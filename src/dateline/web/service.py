@@ -19,9 +19,9 @@ from typing import Any, TypeVar
 from dateline.cluster.stories import group_stories
 from dateline.model import Article, Failure, Timeline
 from dateline.pipeline import TimelineQuery, build_timeline, ingest
+from dateline.render.view import StoryRef
 from dateline.settings import Settings
 from dateline.store import Store
-from dateline.web.view import StoryRef
 
 T = TypeVar("T")
 # Distinct searches kept built; a user types a handful, and each holds a whole timeline.
