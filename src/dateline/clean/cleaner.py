@@ -39,7 +39,7 @@ from dateline.clean.score import (
     shape,
     shape_evidence,
 )
-from dateline.clean.segment import body_span, is_prose, line_values
+from dateline.clean.segment import before_stamps, body_span, is_prose, line_values
 from dateline.clean.title import headline_line, looks_like_headline, pick_title, same_title
 from dateline.model import Article
 from dateline.settings import CleanSettings
@@ -321,9 +321,12 @@ def _body(lines: list[_Line], texts: list[str]) -> tuple[int, int, set[int]]:
                  for line in lines]  # fmt: skip
     listed = introduced_items([line.unit for line in lines], list(map(is_prose, texts)), furniture)
     dated = [line.header or is_dated_header(line.unit.text) for line in lines]
-    span = body_span(line_values(texts, furniture, dated, listed), top)
+    values = line_values(texts, furniture, dated, listed)
+    span = body_span(values, top)
     if span is None:  # no paragraph at all: a list, a table, a calendar; judge lines alone
         return 0, len(lines) - 1, listed
+    stamps = [date and i not in listed for i, date in enumerate(dated)]  # not "Tour dates:"
+    span = before_stamps(values, stamps, span)
     return (*_sentences_beside(lines, span, top), listed)
 
 
