@@ -189,12 +189,27 @@ def _teaser_question(line: _Line) -> bool:
     return line.unit.text.endswith("?") and line.form.words <= RUN_MAX_WORDS
 
 
-def _repeats(lines: list[_Line]) -> set[int]:
+def _copies(lines: list[_Line]) -> set[int]:
+    """Long lines holding two or more of the page's other lines word for word: a description
+    field or a script printing the story again, never the story itself."""
+    if len(lines) > PULL_QUOTE_MAX_LINES:  # a dump, not a page: skip the quadratic search
+        return set()
+    quotable = [line.unit.text for line in lines if line.form.words >= PULL_QUOTE_MIN_WORDS]
+    return {
+        i
+        for i, line in enumerate(lines)
+        if line.form.words > LONG_WORDS
+        and sum(text in line.unit.text for text in quotable if text != line.unit.text) >= 2
+    }
+
+
+def _repeats(lines: list[_Line], copies: set[int]) -> set[int]:
     """Short lines repeated word for word inside a longer paragraph: pull quotes, teasers."""
     if len(lines) > PULL_QUOTE_MAX_LINES:  # a dump, not a page: skip the quadratic search
         return set()
     texts = [line.unit.text for line in lines]
-    whole, exact = "\n".join(texts), Counter(texts)
+    whole = "\n".join(text for i, text in enumerate(texts) if i not in copies)
+    exact = Counter(texts)
     found = set()
     for i, line in enumerate(lines):
         if not PULL_QUOTE_MIN_WORDS <= line.form.words <= PULL_QUOTE_WORDS:
@@ -232,8 +247,10 @@ def _above_byline(lines: list[_Line]) -> str:
     return ""
 
 
-def _scores(lines: list[_Line], first: int, last: int, listed: set[int]) -> list[float]:
-    runs, items, repeats = _runs(lines), _list_items(lines), _repeats(lines)
+def _scores(
+    lines: list[_Line], first: int, last: int, listed: set[int], copies: set[int]
+) -> list[float]:
+    runs, items, repeats = _runs(lines), _list_items(lines), _repeats(lines, copies)
     scores = []
     for i, line in enumerate(lines):
         score = line.keywords + shape_evidence(line.form) - body_evidence(line.unit.text, line.form)
@@ -263,12 +280,15 @@ def _place(lines: list[_Line], i: int, span: tuple[int, int], listed: bool) -> f
     return OUTSIDE
 
 
-def _chrome(lines: list[_Line], scores: list[float], span: tuple[int, int]) -> list[bool]:
+def _chrome(
+    lines: list[_Line], scores: list[float], span: tuple[int, int], copies: set[int]
+) -> list[bool]:
     # Inside the body a paragraph longer than any notice or caption holds body text, whatever
     # else it holds (dumps that store a whole article, chrome included, on one line); outside
     # it, such a line is page metadata (a description, a copy of the whole story).
     chrome = [
-        score >= REMOVE_AT and (line.form.words <= LONG_WORDS or not span[0] <= i <= span[1])
+        i in copies
+        or (score >= REMOVE_AT and (line.form.words <= LONG_WORDS or not span[0] <= i <= span[1]))
         for i, (line, score) in enumerate(zip(lines, scores, strict=True))
     ]
     for i in range(1, len(lines) - 1):
@@ -286,7 +306,8 @@ def clean_article(
     texts = [line.unit.text for line in lines]
     anchors = [i for i, line in enumerate(lines) if _is_anchor(line)]
     first, last, listed = _body(lines, texts)
-    chrome = _chrome(lines, _scores(lines, first, last, listed), (first, last))
+    copies = _copies(lines)
+    chrome = _chrome(lines, _scores(lines, first, last, listed, copies), (first, last), copies)
     dated = _dated_chrome(lines, chrome, first if anchors else 0)
     lines = [dataclasses.replace(line, header=True) if i in dated else line
              for i, line in enumerate(lines)]  # fmt: skip

@@ -29,16 +29,18 @@ def _items_after(
 ) -> list[int]:
     found: list[int] = []
     for j in range(intro + 1, len(units)):
-        if prose[j] or furniture[j] or not _in_list(units, j, sizes):
+        if prose[j] or furniture[j] or not _in_list(units, j, sizes, bool(found)):
             break
         found.append(j)
     return found
 
 
-def _in_list(units: list[Unit], j: int, sizes: dict[int, int]) -> bool:
-    """Part of a list: in a block of several lines, or a lone line heading the next one."""
+def _in_list(units: list[Unit], j: int, sizes: dict[int, int], started: bool) -> bool:
+    """Part of the list: its block of several lines, or a lone line heading the next such
+    block. A block of several lines right after another is the page's next menu."""
     block = units[j].block
     if sizes[block] > 1:
-        return True
+        new_block = units[j - 1].block != block
+        return not (started and new_block and sizes[units[j - 1].block] > 1)
     following = units[j + 1].block if j + 1 < len(units) else None
     return following is not None and following != block and sizes[following] > 1

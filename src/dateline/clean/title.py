@@ -61,7 +61,7 @@ def window_keys(first_line: str) -> list[str]:
     parts = [p for p in _TITLE_PARTS.split(first_line) if p.strip()]
     ordered = [first_line, " ".join(parts[:-1]), *parts]
     keys = [normalise_line(text) for text in ordered]
-    return list(dict.fromkeys(k for k in keys if len(k.split()) >= HEADLINE_MIN_WORDS))
+    return list(dict.fromkeys(k for k in keys if size(k) >= HEADLINE_MIN_WORDS))
 
 
 def _words(text: str) -> set[str]:
@@ -74,7 +74,7 @@ def repeats_key(line: str, key: str, exact: bool) -> bool:
     form = normalise_line(line)
     if form == key or title_key(line) == key:
         return True
-    if exact or len(key.split()) < NEAR_MIN_WORDS:
+    if exact or size(key) < NEAR_MIN_WORDS:
         return False
     mine, theirs = _words(form), _words(key)
     return (
