@@ -34,9 +34,11 @@ GAP_COST = 3.0
 LIST_ITEM = 1.0
 DATE_COST = 10.0
 FURNITURE_COST = 6.0
-# The body ends where the lines since its last paragraph cost more than this (15 cut bodies
-# at their inline boxes, 60 let story lists in: F1 0.863 / 0.875 against 0.884 at 30).
-GAP_LIMIT = 30.0
+# The body ends where the lines since its last paragraph cost more than this. 20 with the
+# resumption below (chosen on keys 0-7 for chrome kept, 0.121 -> 0.082, F1 0.923 -> 0.926;
+# on 8-f chrome 0.052 -> 0.048, F1 0.912 -> 0.913); 12-15 cut bodies at their inline boxes
+# (hand-written body kept 0.9965), 30-45 let story lists in (keys 0-7 chrome 0.12).
+GAP_LIMIT = 20.0
 # Seeds: the paragraphs among this many lines under the headline; the first whose stretch
 # holds this share of the largest one's prose wins, so a comment thread longer than the
 # article does not (0.1-0.3 alike; 0.6 and above took the comments).
