@@ -110,3 +110,11 @@ def test_a_page_in_japanese_keeps_its_body(clean) -> None:
     article = clean(_page([f"{title} | 島日報"], ["ホーム", "ニュース", "スポーツ"], [title], body))
     assert article.title == title
     assert paragraphs(article) == body
+
+
+def test_a_long_subhead_between_paragraphs_stays_and_a_caption_beside_an_ad_goes(clean) -> None:
+    subhead = "Why the winter timetable left so many crossings behind schedule"
+    caption = "Passengers wait on the pier at Portree on a stormy Monday morning in March"
+    body = [BODY[0], subhead, BODY[1], caption, "Advertisement", BODY[2]]
+    article = clean(_page([WINDOW], MENU, [HEADLINE], body, FOOTER))
+    assert paragraphs(article) == [BODY[0], subhead, BODY[1], BODY[2]]
