@@ -48,7 +48,7 @@ NEAR_MIN_WORDS = 4
 NEAR_SHARE = 0.7
 NEAR_ADDED = 3
 # The window title's headline is looked for this far down the page: past any menu.
-WINDOW_REACH = 400
+WINDOW_REACH = 2000  # 400 missed one under 600 menu lines
 # Which repeat of the headline heads the article: the first with half as much prose among
 # the 20 lines under it as the repeat with most (a "trending" list may repeat it above, a
 # gallery or comment box below). Half rather than the most: headline as title 0.916 ->
