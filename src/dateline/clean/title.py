@@ -71,36 +71,46 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text))
 
 
-def repeats_key(line: str, key: str, exact: bool) -> bool:
-    """Whether a line repeats a window-title key: word for word, or (not `exact`) reworded a
-    little ("Set 50th Anniversary Tour" for "Set 2020 Tour"): most words shared, few added."""
+def _forms(line: str) -> tuple[str, str]:
+    """The comparison forms of a line: whole, and without an " | Outlet" suffix."""
     form = normalise_line(line)
-    if form == key or title_key(line) == key:
+    return form, title_key(line) if _OUTLET_SUFFIX.search(line) else form
+
+
+def repeats_key(forms: tuple[str, str], key: str, exact: bool) -> bool:
+    """Whether a line (its `_forms`) repeats a window-title key: word for word, or (not
+    `exact`) reworded a little ("Set 50th Anniversary Tour" for "Set 2020 Tour"): most words
+    shared, few added."""
+    if key in forms:
         return True
     if exact or size(key) < NEAR_MIN_WORDS:
         return False
-    mine, theirs = _words(form), _words(key)
+    mine, theirs = _words(forms[0]), _words(key)
     return (
         2 * len(mine & theirs) >= NEAR_SHARE * (len(mine) + len(theirs))
         and len(mine - theirs) <= NEAR_ADDED
     )
 
 
-def _repeats(line: str, key: str, exact: bool) -> bool:
-    # Length first, cheaply: a paragraph never repeats a title.
-    return len(line) <= 3 * len(key) and repeats_key(line, key, exact)
-
-
 def window_headlines(texts: list[str], reworded: bool = True) -> list[int]:
     """Indexes of the lines that repeat the surest key of the page's window title found
     again below it: the headline rather than the outlet's name."""
-    if len(texts) < 2:
+    keys = window_keys(texts[0]) if texts else []
+    if not keys:
         return []
-    reach = range(1, min(len(texts), WINDOW_REACH))
-    keys = window_keys(texts[0])
+    longest = 3 * max(map(len, keys))  # a paragraph never repeats a title: skip it cheaply
+    forms = {
+        i: _forms(texts[i])
+        for i in range(1, min(len(texts), WINDOW_REACH))
+        if len(texts[i]) <= longest
+    }
     passes = [(True, key) for key in keys] + [(False, key) for key in keys if reworded]
     for exact, key in passes:
-        found = [i for i in reach if _repeats(texts[i], key, exact)]
+        found = [
+            i
+            for i, mine in forms.items()
+            if len(texts[i]) <= 3 * len(key) and repeats_key(mine, key, exact)
+        ]
         if found:
             return found
     return []
