@@ -1,10 +1,12 @@
 """The chrome cleaner: page text in, body paragraphs (plus title, byline and date lines) out.
 
 Each logical line gets a score from its own look (`score.py`) and its surroundings: where it
-sits relative to the body (the span between the first and last long sentences), whether it is
-part of a run of short lines (a menu or headline list), whether it follows a "Related
-stories"-type heading, and whether the outlet prints it on many pages. Lines are removed, never
-edited, so every kept sentence is exactly as the page had it.
+sits relative to the body (the prose stretch under the headline, `segment.py`; every line
+outside it goes), whether it is part of a run of short lines (a menu or headline list),
+whether it follows a "Related stories"-type heading, whether the article introduced it as a
+list item (`lists.py`), and whether the outlet prints it on many pages. The headline is the
+line repeating the window title (`title.py`), else the one over the byline. Lines are removed,
+never edited, so every kept sentence is exactly as the page had it.
 """
 
 from __future__ import annotations
