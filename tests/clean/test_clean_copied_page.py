@@ -118,3 +118,14 @@ def test_a_long_subhead_between_paragraphs_stays_and_a_caption_beside_an_ad_goes
     body = [BODY[0], subhead, BODY[1], caption, "Advertisement", BODY[2]]
     article = clean(_page([WINDOW], MENU, [HEADLINE], body, FOOTER))
     assert paragraphs(article) == [BODY[0], subhead, BODY[1], BODY[2]]
+
+
+def test_a_timetable_under_the_article_stays_with_it(clean) -> None:
+    rows = [
+        "Portree 07:10 -- Raasay 07:35",
+        "Portree 09:40 -- Raasay 10:05",
+        "Portree 13:15 -- Raasay 13:40",
+        "Portree 17:30 -- Raasay 17:55",
+    ]
+    text = _page([WINDOW], MENU, [HEADLINE], BODY[:3], [""], rows, [""], FOOTER)
+    assert paragraphs(clean(text)) == [*BODY[:3], *rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.clean.lines import Unit
-from dateline.clean.lists import introduced_items
+from dateline.clean.lists import introduced_items, table_rows
 from dateline.clean.segment import (
     DATE_COST,
     FURNITURE_COST,
@@ -127,3 +127,11 @@ def test_a_menu_under_no_colon_is_no_list() -> None:
     units = _units(["Tickets go on sale next week at the harbour office.", "", "Home", "Sport"])
     prose = [is_prose(u.text) for u in units]
     assert introduced_items(units, prose, [False] * len(units)) == set()
+
+
+def test_a_block_of_rows_holding_figures_is_a_table() -> None:
+    rows = ["Round 1: 10 March -- Portree", "Round 2: 8 April -- Uig", "Round 3: 22 April -- Tarbert",
+            "Round 4: 6 May -- Stornoway"]  # fmt: skip
+    units = _units(["Race calendar", *rows, "", "News", "Sport", "Weather", "Island life"])
+    prose = [False] * len(units)
+    assert table_rows(units, prose, [False] * len(units)) == {0, 1, 2, 3, 4}

@@ -27,7 +27,7 @@ from dateline.clean.header import (
     is_publication_stamp,
 )
 from dateline.clean.lines import Unit, normalise_line, split_units
-from dateline.clean.lists import introduced_items
+from dateline.clean.lists import article_lists
 from dateline.clean.patterns import LIST_HEADING, WHOLE_LINE
 from dateline.clean.repeated import boilerplate_key, repeated_lines
 from dateline.clean.score import (
@@ -348,7 +348,7 @@ def _body(lines: list[_Line], texts: list[str]) -> tuple[int, int, set[int]]:
     top = 0 if headline is None else headline + 1
     furniture = [line.keywords >= DECISIVE or (line.repeated and not line.form.sentence)
                  for line in lines]  # fmt: skip
-    listed = introduced_items([line.unit for line in lines], list(map(is_prose, texts)), furniture)
+    listed = article_lists([line.unit for line in lines], list(map(is_prose, texts)), furniture)
     dated = [line.header or is_dated_header(line.unit.text) for line in lines]
     values = line_values(texts, furniture, dated, listed)
     span = body_span(values, top)
