@@ -66,7 +66,7 @@ def test_evaluate_needs_a_ground_truth_file(tmp_path: Path) -> None:
 
 @pytest.mark.data
 @pytest.mark.skipif(not BODIES.is_dir(), reason="real pages not in ../shared/data/real/bodies")
-@pytest.mark.parametrize(("kind", "floor"), [("html", 0.92), ("text", 0.91)])
+@pytest.mark.parametrize(("kind", "floor"), [("html", 0.92), ("text", 0.915)])
 def test_real_pages_gate(kind: str, floor: float) -> None:
     scores = evaluate(BODIES / kind)
     assert scores["documents"] == 119
@@ -76,8 +76,8 @@ def test_real_pages_gate(kind: str, floor: float) -> None:
 @pytest.mark.data
 @pytest.mark.skipif(not BODIES.is_dir(), reason="real pages not in ../shared/data/real/bodies")
 def test_real_copied_pages_keep_the_body_and_drop_the_chrome() -> None:
-    # Measured F1 0.916, 0.936 body kept, 0.065 chrome kept (two pages unread: "[" read as
-    # JSON; with them read as text 0.922 / 0.943 / 0.065).
+    # Measured F1 0.923, 0.940 body kept, 0.065 chrome kept (two pages unread: "[" read as
+    # JSON; with them read as text 0.929 / 0.947 / 0.065).
     scores = evaluate(BODIES / "text")
-    assert scores["body_kept"] >= 0.93
+    assert scores["body_kept"] >= 0.935
     assert scores["chrome_kept"] <= 0.075
