@@ -18,7 +18,9 @@ _SPACES = re.compile(
     r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*"
     r"| [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
 )
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+# Full stops, question and exclamation marks of other scripts too: 。！？ (CJK), । (Devanagari),
+# ؟ (Arabic).
+_TERMINAL = re.compile(r"[.!?…:;。！？：；।؟][\"'”’»)\]」』）]*$")
 _EDGE_PUNCT = " \t-–—•·|*>»›«‹:;,.!?()[]{}\"'“”‘’"
 _DIGITS = re.compile(r"\d+")
 

@@ -11,8 +11,10 @@ import re
 
 from dateline.clean.lines import normalise_line
 from dateline.clean.score import Shape
+from dateline.clean.segment import is_prose, size
 
 # "Headline | Outlet", "Headline - Outlet", "Headline :: Outlet": the outlet part is short.
+_WORD = re.compile(r"\w+")
 _OUTLET_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+[^|–—]{2,40}$")
 
 
@@ -32,6 +34,101 @@ def looks_like_headline(text: str, form: Shape) -> bool:
         and not form.separators
         and text[:1].isupper() | text[:1].isdigit() | (text[:1] in "\"“‘'")
     )
+
+
+# Separators between a window title's parts: "Headline | Section | Outlet".
+_TITLE_PARTS = re.compile(r"\s+(?:[|–—·»/-]|::|--)\s+|\s*[|｜]\s*")
+# A headline names something: a single word is a section, not a story.
+HEADLINE_MIN_WORDS = 3
+# A reworded headline ("Set 50th Anniversary Tour" for the window's "Set 2020 Tour") shares
+# this share of its words with a key of four words or more, adding at most three (chosen on
+# the real copied pages: exact matches only found 0.82 of the headlines, these 0.88; 0.6
+# took breadcrumbs and comment headers "6 thoughts on <headline>").
+NEAR_MIN_WORDS = 4
+NEAR_SHARE = 0.7
+NEAR_ADDED = 3
+# The window title's headline is looked for this far down the page: past any menu.
+WINDOW_REACH = 2000  # 400 missed one under 600 menu lines
+# Which repeat of the headline heads the article: the first with half as much prose among
+# the 20 lines under it as the repeat with most (a "trending" list may repeat it above, a
+# gallery or comment box below). Half rather than the most: headline as title 0.916 ->
+# 0.924 (one page of keys 0-7; body unchanged).
+UNDER_HEADLINE = 20
+HEADLINE_SHARE = 0.5
+
+
+def window_keys(first_line: str) -> list[str]:
+    """Comparison forms the page's headline may take, from its window title (the first line
+    of a copied page), surest first: the whole line, all parts but the last (the outlet), the
+    first part, then the other parts. Parts under three words name an outlet or a section."""
+    parts = [p for p in _TITLE_PARTS.split(first_line) if p.strip()]
+    ordered = [first_line, " ".join(parts[:-1]), *parts]
+    keys = [normalise_line(text) for text in ordered]
+    return list(dict.fromkeys(k for k in keys if size(k) >= HEADLINE_MIN_WORDS))
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text))
+
+
+def _forms(line: str) -> tuple[str, str]:
+    """The comparison forms of a line: whole, and without an " | Outlet" suffix."""
+    form = normalise_line(line)
+    return form, title_key(line) if _OUTLET_SUFFIX.search(line) else form
+
+
+def repeats_key(forms: tuple[str, str], key: str, exact: bool) -> bool:
+    """Whether a line (its `_forms`) repeats a window-title key: word for word, or (not
+    `exact`) reworded a little ("Set 50th Anniversary Tour" for "Set 2020 Tour"): most words
+    shared, few added."""
+    if key in forms:
+        return True
+    if exact or size(key) < NEAR_MIN_WORDS:
+        return False
+    mine, theirs = _words(forms[0]), _words(key)
+    return (
+        2 * len(mine & theirs) >= NEAR_SHARE * (len(mine) + len(theirs))
+        and len(mine - theirs) <= NEAR_ADDED
+    )
+
+
+def window_headlines(texts: list[str], reworded: bool = True) -> list[int]:
+    """Indexes of the lines that repeat the surest key of the page's window title found
+    again below it: the headline rather than the outlet's name."""
+    keys = window_keys(texts[0]) if texts else []
+    if not keys:
+        return []
+    longest = 3 * max(map(len, keys))  # a paragraph never repeats a title: skip it cheaply
+    forms = {
+        i: _forms(texts[i])
+        for i in range(1, min(len(texts), WINDOW_REACH))
+        if len(texts[i]) <= longest
+    }
+    passes = [(True, key) for key in keys] + [(False, key) for key in keys if reworded]
+    for exact, key in passes:
+        found = [
+            i
+            for i, mine in forms.items()
+            if len(texts[i]) <= 3 * len(key) and repeats_key(mine, key, exact)
+        ]
+        if found:
+            return found
+    return []
+
+
+def headline_line(texts: list[str], reworded: bool) -> int | None:
+    """The line that repeats the window title with the most prose under it (None: none)."""
+    found = window_headlines(texts, reworded)
+    if not found:
+        return None
+    prose = [_prose_under(texts, i) for i in found]
+    return next(
+        i for i, under in zip(found, prose, strict=True) if under >= HEADLINE_SHARE * max(prose)
+    )
+
+
+def _prose_under(texts: list[str], i: int) -> float:
+    return sum(size(text) for text in texts[i + 1 : i + 1 + UNDER_HEADLINE] if is_prose(text))
 
 
 def same_title(text: str, title: str) -> bool:
