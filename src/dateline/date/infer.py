@@ -35,6 +35,10 @@ URL_CONFIDENCE = 0.85
 UPDATED_CONFIDENCE = 0.7
 URL_MONTH_CONFIDENCE = 0.5  # the URL's month, with a point from the text inside it
 URL_MONTH_ONLY_CONFIDENCE = 0.3
+# A saved page's day by how many kinds of place state it (meta tags, JSON-LD, <time>, URL,
+# htmldate's search...), less one when another day is stated too: 0, 1, 2, 3, 4 or more.
+# Measured on `real/dates/html`: right on 0.70, 0.83, 0.89, 0.98 and 0.99 of pages.
+PAGE_CONFIDENCE = (0.6, 0.75, 0.85, 0.93, 0.96)
 
 
 def date_article(article: Article) -> Article:
@@ -53,8 +57,12 @@ def infer_publication_date(article: Article) -> PublicationDate:
 def _infer(article: Article) -> PublicationDate:
     if article.metadata_date is not None:
         day = article.metadata_date
-        return PublicationDate(day, day, day, METADATA_CONFIDENCE,
-                               (f"metadata date {day.isoformat()}",), "metadata")  # fmt: skip
+        source = ", ".join(article.metadata_sources) or "metadata date"
+        if article.metadata_disputed:
+            source += " (another day elsewhere on the page)"
+        confidence = _page_confidence(article.metadata_sources, article.metadata_disputed)
+        return PublicationDate(day, day, day, confidence,
+                               (f"{source}: {day.isoformat()}",), "metadata")  # fmt: skip
     text = article.text
     content = _TextEstimate(text)
     stated = (
@@ -86,6 +94,14 @@ class _TextEstimate:
             mentions = tag(self.text, None) if self.text.strip() else []
             self._estimate = estimate_from_text(self.text, mentions)
         return self._estimate
+
+
+def _page_confidence(sources: tuple[str, ...], disputed: bool) -> float:
+    """How far a page's day holds: the more kinds of place on the page state it, the surer;
+    a page that states another day elsewhere counts one less."""
+    if not sources:
+        return METADATA_CONFIDENCE
+    return PAGE_CONFIDENCE[max(0, min(len(sources) - disputed, len(PAGE_CONFIDENCE) - 1))]
 
 
 def _from_header(stated: Stated, text_estimate: _TextEstimate) -> PublicationDate | None:
