@@ -16,7 +16,14 @@ from datetime import date
 
 from dateline.date.header import SHORT_LINE
 from dateline.date.pagetext import Written, written_dates
-from dateline.date.pagewords import ELSEWHERE, FOLLOWS, NOTICE, PUBLISHED, UPDATED
+from dateline.date.pagewords import (
+    ELSEWHERE,
+    FOLLOWS,
+    NOTICE,
+    PUBLISHED,
+    PUBLISHED_ONLY,
+    UPDATED,
+)
 from dateline.model import Article
 
 # Weights, chosen on half of `real/dates/text` (files by CRC-32 parity) by a coordinate
@@ -115,11 +122,15 @@ def _place(lines: list[str], article: Article) -> _Place:
     start = _index(stripped, body[0]) if body else None
     later = [i for i in shown if i > 0]
     headline = (later or shown or [start if start is not None else 0])[0]
-    after = max(headline, start or 0)
-    others = next(
-        (i for i, line in enumerate(stripped) if i > after and _heading_of_others(line)), None
-    )
-    return _Place(headline, start, others)
+    return _Place(headline, start, _others_from(stripped, headline, start))
+
+
+def _others_from(lines: list[str], headline: int, start: int | None) -> int | None:
+    """The first heading of what follows the story, looked for only on a page read in order
+    (headline, then body): elsewhere such a line is as likely a menu item."""
+    if start is None or start <= headline:
+        return None
+    return next((i for i, line in enumerate(lines) if i > start and _heading_of_others(line)), None)
 
 
 def _heading_of_others(line: str) -> bool:
@@ -135,7 +146,7 @@ def _before_others(written: Written, line: str, place: _Place) -> bool:
     """Whether a date stands before what follows the story (a heading of comments or more
     stories), and is not itself a comment stamp or another story's tile."""
     if place.others_from is not None and written.line >= place.others_from:
-        return False
+        return bool(PUBLISHED_ONLY.search(line))
     if PUBLISHED.search(line):
         return True
     after = line[written.end :]

@@ -68,6 +68,13 @@ PUBLISHED = re.compile(
     r"dated?|datum|fecha)\b",
     re.IGNORECASE,
 )
+# The words of PUBLISHED that only the page's own stamp uses ("posted", "created" and "date"
+# also stamp comments and forum entries): a line with one is the page's even among comments.
+PUBLISHED_ONLY = re.compile(
+    r"\b(?:published|veröffentlicht|erschienen|publié|publiée|publicado|publicada|"
+    r"pubblicato|gepubliceerd|publiceret|publicerad|publicert)\b",
+    re.IGNORECASE,
+)
 # "Updated 11/8/2023", "Aktualisiert am …", "Mis à jour le …", "Actualizado el …",
 # "Zuletzt geändert: …", "Laatste update", "Atualizado", "Aggiornato".
 UPDATED = re.compile(
