@@ -65,3 +65,35 @@ def test_a_copyright_year_alone_gives_no_day() -> None:
 def test_markup_that_is_not_a_page() -> None:
     assert page_stamps("") == []
     assert page_date("<html></html>", FLOOR) is None
+
+
+def test_the_date_line_by_the_headline_overrules_a_lone_hidden_stamp() -> None:
+    html = page(
+        '<meta name="date" content="2021-05-20">',
+        "<h1>Harbour to dredge east channel</h1><p>Published 3 May 2021 10:15</p>",
+    )
+    found = page_date(html, FLOOR)
+    assert found is not None and found.day == date(2021, 5, 3)
+    assert found.sources[0].startswith("text line") and found.disputed
+
+
+def test_a_date_line_that_agrees_is_one_more_place() -> None:
+    html = page(
+        '<meta name="date" content="2021-05-03">',
+        "<h1>Harbour to dredge east channel</h1><p>Published 3 May 2021 10:15</p>",
+    )
+    found = page_date(html, FLOOR)
+    assert found is not None and found.day == date(2021, 5, 3)
+    assert any(s.startswith("text line") for s in found.sources) and not found.disputed
+
+
+def test_visible_text_is_one_block_a_line_without_scripts() -> None:
+    from lxml import html as lxml_html
+
+    from dateline.read.pagedate import visible_text
+
+    tree = lxml_html.fromstring(
+        "<html><head><title>T</title></head><body><h1>Head</h1><script>var x = 1;</script>"
+        "<p>One <b>two</b></p><div>Three</div></body></html>"
+    )
+    assert visible_text(tree) == "Head\nOne two\nThree"

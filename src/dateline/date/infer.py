@@ -24,7 +24,7 @@ from dateline.date.header import (
     url_day,
     url_month,
 )
-from dateline.date.pagestamp import PageStamp, page_stamp
+from dateline.date.pagestamp import GOOD_SCORE, PageStamp, page_stamp
 from dateline.date.years import PAST_REACH
 from dateline.model import Article, PublicationDate
 from dateline.timex import tag
@@ -44,13 +44,12 @@ URL_MONTH_ONLY_CONFIDENCE = 0.3
 # set names its files so), below the confident level until one does.
 FILE_NAME_CONFIDENCE = 0.85
 # A date line chosen among all the dates a page writes (`pagestamp`), by what backs it: a
-# score of STAMP_GOOD_SCORE or more, or the header reading agreeing. Measured on
+# score of pagestamp.GOOD_SCORE or more, or the header reading agreeing. Measured on
 # `real/dates/text`: backed and naming publication, right on 35 of 35 pages of each half;
 # backed, 0.92; neither, 0.81.
 STAMP_SURE_CONFIDENCE = 0.93
 STAMP_CONFIDENCE = 0.85
 STAMP_WEAK_CONFIDENCE = 0.7
-STAMP_GOOD_SCORE = 1.0
 # A saved page's day by how many kinds of place state it (meta tags, JSON-LD, <time>, URL,
 # htmldate's search...), less one when another day is stated too: 0, 1, 2, 3, 4 or more.
 # Measured on `real/dates/html`: right on 0.70, 0.83, 0.89, 0.98 and 0.99 of pages.
@@ -128,7 +127,7 @@ def _file_name_day(source: str) -> date | None:
 def _from_stamp(stamp: PageStamp, header_agrees: bool) -> PublicationDate:
     """The page's date line; an "updated" one only bounds the writing day from above."""
     day = stamp.day
-    backed = header_agrees or stamp.score >= STAMP_GOOD_SCORE
+    backed = header_agrees or stamp.score >= GOOD_SCORE
     if stamp.published and backed:
         confidence = STAMP_SURE_CONFIDENCE
     elif backed:
