@@ -43,6 +43,9 @@ def test_scores_exact_interval_and_days(tmp_path: Path) -> None:
     assert rows["undated.txt"]["date"] is None and rows["undated.txt"]["contains"]
     assert result["exact_day_rate"] == pytest.approx(1 / 3)
     assert result["interval_contains_rate"] == pytest.approx(1.0)
+    # Open intervals ("after Feb. 7, 2006", no bound at all) hold the truth but place nothing.
+    assert result["closed_interval_rate"] == pytest.approx(1 / 3)
+    assert rows["header.txt"]["closed"] and not rows["undated.txt"]["closed"]
     assert result["mean_abs_days"] == pytest.approx(0.5)
     assert result["failures"] == []
 

@@ -26,6 +26,9 @@ TRUTH_FILE = "dates.tsv"
 # A date given at this confidence or more is one the user may take as it is (issue 11 asks
 # that at least 97 % of them be right).
 CONFIDENT = 0.9
+# A closed interval of at most this many days that holds the truth counts as placing the
+# article; "after 2004" holds it too, but says little (issue 11).
+CLOSED_DAYS = 31
 # Confidence bands of the reliability table: lower bounds, each band up to the next.
 BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95)
 
@@ -113,6 +116,10 @@ def _row(name: str, truth: date, published: PublicationDate | None) -> dict[str,
         "evidence": published.evidence[0] if published and published.evidence else "",
         "exact": point == truth,
         "contains": contains,
+        "closed": contains
+        and earliest is not None
+        and latest is not None
+        and (latest - earliest).days < CLOSED_DAYS,
         "abs_days": abs((point - truth).days) if point else None,
     }
 
@@ -124,6 +131,7 @@ def _summary(rows: list[dict[str, Any]], failures: list[str]) -> dict[str, Any]:
         "documents": count,
         "exact_day_rate": sum(r["exact"] for r in rows) / count,
         "interval_contains_rate": sum(r["contains"] for r in rows) / count,
+        "closed_interval_rate": sum(r["closed"] for r in rows) / count,
         "dated_rate": len(days) / count,
         "mean_abs_days": sum(days) / len(days) if days else None,
         **_calibration(rows),
