@@ -126,3 +126,11 @@ def test_url_month_alone_is_likeliest_at_month_granularity() -> None:
     found = infer_publication_date(undated)
     assert found.date is None
     assert (found.likeliest, found.granularity) == (date(2007, 5, 1), "month")
+
+
+def test_a_headline_ending_in_its_date_dates_the_article() -> None:
+    titled = article(title="Council Approves Bridge Repairs - 2011-03-14")
+    found = infer_publication_date(titled)
+    assert found.date == date(2011, 3, 14) and found.evidence == (titled.title,)
+    mentioned = infer_publication_date(article(title="What the 2011-03-14 vote means"))
+    assert mentioned.date != date(2011, 3, 14)

@@ -25,6 +25,7 @@ from dateline.date.header import (
     url_month,
 )
 from dateline.date.pagestamp import GOOD_SCORE, PageStamp, page_stamp
+from dateline.date.pagetext import written_dates
 from dateline.date.years import PAST_REACH
 from dateline.model import Article, PublicationDate
 from dateline.timex import tag
@@ -92,6 +93,9 @@ def _infer(article: Article) -> PublicationDate:
     if stamp is not None:
         header_day = _stated_day(stated, content) if stated is not None else None
         return _from_stamp(stamp, header_day == stamp.day)
+    if (titled := _title_day(article.title)) is not None:
+        return PublicationDate(titled, titled, titled, HEADER_CONFIDENCE, (article.title,),
+                               "header")  # fmt: skip
     if stated is not None and (found := _from_header(stated, content)) is not None:
         return found
     for url in (article.url, *text_urls(text)):
@@ -122,6 +126,14 @@ def _file_name_day(source: str) -> date | None:
     """A day in the file's name (`herald-2011-03-14.txt`, `20110314_story.html`)."""
     name = PurePath(source.split("::")[0]).name
     return url_day(name) if name else None
+
+
+def _title_day(title: str) -> date | None:
+    """The day a headline ends in ("Council Approves Bridge Repairs - 2011-03-14")."""
+    found = written_dates(title)
+    if found and not title[found[-1].end :].strip(" )]|"):
+        return found[-1].day
+    return None
 
 
 def _from_stamp(stamp: PageStamp, header_agrees: bool) -> PublicationDate:
