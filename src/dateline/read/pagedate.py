@@ -122,10 +122,11 @@ def _text_line(page: str) -> Stamp | None:
     """The date line a reader sees by the headline, when it is well placed (`pagestamp`)."""
     try:
         tree = lxml_html.fromstring(page)
+        headline = next((" ".join(h.text_content().split()) for h in tree.iter("h1")), "")
+        text = visible_text(tree)
     except (ParserError, XMLSyntaxError, ValueError):
-        return None
-    headline = next((" ".join(h.text_content().split()) for h in tree.iter("h1")), "")
-    shown = Article.from_raw("", visible_text(tree), title=headline)
+        return None  # damaged markup (control characters lxml will not take back)
+    shown = Article.from_raw("", text, title=headline)
     found = page_stamp(shown)
     if found is None or found.score < GOOD_SCORE:
         return None
