@@ -107,6 +107,11 @@ class Article:
     author: str = ""
     url: str = ""
     metadata_date: datetime.date | None = None  # from HTML metadata, a JSON field, a WARC header
+    # The parts of the page that state `metadata_date` ("meta article:published_time",
+    # "<time>", "URL", ...), the deciding one first; empty when the reader does not know.
+    # `metadata_disputed`: some other part of the page states another day.
+    metadata_sources: tuple[str, ...] = ()
+    metadata_disputed: bool = False
     # The reader already took the body out of its page's markup (HTML): the cleaner keeps it.
     extracted: bool = False
     text: str = ""  # clean text; stages after `clean` read only this

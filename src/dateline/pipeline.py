@@ -36,7 +36,8 @@ from dateline.store import AddResult, Store
 from dateline.timex import tag_article
 
 # What a reader fills in; every later need must be met by these or by an earlier stage.
-READER_FILLS = frozenset({"raw_text", "title", "outlet", "author", "url", "metadata_date"})
+READER_FILLS = frozenset({"raw_text", "title", "outlet", "author", "url", "metadata_date",
+                          "metadata_sources"})
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def document_pipeline(settings: Settings, boilerplate: frozenset[str] = frozense
         Stage("clean", clean, frozenset({"raw_text"}),
               frozenset({"text", "title", "author", "outlet", "header"})),
         Stage("language", detect_language, frozenset({"text"}), frozenset({"language"})),
-        Stage("date", date_article, frozenset({"text", "header", "metadata_date", "url"}),
+        Stage("date", date_article, frozenset({"text", "header", "metadata_date",
+                                               "metadata_sources", "url", "raw_text", "title"}),
               frozenset({"published"})),
         Stage("timex", tag_article, frozenset({"text", "published"}), frozenset({"timexes"})),
         Stage("events", extract_events, frozenset({"text", "timexes", "published"}),
