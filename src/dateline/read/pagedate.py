@@ -9,6 +9,7 @@ free text) is the floor: it decides only when the page's own markup names no pub
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -94,21 +95,25 @@ def page_date(
     than a month: hidden stamps are often in UTC or are the last change, while the page
     prints its own local publication day.
     """
-    stamps = [s for s in page_stamps(page) if _plausible(s.day, min_date, max_date)]
-    found = _htmldate(page, url, min_date, max_date)
+    tree = _parsed(page)
+    shown = copy.deepcopy(tree) if tree is not None else None  # visible_text changes its tree
+    stamps = [s for s in _stamps(tree) if _plausible(s.day, min_date, max_date)]
+    # htmldate reads a parsed tree six times faster than the page's string, with the same
+    # answers (200 pages of real/dates).
+    found = _htmldate(page if tree is None else tree, url, min_date, max_date)
     if found is not None and (found.month, found.day) == (1, 1) and found not in _days(stamps):
         # htmldate's answer when all it found is a year (a copyright line): no day at all.
         found = None
     decided = _decide(stamps, found)
     if decided is None:
-        line = _text_line(page)
+        line = _text_line(shown)
         return PageDate(line.day, (line.source,), False) if line else None
     if found is not None:
         stamps.append(Stamp(found, HTMLDATE))
     agreeing = [decided.source] + [s.source for s in stamps if s.day == decided.day]
     kinds = tuple(dict.fromkeys(_kind(source) for source in agreeing))
     disputed = any(s.day != decided.day for s in stamps)
-    line = _text_line(page)
+    line = _text_line(shown)
     if line is None:
         return PageDate(decided.day, (decided.source, *kinds[1:]), disputed)
     if line.day == decided.day:
@@ -118,14 +123,22 @@ def page_date(
     return PageDate(decided.day, (decided.source, *kinds[1:]), True)
 
 
-def _text_line(page: str) -> Stamp | None:
-    """The date line a reader sees by the headline, when it is well placed (`pagestamp`)."""
+def _parsed(page: str) -> lxml_html.HtmlElement | None:
     try:
-        tree = lxml_html.fromstring(page)
-        headline = next((" ".join(h.text_content().split()) for h in tree.iter("h1")), "")
-        text = visible_text(tree)
+        return lxml_html.fromstring(page)
     except (ParserError, XMLSyntaxError, ValueError):
         return None  # damaged markup (control characters lxml will not take back)
+
+
+def _text_line(tree: lxml_html.HtmlElement | None) -> Stamp | None:
+    """The date line a reader sees by the headline, when it is well placed (`pagestamp`)."""
+    if tree is None:
+        return None
+    try:
+        headline = next((" ".join(h.text_content().split()) for h in tree.iter("h1")), "")
+        text = visible_text(tree)
+    except ValueError:
+        return None
     shown = Article.from_raw("", text, title=headline)
     found = page_stamp(shown)
     if found is None or found.score < GOOD_SCORE:
@@ -178,9 +191,11 @@ def choose(stamps: list[Stamp]) -> Stamp:
 
 def page_stamps(page: str) -> list[Stamp]:
     """Every publication day the page's markup states, in the order the page gives them."""
-    try:
-        tree = lxml_html.fromstring(page)
-    except (ParserError, XMLSyntaxError, ValueError):
+    return _stamps(_parsed(page))
+
+
+def _stamps(tree: lxml_html.HtmlElement | None) -> list[Stamp]:
+    if tree is None:
         return []
     stamps = [*_json_ld(tree), *_meta(tree), *_time_elements(tree), *_classed(tree)]
     stamps.extend(_url(tree))
@@ -251,7 +266,9 @@ def _plausible(day: date, min_date: date, max_date: date | None) -> bool:
     return min_date <= day and (max_date is None or day <= max_date)
 
 
-def _htmldate(page: str, url: str, min_date: date, max_date: date | None) -> date | None:
+def _htmldate(
+    page: str | lxml_html.HtmlElement, url: str, min_date: date, max_date: date | None
+) -> date | None:
     from htmldate import find_date
 
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
