@@ -9,7 +9,9 @@ The peer is news-tls (Ghalandari & Ifrim 2020) run unmodified: its source is exp
 the fetched snapshot of complementizer/news-tls into a cache folder and imported by
 `bench/newstls_driver.py` under its own Python 3.8 environment (scikit-learn 0.22, numpy 1.18,
 spaCy 2.3: its released date-ranker pickles need them). Its input is its own preprocessing of
-each topic (HeidelTime dates, spaCy sentences) from the snapshot of Haruhi07/news-tls-best;
+each topic (HeidelTime dates, spaCy sentences) from the snapshot of Haruhi07/news-tls-best
+(where the snapshot lacks a topic's file, `setup` rebuilds it with news-tls's own spaCy step
+from the snapshot's HeidelTime files; `calibrate` measures what that rebuild changes);
 its keywords are tilse's Timeline17 keyword lists, read from the snapshot of smartschat/tilse.
 Its Datewise uses the released leave-one-topic-out date ranker for the topic; two variants show
 what the ranker and the keyword filter buy: mention counts as the date ranker (its
@@ -22,6 +24,7 @@ is the timeline build on prepared articles (tagging and events are timed apart, 
 
     .venv/bin/python bench/tls_peers.py setup     # Python 3.8 venv + news-tls export, once
     .venv/bin/python bench/tls_peers.py run [--topics H1N1_bbc ...] [--json FILE]
+    .venv/bin/python bench/tls_peers.py calibrate [--topics H1N1_bbc ...]
 """
 
 from __future__ import annotations
