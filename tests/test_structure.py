@@ -27,6 +27,9 @@ KNOWN_BACKWARD = {
     ("date/header.py", "dateline.timex"),
     ("date/infer.py", "dateline.timex"),
     ("date/relations.py", "dateline.timex.context"),
+    # The HTML reader weighs the page's visible date line with the date stage's scorer while
+    # it still holds the page's markup (issue 11); the page text could travel to the date stage.
+    ("read/pagedate.py", "dateline.date.pagestamp"),
 }
 
 
