@@ -42,6 +42,7 @@ from dateline.clean.score import (
     shape_evidence,
 )
 from dateline.clean.segment import before_stamps, body_span, is_prose, line_values
+from dateline.clean.teasers import teaser_summaries
 from dateline.clean.title import headline_line, looks_like_headline, pick_title, same_title
 from dateline.model import Article
 from dateline.settings import CleanSettings
@@ -146,12 +147,24 @@ def _is_anchor(line: _Line) -> bool:
     )
 
 
+def _alone(lines: list[_Line]) -> list[bool]:
+    """Lines set apart by blank lines on both sides: block elements (a paragraph, a subhead,
+    a recipe's step) in copied text, which prints a menu's items on consecutive lines."""
+    blocks = Counter(line.unit.block for line in lines)
+    return [blocks[line.unit.block] == 1 for line in lines]
+
+
 def _runs(lines: list[_Line]) -> set[int]:
-    """Indexes of lines inside runs of short unpunctuated lines (menus, headline lists)."""
+    """Indexes of lines inside runs of short unpunctuated lines (menus, headline lists).
+
+    Lines each alone in its block are subheads and steps, not a menu's items.
+    """
     members: set[int] = set()
     run: list[int] = []
+    alone = _alone(lines)
     for i, line in enumerate([*lines, None]):
-        if line is not None and not line.form.terminal and line.form.words <= RUN_MAX_WORDS:
+        short = line is not None and not line.form.terminal and line.form.words <= RUN_MAX_WORDS
+        if short and not alone[i]:
             run.append(i)
             continue
         if len(run) >= RUN_LENGTH:
@@ -357,7 +370,8 @@ def _body(lines: list[_Line], texts: list[str]) -> tuple[int, int, set[int]]:
                  for line in lines]  # fmt: skip
     listed = article_lists([line.unit for line in lines], list(map(is_prose, texts)), furniture)
     dated = [line.header or is_dated_header(line.unit.text) for line in lines]
-    values = line_values(texts, furniture, dated, listed)
+    teasers = teaser_summaries([line.form for line in lines], [line.key for line in lines])
+    values = line_values(texts, furniture, dated, listed, _alone(lines), teasers)
     span = body_span(values, top)
     if span is None:  # no paragraph at all: a list, a table, a calendar; judge lines alone
         return 0, len(lines) - 1, listed
