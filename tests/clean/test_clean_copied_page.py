@@ -159,3 +159,11 @@ def test_a_grid_of_other_stories_after_the_article_goes(clean) -> None:
         grid += [[kicker, ""], [headline, ""], ["island.example News", ""], [summary, ""]]
     text = _page([WINDOW, ""], MENU, ["", HEADLINE, ""], *[[p, ""] for p in BODY], *grid)
     assert paragraphs(clean(text)) == BODY
+
+
+def test_a_headline_worded_apart_from_the_window_title_is_found_by_its_words(clean) -> None:
+    window = "Island ferry operator hit with £40,000 fine over late winter sailings | The Island Times"
+    headline = "‘We let passengers down’: ferry firm fined for a winter of late sailings"
+    menu = [*MENU, "Island Times Careers", "Island Times Store", *MENU, "Island Times Careers"]
+    page = _page([window], menu, ["Follow Island News", headline, "By Ruth Calder"], BODY)
+    assert clean(page).title == headline

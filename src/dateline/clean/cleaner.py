@@ -43,7 +43,14 @@ from dateline.clean.score import (
 )
 from dateline.clean.segment import before_stamps, body_span, is_prose, line_values
 from dateline.clean.teasers import teaser_summaries
-from dateline.clean.title import headline_line, looks_like_headline, pick_title, same_title
+from dateline.clean.title import (
+    ECHO_REACH,
+    headline_line,
+    looks_like_headline,
+    pick_title,
+    same_title,
+    window_echo,
+)
 from dateline.model import Article
 from dateline.settings import CleanSettings
 
@@ -384,9 +391,23 @@ def _title(lines: list[_Line], texts: list[str], anchors: list[int], first: int)
     """The line repeating the window title, else the headline over the byline or date line
     above the body, else the first headline-shaped line on top."""
     named = headline_line(texts, reworded=True)
+    if named is None:
+        named = window_echo(texts, _echo_candidates(lines, first))
     if named is not None:
         return texts[named]
     return _over_header(lines, first) or _find_title(lines, anchors[0] if anchors else TITLE_WINDOW)
+
+
+def _echo_candidates(lines: list[_Line], first: int) -> list[int]:
+    """Lines above the body that could be its headline: a few words, no furniture."""
+    return [
+        i
+        for i in range(max(first - ECHO_REACH, 1), first)
+        if not lines[i].header
+        and not lines[i].repeated
+        and lines[i].keywords == 0
+        and looks_like_headline(lines[i].unit.text, lines[i].form)
+    ]
 
 
 def _over_header(lines: list[_Line], first: int) -> str:
