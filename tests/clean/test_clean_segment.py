@@ -147,3 +147,12 @@ def test_a_block_of_rows_holding_figures_is_a_table() -> None:
     units = _units(["Race calendar", *rows, "", "News", "Sport", "Weather", "Island life"])
     prose = [False] * len(units)
     assert table_rows(units, prose, [False] * len(units)) == {0, 1, 2, 3, 4}
+
+
+def test_a_block_of_rows_punctuated_alike_is_a_table_even_in_words() -> None:
+    rows = ["Portree (North): third visit", "Uig (West): first visit", "Tarbert (Harris): fifth visit",
+            "Stornoway (Lewis): second visit", "Broadford (Skye): no visit yet"]  # fmt: skip
+    menu = ["News", "Sport", "Weather", "Island life", "Sign in / Register"]
+    units = _units([*rows, "", *menu])
+    prose = [False] * len(units)
+    assert table_rows(units, prose, [False] * len(units)) == {0, 1, 2, 3, 4}
