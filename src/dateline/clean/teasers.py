@@ -31,9 +31,7 @@ SUMMARY_MAX_WORDS = 45
 
 def _headline(form: Shape) -> bool:
     return (
-        not form.terminal
-        and form.words >= HEADLINE_WORDS
-        and form.title_ratio >= HEADLINE_CAPITALS
+        not form.terminal and form.words >= HEADLINE_WORDS and form.title_ratio >= HEADLINE_CAPITALS
     )
 
 
@@ -55,8 +53,10 @@ def teaser_summaries(forms: list[Shape], keys: list[str]) -> set[int]:
             continue
         above = [j for j in range(max(i - BEFORE, 0), i) if heads[j]]
         below = [j for j in range(i + 1, min(i + 1 + AFTER, len(forms))) if heads[j]]
-        if above and below and not any(
-            _paragraph(forms[j]) for j in range(above[-1] + 1, below[0]) if j != i
+        if (
+            above
+            and below
+            and not any(_paragraph(forms[j]) for j in range(above[-1] + 1, below[0]) if j != i)
         ):
             found.add(i)
     return found
