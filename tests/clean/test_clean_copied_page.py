@@ -167,3 +167,11 @@ def test_a_headline_worded_apart_from_the_window_title_is_found_by_its_words(cle
     menu = [*MENU, "Island Times Careers", "Island Times Store", *MENU, "Island Times Careers"]
     page = _page([window], menu, ["Follow Island News", headline, "By Ruth Calder"], BODY)
     assert clean(page).title == headline
+
+
+def test_a_short_subhead_set_apart_between_paragraphs_stays(clean) -> None:
+    subhead = "WHAT COMES NEXT"
+    paragraphs_ = [[p, ""] for p in BODY[:3]]
+    text = _page([WINDOW, ""], MENU, ["", HEADLINE, ""], *paragraphs_[:2], [subhead, ""],
+                 *paragraphs_[2:], MOST_READ)  # fmt: skip
+    assert paragraphs(clean(text)) == [*BODY[:2], subhead, BODY[2]]
