@@ -39,6 +39,7 @@ def test_the_headline_is_the_title_of_real_copied_pages() -> None:
             scored += 1
             hits += normalise_line(article.title) in headlines
     assert scored >= 110
-    # Measured 0.91 (108 of 119 pages; by hand a few more are right: a headline cut short by
-    # the page, an h1 that names the site); before the window-title rule it was 0.41.
-    assert hits / scored >= 0.89
+    # Measured 0.941 (112 of 119 pages; by hand two more are right: an h1 that names the
+    # site, one that the page prints with other quotes); 0.908 before the window-echo rule,
+    # 0.41 before the window-title rule.
+    assert hits / scored >= 0.93

@@ -7,6 +7,7 @@ import pytest
 from dateline.clean.lines import Unit
 from dateline.clean.lists import introduced_items, table_rows
 from dateline.clean.segment import (
+    ALONE_COST,
     DATE_COST,
     FURNITURE_COST,
     GAP_COST,
@@ -30,18 +31,29 @@ def test_lines_are_worth_their_prose_or_cost_something() -> None:
         "Updated May 4, 2011",
         "Home",
         "Ferry times:",
+        "Serves four",
+        "The mayor says the wall will stand for a hundred years at least.",
     ]
     values = line_values(
         texts,
-        [False, True, True, False, False, False],
-        [False, False, False, True, False, False],
+        [False, True, True, False, False, False, False, False],
+        [False, False, False, True, False, False, False, False],
         {4},
+        [False] * 6 + [True, False],
+        {7},
     )
     assert values[0] == size(texts[0]) == 13
     assert values[1:3] == [-FURNITURE_COST, -2 * FURNITURE_COST]  # a run costs more and more
     assert values[3] == -DATE_COST
     assert values[4] == LIST_ITEM
     assert values[5] == -GAP_COST  # a sentence end, but too short for a paragraph
+    assert values[6] == -ALONE_COST < 0  # set apart by blank lines: a subhead, a step
+    assert values[7] == -GAP_COST  # a teaser's summary is no paragraph of the article
+
+
+def test_a_page_of_steps_each_set_apart_stays_one_body() -> None:
+    steps = [-ALONE_COST] * 3 + [12.0]  # "Meal 1", "Eat every 2-3 hours", a dish, a sentence
+    assert body_span([P, *(steps * 8), *([G] * 8)]) == (0, 32)
 
 
 @pytest.mark.parametrize(
@@ -133,5 +145,14 @@ def test_a_block_of_rows_holding_figures_is_a_table() -> None:
     rows = ["Round 1: 10 March -- Portree", "Round 2: 8 April -- Uig", "Round 3: 22 April -- Tarbert",
             "Round 4: 6 May -- Stornoway"]  # fmt: skip
     units = _units(["Race calendar", *rows, "", "News", "Sport", "Weather", "Island life"])
+    prose = [False] * len(units)
+    assert table_rows(units, prose, [False] * len(units)) == {0, 1, 2, 3, 4}
+
+
+def test_a_block_of_rows_punctuated_alike_is_a_table_even_in_words() -> None:
+    rows = ["Portree (North): third visit", "Uig (West): first visit", "Tarbert (Harris): fifth visit",
+            "Stornoway (Lewis): second visit", "Broadford (Skye): no visit yet"]  # fmt: skip
+    menu = ["News", "Sport", "Weather", "Island life", "Sign in / Register"]
+    units = _units([*rows, "", *menu])
     prose = [False] * len(units)
     assert table_rows(units, prose, [False] * len(units)) == {0, 1, 2, 3, 4}

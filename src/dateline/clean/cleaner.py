@@ -4,9 +4,9 @@ Each logical line gets a score from its own look (`score.py`) and its surroundin
 sits relative to the body (the prose stretch under the headline, `segment.py`; every line
 outside it goes), whether it is part of a run of short lines (a menu or headline list),
 whether it follows a "Related stories"-type heading, whether the article introduced it as a
-list item (`lists.py`), and whether the outlet prints it on many pages. The headline is the
-line repeating the window title (`title.py`), else the one over the byline. Lines are removed,
-never edited, so every kept sentence is exactly as the page had it.
+list item (`lists.py`), whether it sums up another story in a grid of teasers (`teasers.py`),
+and whether the outlet prints it on many pages. The headline is picked in `title.py`. Lines
+are removed, never edited, so every kept sentence is exactly as the page had it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from dateline.clean.header import (
     byline_author,
@@ -42,7 +41,8 @@ from dateline.clean.score import (
     shape_evidence,
 )
 from dateline.clean.segment import before_stamps, body_span, is_prose, line_values
-from dateline.clean.title import headline_line, looks_like_headline, pick_title, same_title
+from dateline.clean.teasers import teaser_summaries
+from dateline.clean.title import PageLines, headline_line, pick_headline, same_title
 from dateline.model import Article
 from dateline.settings import CleanSettings
 
@@ -52,14 +52,6 @@ ANCHOR_WORDS = 12
 # Menus and headline lists: at least this many short, unpunctuated lines in a row.
 RUN_LENGTH = 3
 RUN_MAX_WORDS = 12
-# How far down the page a headline is looked for when no body anchor is found.
-TITLE_WINDOW = 15
-# Failing the window title, the headline is the topmost headline-shaped line among the four
-# over the byline/date lines nearest above the body, within 30 lines of it (real copied
-# pages: headline as title 0.882 -> 0.916; two lines instead of four found 0.924 there but
-# stopped at a standfirst or summary bullets on the hand-written pages, 0.76 of them).
-HEADER_ABOVE_BODY = 30
-HEADLINE_OVER_HEADER = 4
 
 # Place in the page (`segment.body_span`), on the same scale. Inside the body a plain line
 # (no furniture words, not repeated, not a lone caption) gets 1.5 (0.5 left list items out:
@@ -71,6 +63,10 @@ HEADLINE_OVER_HEADER = 4
 # comments and footers (removing them took chrome kept from 0.20 to 0.10).
 INSIDE_PLAIN = 1.5
 INSIDE = 0.5
+# A short line set apart by blank lines between two paragraphs is a subhead ("UP NEXT"): 1
+# more (real copied pages F1 0.933 -> 0.935, body kept 0.971 -> 0.972; keys 0-7, chosen on:
+# 0.941 -> 0.942; 8-f: 0.926 -> 0.929; 0.5 did less, 2 and 3 the same or a little worse).
+SUBHEAD = 1.0
 # An item of a list the article introduces ("Tour dates:") is kept (1.5 instead of 5 left
 # short items out: body kept 0.927 against 0.930).
 LISTED = 5.0
@@ -146,12 +142,24 @@ def _is_anchor(line: _Line) -> bool:
     )
 
 
+def _alone(lines: list[_Line]) -> list[bool]:
+    """Lines set apart by blank lines on both sides: block elements (a paragraph, a subhead,
+    a recipe's step) in copied text, which prints a menu's items on consecutive lines."""
+    blocks = Counter(line.unit.block for line in lines)
+    return [blocks[line.unit.block] == 1 for line in lines]
+
+
 def _runs(lines: list[_Line]) -> set[int]:
-    """Indexes of lines inside runs of short unpunctuated lines (menus, headline lists)."""
+    """Indexes of lines inside runs of short unpunctuated lines (menus, headline lists).
+
+    Lines each alone in its block are subheads and steps, not a menu's items.
+    """
     members: set[int] = set()
     run: list[int] = []
+    alone = _alone(lines)
     for i, line in enumerate([*lines, None]):
-        if line is not None and not line.form.terminal and line.form.words <= RUN_MAX_WORDS:
+        short = line is not None and not line.form.terminal and line.form.words <= RUN_MAX_WORDS
+        if short and not alone[i]:
             run.append(i)
             continue
         if len(run) >= RUN_LENGTH:
@@ -229,32 +237,6 @@ def _repeats(lines: list[_Line], copies: set[int]) -> set[int]:
     return found
 
 
-def _find_title(lines: list[_Line], top: int) -> str:
-    items = _list_items(lines, same_block=True)
-    candidates = [
-        line.unit.text
-        for i, line in enumerate(lines[:top])
-        if i not in items
-        and not line.header
-        and not line.repeated
-        and line.keywords == 0
-        and looks_like_headline(line.unit.text, line.form)
-    ]
-    return pick_title(candidates) or _above_byline(lines[:top])
-
-
-def _above_byline(lines: list[_Line]) -> str:
-    """Fallback headline: the line right above the first byline or date line.
-
-    Used only when no line has headline shape, e.g. "Evictions rose. Here's where."
-    """
-    for previous, line in pairwise(lines):
-        if line.header:
-            fits = 3 <= previous.form.words <= 30 and previous.keywords == 0
-            return previous.unit.text if fits and not previous.header else ""
-    return ""
-
-
 def _scores(
     lines: list[_Line], first: int, last: int, listed: set[int], copies: set[int]
 ) -> list[float]:
@@ -278,10 +260,20 @@ def _scores(
     return scores
 
 
+def _subhead(lines: list[_Line], i: int) -> bool:
+    """A short unpunctuated line set apart by blank lines between two paragraphs."""
+    if not 0 < i < len(lines) - 1 or lines[i].form.terminal:
+        return False
+    alone = all(lines[j].unit.block != lines[i].unit.block for j in (i - 1, i + 1))
+    return alone and all(is_prose(lines[j].unit.text) for j in (i - 1, i + 1))
+
+
 def _place(lines: list[_Line], i: int, span: tuple[int, int], listed: bool) -> float:
     line, (first, last) = lines[i], span
     if first <= i <= last:
         plain = line.keywords == 0 and not line.repeated and not listed
+        if plain and _subhead(lines, i):
+            return -INSIDE_PLAIN - SUBHEAD
         return -INSIDE_PLAIN if plain and not _lone_caption(lines, i) else -INSIDE
     if first - STANDFIRST_REACH <= i < first and line.form.sentence:
         return STANDFIRST
@@ -326,7 +318,8 @@ def clean_article(
     dated = _dated_chrome(lines, chrome, first if anchors else 0)
     lines = [dataclasses.replace(line, header=True) if i in dated else line
              for i, line in enumerate(lines)]  # fmt: skip
-    title = article.title or _title(lines, texts, anchors, first)
+    anchor = anchors[0] if anchors else None
+    title = article.title or pick_headline(_page_lines(lines), first, anchor)
     header: list[str] = list(article.header)
     body: list[str] = []
     for i, line in enumerate(lines):
@@ -357,7 +350,8 @@ def _body(lines: list[_Line], texts: list[str]) -> tuple[int, int, set[int]]:
                  for line in lines]  # fmt: skip
     listed = article_lists([line.unit for line in lines], list(map(is_prose, texts)), furniture)
     dated = [line.header or is_dated_header(line.unit.text) for line in lines]
-    values = line_values(texts, furniture, dated, listed)
+    teasers = teaser_summaries([line.form for line in lines], [line.key for line in lines])
+    values = line_values(texts, furniture, dated, listed, _alone(lines), teasers)
     span = body_span(values, top)
     if span is None:  # no paragraph at all: a list, a table, a calendar; judge lines alone
         return 0, len(lines) - 1, listed
@@ -366,37 +360,15 @@ def _body(lines: list[_Line], texts: list[str]) -> tuple[int, int, set[int]]:
     return (*_sentences_beside(lines, span, top), listed)
 
 
-def _title(lines: list[_Line], texts: list[str], anchors: list[int], first: int) -> str:
-    """The line repeating the window title, else the headline over the byline or date line
-    above the body, else the first headline-shaped line on top."""
-    named = headline_line(texts, reworded=True)
-    if named is not None:
-        return texts[named]
-    return _over_header(lines, first) or _find_title(lines, anchors[0] if anchors else TITLE_WINDOW)
-
-
-def _over_header(lines: list[_Line], first: int) -> str:
-    """The headline over the byline/date lines nearest above the body: the topmost of the
-    headline-shaped lines right over them (a standfirst or summary bullets sit between)."""
-    for i in range(first - 1, max(first - HEADER_ABOVE_BODY, 0), -1):
-        if lines[i].header:
-            return _climb(lines, i)
-    return ""
-
-
-def _climb(lines: list[_Line], header: int) -> str:
-    listed = _list_items(lines, same_block=True)  # "Trending" items are not the headline
-    found = ""
-    for j in range(header - 1, max(header - 1 - HEADLINE_OVER_HEADER, -1), -1):
-        line = lines[j]
-        if line.header or line.form.words <= 2:  # "By", a bare name: the byline's parts
-            continue
-        if j in listed or line.keywords or line.repeated:
-            break
-        if not looks_like_headline(line.unit.text, line.form):
-            break
-        found = line.unit.text
-    return found
+def _page_lines(lines: list[_Line]) -> PageLines:
+    return PageLines(
+        texts=[line.unit.text for line in lines],
+        forms=[line.form for line in lines],
+        header=[line.header for line in lines],
+        furniture=[line.keywords > 0 for line in lines],
+        repeated=[line.repeated for line in lines],
+        listed=_list_items(lines, same_block=True),  # "Trending" items are not the headline
+    )
 
 
 def _sentences_beside(lines: list[_Line], span: tuple[int, int], top: int) -> tuple[int, int]:

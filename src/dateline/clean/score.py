@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dateline.clean.lines import ends_sentence, normalise_line
+from dateline.clean.lines import ends_sentence, normalise_line, without_end_symbols
 from dateline.clean.patterns import (
     AUTHOR_BIO,
     CREDIT,
@@ -74,7 +74,7 @@ def shape(text: str) -> Shape:
     return Shape(
         words=len(words),
         terminal=terminal,
-        sentence=_SENTENCE_END.search(text) is not None
+        sentence=_SENTENCE_END.search(without_end_symbols(text)) is not None
         and len(words) >= 2
         and (first.isupper() or first.isdigit() or _uncased(first))
         and (lower >= 1 or _DATELINE_OPENING.match(text) is not None),
