@@ -6,6 +6,7 @@ needs lxml_html_clean): every command then failed at import on a plain install.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -50,3 +51,11 @@ def test_plain_pip_install_gives_a_working_dateline(tmp_path: Path) -> None:
                          capture_output=True, text=True, env=env, cwd=tmp_path)
     assert run.returncode == 0, run.stderr[-2000:]
     assert '"entries"' in run.stdout
+    # The Python front door from the same install: typed, and the HTML export's viewer shipped.
+    script = ("import pathlib, dateline; t = dateline.timeline('pile'); "
+              "assert (pathlib.Path(dateline.__file__).parent / 'py.typed').exists(); "
+              "assert 'viewer' in t.to_html(); print(t.to_json())")
+    library = subprocess.run([python, "-c", script], capture_output=True, text=True, env=env,
+                             cwd=tmp_path)
+    assert library.returncode == 0, library.stderr[-2000:]
+    assert json.loads(library.stdout)["entries"] == json.loads(run.stdout)["entries"]

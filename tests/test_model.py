@@ -8,9 +8,15 @@ from dateline.model import Article, content_id
 
 def test_public_names_are_pinned():
     assert sorted(dateline.__all__) == sorted([
-        "Article", "Citation", "Event", "Failure", "PublicationDate", "Sentence",
-        "TimeMention", "Timeline", "TimelineEntry", "__version__",
+        "Article", "Citation", "DatelineError", "Event", "Failure", "InputError",
+        "PublicationDate", "Sentence", "Settings", "SettingsError", "Store", "StoreError",
+        "TimeMention", "Timeline", "TimelineEntry", "__version__", "load_settings", "tag",
+        "timeline",
     ])
+    for name in dateline.__all__:  # the front door's names load on first use
+        assert getattr(dateline, name) is not None
+    with pytest.raises(AttributeError):
+        _ = dateline.nothing_here
 
 
 def test_content_id_ignores_whitespace_layout_but_not_words():

@@ -91,7 +91,7 @@ class Event:
     planned: bool = False
     date_source: str = ""  # "explicit", "article" (publication date), "lead" (the lead's news)
     # Start of the lead report of the same article this one goes on telling, if any: a detail
-    # of that news, merged into its event (`cluster.events`).
+    # of that news, cited with the report it continues (`select.entries`).
     continues: int | None = None
 
 
@@ -107,6 +107,11 @@ class Article:
     author: str = ""
     url: str = ""
     metadata_date: datetime.date | None = None  # from HTML metadata, a JSON field, a WARC header
+    # The parts of the page that state `metadata_date` ("meta article:published_time",
+    # "<time>", "URL", ...), the deciding one first; empty when the reader does not know.
+    # `metadata_disputed`: some other part of the page states another day.
+    metadata_sources: tuple[str, ...] = ()
+    metadata_disputed: bool = False
     # The reader already took the body out of its page's markup (HTML): the cleaner keeps it.
     extracted: bool = False
     text: str = ""  # clean text; stages after `clean` read only this
@@ -160,6 +165,54 @@ class Failure:
 
 @dataclass(frozen=True)
 class Timeline:
+    """Dated entries citing their documents, and the files that could not be read.
+
+    It renders itself in every output format; the renderers load on first use, so the model
+    stays free of their imports.
+    """
+
     documents: tuple[Article, ...]
     entries: tuple[TimelineEntry, ...]
     failures: tuple[Failure, ...] = field(default=())
+
+    def render(self, fmt: str) -> str | bytes:
+        """The timeline in `fmt`: text, json, md, html, csv, timelinejs, png or svg."""
+        from dateline.render import render
+
+        return render(self, fmt)
+
+    def _text(self, fmt: str) -> str:
+        rendered = self.render(fmt)
+        assert isinstance(rendered, str)
+        return rendered
+
+    def to_text(self) -> str:
+        return self._text("text")
+
+    def to_json(self) -> str:
+        """The public JSON contract (docs/timeline-json.md)."""
+        return self._text("json")
+
+    def to_markdown(self) -> str:
+        return self._text("md")
+
+    def to_html(self) -> str:
+        """One self-contained, interactive page: nothing is fetched when it opens."""
+        return self._text("html")
+
+    def to_csv(self) -> str:
+        return self._text("csv")
+
+    def to_timelinejs(self) -> str:
+        """Knight Lab TimelineJS JSON."""
+        return self._text("timelinejs")
+
+    def to_svg(self) -> str:
+        """A chart of the entries over time (needs matplotlib, the `web` extra)."""
+        return self._text("svg")
+
+    def to_png(self) -> bytes:
+        """The `to_svg` chart as PNG."""
+        rendered = self.render("png")
+        assert isinstance(rendered, bytes)
+        return rendered

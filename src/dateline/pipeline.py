@@ -43,7 +43,8 @@ from dateline.timex import tag_article
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # What a reader fills in; every later need must be met by these or by an earlier stage.
-READER_FILLS = frozenset({"raw_text", "title", "outlet", "author", "url", "metadata_date"})
+READER_FILLS = frozenset({"raw_text", "title", "outlet", "author", "url", "metadata_date",
+                          "metadata_sources"})
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def document_pipeline(settings: Settings, boilerplate: frozenset[str] = frozense
         Stage("clean", clean, frozenset({"raw_text"}),
               frozenset({"text", "title", "author", "outlet", "header"})),
         Stage("language", detect_language, frozenset({"text"}), frozenset({"language"})),
-        Stage("date", date_article, frozenset({"text", "header", "metadata_date", "url"}),
+        Stage("date", date_article, frozenset({"text", "header", "metadata_date",
+                                               "metadata_sources", "url", "raw_text", "title"}),
               frozenset({"published"})),
         Stage("timex", tag_article, frozenset({"text", "published"}), frozenset({"timexes"})),
         Stage("events", extract_events, frozenset({"text", "timexes", "published"}),
@@ -311,9 +313,40 @@ def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
         first = read.failures[0]
         raise InputError(first.source, f"{first.reason} ({len(read.failures)} file(s) failed; "
                                        "nothing was stored)")
-    processed = process(read.articles, settings, default_workers(), on_done)
-    return IngestResult(store.add(processed, read.failures), tuple(read.failures),
+    return ingest_articles(store, read.articles, settings, read.failures, on_done)
+
+
+def ingest_articles(store: Store, articles: Sequence[Article], settings: Settings,
+                    failures: Sequence[Failure] = (),
+                    on_done: Callable[[int, int], None] | None = None) -> IngestResult:
+    """Add articles to the store in one transaction, running the per-document stages on those
+    not through them yet (`is_processed`)."""
+    fresh = [article for article in articles if not is_processed(article)]
+    done = iter(process(fresh, settings, default_workers(), on_done))
+    processed = [next(done) if not is_processed(a) else a for a in articles]
+    return IngestResult(store.add(processed, failures), tuple(failures),
                         untagged([article.language for article in processed]))
+
+
+def is_processed(article: Article) -> bool:
+    """Whether the per-document stages ran: the date stage always fills `published`."""
+    return article.published is not None
+
+
+def store_timeline(store: Store, settings: Settings,
+                   request: TimelineQuery = TimelineQuery()) -> Timeline:
+    """The timeline of the stored articles; a query first narrows them by full-text search.
+
+    A story keeps the number `dateline stories` gives it over the whole store, query or not.
+    """
+    if not request.query:
+        return build_timeline(store.articles(), settings, request)
+    found = store.articles(store.search(request.query))
+    if request.story is not None:
+        members = {a.id for a in story_articles(store.articles(), request.story)}
+        found = [a for a in found if a.id in members]
+        request = dataclasses.replace(request, story=None)
+    return build_timeline(found, settings, request)
 
 
 def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
@@ -323,13 +356,27 @@ def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
                         request: TimelineQuery = TimelineQuery()) -> Timeline:
     """One-shot: files in, timeline out, no store."""
     read = read_all(paths, settings, stdin, on_item)
-    signed = process_signed(read.articles, settings, default_workers(), on_done)
+    return timeline_from_articles(read.articles, settings, on_done=on_done, request=request,
+                                  failures=read.failures)
+
+
+def timeline_from_articles(articles: Sequence[Article], settings: Settings, *,
+                           on_done: Callable[[int, int], None] | None = None,
+                           request: TimelineQuery = TimelineQuery(),
+                           failures: Sequence[Failure] = ()) -> Timeline:
+    """One-shot on articles in memory: the per-document stages for those not through them yet
+    (`is_processed`), duplicates marked, then the timeline."""
+    fresh = [article for article in articles if not is_processed(article)]
+    done = iter(process_signed(fresh, settings, default_workers(), on_done))
+    num_perm = settings.dedup.num_perm
+    signed = [next(done) if not is_processed(a) else (a, signature(dedup_text(a), num_perm))
+              for a in articles]
     # The processed corpus lives to the end of the run: frozen, the collector stops walking it
     # in every collection the later stages set off (duplicates 3x faster at 10k articles).
     gc.freeze()
     try:
         processed = mark_duplicates([article for article, _ in signed], settings.dedup,
                                     [sig for _, sig in signed])
-        return build_timeline(processed, settings, request, read.failures)
+        return build_timeline(processed, settings, request, failures)
     finally:
         gc.unfreeze()

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from dateline.clean import normalise_line
-from dateline.clean.lines import split_units, tidy
+from dateline.clean.lines import ends_sentence, split_units, tidy
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,17 @@ def test_indented_line_opens_a_new_paragraph_in_wrapped_text() -> None:
         "result was announced shortly before midnight on the same evening.\n"
     )
     assert len(split_units(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("We hope to see you on the pier next summer! 🙂", True),
+        ("The ferry is back on time. 👍🏽", True),
+        ("Come aboard ❤️", False),
+        ("बंदरगाह की नई दीवार को मंज़ूरी मिली।", True),
+        ("Island life", False),
+    ],
+)
+def test_a_sentence_may_close_with_emoji(text: str, ends: bool) -> None:
+    assert ends_sentence(text) is ends

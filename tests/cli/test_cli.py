@@ -173,6 +173,13 @@ def test_store_left_unchanged_by_failed_run(mixed_corpus, tmp_path):
     assert before == after
 
 
+def test_adding_a_missing_path_names_it_and_creates_no_store(tmp_path):
+    result = run("add", str(tmp_path / "saved-articels"), "--db", str(tmp_path / "new.db"))
+    assert result.exit_code == 2
+    assert "saved-articels: no such file or folder" in result.stderr
+    assert not (tmp_path / "new.db").exists()
+
+
 def test_stories_and_timeline_of_one_story(tmp_path):
     from dateline.cli.timeline import sample_corpus
 

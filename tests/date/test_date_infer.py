@@ -65,10 +65,37 @@ def test_header_without_year_takes_it_from_the_text() -> None:
     assert found.date == date(2007, 5, 14)
 
 
-def test_raw_text_is_never_read() -> None:
-    raw = "Published: Jan. 1, 1999\n" + BODY
+def test_chrome_of_the_raw_page_never_decides() -> None:
+    raw = (
+        f"Harbor news\nCookie notice: our privacy policy is effective Jan. 1, 1999\n{BODY}\n"
+        "12 comments\nsailor_joe — June 3, 2011 at 9:12 am"
+    )
     found = infer_publication_date(Article.from_raw("story.txt", raw, text=BODY))
-    assert found.date != date(1999, 1, 1)
+    assert found.date not in (date(1999, 1, 1), date(2011, 6, 3))
+
+
+def test_the_date_line_of_the_raw_page_decides() -> None:
+    raw = f"Harbor deal approved\nBy Ann Lee | Published May 21, 2007 10:02\n{BODY}"
+    page = Article.from_raw("story.txt", raw, text=BODY, title="Harbor deal approved")
+    found = infer_publication_date(page)
+    assert found.date == date(2007, 5, 21) and found.evidence[0].startswith("By Ann Lee")
+
+
+def test_a_day_in_the_file_name_dates_the_article() -> None:
+    named = Article.from_raw("clips/herald-2011-03-14.txt", BODY, text=BODY)
+    found = infer_publication_date(named)
+    assert found.date == date(2011, 3, 14) and "file name" in found.evidence[0]
+    assert infer_publication_date(Article.from_raw("1484494308.txt", BODY, text=BODY)).date != (
+        date(1484, 4, 9)
+    )
+
+
+def test_page_confidence_grows_with_the_places_that_agree() -> None:
+    day = date(2007, 5, 14)
+    many = article(metadata_date=day, metadata_sources=("JSON-LD datePublished", "meta", "URL"))
+    alone = article(metadata_date=day, metadata_sources=("<time>",), metadata_disputed=True)
+    assert infer_publication_date(many).confidence >= 0.9
+    assert infer_publication_date(alone).confidence < 0.9
 
 
 def test_date_article_is_pure() -> None:
@@ -99,3 +126,11 @@ def test_url_month_alone_is_likeliest_at_month_granularity() -> None:
     found = infer_publication_date(undated)
     assert found.date is None
     assert (found.likeliest, found.granularity) == (date(2007, 5, 1), "month")
+
+
+def test_a_headline_ending_in_its_date_dates_the_article() -> None:
+    titled = article(title="Council Approves Bridge Repairs - 2011-03-14")
+    found = infer_publication_date(titled)
+    assert found.date == date(2011, 3, 14) and found.evidence == (titled.title,)
+    mentioned = infer_publication_date(article(title="What the 2011-03-14 vote means"))
+    assert mentioned.date != date(2011, 3, 14)

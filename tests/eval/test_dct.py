@@ -43,6 +43,9 @@ def test_scores_exact_interval_and_days(tmp_path: Path) -> None:
     assert rows["undated.txt"]["date"] is None and rows["undated.txt"]["contains"]
     assert result["exact_day_rate"] == pytest.approx(1 / 3)
     assert result["interval_contains_rate"] == pytest.approx(1.0)
+    # Open intervals ("after Feb. 7, 2006", no bound at all) hold the truth but place nothing.
+    assert result["closed_interval_rate"] == pytest.approx(1 / 3)
+    assert rows["header.txt"]["closed"] and not rows["undated.txt"]["closed"]
     assert result["mean_abs_days"] == pytest.approx(0.5)
     assert result["failures"] == []
 
@@ -89,3 +92,19 @@ def test_undecodable_truth_file(tmp_path: Path) -> None:
     (tmp_path / "dates.tsv").write_bytes(b"story.txt\t2004-02-03\n\xff\xfe\xfa")
     with pytest.raises(EvaluationError, match="cannot read"):
         read_truth(tmp_path)
+
+
+def test_peer_and_calibration_are_reported(tmp_path: Path) -> None:
+    truth = "header.txt\t2004-02-03\ncontent.txt\t2006-02-09\n"
+    folder = write_folder(tmp_path, truth, header=HEADER_DATED, content=CONTENT_DATED)
+    result = evaluate(folder)
+    assert result["peer"]["name"].startswith("htmldate")
+    assert 0.0 <= result["peer"]["exact_day_rate"] <= 1.0
+    rows = {row["file"]: row for row in result["rows"]}
+    assert "peer" in rows["header.txt"]
+    dated = sum(result["reliability_dates"].values())
+    assert dated == sum(row["date"] is not None for row in result["rows"])
+    confident = [r for r in result["rows"] if r["date"] and r["confidence"] >= 0.9]
+    wrong = sum(not r["exact"] for r in confident)
+    assert result["confident_dates"] == len(confident)
+    assert result["confident_wrong_rate"] == (wrong / len(confident) if confident else 0.0)

@@ -26,12 +26,17 @@ EXAMPLES = int(os.environ.get("DATELINE_FUZZ_EXAMPLES", "40"))
 
 @pytest.fixture(scope="module")
 def fuzzed_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Starlette]:
-    from conftest import write_corpus
-
     folder = tmp_path_factory.mktemp("fuzz")
+    paths = []
+    for number, (town, day) in enumerate([("Riverton", 14), ("Ashford", 3), ("Melbury", 22)]):
+        path = folder / f"report-{number}.txt"
+        path.write_text(f"{town} Courier\nPublished: March {day}, 2011\n{town} opens bridge\n"
+                        f"{town.upper()} -- The new bridge opened on March {day - 1}, 2011, "
+                        "after two years of work, the council said.\n", encoding="utf-8")
+        paths.append(path)
     db = folder / "store.db"
     with Store(db) as store:
-        ingest(store, write_corpus(folder / "corpus"), Settings())
+        ingest(store, paths, Settings())
     # The in-process client calls itself "testserver"; the app accepts that name only here.
     app = create_app(db, allowed_hosts={"127.0.0.1", "testserver"},
                      max_upload_articles=20)

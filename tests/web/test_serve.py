@@ -34,3 +34,12 @@ def test_broken_store_gives_a_json_error_not_a_traceback(tmp_path: Path) -> None
     assert response.status_code == 500
     assert str(broken) in response.json()["error"]
     assert "Traceback" not in response.text
+
+
+def test_the_configured_store_path_is_served(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "dir" / "configured.db"
+    config = tmp_path / "settings.toml"
+    config.write_text(f'[store]\npath = "{missing}"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "serve"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"dateline: {missing}: cannot open the store")

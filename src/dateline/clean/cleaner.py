@@ -1,10 +1,12 @@
 """The chrome cleaner: page text in, body paragraphs (plus title, byline and date lines) out.
 
 Each logical line gets a score from its own look (`score.py`) and its surroundings: where it
-sits relative to the body (the span between the first and last long sentences), whether it is
-part of a run of short lines (a menu or headline list), whether it follows a "Related
-stories"-type heading, and whether the outlet prints it on many pages. Lines are removed, never
-edited, so every kept sentence is exactly as the page had it.
+sits relative to the body (the prose stretch under the headline, `segment.py`; every line
+outside it goes), whether it is part of a run of short lines (a menu or headline list),
+whether it follows a "Related stories"-type heading, whether the article introduced it as a
+list item (`lists.py`), whether it sums up another story in a grid of teasers (`teasers.py`),
+and whether the outlet prints it on many pages. The headline is picked in `title.py`. Lines
+are removed, never edited, so every kept sentence is exactly as the page had it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from dateline.clean.header import (
     byline_author,
@@ -25,9 +26,11 @@ from dateline.clean.header import (
     is_publication_stamp,
 )
 from dateline.clean.lines import Unit, normalise_line, split_units
+from dateline.clean.lists import article_lists
 from dateline.clean.patterns import LIST_HEADING, WHOLE_LINE
 from dateline.clean.repeated import boilerplate_key, repeated_lines
 from dateline.clean.score import (
+    DECISIVE,
     LONG_WORDS,
     REMOVE_AT,
     Shape,
@@ -37,7 +40,9 @@ from dateline.clean.score import (
     shape,
     shape_evidence,
 )
-from dateline.clean.title import looks_like_headline, pick_title, same_title
+from dateline.clean.segment import before_stamps, body_span, is_prose, line_values
+from dateline.clean.teasers import teaser_summaries
+from dateline.clean.title import PageLines, headline_line, pick_headline, same_title
 from dateline.model import Article
 from dateline.settings import CleanSettings
 
@@ -47,9 +52,29 @@ ANCHOR_WORDS = 12
 # Menus and headline lists: at least this many short, unpunctuated lines in a row.
 RUN_LENGTH = 3
 RUN_MAX_WORDS = 12
-# How far down the page a headline is looked for when no body anchor is found.
-TITLE_WINDOW = 15
 
+# Place in the page (`segment.body_span`), on the same scale. Inside the body a plain line
+# (no furniture words, not repeated, not a lone caption) gets 1.5 (0.5 left list items out:
+# body kept 0.899 against 0.918 on the real pages; 3 let captions in), any other line 0.5.
+# A caption is told from a subhead by the furniture beside it: without that, subheads went
+# as captions (body kept 0.933 against 0.943; keys 0-7 F1 0.926 -> 0.932, 8-f 0.913 -> 0.914).
+# A sentence among the few lines above the body (a standfirst) gets the old +0.5; any other
+# line outside the body goes, whatever it looks like: on the real pages those are teasers,
+# comments and footers (removing them took chrome kept from 0.20 to 0.10).
+INSIDE_PLAIN = 1.5
+INSIDE = 0.5
+# A short line set apart by blank lines between two paragraphs is a subhead ("UP NEXT"): 1
+# more (real copied pages F1 0.933 -> 0.935, body kept 0.971 -> 0.972; keys 0-7, chosen on:
+# 0.941 -> 0.942; 8-f: 0.926 -> 0.929; 0.5 did less, 2 and 3 the same or a little worse).
+SUBHEAD = 1.0
+# An item of a list the article introduces ("Tour dates:") is kept (1.5 instead of 5 left
+# short items out: body kept 0.927 against 0.930).
+LISTED = 5.0
+STANDFIRST_REACH = 6
+STANDFIRST = 0.5
+OUTSIDE = 10.0  # more than any body evidence
+# A lone unpunctuated line this long between sentences is a caption, not a subhead.
+CAPTION_WORDS = 8
 # A short unpunctuated line between two chrome lines belongs to the same furniture.
 SANDWICH_WORDS = 15
 
@@ -117,12 +142,24 @@ def _is_anchor(line: _Line) -> bool:
     )
 
 
+def _alone(lines: list[_Line]) -> list[bool]:
+    """Lines set apart by blank lines on both sides: block elements (a paragraph, a subhead,
+    a recipe's step) in copied text, which prints a menu's items on consecutive lines."""
+    blocks = Counter(line.unit.block for line in lines)
+    return [blocks[line.unit.block] == 1 for line in lines]
+
+
 def _runs(lines: list[_Line]) -> set[int]:
-    """Indexes of lines inside runs of short unpunctuated lines (menus, headline lists)."""
+    """Indexes of lines inside runs of short unpunctuated lines (menus, headline lists).
+
+    Lines each alone in its block are subheads and steps, not a menu's items.
+    """
     members: set[int] = set()
     run: list[int] = []
+    alone = _alone(lines)
     for i, line in enumerate([*lines, None]):
-        if line is not None and not line.form.terminal and line.form.words <= RUN_MAX_WORDS:
+        short = line is not None and not line.form.terminal and line.form.words <= RUN_MAX_WORDS
+        if short and not alone[i]:
             run.append(i)
             continue
         if len(run) >= RUN_LENGTH:
@@ -151,16 +188,44 @@ def _list_items(lines: list[_Line], same_block: bool = False) -> set[int]:
     return items
 
 
+def _lone_caption(lines: list[_Line], i: int) -> bool:
+    """A long unpunctuated line alone beside furniture (an ad slot, a credit, share buttons)
+    and otherwise sentences: a photo caption. Between two paragraphs such a line is a
+    subhead, and list items come in runs."""
+    form = lines[i].form
+    if form.terminal or form.words < CAPTION_WORDS or not 0 < i < len(lines) - 1:
+        return False
+    around = (lines[i - 1], lines[i + 1])
+    return all(n.form.terminal or n.keywords > 0 for n in around) and any(
+        n.keywords > 0 for n in around
+    )
+
+
 def _teaser_question(line: _Line) -> bool:
     return line.unit.text.endswith("?") and line.form.words <= RUN_MAX_WORDS
 
 
-def _repeats(lines: list[_Line]) -> set[int]:
+def _copies(lines: list[_Line]) -> set[int]:
+    """Long lines holding two or more of the page's other lines word for word: a description
+    field or a script printing the story again, never the story itself."""
+    if len(lines) > PULL_QUOTE_MAX_LINES:  # a dump, not a page: skip the quadratic search
+        return set()
+    quotable = [line.unit.text for line in lines if line.form.words >= PULL_QUOTE_MIN_WORDS]
+    return {
+        i
+        for i, line in enumerate(lines)
+        if line.form.words > LONG_WORDS
+        and sum(text in line.unit.text for text in quotable if text != line.unit.text) >= 2
+    }
+
+
+def _repeats(lines: list[_Line], copies: set[int]) -> set[int]:
     """Short lines repeated word for word inside a longer paragraph: pull quotes, teasers."""
     if len(lines) > PULL_QUOTE_MAX_LINES:  # a dump, not a page: skip the quadratic search
         return set()
     texts = [line.unit.text for line in lines]
-    whole, exact = "\n".join(texts), Counter(texts)
+    whole = "\n".join(text for i, text in enumerate(texts) if i not in copies)
+    exact = Counter(texts)
     found = set()
     for i, line in enumerate(lines):
         if not PULL_QUOTE_MIN_WORDS <= line.form.words <= PULL_QUOTE_WORDS:
@@ -172,34 +237,10 @@ def _repeats(lines: list[_Line]) -> set[int]:
     return found
 
 
-def _find_title(lines: list[_Line], top: int) -> str:
-    items = _list_items(lines, same_block=True)
-    candidates = [
-        line.unit.text
-        for i, line in enumerate(lines[:top])
-        if i not in items
-        and not line.header
-        and not line.repeated
-        and line.keywords == 0
-        and looks_like_headline(line.unit.text, line.form)
-    ]
-    return pick_title(candidates) or _above_byline(lines[:top])
-
-
-def _above_byline(lines: list[_Line]) -> str:
-    """Fallback headline: the line right above the first byline or date line.
-
-    Used only when no line has headline shape, e.g. "Evictions rose. Here's where."
-    """
-    for previous, line in pairwise(lines):
-        if line.header:
-            fits = 3 <= previous.form.words <= 30 and previous.keywords == 0
-            return previous.unit.text if fits and not previous.header else ""
-    return ""
-
-
-def _scores(lines: list[_Line], first: int, last: int) -> list[float]:
-    runs, items, repeats = _runs(lines), _list_items(lines), _repeats(lines)
+def _scores(
+    lines: list[_Line], first: int, last: int, listed: set[int], copies: set[int]
+) -> list[float]:
+    runs, items, repeats = _runs(lines), _list_items(lines), _repeats(lines, copies)
     scores = []
     for i, line in enumerate(lines):
         score = line.keywords + shape_evidence(line.form) - body_evidence(line.unit.text, line.form)
@@ -212,20 +253,43 @@ def _scores(lines: list[_Line], first: int, last: int) -> list[float]:
         score += REPEAT_WEIGHT if i in repeats else 0.0
         if not line.form.sentence:
             score += 1.0 if arrows(line.unit.text) else 0.0
-        if first <= i <= last:
-            score -= 0.5
-        else:  # above the body: titles, decks, menus; below it: lists and footers
-            score += 0.5 if line.form.sentence else 1.0
-        scores.append(score)
+        if i in listed and first <= i <= last:
+            scores.append(score - LISTED)
+        else:
+            scores.append(score + _place(lines, i, (first, last), i in items))
     return scores
 
 
-def _chrome(lines: list[_Line], scores: list[float]) -> list[bool]:
-    # A paragraph longer than any notice or caption holds body text, whatever else it holds
-    # (dumps that store a whole article, chrome included, on one line).
+def _subhead(lines: list[_Line], i: int) -> bool:
+    """A short unpunctuated line set apart by blank lines between two paragraphs."""
+    if not 0 < i < len(lines) - 1 or lines[i].form.terminal:
+        return False
+    alone = all(lines[j].unit.block != lines[i].unit.block for j in (i - 1, i + 1))
+    return alone and all(is_prose(lines[j].unit.text) for j in (i - 1, i + 1))
+
+
+def _place(lines: list[_Line], i: int, span: tuple[int, int], listed: bool) -> float:
+    line, (first, last) = lines[i], span
+    if first <= i <= last:
+        plain = line.keywords == 0 and not line.repeated and not listed
+        if plain and _subhead(lines, i):
+            return -INSIDE_PLAIN - SUBHEAD
+        return -INSIDE_PLAIN if plain and not _lone_caption(lines, i) else -INSIDE
+    if first - STANDFIRST_REACH <= i < first and line.form.sentence:
+        return STANDFIRST
+    return OUTSIDE
+
+
+def _chrome(
+    lines: list[_Line], scores: list[float], span: tuple[int, int], copies: set[int]
+) -> list[bool]:
+    # Inside the body a paragraph longer than any notice or caption holds body text, whatever
+    # else it holds (dumps that store a whole article, chrome included, on one line); outside
+    # it, such a line is page metadata (a description, a copy of the whole story).
     chrome = [
-        score >= REMOVE_AT and line.form.words <= LONG_WORDS
-        for line, score in zip(lines, scores, strict=True)
+        i in copies
+        or (score >= REMOVE_AT and (line.form.words <= LONG_WORDS or not span[0] <= i <= span[1]))
+        for i, (line, score) in enumerate(zip(lines, scores, strict=True))
     ]
     for i in range(1, len(lines) - 1):
         form = lines[i].form
@@ -246,13 +310,16 @@ def clean_article(
         kept = "\n\n".join(unit.text for unit in split_units(article.raw_text))
         return dataclasses.replace(article, text=kept)
     lines = _bare_bylines(_lines(split_units(article.raw_text), boilerplate))
+    texts = [line.unit.text for line in lines]
     anchors = [i for i, line in enumerate(lines) if _is_anchor(line)]
-    first, last = (anchors[0], anchors[-1]) if anchors else (0, len(lines) - 1)
-    chrome = _chrome(lines, _scores(lines, first, last))
+    first, last, listed = _body(lines, texts)
+    copies = _copies(lines)
+    chrome = _chrome(lines, _scores(lines, first, last, listed, copies), (first, last), copies)
     dated = _dated_chrome(lines, chrome, first if anchors else 0)
     lines = [dataclasses.replace(line, header=True) if i in dated else line
              for i, line in enumerate(lines)]  # fmt: skip
-    title = article.title or _find_title(lines, first if anchors else TITLE_WINDOW)
+    anchor = anchors[0] if anchors else None
+    title = article.title or pick_headline(_page_lines(lines), first, anchor)
     header: list[str] = list(article.header)
     body: list[str] = []
     for i, line in enumerate(lines):
@@ -272,6 +339,51 @@ def clean_article(
         outlet=article.outlet or _outlet(lines, chrome),
         header=tuple(header),
     )
+
+
+def _body(lines: list[_Line], texts: list[str]) -> tuple[int, int, set[int]]:
+    """First and last line of the article's body (the prose stretch under the headline), and
+    the items of the lists its paragraphs introduce."""
+    headline = headline_line(texts, reworded=False)
+    top = 0 if headline is None else headline + 1
+    furniture = [line.keywords >= DECISIVE or (line.repeated and not line.form.sentence)
+                 for line in lines]  # fmt: skip
+    listed = article_lists([line.unit for line in lines], list(map(is_prose, texts)), furniture)
+    dated = [line.header or is_dated_header(line.unit.text) for line in lines]
+    teasers = teaser_summaries([line.form for line in lines], [line.key for line in lines])
+    values = line_values(texts, furniture, dated, listed, _alone(lines), teasers)
+    span = body_span(values, top)
+    if span is None:  # no paragraph at all: a list, a table, a calendar; judge lines alone
+        return 0, len(lines) - 1, listed
+    stamps = [date and i not in listed for i, date in enumerate(dated)]  # not "Tour dates:"
+    span = before_stamps(values, stamps, span)
+    return (*_sentences_beside(lines, span, top), listed)
+
+
+def _page_lines(lines: list[_Line]) -> PageLines:
+    return PageLines(
+        texts=[line.unit.text for line in lines],
+        forms=[line.form for line in lines],
+        header=[line.header for line in lines],
+        furniture=[line.keywords > 0 for line in lines],
+        repeated=[line.repeated for line in lines],
+        listed=_list_items(lines, same_block=True),  # "Trending" items are not the headline
+    )
+
+
+def _sentences_beside(lines: list[_Line], span: tuple[int, int], top: int) -> tuple[int, int]:
+    """The span widened over the short sentences right beside it ("It has 28 days to appeal.")."""
+    first, last = span
+    while first - 1 >= top and _plain_sentence(lines[first - 1]):
+        first -= 1
+    while last + 1 < len(lines) and _plain_sentence(lines[last + 1]):
+        last += 1
+    return first, last
+
+
+def _plain_sentence(line: _Line) -> bool:
+    # A repeated sentence may be the outlet's ("The company declined to comment."): it stays.
+    return line.form.sentence and not line.header and line.keywords < DECISIVE
 
 
 def _dated_chrome(lines: list[_Line], chrome: list[bool], first: int) -> set[int]:

@@ -18,9 +18,13 @@ _SPACES = re.compile(
     r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*"
     r"| [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
 )
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+# Full stops, question and exclamation marks of other scripts too: 。！？ (CJK), । (Devanagari),
+# ؟ (Arabic).
+_TERMINAL = re.compile(r"[.!?…:;。！？：；।؟][\"'”’»)\]」』）]*$")
 _EDGE_PUNCT = " \t-–—•·|*>»›«‹:;,.!?()[]{}\"'“”‘’"
 _DIGITS = re.compile(r"\d+")
+# Emoji, pictographs and their joiners and variation selectors.
+_END_SYMBOLS = frozenset({"So", "Sk", "Mn", "Cf"})
 
 # A block is hard-wrapped text when its lines (except the last) all sit in this width band;
 # 55–100 covers the usual 60/70/72/80-column wrapping of wire and e-mail copy.
@@ -53,7 +57,15 @@ def normalise_line(line: str) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_TERMINAL.search(text))
+    return bool(_TERMINAL.search(without_end_symbols(text)))
+
+
+def without_end_symbols(text: str) -> str:
+    """The text without the emoji and symbols closing it ("See you soon! 🙂" ends a sentence)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in _END_SYMBOLS):
+        end -= 1
+    return text[:end]
 
 
 def _blocks(raw_text: str) -> list[list[str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dateline.clean.lines import ends_sentence, normalise_line
+from dateline.clean.lines import ends_sentence, normalise_line, without_end_symbols
 from dateline.clean.patterns import (
     AUTHOR_BIO,
     CREDIT,
@@ -42,7 +42,7 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = re.compile(r"[\"“”‘’']")
-_SENTENCE_END = re.compile(r"(?:[^.][.!?]|…|\.\.\.)[\"'”’)]*$")
+_SENTENCE_END = re.compile(r"(?:[^.][.!?]|…|\.\.\.|[。！？।؟])[\"'”’)」』）]*$")
 _FULL_STOP = re.compile(r"[^.][.!?][\"'”’)]*$")
 _OPENERS = "\"“‘'(¿¡[«"
 _DATELINE_OPENING = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,40}(?:\([\w ]{2,25}\))?\s*[—–-]{1,2}\s*\S")
@@ -74,9 +74,9 @@ def shape(text: str) -> Shape:
     return Shape(
         words=len(words),
         terminal=terminal,
-        sentence=_SENTENCE_END.search(text) is not None
+        sentence=_SENTENCE_END.search(without_end_symbols(text)) is not None
         and len(words) >= 2
-        and (first.isupper() or first.isdigit())
+        and (first.isupper() or first.isdigit() or _uncased(first))
         and (lower >= 1 or _DATELINE_OPENING.match(text) is not None),
         all_caps=sum(c.isalpha() for c in text) >= 3 and text.upper() == text,
         title_ratio=capital / len(alpha) if alpha else 0.0,
@@ -88,6 +88,11 @@ def shape(text: str) -> Shape:
         ),
         speech=bool(_SPEECH.search(text)),
     )
+
+
+def _uncased(letter: str) -> bool:
+    """A letter of a script without capitals (CJK, Arabic, Devanagari...)."""
+    return letter.isalpha() and not letter.isupper() and not letter.islower()
 
 
 def _inside_quote(text: str, position: int) -> bool:

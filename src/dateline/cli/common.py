@@ -8,11 +8,11 @@ import secrets
 import stat
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -25,9 +25,9 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from dateline import library
 from dateline.model import Article, Failure
 from dateline.settings import Settings, load_settings
-from dateline.store import Store
 
 stderr = Console(stderr=True, highlight=False)
 
@@ -35,10 +35,22 @@ db_option = click.option(
     "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
     envvar="DATELINE_DB", help="Store file (default ./dateline.db, or $DATELINE_DB).",
 )
-output_option = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="Write to FILE instead of standard output.",
-)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_options(formats: Iterable[str] = ("text", "json")) -> Callable[[F], F]:
+    """`--format` (the first of `formats` by default) and `-o FILE`, the same on every
+    command that prints a listing or a timeline."""
+    choices = list(formats)
+    fmt = click.option("--format", "fmt", type=click.Choice(choices), default=choices[0],
+                       show_default=True, help="Output format.")
+    output = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                          default=None, help="Write to FILE instead of standard output.")
+
+    def decorate(command: F) -> F:
+        return fmt(output(command))
+
+    return decorate
 
 
 def settings_from(ctx: click.Context, db: Path | None = None) -> Settings:
@@ -52,24 +64,27 @@ def calendar_date(ctx: click.Context, param: click.Parameter, value: str | None)
     """A `--from`/`--to` value: a real calendar year, month or day, as YYYY[-MM[-DD]]."""
     if value is None:
         return None
-    formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
     try:
-        if not value.isascii() or len(value) not in formats:
-            raise ValueError
-        datetime.strptime(value, formats[len(value)])
+        return library.calendar_date(value)
     except ValueError:
         raise click.BadParameter(f"{printable(value)!r} is not a date; use YYYY, YYYY-MM or "
                                  "YYYY-MM-DD (e.g. 2004, 2004-03, 2004-03-17)") from None
-    return value
 
 
-def existing_store(settings: Settings) -> Store:
+def check_paths(paths: Iterable[str], hint: str = "") -> None:
+    """A mistyped folder is an error naming it, before any store is opened or file read."""
+    for path in paths:
+        if path != "-" and not Path(path).exists() and not Path(path).is_symlink():
+            raise click.UsageError(f"{printable(path)}: no such file or folder {hint}".rstrip())
+
+
+def existing_store(settings: Settings) -> library.Store:
     """The configured store for reading; a missing one is an error, never created empty."""
     path = settings.store.path
     if not Path(path).exists():
         raise click.ClickException(f"{printable(str(path))}: no store here; "
                                    "create it with `dateline add FILES` or name one with --db")
-    return Store(path, settings.dedup)
+    return library.Store(settings=settings, create=False)
 
 
 def emit(content: str | bytes, output: Path | None) -> None:

@@ -16,7 +16,7 @@ from dateline.cli.common import (
     db_option,
     emit,
     existing_store,
-    output_option,
+    output_options,
     printable,
     settings_from,
     untagged_note,
@@ -26,15 +26,13 @@ from dateline.render.json import document_to_dict
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
-@output_option
+@output_options()
 @click.pass_context
 def docs(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> None:
     """List the articles in the store: title, outlet, date estimate and how sure it is."""
     settings = settings_from(ctx, db)
     with existing_store(settings) as store:
-        articles = store.articles()
+        articles = store.documents()
         failures = store.failures()
     if fmt == "json":
         payload = {

@@ -9,10 +9,8 @@ from typing import Any
 
 import click
 
-from dateline.cli.common import emit, output_option
+from dateline.cli.common import emit, output_options
 
-format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]),
-                             default="text", show_default=True)
 path_argument = click.argument("path", type=click.Path(exists=True, path_type=Path))
 
 
@@ -47,8 +45,7 @@ def eval_group() -> None:
 @eval_group.command("timex")
 @path_argument
 @click.option("--no-dct", is_flag=True, help="Infer each document's date instead of using it.")
-@format_option
-@output_option
+@output_options()
 def eval_timex(path: Path, no_dct: bool, fmt: str, output: Path | None) -> None:
     """TempEval-3 scores of the temporal tagger on a folder of TimeML .tml files."""
     from dateline.eval.tempeval import evaluate
@@ -58,8 +55,7 @@ def eval_timex(path: Path, no_dct: bool, fmt: str, output: Path | None) -> None:
 
 @eval_group.command("dct")
 @path_argument
-@format_option
-@output_option
+@output_options()
 def eval_dct(path: Path, fmt: str, output: Path | None) -> None:
     """Article-date inference on a folder of articles with a dates.tsv of true dates."""
     from dateline.eval.dct import evaluate
@@ -69,8 +65,7 @@ def eval_dct(path: Path, fmt: str, output: Path | None) -> None:
 
 @eval_group.command("tls")
 @path_argument
-@format_option
-@output_option
+@output_options()
 def eval_tls(path: Path, fmt: str, output: Path | None) -> None:
     """Timeline-summarisation scores (ROUGE, Date F1) vs the Datewise baseline."""
     from dateline.eval.tls import evaluate
@@ -80,8 +75,7 @@ def eval_tls(path: Path, fmt: str, output: Path | None) -> None:
 
 @eval_group.command("body")
 @path_argument
-@format_option
-@output_option
+@output_options()
 def eval_body(path: Path, fmt: str, output: Path | None) -> None:
     """Article-body extraction (4-gram shingles) on real pages with a ground-truth.json."""
     from dateline.eval.body import evaluate
@@ -91,8 +85,7 @@ def eval_body(path: Path, fmt: str, output: Path | None) -> None:
 
 @eval_group.command("clean")
 @path_argument
-@format_option
-@output_option
+@output_options()
 def eval_clean(path: Path, fmt: str, output: Path | None) -> None:
     """Chrome-removed and body-kept rates on an annotated folder."""
     from dateline.eval.chrome import evaluate

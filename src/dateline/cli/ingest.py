@@ -7,15 +7,15 @@ from pathlib import Path
 
 import click
 
+from dateline import library
 from dateline.cli.common import (
+    check_paths,
     db_option,
     report_failures,
     report_untagged,
     run_progress,
     settings_from,
 )
-from dateline.pipeline import ingest
-from dateline.store import Store
 
 
 @click.command()
@@ -26,10 +26,10 @@ from dateline.store import Store
 def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: bool) -> None:
     """Ingest PATHS (files, folders, or - for stdin) into the store."""
     settings = settings_from(ctx, db)
-    store = Store(settings.store.path, settings.dedup)
-    with store, run_progress("reading") as progress:
-        result = ingest(store, paths, settings, stdin=sys.stdin.buffer, on_item=progress.read,
-                        on_done=progress.processed, strict=strict)
+    check_paths(paths)
+    with library.Store(settings=settings) as store, run_progress("reading") as progress:
+        result = store.add(paths, strict=strict, stdin=sys.stdin.buffer, on_item=progress.read,
+                           on_done=progress.processed)
     report_failures(list(result.failures))
     report_untagged(result.untagged)
     added = result.added

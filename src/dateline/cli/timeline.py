@@ -9,45 +9,22 @@ from pathlib import Path
 
 import click
 
+from dateline import library
 from dateline.clean.language import untagged
 from dateline.cli.common import (
     calendar_date,
+    check_paths,
     db_option,
     emit,
     existing_store,
-    output_option,
-    printable,
+    output_options,
     report_failures,
     report_untagged,
     run_progress,
     settings_from,
 )
-from dateline.cluster.stories import group_stories
-from dateline.model import Timeline
-from dateline.pipeline import TimelineQuery, build_timeline, timeline_from_paths
-from dateline.render import FORMATS, render
-from dateline.settings import Settings
-
-format_option = click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
-                             default="text", show_default=True)
-
-
-def _check_paths(paths: tuple[str, ...]) -> None:
-    """A mistyped folder is an error naming it, never a search or an empty timeline."""
-    for path in paths:
-        if path != "-" and not Path(path).exists() and not Path(path).is_symlink():
-            raise click.UsageError(f"{printable(path)}: no such file or folder "
-                                   "(to search the store, use --query TEXT)")
-
-
-def _from_store(settings: Settings, request: TimelineQuery) -> Timeline:
-    with existing_store(settings) as store:
-        if request.query:
-            ids = store.search(request.query)
-            articles = store.articles(ids)
-        else:
-            articles = store.articles()
-    return build_timeline(articles, settings, request)
+from dateline.render import FORMATS
+from dateline.render.json import story_to_dict
 
 
 def sample_corpus() -> Path:
@@ -73,8 +50,7 @@ Examples:
 @click.option("--story", type=click.IntRange(min=1), metavar="N",
               help="Only story N, as numbered by `dateline stories`.")
 @click.option("--strict", is_flag=True, help="One-shot: any unreadable file is fatal.")
-@format_option
-@output_option
+@output_options(FORMATS)
 @click.pass_context
 def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query: str | None,
              date_from: str | None, date_to: str | None, dates: int | None,
@@ -84,14 +60,14 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query:
     settings = settings_from(ctx, db)
     if paths and query:
         raise click.UsageError("--query searches the store; give PATHS or --query, not both")
-    _check_paths(paths)
-    request = TimelineQuery(query=query, date_from=date_from, date_to=date_to, dates=dates,
-                            per_date=per_date, story=story)
+    check_paths(paths, "(to search the store, use --query TEXT)")
+    request = library.timeline_query(query=query, date_from=date_from, date_to=date_to,
+                                     dates=dates, per_date=per_date, story=story)
     if paths:
         with run_progress("reading") as progress:
-            result = timeline_from_paths(paths, settings, stdin=sys.stdin.buffer,
-                                         on_item=progress.read, on_done=progress.processed,
-                                         request=request)
+            result = library.timeline_for(paths, request, settings=settings,
+                                          stdin=sys.stdin.buffer, on_item=progress.read,
+                                          on_done=progress.processed)
         report_failures(list(result.failures))
         report_untagged(untagged([document.language for document in result.documents]))
         if strict and result.failures:
@@ -99,25 +75,22 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query:
         if not result.documents and result.failures:
             ctx.exit(1)
     else:
-        result = _from_store(settings, request)
-    emit(render(result, fmt), output)
+        with existing_store(settings) as store:
+            result = store.timeline_for(request)
+    emit(result.render(fmt), output)
 
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
-@output_option
+@output_options()
 @click.pass_context
 def stories(ctx: click.Context, db: Path | None, fmt: str, output: Path | None) -> None:
     """Group the stored articles into stories (use a number with `timeline --story N`)."""
     settings = settings_from(ctx, db)
     with existing_store(settings) as store:
-        articles = store.articles()
-    found = group_stories(articles)
+        found = store.stories()
     if fmt == "json":
-        payload = {"stories": [{"id": s.id, "label": s.label, "terms": list(s.terms),
-                                "documents": list(s.article_ids)} for s in found]}
+        payload = {"stories": [story_to_dict(s) for s in found]}
         emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", output)
         return
     emit("".join(f"{s.id}\t{len(s.article_ids)} articles\t{s.label}\n" for s in found), output)
@@ -133,10 +106,10 @@ def demo(ctx: click.Context, output: Path) -> None:
     settings = settings_from(ctx)
     corpus = sample_corpus()
     with run_progress("reading the sample corpus") as progress:
-        result = timeline_from_paths([corpus], settings, on_item=progress.read,
-                                     on_done=progress.processed)
+        result = library.timeline(corpus, settings=settings, on_item=progress.read,
+                                  on_done=progress.processed)
     report_failures(list(result.failures))
-    emit(render(result, "text"), None)
-    emit(render(result, "html"), output)
+    emit(result.to_text(), None)
+    emit(result.to_html(), output)
     click.echo(f"\n{len(result.entries)} entries from {len(result.documents)} articles; "
                f"HTML timeline written to {output}", err=True)

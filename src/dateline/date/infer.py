@@ -1,8 +1,10 @@
 """Infer when an article was written, strongest evidence first.
 
-Metadata the page carried beats a date line in the header, which beats a date in the URL,
-which beats what the text implies. Only the clean `text` and the `header` lines are read,
-never `raw_text`: page chrome (copyright years, captions, sidebars) must not decide.
+Metadata the page carried, then a day in the file's name, then the page's own date line,
+then a header line the cleaner kept, a date in the URL, and last what the text implies. The
+date line is looked for in `raw_text`, the page as it came, because copied pages keep it
+among their chrome; comments, notices, captions, sidebars and what follows the story are
+kept from deciding there (`pagestamp`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 from datetime import date
+from pathlib import PurePath
 
 from dateline.date.content import Estimate, estimate_from_text
 from dateline.date.header import (
@@ -21,20 +24,37 @@ from dateline.date.header import (
     url_day,
     url_month,
 )
+from dateline.date.pagestamp import GOOD_SCORE, PageStamp, page_stamp
+from dateline.date.pagetext import written_dates
 from dateline.date.years import PAST_REACH
 from dateline.model import Article, PublicationDate
 from dateline.timex import tag
 
-# Confidence per kind of evidence, set by hand: a page's metadata and its publication line
-# are its own statement of the day (right on every such article of our undated set); a URL
-# path is usually the publication day but sometimes the day the story was filed or first
+# Confidence per kind of evidence, set by hand: a page's metadata is its own statement of the
+# day; a header line is reached only when no date line of the page passed `pagestamp` (so it
+# may be one of the lines kept from deciding there: 8 of 12 right on `real/dates/text`); a
+# URL path is usually the publication day but sometimes the day the story was filed or first
 # drafted; an "updated" line comes on or after the writing day.
 METADATA_CONFIDENCE = 0.95
-HEADER_CONFIDENCE = 0.9
+HEADER_CONFIDENCE = 0.8
 URL_CONFIDENCE = 0.85
 UPDATED_CONFIDENCE = 0.7
 URL_MONTH_CONFIDENCE = 0.5  # the URL's month, with a point from the text inside it
 URL_MONTH_ONLY_CONFIDENCE = 0.3
+# A day in the file's name: whoever saved the file wrote it there; set by hand (no measured
+# set names its files so), below the confident level until one does.
+FILE_NAME_CONFIDENCE = 0.85
+# A date line chosen among all the dates a page writes (`pagestamp`), by what backs it: a
+# score of pagestamp.GOOD_SCORE or more, or the header reading agreeing. Measured on
+# `real/dates/text`: backed and naming publication, right on 35 of 35 pages of each half;
+# backed, 0.92; neither, 0.81.
+STAMP_SURE_CONFIDENCE = 0.93
+STAMP_CONFIDENCE = 0.85
+STAMP_WEAK_CONFIDENCE = 0.7
+# A saved page's day by how many kinds of place state it (meta tags, JSON-LD, <time>, URL,
+# htmldate's search...), less one when another day is stated too: 0, 1, 2, 3, 4 or more.
+# Measured on `real/dates/html`: right on 0.70, 0.83, 0.89, 0.98 and 0.99 of pages.
+PAGE_CONFIDENCE = (0.6, 0.75, 0.85, 0.93, 0.96)
 
 
 def date_article(article: Article) -> Article:
@@ -53,8 +73,15 @@ def infer_publication_date(article: Article) -> PublicationDate:
 def _infer(article: Article) -> PublicationDate:
     if article.metadata_date is not None:
         day = article.metadata_date
-        return PublicationDate(day, day, day, METADATA_CONFIDENCE,
-                               (f"metadata date {day.isoformat()}",), "metadata")  # fmt: skip
+        source = ", ".join(article.metadata_sources) or "metadata date"
+        if article.metadata_disputed:
+            source += " (another day elsewhere on the page)"
+        confidence = _page_confidence(article.metadata_sources, article.metadata_disputed)
+        return PublicationDate(day, day, day, confidence,
+                               (f"{source}: {day.isoformat()}",), "metadata")  # fmt: skip
+    if (named := _file_name_day(article.source)) is not None:
+        evidence = (f"file name {article.source.split('::')[0]}",)
+        return PublicationDate(named, named, named, FILE_NAME_CONFIDENCE, evidence, "header")
     text = article.text
     content = _TextEstimate(text)
     stated = (
@@ -62,6 +89,13 @@ def _infer(article: Article) -> PublicationDate:
         or header_date(top_lines(text))
         or header_date(title_stamp(article.title))
     )
+    stamp = page_stamp(article)
+    if stamp is not None:
+        header_day = _stated_day(stated, content) if stated is not None else None
+        return _from_stamp(stamp, header_day == stamp.day)
+    if (titled := _title_day(article.title)) is not None:
+        return PublicationDate(titled, titled, titled, HEADER_CONFIDENCE, (article.title,),
+                               "header")  # fmt: skip
     if stated is not None and (found := _from_header(stated, content)) is not None:
         return found
     for url in (article.url, *text_urls(text)):
@@ -86,6 +120,42 @@ class _TextEstimate:
             mentions = tag(self.text, None) if self.text.strip() else []
             self._estimate = estimate_from_text(self.text, mentions)
         return self._estimate
+
+
+def _file_name_day(source: str) -> date | None:
+    """A day in the file's name (`herald-2011-03-14.txt`, `20110314_story.html`)."""
+    name = PurePath(source.split("::")[0]).name
+    return url_day(name) if name else None
+
+
+def _title_day(title: str) -> date | None:
+    """The day a headline ends in ("Council Approves Bridge Repairs - 2011-03-14")."""
+    found = written_dates(title)
+    if found and not title[found[-1].end :].strip(" )]|"):
+        return found[-1].day
+    return None
+
+
+def _from_stamp(stamp: PageStamp, header_agrees: bool) -> PublicationDate:
+    """The page's date line; an "updated" one only bounds the writing day from above."""
+    day = stamp.day
+    backed = header_agrees or stamp.score >= GOOD_SCORE
+    if stamp.published and backed:
+        confidence = STAMP_SURE_CONFIDENCE
+    elif backed:
+        confidence = STAMP_CONFIDENCE
+    else:
+        confidence = STAMP_WEAK_CONFIDENCE
+    earliest = None if stamp.updated else day
+    return PublicationDate(day, earliest, day, confidence, (stamp.line,), "header")
+
+
+def _page_confidence(sources: tuple[str, ...], disputed: bool) -> float:
+    """How far a page's day holds: the more kinds of place on the page state it, the surer;
+    a page that states another day elsewhere counts one less."""
+    if not sources:
+        return METADATA_CONFIDENCE
+    return PAGE_CONFIDENCE[max(0, min(len(sources) - disputed, len(PAGE_CONFIDENCE) - 1))]
 
 
 def _from_header(stated: Stated, text_estimate: _TextEstimate) -> PublicationDate | None:

@@ -3,8 +3,10 @@
 The .tml files are parsed with regexes, not an XML parser, because the text offsets we score
 against are offsets into the tag-stripped text, which we build while walking the tags.
 Measures follow UzZaman et al. (2013): strict = exact span, relaxed = any overlap; type and
-value F1 = relaxed F1 times the attribute accuracy over relaxed matches. The DCT timex sits
-outside <TEXT> and is not scored.
+value F1 = relaxed F1 times the attribute accuracy over relaxed matches. As in the official
+TempEval-3 toolkit, gold and system timexes are paired one to one before counting, leftmost
+first: "Monday and Tuesday" tagged as one expression matches one of two gold timexes, not
+both. The DCT timex sits outside <TEXT> and is not scored.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -108,24 +111,32 @@ class Counts:
     gold: int = 0
     system: int = 0
     strict: int = 0
-    relaxed_gold: int = 0
-    relaxed_system: int = 0
+    relaxed: int = 0  # pairs, so the same count for precision and recall
     type_ok: int = 0
     value_ok: int = 0
 
     def add(self, gold: tuple[GoldTimex, ...], system: list[TimeMention]) -> None:
         self.gold += len(gold)
         self.system += len(system)
-        spans = {(g.start, g.end) for g in gold}
-        self.strict += sum((s.start, s.end) in spans for s in system)
-        self.relaxed_system += sum(any(_overlap(s, g) for g in gold) for s in system)
-        for g in gold:
-            match = next((s for s in system if _overlap(s, g)), None)
-            if match is None:
-                continue
-            self.relaxed_gold += 1
-            self.type_ok += match.type == g.type
-            self.value_ok += match.value == g.value
+        pairs = pair_timexes(gold, system)
+        self.strict += sum((g.start, g.end) == (s.start, s.end) for g, s in pairs)
+        self.relaxed += len(pairs)
+        self.type_ok += sum(s.type == g.type for g, s in pairs)
+        self.value_ok += sum(s.value == g.value for g, s in pairs)
+
+
+def pair_timexes(gold: Sequence[GoldTimex], system: Sequence[TimeMention],
+                 ) -> list[tuple[GoldTimex, TimeMention]]:
+    """Overlapping gold and system timexes, one to one: in text order, each gold timex takes
+    the leftmost overlapping system timex no earlier gold timex took."""
+    free = sorted(system, key=lambda s: (s.start, s.end))
+    pairs = []
+    for g in sorted(gold, key=lambda g: (g.start, g.end)):
+        match = next((s for s in free if _overlap(s, g)), None)
+        if match is not None:
+            free.remove(match)
+            pairs.append((g, match))
+    return pairs
 
 
 def _overlap(a: TimeMention | GoldTimex, b: TimeMention | GoldTimex) -> bool:
@@ -140,10 +151,10 @@ def scores(counts: Counts) -> dict[str, float]:
     """TempEval-3 precision/recall/F1 from pooled counts."""
     sp = counts.strict / counts.system if counts.system else 0.0
     sr = counts.strict / counts.gold if counts.gold else 0.0
-    rp = counts.relaxed_system / counts.system if counts.system else 0.0
-    rr = counts.relaxed_gold / counts.gold if counts.gold else 0.0
+    rp = counts.relaxed / counts.system if counts.system else 0.0
+    rr = counts.relaxed / counts.gold if counts.gold else 0.0
     relaxed = _f1(rp, rr)
-    matched = counts.relaxed_gold
+    matched = counts.relaxed
     return {
         "strict_precision": sp,
         "strict_recall": sr,

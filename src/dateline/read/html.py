@@ -1,9 +1,8 @@
 """A saved web page to an Article: main text and metadata via trafilatura and htmldate.
 
 The text trafilatura keeps is the article body without menus and comments, and the cleaner
-keeps it as it is (`Article.extracted`). The date is htmldate's *original* (first published)
-date from markup only — meta tags, JSON-LD, `<time>` and the URL — because its free-text
-search picks up whatever date the story mentions, and a metadata date is trusted downstream.
+keeps it as it is (`Article.extracted`). The date is the page's own statement of its first
+publication day, with the part of the page that gave it (`read.pagedate`).
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
 from dateline.model import Article, Failure
-from dateline.read.dates import parse_date
+from dateline.read.pagedate import page_date
 
 # Fewer words than this is navigation residue ("Home | News"), not an article body.
 _MIN_WORDS = 5
@@ -68,6 +67,7 @@ def read_html(
     if _words(text) < _MIN_WORDS:
         return Failure(source, "HTML page has no main text")
     page_url = url or document.url or ""
+    stamp = page_date(page, date.fromisoformat(_MIN_DATE), crawled, url)
     return Article.from_raw(
         source,
         text,
@@ -75,7 +75,9 @@ def read_html(
         outlet=(document.sitename or "").strip() or _host(page_url),
         author=(document.author or "").strip(),
         url=page_url,
-        metadata_date=parse_date(document.date),
+        metadata_date=stamp.day if stamp else None,
+        metadata_sources=stamp.sources if stamp else (),
+        metadata_disputed=stamp.disputed if stamp else False,
         extracted=True,
     )
 

@@ -17,9 +17,9 @@ from importlib import resources
 from typing import Any
 
 from dateline.model import Timeline
-from dateline.web.view import timeline_view
+from dateline.render.view import timeline_view
 
-_ASSETS = resources.files("dateline.web")
+_ASSETS = resources.files("dateline.render") / "viewer"
 
 
 def _asset(name: str) -> str:
@@ -47,7 +47,7 @@ def _hash(source: str) -> str:
 
 def render(timeline: Timeline, title: str = "Timeline") -> str:
     """The whole page as a string; open it in any browser, online or not."""
-    css, viewer, boot = (_asset(f"static/{n}") for n in ("dateline.css", "viewer.js", "export.js"))
+    css, viewer, boot = (_asset(n) for n in ("dateline.css", "viewer.js", "export.js"))
     csp = (
         f"default-src 'none'; script-src {_hash(viewer)} {_hash(boot)}; "
         f"style-src {_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'"
@@ -57,13 +57,13 @@ def render(timeline: Timeline, title: str = "Timeline") -> str:
         f"{len(timeline.entries)} entries from {len(timeline.documents)} articles"
         f"{f' in {len(outlets)} outlets' if outlets else ''}"
     )
-    page = _asset("templates/export.html")
+    page = _asset("export.html")
     # Replaced one at a time, data last, so no inserted text is ever scanned for a marker.
     for marker, value in (
         ("{{csp}}", html.escape(csp, quote=False)),
         ("{{title}}", html.escape(title)),
         ("{{subtitle}}", html.escape(subtitle)),
-        ("{{controls}}", _asset("templates/timeline-controls.html")),
+        ("{{controls}}", _asset("timeline-controls.html")),
     ):
         page = page.replace(marker, value)
     head, _, rest = page.partition("{{css}}")

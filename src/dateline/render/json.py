@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dateline.cluster.stories import Story
 from dateline.model import Article, PublicationDate, Timeline, TimelineEntry
 from dateline.render.dates import precision
 
@@ -54,6 +55,17 @@ def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
             {"document": c.document, "sentence": c.sentence, "start": c.start, "end": c.end}
             for c in entry.sources
         ],
+    }
+
+
+def story_to_dict(story: Story) -> dict[str, Any]:
+    """A story as `dateline stories --format json` lists it (docs/timeline-json.md)."""
+    return {
+        "id": story.id,
+        "label": story.label,
+        "terms": list(story.terms),
+        "size": len(story.article_ids),
+        "documents": list(story.article_ids),
     }
 
 

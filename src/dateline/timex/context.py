@@ -131,9 +131,11 @@ def year_number(word: str, anchor: date | None) -> int:
         return head + sum(NUMBERS[w] for w in words[(2 if head == 2000 else 1) :])
     if len(digits) == 4:
         return int(digits)
-    century = (anchor.year // 100) * 100 if anchor else 1900
-    year = century + int(digits)
-    if anchor and year > anchor.year + 20:
+    # Without an anchor a two-digit year is read against today: "11/08/23" is 2023, not 1923,
+    # and no more than a year ahead ("'98" stays 1998).
+    reference = anchor or date.today()
+    year = (reference.year // 100) * 100 + int(digits)
+    if year > reference.year + (20 if anchor else 1):
         year -= 100
     return year
 

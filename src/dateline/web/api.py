@@ -16,15 +16,15 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from dateline.library import TimelineQuery
 from dateline.model import Article, Timeline
-from dateline.pipeline import TimelineQuery
 from dateline.render import FORMATS, render
 from dateline.render.json import document_to_dict
+from dateline.render.view import document_meta, timeline_view
 from dateline.web.jobs import Job
 from dateline.web.security import cross_site_reason
 from dateline.web.service import StoreService, failures_json
 from dateline.web.uploads import UploadError, check_content, read_limited
-from dateline.web.view import document_meta, timeline_view
 
 # ASCII digits only: `\d` and `str.isdigit` also accept "²", "①" and "٣", which `int()` and
 # `date.fromisoformat` refuse.

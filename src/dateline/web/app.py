@@ -31,11 +31,14 @@ from dateline.web.service import StoreService
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 _PACKAGE = resources.files("dateline.web")
+# The timeline viewer (script, style, controls) is shared with the HTML export, in render/.
+_VIEWER = ("dateline.render", "viewer")
 
 
 def _page(token: str) -> str:
     page = (_PACKAGE / "templates" / "index.html").read_text(encoding="utf-8")
-    controls = (_PACKAGE / "templates" / "timeline-controls.html").read_text(encoding="utf-8")
+    controls = (resources.files(_VIEWER[0]) / _VIEWER[1] / "timeline-controls.html").read_text(
+        encoding="utf-8")
     return page.replace("{{token}}", html.escape(token)).replace("{{controls}}", controls)
 
 
@@ -86,7 +89,8 @@ def create_app(db_path: Path, *, settings: Settings | None = None,
         Route("/api/uploads/{id}", api.api_upload_status),
         Route("/api/export/{fmt}", api.api_export),
         Route("/api/openapi.json", openapi_json),
-        Mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static"),
+        Mount("/static", StaticFiles(directory=str(_PACKAGE / "static"), packages=[_VIEWER]),
+              name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan,
                     middleware=[Middleware(SecurityHeaders, allowed_hosts=allowed_hosts)],

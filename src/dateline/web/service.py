@@ -21,11 +21,11 @@ from typing import Any, TypeVar, cast
 from dateline.cluster.stories import group_stories
 from dateline.model import Article, Failure, Timeline
 from dateline.pipeline import TimelineQuery, build_timeline
+from dateline.render.view import StoryRef
 from dateline.settings import Settings
 from dateline.store import Store
 from dateline.web.jobs import MAX_UPLOAD_ARTICLES, IngestJobs, Job
 from dateline.web.uploads import save_upload
-from dateline.web.view import StoryRef
 
 T = TypeVar("T")
 # Views kept built: a user's handful of searches, each a timeline and its JSON, and the lists.

@@ -1,0 +1,182 @@
+"""Where the article lies in a page: a stretch of prose grown from a seed paragraph.
+
+A copied page is mostly short link lines (menus, story lists, footers) around one stretch of
+paragraphs. Each line is worth the prose it carries, or costs something when it carries none.
+From a seed paragraph (the first ones under the headline, else the start of the page's densest
+stretch) the body grows both ways over any lines between paragraphs (list items, table rows,
+subheads, a lone "Advertisement") and stops where the lines since the last paragraph cost more
+than `GAP_LIMIT`: a menu, a "most read" list, a share bar, a run of comment stamps; unless
+dense prose worth more than the gap follows (the article resuming after an inline box).
+
+The constants were chosen on the real copied pages of ../shared/data/real/bodies (keys 0-7 to
+choose, 8-f to check; both halves moved the same way): see each one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.clean.lines import ends_sentence
+
+# Han, kana: one character carries about as much as a word of a spaced script.
+_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+# A paragraph: a line ending a sentence with at least this many words (5 and 3 kept more
+# teasers: F1 0.890 and 0.882 against 0.897).
+PROSE_WORDS = 8
+# What a line without prose costs (2 and 5 both did worse on the real pages), a line with a
+# date in it (a comment's or a story list's stamp; 3 let comment threads in), and a line of
+# furniture words: that times its place in a run, so a share bar of four costs 6+12+18+24 and
+# a lone "Advertisement" only 6 (3 let more share bars through).
+GAP_COST = 3.0
+# An item of a list the article introduces counts for a little (any value from 0.5 to 3 did
+# the same: body kept 0.918 -> 0.930, all on keys 8-f).
+LIST_ITEM = 1.0
+# Copied text sets block elements (paragraphs, subheads, a recipe's steps) apart by blank
+# lines and prints a menu's or a list's items on consecutive lines. A line alone in its block
+# costs 1 (3 left a recipe at 8% of its body and a press release at 80%; real copied pages:
+# body kept 0.947 -> 0.970, F1 0.929 -> 0.932, chrome kept 0.065 -> 0.069 with the teaser
+# rule; keys 0-7 body kept 0.939 -> 0.982, F1 0.932 -> 0.940; 8-f body kept 0.956 -> 0.956,
+# F1 0.925 -> 0.925, chrome 0.050 -> 0.055; 2 kept neither page).
+ALONE_COST = 1.0
+DATE_COST = 10.0
+FURNITURE_COST = 6.0
+# The body ends where the lines since its last paragraph cost more than this. 20 with the
+# resumption below (chosen on keys 0-7 for chrome kept, 0.121 -> 0.082, F1 0.923 -> 0.926;
+# on 8-f chrome 0.052 -> 0.048, F1 0.912 -> 0.913); 12-15 cut bodies at their inline boxes
+# (hand-written body kept 0.9965), 30-45 let story lists in (keys 0-7 chrome 0.12).
+GAP_LIMIT = 20.0
+# Seeds: the paragraphs among this many lines under the headline; the first whose stretch
+# holds this share of the largest one's prose wins, so a comment thread longer than the
+# article does not (0.1-0.3 alike; 0.6 and above took the comments).
+SEED_REACH = 20
+# A body holding this many date stamps after its first paragraph ends before the first:
+# they stamp a comment thread or a story list (5 and 6 alike, F1 0.912 -> 0.916, chrome kept
+# 0.102 -> 0.081, keys 0-7 0.921 -> 0.923 and 8-f 0.905 -> 0.909; 3 cut live updates and
+# embedded posts: keys 0-7 0.907).
+MAX_STAMPS = 5
+# Past the gap after its last paragraph the body goes on when the next stretch is worth 1.5
+# times the gap's cost and is dense prose (85% of its value; comment threads with their name
+# and date lines are not): an inline "Most read" box. F1 0.900 -> 0.912 (keys 0-7: 0.908 ->
+# 0.921, 8-f: 0.893 -> 0.905); a looser density (0.7) let comment threads in.
+JUMP = 1.5
+JUMP_DENSITY = 0.85
+SEED_SHARE = 0.3
+
+
+def size(text: str) -> float:
+    """Length in words, counting an ideograph as half a word."""
+    ideographs = len(_IDEOGRAPHS.findall(text))
+    return len(text.split()) + ideographs / 2
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph: a sentence of some length."""
+    return ends_sentence(text) and size(text) >= PROSE_WORDS
+
+
+def line_values(
+    texts: list[str],
+    furniture: list[bool],
+    dated: list[bool],
+    listed: set[int],
+    alone: list[bool],
+    teasers: set[int],
+) -> list[float]:
+    """What each line adds to a stretch: its prose, or minus its cost; an item of a list the
+    article introduces ("Tour dates:") adds a little, a line set apart by blank lines costs
+    little, and a teaser's summary counts as no prose."""
+    values = []
+    run = 0
+    for i, (text, chrome, date) in enumerate(zip(texts, furniture, dated, strict=True)):
+        run = run + 1 if chrome else 0
+        if i in teasers:
+            values.append(-GAP_COST)
+        elif i in listed:
+            values.append(LIST_ITEM)
+        elif chrome:
+            values.append(-FURNITURE_COST * run)
+        elif date:
+            values.append(-DATE_COST)
+        else:
+            values.append(size(text) if is_prose(text) else -(ALONE_COST if alone[i] else GAP_COST))
+    return values
+
+
+def body_span(values: list[float], start: int = 0) -> tuple[int, int] | None:
+    """First and last line of the body at or after `start` (the line under the headline).
+
+    None when the page has no paragraph there.
+    """
+    dense = densest_span(values, start)
+    if dense is None:
+        return None
+    seeds = [dense[0]]
+    if start > 0:
+        seeds = [i for i in range(start, min(len(values), start + SEED_REACH)) if values[i] > 0]
+    spans = [_grown(values, seed, start) for seed in seeds or [dense[0]]]
+    prose = [sum(v for v in values[a : b + 1] if v > 0) for a, b in spans]
+    return next(span for span, total in zip(spans, prose, strict=True)
+                if total >= SEED_SHARE * max(prose))  # fmt: skip
+
+
+def _grown(values: list[float], seed: int, start: int) -> tuple[int, int]:
+    last = _reach(values, seed, 1, len(values))
+    while True:  # past an inline box ("Most read", a gallery) when the article goes on
+        after = _resumed(values, last)
+        if after is None:
+            break
+        last = after
+    return _reach(values, seed, -1, start - 1), last
+
+
+def _resumed(values: list[float], last: int) -> int | None:
+    """The end of a dense prose stretch after the gap that follows `last`, if that stretch
+    is worth more than JUMP times the gap's cost (None: the body ends at `last`)."""
+    nxt = next((i for i in range(last + 1, len(values)) if values[i] > 0), None)
+    if nxt is None:
+        return None
+    gap = -sum(values[last + 1 : nxt])
+    end = _reach(values, nxt, 1, len(values))
+    stretch = values[nxt : end + 1]
+    prose = sum(v for v in stretch if v > 0)
+    cost = -sum(v for v in stretch if v < 0)
+    dense = prose >= JUMP_DENSITY * (prose + cost)
+    return end if dense and prose >= JUMP * gap else None
+
+
+def _reach(values: list[float], seed: int, step: int, stop: int) -> int:
+    """The last paragraph reached from `seed` going by `step` before the cost of the lines
+    since the last paragraph runs over `GAP_LIMIT`."""
+    last, debt, i = seed, 0.0, seed + step
+    while i != stop and debt <= GAP_LIMIT:
+        if values[i] > 0:
+            last, debt = i, 0.0
+        else:
+            debt -= values[i]
+        i += step
+    return last
+
+
+def densest_span(values: list[float], start: int = 0) -> tuple[int, int] | None:
+    """The stretch at or after `start` with the largest total value (None: no paragraph)."""
+    best: tuple[float, int, int] | None = None
+    total, begin = 0.0, start
+    for i in range(start, len(values)):
+        if total <= 0:
+            total, begin = 0.0, i
+        total += values[i]
+        if total > 0 and (best is None or total > best[0]):
+            best = (total, begin, i)
+    return (best[1], best[2]) if best else None
+
+
+def before_stamps(values: list[float], dated: list[bool], span: tuple[int, int]) -> tuple[int, int]:
+    """The span cut before its date stamps when it holds several after its first paragraph:
+    they stamp comments or listed stories, not the article (whose own date is above it)."""
+    first, last = span
+    stamps = [i for i in range(first + 1, last + 1) if dated[i]]
+    if len(stamps) < MAX_STAMPS:
+        return span
+    end = max((i for i in range(first, stamps[0]) if values[i] > 0), default=first)
+    return first, end

@@ -1,0 +1,122 @@
+"""Full dates written in a page's text, in the forms and languages pages print them.
+
+"19. Oktober 2019 00:04 Uhr", "martes 17 de marzo de 2020", "Oct 29 2020", "2022年3月4日",
+"11.02.2020, 17:29 Uhr", "11/08/23 5:19pm", "2020-03-08T18:30". Only dates with a day, a
+month and a year: a page states its own day in full. Two-digit years fall in the century that
+puts them at most a year ahead of today. Slashed dates are read day-first or month-first as
+the page itself shows ("25/12/2020" anywhere on it means day-first), else as its language
+does (month-first in English).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateline.date.pagewords import MONTH_PATTERN, MONTHS
+
+_YEAR = r"((?:19|20)\d\d)"
+_ISO = re.compile(rf"(?<![\d.])(?:{_YEAR})([-/.])(\d{{1,2}})\2(\d{{1,2}})(?![\d])")
+_CJK = re.compile(rf"{_YEAR}\s*[年년]\s*(\d{{1,2}})\s*[月월]\s*(\d{{1,2}})")
+_NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d:]|[./-]\d)")
+_MONTH = rf"(?<![^\W\d_])({MONTH_PATTERN})(?![^\W\d_])\.?"
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s*(?:de\s+|of\s+)?{_MONTH},?\s*"
+    rf"(?:de\s+|del\s+)?{_YEAR}(?!\d)",
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.IGNORECASE
+)
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|is|for|with|that)\b")
+# Share of a page's words that are these English function words when the page is English
+# (about 0.15 in news; under 0.03 in German, French or Spanish pages).
+ENGLISH_SHARE = 0.06
+# Two-digit years reach this far past the current year before they fall a century back.
+YEARS_AHEAD = 1
+
+
+@dataclass(frozen=True)
+class Written:
+    """A full date written on line `line` (0-based) of the page text."""
+
+    day: date
+    line: int
+    start: int
+    end: int
+
+
+def written_dates(text: str, today: date | None = None) -> list[Written]:
+    """Every full date in `text`, in reading order."""
+    today = today or date.today()
+    month_first = _month_first(text)
+    found: list[Written] = []
+    for number, line in enumerate(text.splitlines()):
+        found.extend(_in_line(line, number, month_first, today))
+    return found
+
+
+def _in_line(line: str, number: int, month_first: bool, today: date) -> list[Written]:
+    spans: list[tuple[int, int, date | None]] = []
+    for match in _ISO.finditer(line):
+        spans.append((*match.span(), _day(match[1], match[3], match[4])))
+    for match in _CJK.finditer(line):
+        spans.append((*match.span(), _day(match[1], match[2], match[3])))
+    for match in _DAY_MONTH_YEAR.finditer(line):
+        spans.append((*match.span(), _named(match[3], match[2], match[1])))
+    for match in _MONTH_DAY_YEAR.finditer(line):
+        spans.append((*match.span(), _named(match[3], match[1], match[2])))
+    for match in _NUMERIC.finditer(line):
+        spans.append((*match.span(), _numeric(match, month_first, today)))
+    kept: list[Written] = []
+    for start, end, day in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if day is not None and not any(w.start <= start < w.end for w in kept):
+            kept.append(Written(day, number, start, end))
+    return kept
+
+
+def _numeric(match: re.Match[str], month_first: bool, today: date) -> date | None:
+    first, second = int(match[1]), int(match[3])
+    year = _full_year(match[4], today)
+    if (match[2] == "/" and month_first and first <= 12) or first <= 12 < second:
+        first, second = second, first
+    return _valid(year, second, first)
+
+
+def _full_year(written: str, today: date) -> int:
+    """"23" -> 2023 and "98" -> 1998 (from 2026): at most YEARS_AHEAD past this year."""
+    if len(written) == 4:
+        return int(written)
+    year = today.year // 100 * 100 + int(written)
+    return year if year <= today.year + YEARS_AHEAD else year - 100
+
+
+def _month_first(text: str) -> bool:
+    """Whether the page writes slashed dates month first: as its own unambiguous ones do,
+    else as English does."""
+    first_big = second_big = 0
+    for match in _NUMERIC.finditer(text):
+        if match[2] == "/":
+            first_big += int(match[1]) > 12
+            second_big += int(match[3]) > 12
+    if first_big != second_big:
+        return second_big > first_big
+    words = text.lower().split()
+    return bool(words) and len(_ENGLISH.findall(" ".join(words))) / len(words) >= ENGLISH_SHARE
+
+
+def _named(year: str, month: str, day: str) -> date | None:
+    number = MONTHS.get(month.lower().rstrip("."))
+    return _valid(int(year), number, int(day)) if number else None
+
+
+def _day(year: str, month: str, day: str) -> date | None:
+    return _valid(int(year), int(month), int(day))
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

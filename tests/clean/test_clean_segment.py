@@ -1,0 +1,158 @@
+"""The body as a prose stretch: growth over gaps, stops, inline boxes, seeds, date stamps."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.clean.lines import Unit
+from dateline.clean.lists import introduced_items, table_rows
+from dateline.clean.segment import (
+    ALONE_COST,
+    DATE_COST,
+    FURNITURE_COST,
+    GAP_COST,
+    LIST_ITEM,
+    before_stamps,
+    body_span,
+    is_prose,
+    line_values,
+    size,
+)
+
+P = 20.0  # a paragraph of twenty words
+G = -GAP_COST  # a short line without prose
+
+
+def test_lines_are_worth_their_prose_or_cost_something() -> None:
+    texts = [
+        "The council approved the new harbour wall on Tuesday after a long debate.",
+        "Share",
+        "Share",
+        "Updated May 4, 2011",
+        "Home",
+        "Ferry times:",
+        "Serves four",
+        "The mayor says the wall will stand for a hundred years at least.",
+    ]
+    values = line_values(
+        texts,
+        [False, True, True, False, False, False, False, False],
+        [False, False, False, True, False, False, False, False],
+        {4},
+        [False] * 6 + [True, False],
+        {7},
+    )
+    assert values[0] == size(texts[0]) == 13
+    assert values[1:3] == [-FURNITURE_COST, -2 * FURNITURE_COST]  # a run costs more and more
+    assert values[3] == -DATE_COST
+    assert values[4] == LIST_ITEM
+    assert values[5] == -GAP_COST  # a sentence end, but too short for a paragraph
+    assert values[6] == -ALONE_COST < 0  # set apart by blank lines: a subhead, a step
+    assert values[7] == -GAP_COST  # a teaser's summary is no paragraph of the article
+
+
+def test_a_page_of_steps_each_set_apart_stays_one_body() -> None:
+    steps = [-ALONE_COST] * 3 + [12.0]  # "Meal 1", "Eat every 2-3 hours", a dish, a sentence
+    assert body_span([P, *(steps * 8), *([G] * 8)]) == (0, 32)
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("The ferry left Portree an hour late on Monday morning.", True),
+        ("Ferry left late", False),
+        ("Read the full story about the harbour and its ferries here", False),  # no sentence end
+        ("港の新しい防波堤は火曜日の議会で承認され、工事は来月から始まる。", True),
+        ("बंदरगाह की नई दीवार को मंगलवार को परिषद ने मंज़ूरी दी और काम अगले महीने शुरू होगा।", True),
+    ],
+)
+def test_paragraphs_in_any_script(text: str, prose: bool) -> None:
+    assert is_prose(text) is prose
+
+
+def test_body_grows_over_list_items_and_subheads_between_paragraphs() -> None:
+    values = [G] * 5 + [P, G, G, P, G, P, P] + [G] * 15
+    assert body_span(values) == (5, 11)
+
+
+def test_body_stops_at_a_long_run_of_link_lines() -> None:
+    values = [P, P, P] + [G] * 11 + [P]  # a "most read" list, then a stray teaser
+    assert body_span(values) == (0, 2)
+
+
+def test_body_resumes_after_an_inline_box_when_the_article_goes_on() -> None:
+    box = [G] * 12
+    assert body_span([P, P, *box, P, P, P]) == (0, 16)
+
+
+def test_a_comment_thread_is_not_the_article_resumed() -> None:
+    comment = [G, -DATE_COST, 15.0]  # "name says:", a time stamp, the comment
+    values = [P, P, P, *([-FURNITURE_COST] * 5), *(comment * 6)]
+    assert body_span(values) == (0, 2)
+
+
+def test_body_starts_under_the_headline_even_when_the_footer_is_longer() -> None:
+    values = [G, P, P, *([G] * 40), 80.0, 80.0]  # a long legal notice below the menus
+    assert body_span(values, start=1) == (1, 2)
+    assert body_span(values) == (43, 44)  # no headline: the densest stretch
+
+
+def test_no_paragraph_means_no_span() -> None:
+    assert body_span([G, G, -DATE_COST]) is None
+
+
+def test_date_stamps_end_the_body_before_the_first_of_them() -> None:
+    values = [P, P, P, -DATE_COST, 10.0] * 1 + [-DATE_COST, 10.0] * 5
+    dated = [v == -DATE_COST for v in values]
+    assert before_stamps(values, dated, (0, len(values) - 1)) == (0, 2)
+    few = [P, -DATE_COST, P, -DATE_COST, P]  # an article's own time stamps stay
+    assert before_stamps(few, [v == -DATE_COST for v in few], (0, 4)) == (0, 4)
+
+
+def _units(lines: list[str]) -> list[Unit]:
+    units, block = [], 0
+    for text in lines:
+        if not text:
+            block += 1
+            continue
+        units.append(Unit(text, block, len(units)))
+    return units
+
+
+def test_a_list_a_paragraph_introduces_is_found_up_to_the_next_paragraph() -> None:
+    lines = [
+        "The ferry will call at these ports from June, the operator said:",
+        "Portree -- daily",
+        "Uig -- Monday to Friday",
+        "Tarbert -- weekends",
+        "",
+        "Tickets go on sale next week at the harbour office and online.",
+        "Home",
+        "Sport",
+    ]
+    units = _units(lines)
+    prose = [is_prose(u.text) for u in units]
+    assert introduced_items(units, prose, [False] * len(units)) == {1, 2, 3}
+
+
+def test_a_menu_under_no_colon_is_no_list() -> None:
+    units = _units(["Tickets go on sale next week at the harbour office.", "", "Home", "Sport"])
+    prose = [is_prose(u.text) for u in units]
+    assert introduced_items(units, prose, [False] * len(units)) == set()
+
+
+def test_a_block_of_rows_holding_figures_is_a_table() -> None:
+    rows = ["Round 1: 10 March -- Portree", "Round 2: 8 April -- Uig", "Round 3: 22 April -- Tarbert",
+            "Round 4: 6 May -- Stornoway"]  # fmt: skip
+    units = _units(["Race calendar", *rows, "", "News", "Sport", "Weather", "Island life"])
+    prose = [False] * len(units)
+    assert table_rows(units, prose, [False] * len(units)) == {0, 1, 2, 3, 4}
+
+
+def test_a_block_of_rows_punctuated_alike_is_a_table_even_in_words() -> None:
+    rows = ["Portree (North): third visit", "Uig (West): first visit", "Tarbert (Harris): fifth visit",
+            "Stornoway (Lewis): second visit", "Broadford (Skye): no visit yet"]  # fmt: skip
+    menu = ["News", "Sport", "Weather", "Island life", "Sign in / Register"]
+    units = _units([*rows, "", *menu])
+    prose = [False] * len(units)
+    assert table_rows(units, prose, [False] * len(units)) == {0, 1, 2, 3, 4}
