@@ -24,6 +24,7 @@ from dateline.errors import DatelineError
 from dateline.settings import load_settings
 from dateline.store.explain import remedy
 
+_STOPPED = (130, 143)  # exit codes after Ctrl+C and SIGTERM
 _RESEND_SECONDS = 0.05  # long enough for the hook and its fork callbacks to return
 
 
@@ -43,7 +44,7 @@ class DatelineGroup(click.Group):
             writes = ctx.invoked_subcommand == "add"
             _say("interrupted; the store keeps only the batches that had finished" if writes
                  else "interrupted")
-            ctx.exit(143 if isinstance(exc, Terminated) else 130)
+            ctx.exit(_STOPPED[1] if isinstance(exc, Terminated) else _STOPPED[0])
         except Exception as exc:
             if os.environ.get("DATELINE_DEBUG"):
                 raise
@@ -164,4 +165,14 @@ def main() -> None:
     _quiet_libraries()
     signal.signal(signal.SIGTERM, _terminate)
     sys.unraisablehook = _rearm_lost_stop
-    cli(prog_name="dateline")
+    try:
+        cli(prog_name="dateline")
+    except SystemExit as exc:
+        if exc.code not in _STOPPED:
+            raise
+        # Stopped: the store has rolled back and closed, the pool's workers are killed. The
+        # interpreter's exit would still join the pool's threads, which can wait forever on a
+        # worker forked at the very moment of the stop; nothing is left to do, so leave now.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(int(exc.code))
