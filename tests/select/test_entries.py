@@ -10,7 +10,8 @@ from dateline.errors import SettingsError
 from dateline.events import extract_events
 from dateline.model import Article, Event
 from dateline.select import build_entries, default_dates
-from dateline.select.entries import BACKGROUND_OVERLAP, _mmr, _Scored
+from dateline.select.entries import _mmr, _Scored
+from dateline.select.weights import WEIGHTS, weights_from
 from dateline.timex import tag_article
 
 Make = Callable[..., Article]
@@ -134,7 +135,7 @@ def test_unknown_precision_is_a_settings_error(corpus: list[Article]) -> None:
         build_entries(corpus, precision="hour")
 
 
-def test_a_date_only_another_story_speaks_for_keeps_its_entry(
+def test_a_lone_page_about_another_matter_does_not_compete(
     make_article: Make, corpus: list[Article]
 ) -> None:
     ferry = extract_events(
@@ -146,6 +147,30 @@ def test_a_date_only_another_story_speaks_for_keeps_its_entry(
         )
     )
     entries = build_entries([*corpus, ferry], dates=10)
+    assert "2007-05-01" not in {e.date for e in entries}
+    off = build_entries([*corpus, ferry], dates=10, weights=weights_from({"off_topic_share": 0}))
+    assert "2007-05-01" in {e.date for e in off}
+
+
+def test_a_second_sizeable_story_keeps_its_entries(
+    make_article: Make, corpus: list[Article]
+) -> None:
+    ferries = [
+        extract_events(make_article(text, {when: value}, published, ident=ident))
+        for text, when, value, published, ident in [
+            (
+                "The Halvard ferry line reopened on May 1, 2007, after a winter of repairs "
+                "to the ferry harbour.",
+                "May 1, 2007", "2007-05-01", "2007-05-02", "ferry-1",
+            ),
+            (
+                "Halvard ferry crossings to the harbour doubled after the ferry line "
+                "reopened on May 1, 2007.",
+                "May 1, 2007", "2007-05-01", "2007-05-20", "ferry-2",
+            ),
+        ]
+    ]
+    entries = build_entries([*corpus, *ferries], dates=10)
     assert "2007-05-01" in {e.date for e in entries}
 
 
@@ -200,12 +225,12 @@ def test_sharing_story_words_with_an_entry_is_not_repetition(make_article: Make)
         return _Scored(event, {"aid": overlap, str(event.sentence.start): rest}, score)
 
     # A little less central than the report, the aside would win if every shared word cost.
-    lead = scored(kidnap, 0.385, BACKGROUND_OVERLAP - 0.05)
+    lead = scored(kidnap, 0.385, WEIGHTS.background_overlap - 0.05)
     other = scored(aside, 0.376, 0.05)
-    assert _mmr([lead, other], chosen, 1) == [lead]
+    assert _mmr([lead, other], chosen, 1, WEIGHTS) == [lead]
     # Real repetition still gives way.
     repeat = scored(kidnap, 0.385, 0.5)
-    assert _mmr([repeat, other], chosen, 1) == [other]
+    assert _mmr([repeat, other], chosen, 1, WEIGHTS) == [other]
 
 
 def test_a_lone_article_s_opening_sentence_leads_its_day(make_article: Make) -> None:

@@ -1,0 +1,60 @@
+"""Which articles of a pile tell its story: the others must not compete for dates.
+
+A collection gathered for one story also holds pages that are not about it: programme
+schedules, message boards, sport, other news. They name days too (a genealogy board's
+"23rd December, 1815" read in the pile's year), and counted like reports they would put
+those days on the timeline. Each article's head is compared with the centre of the story it
+is nearest to (the centroid of each sizeable story of the pile, or of the whole pile when it
+tells one story); an article much less like that centre than the story's typical article is
+off topic. The user's query, when given, has already narrowed the pile to its matches, so
+the centres are the query's story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+from dateline.cluster.vectors import (
+    Vector,
+    centroid,
+    cosine,
+    document_frequencies,
+    idf_weights,
+    vectorise,
+)
+from dateline.model import Article
+from dateline.select.topic import HEAD_CHARS
+from dateline.select.weights import WEIGHTS
+
+# Term weights come from an evenly spread sample: a story's vocabulary is stable long
+# before 2,000 articles.
+SAMPLE = 2000
+
+
+def on_topic(
+    articles: Sequence[Article],
+    stories: Sequence[Sequence[Article]],
+    share: float = WEIGHTS.off_topic_share,
+) -> list[Article]:
+    """The articles whose cosine to the nearest centre of `stories` (the whole pile's when
+    there are none) is at least `share` of that story's median."""
+    if share <= 0 or len(articles) < 3:
+        return list(articles)
+    sample = articles[:: max(1, len(articles) // SAMPLE)]
+    df, total = document_frequencies(a.text[:HEAD_CHARS] for a in sample)
+    idf = idf_weights(df, total)
+    groups = [g for g in stories if g] or [articles]
+    centres = [centroid(vectorise(a.text[:HEAD_CHARS], idf) for a in g) for g in groups]
+    nearest = [_nearest(vectorise(a.text[:HEAD_CHARS], idf), centres) for a in articles]
+    typical = {
+        c: median(s for n, s in nearest if n == c) for c in {n for n, _ in nearest}
+    }
+    return [a for a, (c, s) in zip(articles, nearest, strict=True) if s >= share * typical[c]]
+
+
+def _nearest(vector: Vector, centres: list[Vector]) -> tuple[int, float]:
+    """The index of the centre most like `vector`, and that cosine."""
+    return max(
+        ((i, cosine(vector, c)) for i, c in enumerate(centres)), key=lambda pair: pair[1]
+    )
