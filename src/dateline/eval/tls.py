@@ -93,13 +93,22 @@ def evaluate(
         raise EvaluationError(f"{path}: no topic folder with articles.json and timeline-*.json")
     result = {**_summary(ours["default"]), "query": bool(queries), "baseline": _summary(baseline)}
     if len(choices) > 1:
-        result["variants"] = {c: _summary(s)["mean"] for c, s in ours.items()}
-        result["leave_one_topic_out"] = leave_one_topic_out(ours)
+        held, chosen = leave_one_topic_out(ours)
+        loto = _summary(held)
+        result.update(
+            leave_one_topic_out=loto["mean"],
+            chosen_per_topic=chosen,
+            leave_one_topic_out_per_timeline=loto["per_timeline"],
+            variants={c: _summary(s)["mean"] for c, s in ours.items()},
+        )
     return result
 
 
-def leave_one_topic_out(scores: dict[str, dict[str, dict[str, float]]]) -> dict[str, Any]:
-    """Each story scored with the variant whose mean AR-1 is best on the other stories."""
+def leave_one_topic_out(
+    scores: dict[str, dict[str, dict[str, float]]],
+) -> tuple[dict[str, dict[str, float]], dict[str, str]]:
+    """Each timeline's scores under the variant whose mean AR-1 is best on the other
+    stories, and the variant chosen for each story (ties go to "default")."""
     names = sorted(next(iter(scores.values())))
     held: dict[str, dict[str, float]] = {}
     chosen: dict[str, str] = {}
@@ -108,7 +117,7 @@ def leave_one_topic_out(scores: dict[str, dict[str, dict[str, float]]]) -> dict[
         best = max(scores, key=lambda c: (_mean_ar1(scores[c], others), c == "default"))
         chosen[story] = best
         held.update({n: scores[best][n] for n in names if _story(n) == story})
-    return {**_summary(held), "chosen": chosen}
+    return held, chosen
 
 
 def _mean_ar1(scores: dict[str, dict[str, float]], names: list[str]) -> float:
