@@ -144,7 +144,7 @@ def _candidate_dates(
     """The `count` dates to consider, in the order they are to be taken."""
     allowed = [d for d in salience if len(d) >= coarsest and in_range(d, *span)]
     if weights.stretches:
-        ordered = apportioned(salience, allowed)
+        ordered = apportioned(salience, allowed, weights.stretches)
     else:
         ordered = sorted(allowed, key=lambda d: (-salience[d], d))
     return {d: salience[d] for d in ordered[:count]}
@@ -187,7 +187,7 @@ def _scored_pools(
     its background, the rarer ones tell its reports apart (pool-wide weights scored 0.004
     alignment ROUGE-1 lower on Timeline17).
     """
-    focus = normalise(dict.fromkeys(terms(query), 1.0)) if query else {}
+    asked = normalise(dict.fromkeys(terms(query), 1.0)) if query else {}
     scored: dict[str, list[_Scored]] = {}
     for date, reports in pools.items():
         df, total = document_frequencies(r.sentence.text for r in reports)
@@ -208,7 +208,7 @@ def _scored_pools(
                     v,
                     cosine(v, centre)
                     * _weight(r, written, weights)
-                    * (1.0 + cosine(v, focus))
+                    * (1.0 + weights.query * cosine(v, asked))
                     * (weights.sole_opening if r.sentence.start == opening else 1.0),
                 )
                 for r, v in zip(reports, vectors, strict=True)

@@ -12,17 +12,12 @@ the centres are the query's story.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from statistics import median
 
-from dateline.cluster.vectors import (
-    Vector,
-    centroid,
-    cosine,
-    document_frequencies,
-    idf_weights,
-    vectorise,
-)
+from dateline.cluster.vectors import Vector, centroid, cosine, idf_weights, normalise, terms
 from dateline.model import Article
 from dateline.select.topic import HEAD_CHARS
 from dateline.select.weights import WEIGHTS
@@ -41,16 +36,27 @@ def on_topic(
     there are none) is at least `share` of that story's median."""
     if share <= 0 or len(articles) < 3:
         return list(articles)
-    sample = articles[:: max(1, len(articles) // SAMPLE)]
-    df, total = document_frequencies(a.text[:HEAD_CHARS] for a in sample)
-    idf = idf_weights(df, total)
-    groups = [g for g in stories if g] or [articles]
-    centres = [centroid(vectorise(a.text[:HEAD_CHARS], idf) for a in g) for g in groups]
-    nearest = [_nearest(vectorise(a.text[:HEAD_CHARS], idf), centres) for a in articles]
+    heads = [terms(a.text[:HEAD_CHARS]) for a in articles]
+    sample = heads[:: max(1, len(heads) // SAMPLE)]
+    df: Counter[str] = Counter()
+    for words in sample:
+        df.update(set(words))
+    idf = idf_weights(df, len(sample))
+    vectors = {a.id: _vector(words, idf) for a, words in zip(articles, heads, strict=True)}
+    groups = [[a.id for a in g if a.id in vectors] for g in stories]
+    groups = [g for g in groups if g] or [list(vectors)]
+    centres = [centroid(vectors[i] for i in g) for g in groups]
+    nearest = [_nearest(vectors[a.id], centres) for a in articles]
     typical = {
         c: median(s for n, s in nearest if n == c) for c in {n for n, _ in nearest}
     }
     return [a for a, (c, s) in zip(articles, nearest, strict=True) if s >= share * typical[c]]
+
+
+def _vector(words: list[str], idf: dict[str, float]) -> Vector:
+    """Unit TF-IDF vector of a head's words, as `cluster.vectors.vectorise` makes it."""
+    counts = Counter(words)
+    return normalise({t: (1.0 + math.log(c)) * idf.get(t, 1.0) for t, c in counts.items()})
 
 
 def _nearest(vector: Vector, centres: list[Vector]) -> tuple[int, float]:

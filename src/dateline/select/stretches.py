@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 
-def apportioned(salience: dict[str, float], allowed: list[str]) -> list[str]:
-    """`allowed` calendar values, in the order a divisor method over months would seat them."""
+def apportioned(salience: dict[str, float], allowed: list[str], share: float) -> list[str]:
+    """`allowed` calendar values by salience times the divisor method's quotient, raised to
+    `share` (0: salience alone, 1: the order the divisor method over months seats them)."""
     months: defaultdict[str, list[str]] = defaultdict(list)
     for value in sorted(allowed, key=lambda v: (-salience[v], v)):
         months[value[:7]].append(value)
@@ -24,4 +25,7 @@ def apportioned(salience: dict[str, float], allowed: list[str]) -> list[str]:
         for month, values in months.items()
         for rank, value in enumerate(values)
     }
-    return sorted(allowed, key=lambda v: (-quotient[v], -salience[v], v))
+    return sorted(
+        allowed,
+        key=lambda v: (-(salience[v] ** (1 - share)) * quotient[v] ** share, -salience[v], v),
+    )

@@ -41,15 +41,17 @@ class Weights:
     foretold: float = 0.5
     # A lone article's opening sentence among its sentences for one date.
     sole_opening: float = 1.2
+    # A report's score grows by this times its cosine to the user's query.
+    query: float = 1.0
     # An event dated by a date its sentence mentions on the way (`events.background`).
     background: float = 0.5
     # Articles less like their story's centre than this share of its typical article are
     # off topic (`focus.py`). Timeline17 pages below 0.5 are boards, quizzes, listings and
     # blogs; an on-topic report of the bundled sample sits at 0.48, so 0.4.
     off_topic_share: float = 0.4
-    # 1: dates are shared out among months by their reporting (`stretches.py`); 0: taken
-    # by salience alone.
-    stretches: float = 1.0
+    # How far dates are shared out among months by their reporting (`stretches.py`): 0 by
+    # salience alone, 1 by the divisor method alone.
+    stretches: float = 0.0
 
 
 OFF: dict[str, float] = {
@@ -64,6 +66,7 @@ OFF: dict[str, float] = {
     "mention": 1.0,
     "foretold": 1.0,
     "sole_opening": 1.0,
+    "query": 0.0,
     "background": 1.0,
     "off_topic_share": 0.0,
     "stretches": 0.0,
