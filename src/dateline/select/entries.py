@@ -34,7 +34,6 @@ from dateline.model import Article, Citation, Event, TimelineEntry
 from dateline.select.candidates import candidate_reports
 from dateline.select.focus import on_topic
 from dateline.select.salience import date_salience, in_range
-from dateline.select.stretches import apportioned
 from dateline.select.topic import sizeable_stories, story_topic_words
 from dateline.select.weights import WEIGHTS, Weights
 
@@ -101,11 +100,16 @@ def build_entries(
     stories = sizeable_stories(pool)
     pool = on_topic(pool, stories, weights.off_topic_share)
     salience = date_salience(pool, weights)
-    topic = story_topic_words(pool, stories) if not query else frozenset()
-    ranked = _candidate_dates(
-        salience, coarsest, (date_from, date_to), wanted * CANDIDATE_FACTOR, weights
+    # With a query, a report must hold one of its words (`Weights.query_filter`), or, as
+    # without one, one of the story's topic words, the query's among them.
+    strict = bool(query) and weights.query_filter > 0
+    topic = (
+        frozenset() if strict else story_topic_words(pool, stories) | frozenset(terms(query or ""))
     )
-    pools = _pools(pool, ranked, topic, query)
+    ranked = _candidate_dates(
+        salience, coarsest, (date_from, date_to), wanted * CANDIDATE_FACTOR
+    )
+    pools = _pools(pool, ranked, topic, query if strict else None)
     written = {a.id: a.published.date.isoformat() for a in pool if a.published and a.published.date}
     scored = _scored_pools(pools, query, written, weights)
     original = {a.id: a.duplicate_of or a.id for a in pool}
@@ -139,14 +143,10 @@ def _candidate_dates(
     coarsest: int,
     span: tuple[str | None, str | None],
     count: int,
-    weights: Weights,
 ) -> dict[str, float]:
-    """The `count` dates to consider, in the order they are to be taken."""
+    """The `count` most salient dates allowed, most salient first."""
     allowed = [d for d in salience if len(d) >= coarsest and in_range(d, *span)]
-    if weights.stretches:
-        ordered = apportioned(salience, allowed, weights.stretches)
-    else:
-        ordered = sorted(allowed, key=lambda d: (-salience[d], d))
+    ordered = sorted(allowed, key=lambda d: (-salience[d], d))
     return {d: salience[d] for d in ordered[:count]}
 
 

@@ -26,8 +26,8 @@ from dateline.select.weights import WEIGHTS, Weights
 # Coarse dates are named far more loosely ("in 2004", "last March"): they are timeline
 # dates only when much more salient than any day.
 COARSE_WEIGHT = {7: 0.25, 4: 0.05}
-# Counting repeats within one article lowered Date F1 on Timeline17 (0.53 -> 0.50).
-MENTION_CAP = 1
+# An article counts once for each date it names: counting its repeats lowered Date F1 on
+# Timeline17 (0.53 -> 0.50).
 # How late a mention is late (`Weights.late`), and the scale in days of the publication
 # density a day is weighed against (`Weights.density`; DENSITY_FLOOR articles added so a
 # quiet stretch's first report does not weigh without limit). Chosen on one half of the
@@ -64,13 +64,13 @@ def mention_salience(
     for article in articles:
         published = article.published.date if article.published else None
         own_day = published.isoformat() if published else ""
-        for value, count in mentioned_dates(article).items():
+        for value, named in mentioned_dates(article, weights.background).items():
             weight = weights.same_day if value == own_day else 1.0
             late = len(value) == 10 and published is not None and (
                 published - date.fromisoformat(value) >= LATE_AFTER
             )
             weight *= weights.late if late else 1.0
-            salience[value] += weight * min(count, MENTION_CAP) * COARSE_WEIGHT.get(len(value), 1.0)
+            salience[value] += weight * named * COARSE_WEIGHT.get(len(value), 1.0)
     return dict(salience)
 
 
@@ -92,19 +92,21 @@ def publication_density(days: list[date], published_on: Counter[date]) -> dict[d
     }
 
 
-def mentioned_dates(article: Article) -> Counter[str]:
-    """How often the article names each calendar value as a time of the story: a date it
-    mentions on the way ("the 1990 treaty", `events.background`) is not counted."""
-    values: Counter[str] = Counter()
+def mentioned_dates(article: Article, background: float = 1.0) -> dict[str, float]:
+    """Each calendar value the article names, weighing 1, or `background` when the article
+    only mentions it on the way ("the 1990 treaty", `events.background`)."""
+    values: dict[str, float] = {}
     starts = [s.start for s in article.sentences]
     for mention in article.timexes:
         if mention.type not in ("DATE", "TIME"):
             continue
         value = calendar_value(mention.value)
+        if value is None or values.get(value) == 1.0:
+            continue
         opening = starts[bisect_right(starts, mention.start) - 1] if starts else 0
-        if value is not None and not is_background(article.text, mention, opening):
-            values[value] += 1
-    return values
+        aside = background < 1.0 and is_background(article.text, mention, opening)
+        values[value] = max(values.get(value, 0.0), background if aside else 1.0)
+    return {value: weight for value, weight in values.items() if weight > 0}
 
 
 def in_range(value: str, date_from: str | None, date_to: str | None) -> bool:

@@ -43,15 +43,17 @@ class Weights:
     sole_opening: float = 1.2
     # A report's score grows by this times its cosine to the user's query.
     query: float = 1.0
-    # An event dated by a date its sentence mentions on the way (`events.background`).
-    background: float = 0.5
+    # 1: with a query, a report must hold one of its words; 0: one of the story's topic
+    # words, the query's among them (`topic.py`).
+    query_filter: float = 1.0
+    # A date an article only mentions on the way (`events.background`) counts this much
+    # toward its salience, and an event it dates this much against the story's own: nothing,
+    # so no background year of the hand-written piles becomes an entry.
+    background: float = 0.0
     # Articles less like their story's centre than this share of its typical article are
     # off topic (`focus.py`). Timeline17 pages below 0.5 are boards, quizzes, listings and
     # blogs; an on-topic report of the bundled sample sits at 0.48, so 0.4.
     off_topic_share: float = 0.4
-    # How far dates are shared out among months by their reporting (`stretches.py`): 0 by
-    # salience alone, 1 by the divisor method alone.
-    stretches: float = 0.0
 
 
 OFF: dict[str, float] = {
@@ -67,9 +69,9 @@ OFF: dict[str, float] = {
     "foretold": 1.0,
     "sole_opening": 1.0,
     "query": 0.0,
+    "query_filter": 0.0,
     "background": 1.0,
     "off_topic_share": 0.0,
-    "stretches": 0.0,
 }
 WEIGHTS = Weights()
 
