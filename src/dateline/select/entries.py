@@ -24,7 +24,6 @@ from dateline.cluster.vectors import (
     cosine,
     document_frequencies,
     idf_weights,
-    normalise,
     terms,
     vectorise,
 )
@@ -100,18 +99,17 @@ def build_entries(
     stories = sizeable_stories(pool)
     pool = on_topic(pool, stories, weights.off_topic_share)
     salience = date_salience(pool, weights)
-    # With a query, a report must hold one of its words (`Weights.query_filter`), or, as
-    # without one, one of the story's topic words, the query's among them.
-    strict = bool(query) and weights.query_filter > 0
-    topic = (
-        frozenset() if strict else story_topic_words(pool, stories) | frozenset(terms(query or ""))
-    )
+    # The query picks the pile; its words join the story's topic words that keep reports on
+    # the story. Requiring a query word in every report, as news-tls does with its keywords,
+    # and ranking reports by their likeness to the query both scored lower leave-one-topic-out
+    # on Timeline17 with tilse's keyword lists (docs/benchmarks.md).
+    topic = story_topic_words(pool, stories) | frozenset(terms(query or ""))
     ranked = _candidate_dates(
         salience, coarsest, (date_from, date_to), wanted * CANDIDATE_FACTOR
     )
-    pools = _pools(pool, ranked, topic, query if strict else None)
+    pools = _pools(pool, ranked, topic)
     written = {a.id: a.published.date.isoformat() for a in pool if a.published and a.published.date}
-    scored = _scored_pools(pools, query, written, weights)
+    scored = _scored_pools(pools, written, weights)
     original = {a.id: a.duplicate_of or a.id for a in pool}
     own_day = {(a.id, e.sentence.start): e.date for a in pool for e in a.events}
     return _choose(scored, ranked, (wanted, per_date), original, own_day, weights)
@@ -151,21 +149,20 @@ def _candidate_dates(
 
 
 def _pools(
-    articles: list[Article], ranked: dict[str, float], topic: frozenset[str], query: str | None
+    articles: list[Article], ranked: dict[str, float], topic: frozenset[str]
 ) -> dict[str, list[Event]]:
     """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus."""
     raw: dict[str, list[Event]] = defaultdict(list)
     for article in articles:
         for report in candidate_reports(article, ranked):
             raw[report.date].append(report)
-    wanted = _stems(query) if query else set()
     pools: dict[str, list[Event]] = {}
     for date, reports in raw.items():
         # Thin before the word-level filters, which cost more than the thinning loses.
         usable = [
             r
             for r in reports[:: max(1, len(reports) // (4 * MAX_POOL))]
-            if _readable(r) and (not wanted or wanted & _stems(r.sentence.text))
+            if _readable(r)
         ]
         # Off-topic reports give way to on-topic ones; a date only other stories speak for
         # keeps them (a collection may hold more than one story).
@@ -179,7 +176,7 @@ def _on_topic(report: Event, topic: frozenset[str]) -> bool:
 
 
 def _scored_pools(
-    pools: dict[str, list[Event]], query: str | None, written: dict[str, str], weights: Weights
+    pools: dict[str, list[Event]], written: dict[str, str], weights: Weights
 ) -> dict[str, list[_Scored]]:
     """Each date's reports, most central first.
 
@@ -187,7 +184,6 @@ def _scored_pools(
     its background, the rarer ones tell its reports apart (pool-wide weights scored 0.004
     alignment ROUGE-1 lower on Timeline17).
     """
-    asked = normalise(dict.fromkeys(terms(query), 1.0)) if query else {}
     scored: dict[str, list[_Scored]] = {}
     for date, reports in pools.items():
         df, total = document_frequencies(r.sentence.text for r in reports)
@@ -208,7 +204,6 @@ def _scored_pools(
                     v,
                     cosine(v, centre)
                     * _weight(r, written, weights)
-                    * (1.0 + weights.query * cosine(v, asked))
                     * (weights.sole_opening if r.sentence.start == opening else 1.0),
                 )
                 for r, v in zip(reports, vectors, strict=True)

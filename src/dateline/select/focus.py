@@ -25,6 +25,8 @@ from dateline.select.weights import WEIGHTS
 # Term weights come from an evenly spread sample: a story's vocabulary is stable long
 # before 2,000 articles.
 SAMPLE = 2000
+# Below this many articles no article is typical of the pile: all are kept.
+MIN_PILE = 5
 
 
 def on_topic(
@@ -34,7 +36,7 @@ def on_topic(
 ) -> list[Article]:
     """The articles whose cosine to the nearest centre of `stories` (the whole pile's when
     there are none) is at least `share` of that story's median."""
-    if share <= 0 or len(articles) < 3:
+    if share <= 0 or len(articles) < MIN_PILE:
         return list(articles)
     heads = [terms(a.text[:HEAD_CHARS]) for a in articles]
     sample = heads[:: max(1, len(heads) // SAMPLE)]

@@ -41,11 +41,6 @@ class Weights:
     foretold: float = 0.5
     # A lone article's opening sentence among its sentences for one date.
     sole_opening: float = 1.2
-    # A report's score grows by this times its cosine to the user's query.
-    query: float = 1.0
-    # 1: with a query, a report must hold one of its words; 0: one of the story's topic
-    # words, the query's among them (`topic.py`).
-    query_filter: float = 1.0
     # A date an article only mentions on the way (`events.background`) counts this much
     # toward its salience, and an event it dates this much against the story's own: nothing,
     # so no background year of the hand-written piles becomes an entry.
@@ -68,8 +63,6 @@ OFF: dict[str, float] = {
     "mention": 1.0,
     "foretold": 1.0,
     "sole_opening": 1.0,
-    "query": 0.0,
-    "query_filter": 0.0,
     "background": 1.0,
     "off_topic_share": 0.0,
 }
