@@ -35,8 +35,6 @@ class Weights:
     length: float = 0.3
     # A lead sentence that only continues its article's news (`Event.continues`).
     detail: float = 0.5
-    # A sentence that only names a date, against one whose event is dated there.
-    mention: float = 0.5
     # A plan written before its date, against the day's report of what happened.
     foretold: float = 0.5
     # A lone article's opening sentence among its sentences for one date.
@@ -60,7 +58,6 @@ OFF: dict[str, float] = {
     "background_overlap": 0.0,
     "length": 0.0,
     "detail": 1.0,
-    "mention": 1.0,
     "foretold": 1.0,
     "sole_opening": 1.0,
     "background": 1.0,
