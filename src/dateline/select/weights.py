@@ -19,27 +19,34 @@ from typing import Any
 @dataclass(frozen=True)
 class Weights:
     # Date salience (`salience.py`). An article naming its own publication day is often just
-    # dating itself: that mention counts this much.
+    # dating itself: that mention counts this much. (Each note's "buys" is the alignment
+    # ROUGE-1 the weight adds leave-one-topic-out on Timeline17, tilse's Python ROUGE.)
+    # Buys +0.0028, Date F1 +0.006.
     same_day: float = 0.5
     # Articles published on a day or the next (the day's reports), added to its salience.
+    # Buys +0.0025.
     publication: float = 0.1
     # A day named 30 days or more after it, when the news has moved on, is one the story
-    # keeps coming back to: such a mention counts this much.
+    # keeps coming back to: such a mention counts this much. Buys +0.0019.
     late: float = 1.5
     # A day's salience is divided by this power of the articles published around it, so a
-    # busy week does not fill the timeline by naming many days.
+    # busy week does not fill the timeline by naming many days. Buys +0.0074.
     density: float = 0.5
     # Entries (`entries.py`): MMR novelty; overlap with a chosen entry up to the second
-    # cosine is the story's shared vocabulary, not repetition.
+    # cosine is the story's shared vocabulary, not repetition. Buy +0.0044 and +0.0071.
     novelty: float = 0.5
     background_overlap: float = 0.2
     # Score factor 1 - length * |words - 30| / 30: sentences near 30 words read best.
+    # Buys +0.0076.
     length: float = 0.3
-    # A lead sentence that only continues its article's news (`Event.continues`).
+    # A lead sentence that only continues its article's news (`Event.continues`). Buys
+    # +0.0023; the bundled sample keeps 30/30 true events with it, 25/30 without.
     detail: float = 0.5
-    # A plan written before its date, against the day's report of what happened.
+    # A plan written before its date, against the day's report of what happened. Buys
+    # +0.0012; the sample 30/30 with it, 28/30 without.
     foretold: float = 0.5
-    # A lone article's opening sentence among its sentences for one date.
+    # A lone article's opening sentence among its sentences for one date. Buys nothing on
+    # Timeline17; the sample 30/30 with it, 29/30 without.
     sole_opening: float = 1.2
     # A date an article only mentions on the way (`events.background`) counts this much
     # toward its salience, and an event it dates this much against the story's own: nothing,
