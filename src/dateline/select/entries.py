@@ -99,7 +99,8 @@ def build_entries(
     stories = sizeable_stories(pool)
     pool = on_topic(pool, stories, weights.off_topic_share)
     salience = date_salience(pool, weights)
-    # The query picks the pile; its words join the story's topic words that keep reports on
+    # The query picks the pile and the dates (a date needs a report holding one of its
+    # words); the story's topic words, the query's among them, keep each date's reports on
     # the story. Requiring a query word in every report, as news-tls does with its keywords,
     # and ranking reports by their likeness to the query both scored lower leave-one-topic-out
     # on Timeline17 with tilse's keyword lists (docs/benchmarks.md).
@@ -107,7 +108,7 @@ def build_entries(
     ranked = _candidate_dates(
         salience, coarsest, (date_from, date_to), wanted * CANDIDATE_FACTOR
     )
-    pools = _pools(pool, ranked, topic)
+    pools = _pools(pool, ranked, topic, _stems(query) if query else set())
     written = {a.id: a.published.date.isoformat() for a in pool if a.published and a.published.date}
     scored = _scored_pools(pools, written, weights)
     original = {a.id: a.duplicate_of or a.id for a in pool}
@@ -149,7 +150,7 @@ def _candidate_dates(
 
 
 def _pools(
-    articles: list[Article], ranked: dict[str, float], topic: frozenset[str]
+    articles: list[Article], ranked: dict[str, float], topic: frozenset[str], asked: set[str]
 ) -> dict[str, list[Event]]:
     """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus."""
     raw: dict[str, list[Event]] = defaultdict(list)
@@ -167,6 +168,8 @@ def _pools(
         # Off-topic reports give way to on-topic ones; a date only other stories speak for
         # keeps them (a collection may hold more than one story).
         usable = [r for r in usable if _on_topic(r, topic)] or usable
+        if asked and not any(asked & _stems(r.sentence.text) for r in usable):
+            continue
         pools[date] = usable[:: max(1, math.ceil(len(usable) / MAX_POOL))]
     return pools
 
