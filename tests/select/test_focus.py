@@ -28,15 +28,22 @@ def _pile(make_article: Make, texts: list[str]) -> list[Article]:
     return [make_article(text, ident=f"a{i}") for i, text in enumerate(texts)]
 
 
+def _crawl(make_article: Make, story: list[str], asides: list[str]) -> list[Article]:
+    """A crawled collection: each report of the story nine times over, and the asides."""
+    return _pile(make_article, story * 9 + asides)
+
+
 def test_pages_about_other_matters_are_left_out(make_article: Make) -> None:
-    pile = _pile(make_article, STORY + ASIDES)
+    pile = _crawl(make_article, STORY, ASIDES)
     kept = on_topic(pile, sizeable_stories(pile))
     assert {a.text for a in kept} == set(STORY)
 
 
-def test_a_share_of_zero_keeps_every_page(make_article: Make) -> None:
-    pile = _pile(make_article, STORY + ASIDES)
+def test_a_share_of_zero_or_a_small_pile_keeps_every_page(make_article: Make) -> None:
+    pile = _crawl(make_article, STORY, ASIDES)
     assert on_topic(pile, sizeable_stories(pile), share=0) == pile
+    small = _pile(make_article, STORY + ASIDES)
+    assert on_topic(small, sizeable_stories(small)) == small
 
 
 def test_each_sizeable_story_keeps_its_pages(make_article: Make) -> None:
@@ -46,6 +53,6 @@ def test_each_sizeable_story_keeps_its_pages(make_article: Make) -> None:
         "Relief for the earthquake in Lindmark reached Brenna by road.",
         "Brenna began rebuilding the homes the Lindmark earthquake destroyed.",
     ]
-    pile = _pile(make_article, STORY + quake)
+    pile = _crawl(make_article, STORY + quake, [])
     kept = on_topic(pile, sizeable_stories(pile))
-    assert {a.text for a in kept} == set(STORY + quake)
+    assert kept == pile
