@@ -93,6 +93,9 @@ class Event:
     # Start of the lead report of the same article this one goes on telling, if any: a detail
     # of that news, cited with the report it continues (`select.entries`).
     continues: int | None = None
+    # The date is one the sentence mentions on the way ("the 1990 treaty", "Annan, who took
+    # office in 1997, said ..."), not the time of what it reports (`events.background`).
+    background: bool = False
 
 
 @dataclass(frozen=True)

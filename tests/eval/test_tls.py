@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import EvaluationError
-from dateline.eval.tls import MEASURES, detokenise, evaluate
+from dateline.eval.tls import MEASURES, detokenise, evaluate, leave_one_topic_out
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"
@@ -80,6 +80,59 @@ def test_scores_our_own_topic(tmp_path: Path) -> None:
     assert result["mean"]["date_f1"] == 1.0
     assert result["mean"]["ar1_f1"] > 0.3
     assert set(result["baseline"]["mean"]) == set(MEASURES)
+
+
+def _scores(ar1: dict[str, float]) -> dict[str, dict[str, float]]:
+    return {name: {"ar1_f1": value} for name, value in ar1.items()}
+
+
+def test_each_story_is_scored_with_the_variant_chosen_on_the_others() -> None:
+    # Variant "b" wins on the oil story and loses on both flu folders: chosen for each story
+    # on the others, "b" scores the flu folders and "default" the oil story.
+    scores = {
+        "default": _scores({"flu_bbc/timeline-1": 0.1, "flu_cnn/timeline-1": 0.1,
+                            "oil_bbc/timeline-1": 0.1}),
+        "b": _scores({"flu_bbc/timeline-1": 0.05, "flu_cnn/timeline-1": 0.05,
+                      "oil_bbc/timeline-1": 0.3}),
+    }
+    held, chosen = leave_one_topic_out(scores)
+    assert chosen == {"flu": "b", "oil": "default"}
+    assert held["flu_bbc/timeline-1"]["ar1_f1"] == 0.05
+    assert held["oil_bbc/timeline-1"]["ar1_f1"] == 0.1
+
+
+def test_keywords_and_variants(tmp_path: Path) -> None:
+    _needs_tilse()
+    root = _write_topic(tmp_path / "data")
+    keywords = tmp_path / "keywords.json"
+    # tilse's config form: a prefix of the folder name ("quake" for "quake_test").
+    keywords.write_text(json.dumps({"keyword_mapping": {"quake": ["fukushima", "tsunami"]}}))
+    variants = tmp_path / "variants.json"
+    variants.write_text(json.dumps({"no_novelty": {"novelty": 0}}))
+    result = evaluate(root, keywords=keywords, variants=variants)
+    assert result["query"] is True
+    assert set(result["variants"]) == {"default", "no_novelty"}
+    assert result["chosen_per_topic"] == {"quake": "default"}
+    assert set(result["leave_one_topic_out"]) == set(MEASURES)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("keywords", '{"quake": "tsunami"}', "topic -> keyword list"),
+        ("variants", '{"x": {"loudness": 1}}', "unknown weight 'loudness'"),
+        ("variants", '{"x": {"novelty": "high"}}', "must be a number"),
+    ],
+)
+def test_bad_option_files_are_one_line_errors(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    _needs_tilse()
+    root = _write_topic(tmp_path / "data")
+    option = tmp_path / f"{name}.json"
+    option.write_text(content)
+    with pytest.raises(EvaluationError, match=message):
+        evaluate(root, **{name: option})
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from dateline.errors import SettingsError
 from dateline.events import extract_events
 from dateline.model import Article, Event
 from dateline.select import build_entries, default_dates
-from dateline.select.entries import BACKGROUND_OVERLAP, _mmr, _Scored
+from dateline.select.entries import _mmr, _Scored
+from dateline.select.weights import WEIGHTS
 from dateline.timex import tag_article
 
 Make = Callable[..., Article]
@@ -81,9 +82,13 @@ def test_date_range_filter(corpus: list[Article]) -> None:
     assert [e.date for e in entries] == ["2004-03-02"]
 
 
-def test_query_focus(corpus: list[Article]) -> None:
+def test_query_picks_the_pile(corpus: list[Article]) -> None:
+    # The query picks the articles; their story's words, not the query's alone, keep
+    # reports on it (a keyword in every report scored lower on Timeline17).
     entries = build_entries(corpus, query="reconstruction aid pledged")
-    assert entries and all("aid" in e.summary for e in entries)
+    matching = {a.id for a in corpus if "aid" in a.text}
+    assert entries and all(c.document in matching for e in entries for c in e.sources)
+    assert "2004-03-02" in {e.date for e in entries}
 
 
 def test_since_is_never_an_entry_date(corpus: list[Article]) -> None:
@@ -134,9 +139,10 @@ def test_unknown_precision_is_a_settings_error(corpus: list[Article]) -> None:
         build_entries(corpus, precision="hour")
 
 
-def test_a_date_only_another_story_speaks_for_keeps_its_entry(
+def test_a_small_pile_keeps_a_page_about_another_matter(
     make_article: Make, corpus: list[Article]
 ) -> None:
+    # Five articles were gathered by hand: the ferry page is there on purpose.
     ferry = extract_events(
         make_article(
             "The Halvard ferry line reopened on May 1, 2007, after a winter of repairs.",
@@ -146,6 +152,28 @@ def test_a_date_only_another_story_speaks_for_keeps_its_entry(
         )
     )
     entries = build_entries([*corpus, ferry], dates=10)
+    assert "2007-05-01" in {e.date for e in entries}
+
+
+def test_a_second_sizeable_story_keeps_its_entries(
+    make_article: Make, corpus: list[Article]
+) -> None:
+    ferries = [
+        extract_events(make_article(text, {when: value}, published, ident=ident))
+        for text, when, value, published, ident in [
+            (
+                "The Halvard ferry line reopened on May 1, 2007, after a winter of repairs "
+                "to the ferry harbour.",
+                "May 1, 2007", "2007-05-01", "2007-05-02", "ferry-1",
+            ),
+            (
+                "Halvard ferry crossings to the harbour doubled after the ferry line "
+                "reopened on May 1, 2007.",
+                "May 1, 2007", "2007-05-01", "2007-05-20", "ferry-2",
+            ),
+        ]
+    ]
+    entries = build_entries([*corpus, *ferries], dates=10)
     assert "2007-05-01" in {e.date for e in entries}
 
 
@@ -200,12 +228,12 @@ def test_sharing_story_words_with_an_entry_is_not_repetition(make_article: Make)
         return _Scored(event, {"aid": overlap, str(event.sentence.start): rest}, score)
 
     # A little less central than the report, the aside would win if every shared word cost.
-    lead = scored(kidnap, 0.385, BACKGROUND_OVERLAP - 0.05)
+    lead = scored(kidnap, 0.385, WEIGHTS.background_overlap - 0.05)
     other = scored(aside, 0.376, 0.05)
-    assert _mmr([lead, other], chosen, 1) == [lead]
+    assert _mmr([lead, other], chosen, 1, WEIGHTS) == [lead]
     # Real repetition still gives way.
     repeat = scored(kidnap, 0.385, 0.5)
-    assert _mmr([repeat, other], chosen, 1) == [other]
+    assert _mmr([repeat, other], chosen, 1, WEIGHTS) == [other]
 
 
 def test_a_lone_article_s_opening_sentence_leads_its_day(make_article: Make) -> None:

@@ -11,12 +11,12 @@ import pytest
 
 from dateline.model import Article
 from dateline.select.salience import (
-    LATE_WEIGHT,
     date_salience,
     in_range,
     mention_salience,
     publication_density,
 )
+from dateline.select.weights import WEIGHTS
 
 Make = Callable[..., Article]
 
@@ -44,7 +44,7 @@ def test_a_day_named_a_month_later_counts_more(make_article: Make) -> None:
     later = make_article("Since the dam broke on May 5, 2010, the valley has emptied.",
                          {"May 5, 2010": "2010-05-05"}, "2010-06-30", ident="b")
     assert mention_salience([soon])["2010-05-05"] == 1.0
-    assert mention_salience([later])["2010-05-05"] == LATE_WEIGHT
+    assert mention_salience([later])["2010-05-05"] == WEIGHTS.late
 
 
 def test_a_day_named_in_a_quiet_stretch_outweighs_one_named_as_often_in_a_busy_one(

@@ -65,12 +65,22 @@ def eval_dct(path: Path, fmt: str, output: Path | None) -> None:
 
 @eval_group.command("tls")
 @path_argument
+@click.option("--keywords", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSON of topic -> keyword list (tilse's keyword_mapping): each topic's query.")
+@click.option("--variants", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSON of name -> select weight overrides, scored leave-one-topic-out.")
 @output_options()
-def eval_tls(path: Path, fmt: str, output: Path | None) -> None:
-    """Timeline-summarisation scores (ROUGE, Date F1) vs the Datewise baseline."""
+def eval_tls(path: Path, keywords: Path | None, variants: Path | None, fmt: str,
+             output: Path | None) -> None:
+    """Timeline-summarisation scores (ROUGE, Date F1) vs the Datewise baseline.
+
+    \b
+    dateline eval tls ../shared/data/tls/t17
+    dateline eval tls ../shared/data/tls/t17 --keywords keywords.json --variants grid.json
+    """
     from dateline.eval.tls import evaluate
 
-    _run(evaluate, fmt, output, path)
+    _run(evaluate, fmt, output, path, keywords=keywords, variants=variants)
 
 
 @eval_group.command("body")

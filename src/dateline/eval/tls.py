@@ -6,6 +6,12 @@ gets as many dates as the reference and its mean number of sentences per date, a
 with concat, agreement and align+ m:1 ROUGE-1/2 F1 and Date F1. The Datewise baseline runs
 on the same prepared articles in the same run. Only `text` and `dct` are read: the data set's
 pre-extracted dates are never used; dateline's own tagger finds the dates.
+
+Figures fitted on the timelines they are reported on do not hold on new topics, so every
+choice among variants (settings of `select.weights`) is reported leave-one-topic-out: for
+each story (the folder name before "_": the five bpoil folders are one story), the variant
+with the best mean alignment ROUGE-1 on the other stories is scored on it. Topic keywords
+(tilse's Timeline17 lists, say) may be given as each topic's query, as news-tls gets them.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from dateline.events import extract_events
 from dateline.model import Article, PublicationDate, TimelineEntry
 from dateline.select import build_entries
 from dateline.select.datewise import datewise
+from dateline.select.weights import Weights, weights_from
 from dateline.timex import tag_article
 
 MEASURES = (
@@ -53,21 +60,107 @@ _TOKEN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]")
 _REFERENCE_LINE = re.compile(r"\s{2,}|\n")
 
 
-def evaluate(path: Path, *, topics: Sequence[str] | None = None) -> dict[str, Any]:
-    """Score dateline and the Datewise baseline on every reference timeline under `path`."""
+def evaluate(
+    path: Path,
+    *,
+    topics: Sequence[str] | None = None,
+    keywords: Path | None = None,
+    variants: Path | None = None,
+) -> dict[str, Any]:
+    """Score dateline and the Datewise baseline on every reference timeline under `path`.
+
+    `keywords`: a JSON file mapping topic names (or a prefix of the folder names, as tilse's
+    `keyword_mapping`, which may also be given whole) to keyword lists, each topic's query.
+    `variants`: a JSON file mapping variant names to `select.weights` overrides; the result
+    then also holds each variant's scores and the leave-one-topic-out figures.
+    """
+    queries = _keywords(keywords) if keywords else {}
+    choices = {"default": Weights(), **(_variants(variants) if variants else {})}
     scorer = _Scorer()
-    ours: dict[str, dict[str, float]] = {}
+    ours: dict[str, dict[str, dict[str, float]]] = {name: {} for name in choices}
     baseline: dict[str, dict[str, float]] = {}
     for topic in _topics(path, topics):
         articles = [_prepare(a) for a in _load_articles(topic)]
+        query = _query(topic.name, queries)
         for reference_path in sorted(topic.glob("timeline-*.json")):
             reference = _load_reference(reference_path)
             name = f"{topic.name}/{reference_path.stem}"
-            ours[name] = scorer.score(_run(build_entries, articles, reference), reference)
+            for choice, weights in choices.items():
+                build = _builder(query, weights)
+                ours[choice][name] = scorer.score(_run(build, articles, reference), reference)
             baseline[name] = scorer.score(_run(datewise, articles, reference), reference)
-    if not ours:
+    if not baseline:
         raise EvaluationError(f"{path}: no topic folder with articles.json and timeline-*.json")
-    return {**_summary(ours), "baseline": _summary(baseline)}
+    result = {**_summary(ours["default"]), "query": bool(queries), "baseline": _summary(baseline)}
+    if len(choices) > 1:
+        held, chosen = leave_one_topic_out(ours)
+        loto = _summary(held)
+        result.update(
+            leave_one_topic_out=loto["mean"],
+            chosen_per_topic=chosen,
+            leave_one_topic_out_per_timeline=loto["per_timeline"],
+            variants={c: _summary(s)["mean"] for c, s in ours.items()},
+        )
+    return result
+
+
+def leave_one_topic_out(
+    scores: dict[str, dict[str, dict[str, float]]],
+) -> tuple[dict[str, dict[str, float]], dict[str, str]]:
+    """Each timeline's scores under the variant whose mean AR-1 is best on the other
+    stories, and the variant chosen for each story (ties go to "default")."""
+    names = sorted(next(iter(scores.values())))
+    held: dict[str, dict[str, float]] = {}
+    chosen: dict[str, str] = {}
+    for story in sorted({_story(n) for n in names}):
+        others = [n for n in names if _story(n) != story] or names
+        best = max(scores, key=lambda c: (_mean_ar1(scores[c], others), c == "default"))
+        chosen[story] = best
+        held.update({n: scores[best][n] for n in names if _story(n) == story})
+    return held, chosen
+
+
+def _mean_ar1(scores: dict[str, dict[str, float]], names: list[str]) -> float:
+    return mean(scores[n]["ar1_f1"] for n in names)
+
+
+def _story(timeline: str) -> str:
+    return timeline.split("/")[0].split("_")[0].lower()
+
+
+def _builder(query: str | None, weights: Weights) -> Builder:
+    def build(articles: list[Article], **options: Any) -> tuple[TimelineEntry, ...]:
+        return build_entries(articles, query=query, weights=weights, **options)
+
+    return build
+
+
+def _keywords(path: Path) -> dict[str, list[str]]:
+    data = _load_json(path)
+    if isinstance(data, dict) and isinstance(data.get("keyword_mapping"), dict):
+        data = data["keyword_mapping"]
+    if not isinstance(data, dict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in data.values()
+    ):
+        raise EvaluationError(f"{path}: expected a JSON object of topic -> keyword list")
+    return {str(k).lower(): v for k, v in data.items()}
+
+
+def _query(topic: str, queries: dict[str, list[str]]) -> str | None:
+    """The keywords of the longest topic name the folder's name starts with."""
+    folder = topic.lower()
+    matches = [k for k in queries if folder.startswith(k)]
+    return " ".join(queries[max(matches, key=len)]) if matches else None
+
+
+def _variants(path: Path) -> dict[str, Weights]:
+    data = _load_json(path)
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise EvaluationError(f"{path}: expected a JSON object of name -> weight overrides")
+    try:
+        return {str(name): weights_from(values) for name, values in data.items()}
+    except ValueError as exc:
+        raise EvaluationError(f"{path}: {exc}") from None
 
 
 def prepare_articles(records: Sequence[dict[str, Any]], source: str) -> list[Article]:

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from dateline.events.background import is_background
 from dateline.events.calendar import calendar_value, granularity
 from dateline.events.frame import is_verb_form
 from dateline.model import Sentence, TimeMention
@@ -112,7 +113,9 @@ _DETERMINERS = frozenset(
     ["a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "these", "those"]
 )
 
-EVENT, REPORT, MODIFIER, PLAN_END = 0, 1, 2, 3
+# BACKGROUND: a date the sentence mentions on the way (`background.py`); it dates the
+# sentence only when nothing else does, and the event is marked as background.
+EVENT, REPORT, MODIFIER, PLAN_END, BACKGROUND = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,8 @@ def dated_mentions(
         tier = _tier(before, after, mention)
         if tier == EVENT and _in_dateline(lead, text, mention.end, sentence.end):
             tier = REPORT
+        if tier is not None and tier != PLAN_END and is_background(text, mention, sentence.start):
+            tier = BACKGROUND
         if tier is not None and (tier != PLAN_END or planned):
             found.append(DatedMention(mention, value, tier))
     return found

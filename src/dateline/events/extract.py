@@ -17,7 +17,7 @@ import dataclasses
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
-from dateline.events.attach import QuoteMarks, dated_mentions, event_mention
+from dateline.events.attach import BACKGROUND, QuoteMarks, dated_mentions, event_mention
 from dateline.events.frame import actors, cue_leads, place, plan_cue, predicate
 from dateline.events.quantities import find_quantities
 from dateline.events.sentences import split_sentences
@@ -90,6 +90,7 @@ def _event(
     chosen = event_mention(dated_mentions(article.text, sentence, mentions, leads, quotes))
     # Durations and sets ("held for a week") place nothing: the sentence is still undated.
     undated = not any(m.type in ("DATE", "TIME") for m in mentions)
+    background = chosen is not None and chosen.tier == BACKGROUND
     if chosen is not None:
         when, source = chosen.value, "explicit"
         verb = predicate(sentence.text)
@@ -112,4 +113,5 @@ def _event(
         quantities=find_quantities(sentence.text, skip),
         planned=planned,
         date_source=source,
+        background=background,
     )

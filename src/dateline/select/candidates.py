@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator
 
+from dateline.events.background import is_background
 from dateline.events.calendar import calendar_value
 from dateline.events.extract import LEAD_SENTENCES
 from dateline.events.frame import plan_cue, predicate
@@ -84,7 +85,7 @@ def _days_named(article: Article) -> tuple[dict[int, list[str]], set[int]]:
             value = calendar_value(mention.value)
             if mention.end <= sentence.end and value:
                 timed.add(sentence.start)
-                if len(value) == 10:
+                if len(value) == 10 and not is_background(article.text, mention, sentence.start):
                     days = named.setdefault(sentence.start, [])
                     if value not in days:
                         days.append(value)

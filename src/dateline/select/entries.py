@@ -24,7 +24,6 @@ from dateline.cluster.vectors import (
     cosine,
     document_frequencies,
     idf_weights,
-    normalise,
     terms,
     vectorise,
 )
@@ -32,17 +31,13 @@ from dateline.errors import SettingsError
 from dateline.events.extract import extract_events
 from dateline.model import Article, Citation, Event, TimelineEntry
 from dateline.select.candidates import candidate_reports
+from dateline.select.focus import on_topic
 from dateline.select.salience import date_salience, in_range
-from dateline.select.topic import story_topic_words
+from dateline.select.topic import sizeable_stories, story_topic_words
+from dateline.select.weights import WEIGHTS, Weights
 
-# MMR trade-off between centrality and novelty; redundancy above this cosine is never kept.
-# Overlap up to BACKGROUND_OVERLAP is the story's shared vocabulary ("Estmark", "troops"), not
-# repetition, and costs nothing: a long report of the day's news must not lose to a short
-# aside for sharing a few story words with an entry of another year. Chosen on one half of the
-# Timeline17 topics and confirmed on the other (0.2 and 0.25 raised alignment ROUGE-1 on both;
-# docs/benchmarks.md).
-NOVELTY_WEIGHT = 0.5
-BACKGROUND_OVERLAP = 0.2
+# Redundancy above this cosine to a chosen entry is never kept (MMR's trade-off and the
+# overlap that counts as shared vocabulary are `Weights.novelty` and `.background_overlap`).
 MAX_REDUNDANCY = 0.6
 # Candidate dates examined per requested date: salient dates with no usable report are
 # skipped, so look a little further down the ranking.
@@ -50,34 +45,13 @@ CANDIDATE_FACTOR = 3
 MAX_SOURCES = 5
 # Entry sentences: shorter ones are headings and bylines, longer ones run-on page text.
 MIN_WORDS, MAX_WORDS = 6, 60
-# Within those bounds, sentences near IDEAL_WORDS read best as entries and carry the most
-# content per word: a score factor 1 - LENGTH_PENALTY * |words - IDEAL| / IDEAL. Tuned on all
-# Timeline17 topics together (alignment ROUGE-1, Python ROUGE): penalty 0.3 +0.002; ideal
-# 20 / 25 / 30 / 35 words scored 0.096 / 0.103 / 0.104 / 0.103.
-IDEAL_WORDS, LENGTH_PENALTY = 30, 0.3
+# Within those bounds, sentences near IDEAL_WORDS read best as entries (`Weights.length`;
+# ideal 20 / 25 / 30 / 35 words scored 0.096 / 0.103 / 0.104 / 0.103 alignment ROUGE-1 on
+# all Timeline17 topics together).
+IDEAL_WORDS = 30
 # Largest pool scored for one date: an evenly spread sample beyond it, so a hot day in a
 # 100k corpus costs what it costs in a 1k one (its salience already counted every report).
 MAX_POOL = 300
-# A lead sentence that only continues the article's news (`Event.continues`) should not stand
-# for the event over the sentence that reports it. Tuned on all Timeline17 topics together:
-# 0.5 and 0.25 both +0.002 alignment ROUGE-2, ROUGE-1 unchanged; on the bundled sample corpus
-# 13/30 true events on the timeline instead of 10/30.
-DETAIL_WEIGHT = 0.5
-# A sentence that only names a date (`date_source == "mention"`) speaks for it less than one
-# whose event the events stage dated there: "since the March vote" names March but reports
-# something else. Tuned on the bundled sample (true events on their date at 60 dates:
-# weight 1.0 13/30, 0.75 18/30, 0.6 and 0.5 19/30) and checked on all Timeline17 topics
-# with tilse (0.5: alignment ROUGE-1 0.102, Date F1 0.537, above same-run Datewise).
-MENTION_WEIGHT = 0.5
-# A plan written before its date ("is due to leave on February 21") gives way to the report of
-# what happened that day. On Timeline17 (alignment ROUGE-1, tilse's Python ROUGE) unchanged
-# within 0.0003 on both halves of the topics; on the bundled sample it lets the day's own
-# report replace an older article's forecast.
-FORETOLD_WEIGHT = 0.5
-# When one article alone speaks for a date, its earliest sentence there weighs this much more
-# than its others. Timeline17 scores are unchanged to four decimals; on the bundled sample it
-# gives 2003-11-29 the killing rather than the prime minister's reaction to it.
-SOLE_OPENING = 1.2
 _COARSEST = {"day": 10, "month": 7, "year": 4}
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|e)$")
 
@@ -105,6 +79,7 @@ def build_entries(
     date_from: str | None = None,
     date_to: str | None = None,
     precision: str | None = None,
+    weights: Weights = WEIGHTS,
 ) -> tuple[TimelineEntry, ...]:
     """Timeline entries, sorted by date, from articles that went through the events stage.
 
@@ -121,15 +96,24 @@ def build_entries(
     if not pool:
         return ()
     wanted = dates if dates is not None else default_dates(len(pool))
-    salience = date_salience(pool)
-    topic = story_topic_words(pool) if not query else frozenset()
-    ranked = _candidate_dates(salience, coarsest, date_from, date_to, wanted * CANDIDATE_FACTOR)
-    pools = _pools(pool, ranked, topic, query)
+    stories = sizeable_stories(pool)
+    pool = on_topic(pool, stories, weights.off_topic_share)
+    salience = date_salience(pool, weights)
+    # The query picks the pile and the dates (a date needs a report holding one of its
+    # words); the story's topic words, the query's among them, keep each date's reports on
+    # the story. Requiring a query word in every report, as news-tls does with its keywords,
+    # and ranking reports by their likeness to the query both scored lower leave-one-topic-out
+    # on Timeline17 with tilse's keyword lists (docs/benchmarks.md).
+    topic = story_topic_words(pool, stories) | frozenset(terms(query or ""))
+    ranked = _candidate_dates(
+        salience, coarsest, (date_from, date_to), wanted * CANDIDATE_FACTOR
+    )
+    pools = _pools(pool, ranked, topic, _stems(query) if query else set())
     written = {a.id: a.published.date.isoformat() for a in pool if a.published and a.published.date}
-    scored = _scored_pools(pools, query, written)
+    scored = _scored_pools(pools, written, weights)
     original = {a.id: a.duplicate_of or a.id for a in pool}
     own_day = {(a.id, e.sentence.start): e.date for a in pool for e in a.events}
-    return _choose(scored, ranked, wanted, per_date, original, own_day)
+    return _choose(scored, ranked, (wanted, per_date), original, own_day, weights)
 
 
 def _readable(event: Event) -> bool:
@@ -154,36 +138,38 @@ def _stems(text: str) -> set[str]:
 
 
 def _candidate_dates(
-    salience: dict[str, float], coarsest: int, date_from: str | None, date_to: str | None,
+    salience: dict[str, float],
+    coarsest: int,
+    span: tuple[str | None, str | None],
     count: int,
 ) -> dict[str, float]:
-    allowed = [
-        d for d in salience if len(d) >= coarsest and in_range(d, date_from, date_to)
-    ]
+    """The `count` most salient dates allowed, most salient first."""
+    allowed = [d for d in salience if len(d) >= coarsest and in_range(d, *span)]
     ordered = sorted(allowed, key=lambda d: (-salience[d], d))
     return {d: salience[d] for d in ordered[:count]}
 
 
 def _pools(
-    articles: list[Article], ranked: dict[str, float], topic: frozenset[str], query: str | None
+    articles: list[Article], ranked: dict[str, float], topic: frozenset[str], asked: set[str]
 ) -> dict[str, list[Event]]:
     """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus."""
     raw: dict[str, list[Event]] = defaultdict(list)
     for article in articles:
         for report in candidate_reports(article, ranked):
             raw[report.date].append(report)
-    wanted = _stems(query) if query else set()
     pools: dict[str, list[Event]] = {}
     for date, reports in raw.items():
         # Thin before the word-level filters, which cost more than the thinning loses.
         usable = [
             r
             for r in reports[:: max(1, len(reports) // (4 * MAX_POOL))]
-            if _readable(r) and (not wanted or wanted & _stems(r.sentence.text))
+            if _readable(r)
         ]
         # Off-topic reports give way to on-topic ones; a date only other stories speak for
         # keeps them (a collection may hold more than one story).
         usable = [r for r in usable if _on_topic(r, topic)] or usable
+        if asked and not any(asked & _stems(r.sentence.text) for r in usable):
+            continue
         pools[date] = usable[:: max(1, math.ceil(len(usable) / MAX_POOL))]
     return pools
 
@@ -193,7 +179,7 @@ def _on_topic(report: Event, topic: frozenset[str]) -> bool:
 
 
 def _scored_pools(
-    pools: dict[str, list[Event]], query: str | None, written: dict[str, str]
+    pools: dict[str, list[Event]], written: dict[str, str], weights: Weights
 ) -> dict[str, list[_Scored]]:
     """Each date's reports, most central first.
 
@@ -201,7 +187,6 @@ def _scored_pools(
     its background, the rarer ones tell its reports apart (pool-wide weights scored 0.004
     alignment ROUGE-1 lower on Timeline17).
     """
-    focus = normalise(dict.fromkeys(terms(query), 1.0)) if query else {}
     scored: dict[str, list[_Scored]] = {}
     for date, reports in pools.items():
         df, total = document_frequencies(r.sentence.text for r in reports)
@@ -221,9 +206,8 @@ def _scored_pools(
                     r,
                     v,
                     cosine(v, centre)
-                    * _weight(r, written)
-                    * (1.0 + cosine(v, focus))
-                    * (SOLE_OPENING if r.sentence.start == opening else 1.0),
+                    * _weight(r, written, weights)
+                    * (weights.sole_opening if r.sentence.start == opening else 1.0),
                 )
                 for r, v in zip(reports, vectors, strict=True)
             ),
@@ -232,27 +216,28 @@ def _scored_pools(
     return scored
 
 
-def _weight(report: Event, written: dict[str, str]) -> float:
-    """How well the report suits an entry: its length, whether it is the news itself,
-    whether its event is dated there or the sentence only names the date, and whether it
-    foretells the day rather than reports it."""
+def _weight(report: Event, written: dict[str, str], weights: Weights) -> float:
+    """How well the report suits an entry: its length, whether it is the news itself or a
+    date it mentions on the way, and whether it foretells the day rather than reports it.
+    (A sentence that only names the date weighed half until leave-one-topic-out chose
+    full weight for every Timeline17 story.)"""
     words = len(report.sentence.text.split())
-    fit = 1.0 - LENGTH_PENALTY * abs(words - IDEAL_WORDS) / IDEAL_WORDS
-    weight = DETAIL_WEIGHT if report.continues is not None else 1.0
-    if report.date_source == "mention":
-        weight *= MENTION_WEIGHT
+    fit = 1.0 - weights.length * abs(words - IDEAL_WORDS) / IDEAL_WORDS
+    weight = weights.detail if report.continues is not None else 1.0
+    if report.background:
+        weight *= weights.background
     if report.planned and written.get(report.article_id, report.date) < report.date:
-        weight *= FORETOLD_WEIGHT
+        weight *= weights.foretold
     return fit * weight
 
 
 def _choose(
     scored: dict[str, list[_Scored]],
     ranked: dict[str, float],
-    wanted: int,
-    per_date: int,
+    size: tuple[int, int],
     original: dict[str, str],
     own_day: dict[tuple[str, int], str],
+    weights: Weights,
 ) -> tuple[TimelineEntry, ...]:
     """Entries for the most salient dates, each date's best reports by MMR.
 
@@ -260,16 +245,17 @@ def _choose(
     the timeline's dates: "on Thursday decided to extend the mission until 14 December next
     year" stands for Thursday, not for the mandate's end.
     """
+    wanted, per_date = size
     chosen: list[_Scored] = []
     entries: list[TimelineEntry] = []
-    order = sorted(ranked, key=lambda d: (-ranked[d], d))
+    order = list(ranked)
     top = set(order[:wanted])
     for date in order:
         if len({e.date for e in entries}) >= wanted:
             break
         pool = scored.get(date, [])
         speaking = [s for s in pool if _speaks_for(s.report, date, own_day, top)]
-        for pick in _mmr(speaking, chosen, per_date):
+        for pick in _mmr(speaking, chosen, per_date, weights):
             chosen.append(pick)
             entries.append(_entry(pick, pool, ranked[date], original))
     return tuple(sorted(entries, key=lambda e: (e.date, -e.score)))
@@ -282,7 +268,9 @@ def _speaks_for(
     return own == date or own not in top
 
 
-def _mmr(candidates: list[_Scored], chosen: list[_Scored], count: int) -> list[_Scored]:
+def _mmr(
+    candidates: list[_Scored], chosen: list[_Scored], count: int, weights: Weights
+) -> list[_Scored]:
     picks: list[_Scored] = []
     remaining = list(candidates)
     while remaining and len(picks) < count:
@@ -291,7 +279,8 @@ def _mmr(candidates: list[_Scored], chosen: list[_Scored], count: int) -> list[_
             overlap = max((cosine(candidate.vector, c.vector) for c in chosen + picks), default=0.0)
             if overlap > MAX_REDUNDANCY:
                 continue
-            value = candidate.score - NOVELTY_WEIGHT * max(0.0, overlap - BACKGROUND_OVERLAP)
+            excess = max(0.0, overlap - weights.background_overlap)
+            value = candidate.score - weights.novelty * excess
             if value > best_value:
                 best, best_value = candidate, value
         if best is None:

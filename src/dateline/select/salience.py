@@ -10,6 +10,7 @@ was published around it, since a busy week names many days and a quiet month few
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -17,69 +18,59 @@ from statistics import median
 
 import numpy as np
 
+from dateline.events.background import is_background
 from dateline.events.calendar import calendar_value
 from dateline.model import Article
+from dateline.select.weights import WEIGHTS, Weights
 
-# Tuned on Timeline17 topics: an article naming its own publication day is often just
-# dating itself, so that counts half; counting repeats within one article (MENTION_CAP > 1)
-# and adding publication volume both lowered Date F1 (0.53 -> 0.50 and -0.016).
-SAME_DAY_WEIGHT = 0.5
-MENTION_CAP = 1
 # Coarse dates are named far more loosely ("in 2004", "last March"): they are timeline
 # dates only when much more salient than any day.
 COARSE_WEIGHT = {7: 0.25, 4: 0.05}
-# A day that is named and also has many articles published on it or the day after (the
-# day's reports) is likelier a timeline date. A small weight: tuned on all Timeline17 topics
-# together, 0.1 raised Date F1 by 0.01; 0.2 gained nothing and 0.5 lowered it.
-PUBLICATION_WEIGHT = 0.1
-# A day named LATE_AFTER or more after it, when the news has moved on, is one the story keeps
-# coming back to ("the bloodiest day since the uprising began, on 22 April"): such a mention
-# counts LATE_WEIGHT. A day's salience is then divided by the square root of the articles
-# published around it (Gaussian, DENSITY_SCALE days; DENSITY_FLOOR articles added so a
-# quiet stretch's first report does not weigh without limit), relative to the median named
-# day, so days keep their balance with coarse dates. Chosen on one half of the Timeline17
-# topics and confirmed on the other (docs/benchmarks.md): alignment ROUGE-1 rose on both
-# halves for every exponent 0.25-0.5 and scale 7-30 days tried, with or without late mentions
-# counted 1.25-2x after 14-60 days; Date F1 over all topics 0.537 -> 0.548.
-LATE_WEIGHT = 1.5
+# An article counts once for each date it names: counting its repeats lowered Date F1 on
+# Timeline17 (0.53 -> 0.50).
+# How late a mention is late (`Weights.late`), and the scale in days of the publication
+# density a day is weighed against (`Weights.density`; DENSITY_FLOOR articles added so a
+# quiet stretch's first report does not weigh without limit). Chosen on one half of the
+# Timeline17 topics and confirmed on the other (docs/benchmarks.md, third round).
 LATE_AFTER = timedelta(days=30)
-DENSITY_EXPONENT = 0.5
 DENSITY_SCALE = 14
 DENSITY_FLOOR = 3.0
 
 
-def date_salience(articles: Sequence[Article]) -> dict[str, float]:
+def date_salience(articles: Sequence[Article], weights: Weights = WEIGHTS) -> dict[str, float]:
     """Salience of every calendar value the articles mention."""
     published_on = Counter(
         a.published.date for a in articles if a.published and a.published.date
     )
-    salience = mention_salience(articles)
+    salience = mention_salience(articles, weights)
     days = {value: date.fromisoformat(value) for value in salience if len(value) == 10}
     for value, day in days.items():
         volume = published_on[day] + published_on[day + timedelta(days=1)]
-        salience[value] += PUBLICATION_WEIGHT * volume
+        salience[value] += weights.publication * volume
     density = publication_density(list(days.values()), published_on)
-    if density:
+    if density and weights.density:
         typical = median(density.values()) + DENSITY_FLOOR
         for value, day in days.items():
-            salience[value] *= (typical / (density[day] + DENSITY_FLOOR)) ** DENSITY_EXPONENT
+            salience[value] *= (typical / (density[day] + DENSITY_FLOOR)) ** weights.density
     return salience
 
 
-def mention_salience(articles: Sequence[Article]) -> dict[str, float]:
+def mention_salience(
+    articles: Sequence[Article], weights: Weights = WEIGHTS
+) -> dict[str, float]:
     """How many articles name each calendar value: coarse values and an article's own day
     discounted, late mentions of a day counted up."""
     salience: defaultdict[str, float] = defaultdict(float)
     for article in articles:
         published = article.published.date if article.published else None
         own_day = published.isoformat() if published else ""
-        for value, count in mentioned_dates(article).items():
-            weight = SAME_DAY_WEIGHT if value == own_day else 1.0
+        for value, named in mentioned_dates(article, weights.background).items():
+            weight = weights.same_day if value == own_day else 1.0
             late = len(value) == 10 and published is not None and (
                 published - date.fromisoformat(value) >= LATE_AFTER
             )
-            weight *= LATE_WEIGHT if late else 1.0
-            salience[value] += weight * min(count, MENTION_CAP) * COARSE_WEIGHT.get(len(value), 1.0)
+            weight *= weights.late if late else 1.0
+            salience[value] += weight * named * COARSE_WEIGHT.get(len(value), 1.0)
     return dict(salience)
 
 
@@ -101,16 +92,21 @@ def publication_density(days: list[date], published_on: Counter[date]) -> dict[d
     }
 
 
-def mentioned_dates(article: Article) -> Counter[str]:
-    """How often the article names each calendar value."""
-    values: Counter[str] = Counter()
+def mentioned_dates(article: Article, background: float = 1.0) -> dict[str, float]:
+    """Each calendar value the article names, weighing 1, or `background` when the article
+    only mentions it on the way ("the 1990 treaty", `events.background`)."""
+    values: dict[str, float] = {}
+    starts = [s.start for s in article.sentences]
     for mention in article.timexes:
         if mention.type not in ("DATE", "TIME"):
             continue
         value = calendar_value(mention.value)
-        if value is not None:
-            values[value] += 1
-    return values
+        if value is None or values.get(value) == 1.0:
+            continue
+        opening = starts[bisect_right(starts, mention.start) - 1] if starts else 0
+        aside = background < 1.0 and is_background(article.text, mention, opening)
+        values[value] = max(values.get(value, 0.0), background if aside else 1.0)
+    return {value: weight for value, weight in values.items() if weight > 0}
 
 
 def in_range(value: str, date_from: str | None, date_to: str | None) -> bool:

@@ -46,15 +46,28 @@ def topic_words(articles: Sequence[Article], count: int | None = None) -> frozen
     return frozenset(word for word, _ in ranked[: count or TOPIC_WORDS])
 
 
-def story_topic_words(articles: Sequence[Article]) -> frozenset[str]:
-    """The topic words of every sizeable story in the pile, together."""
+def sizeable_stories(articles: Sequence[Article]) -> list[list[Article]]:
+    """The stories holding at least `STORY_SHARE` of an evenly spread sample of the pile,
+    each as its sampled articles, largest first."""
     sample = list(articles[:: max(1, len(articles) // STORY_SAMPLE)])
     least = max(2, STORY_SHARE * len(sample))
-    stories = [s for s in group_stories(sample) if len(s.article_ids) >= least]
+    by_id = {a.id: a for a in sample}
+    return [
+        [by_id[i] for i in story.article_ids]
+        for story in group_stories(sample)
+        if len(story.article_ids) >= least
+    ]
+
+
+def story_topic_words(
+    articles: Sequence[Article], stories: Sequence[Sequence[Article]] | None = None
+) -> frozenset[str]:
+    """The topic words of every sizeable story in the pile (`stories` when already found),
+    together."""
+    stories = sizeable_stories(articles) if stories is None else stories
     if len(stories) < 2:
         return topic_words(articles)
-    by_id = {a.id: a for a in sample}
     words: set[str] = set()
     for story in stories:
-        words |= topic_words([by_id[i] for i in story.article_ids])
+        words |= topic_words(story)
     return frozenset(words)

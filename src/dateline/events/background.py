@@ -1,0 +1,72 @@
+"""Dates a sentence mentions as background, not as the time of what it reports.
+
+A report of today's news names other times on the way: "Annan, who took office in 1997,
+said on Tuesday", "the 1990 treaty", a budget "for 2010", a bracketed "[in 2008]" an editor
+put inside a quote. These are things the article mentions, not what happened in the story,
+and they must not become timeline dates or entries. They are told apart by how they are
+written, never by which years they name:
+
+- a date inside square brackets is an editor's aside, a year or month inside parentheses
+  an author's ("(in 1998)"; a day there restates the event's: "on Tuesday (March 3)");
+- a year or month between a determiner and the noun it describes ("the 1990 treaty", "its
+  2010 budget") names which thing, not when something happened;
+- a year after "for" is the period something is meant for ("a budget for 2010");
+- a date inside a relative clause set off by a comma ("Annan, who took office in 1997, ...")
+  describes a person or thing of the sentence, not its news.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.model import TimeMention
+
+# How far back an aside or a relative clause may open before the date.
+_REACH = 120
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.IGNORECASE
+)
+_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
+# Words that follow a date without making it a modifier: prepositions, conjunctions, verbs
+# of reporting and being ("the 2004 was", "that March when").
+_NOT_NOUNS = frozenset(
+    [
+        "and", "or", "but", "nor", "for", "from", "with", "to", "of", "in", "on", "at", "by", "as",
+        "than", "then", "when", "while", "after", "before", "since", "until", "till", "into",
+        "onto", "over", "under", "about", "against", "between", "during", "through", "is", "was",
+        "are", "were", "be", "been", "has", "had", "have", "will", "would", "could", "should",
+        "may", "might", "can", "did", "does", "do", "said", "says", "that", "which", "who", "where",
+        "whom", "whose"
+    ]
+)
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+(?:fiscal\s+|financial\s+)?(?:year\s+)?)?$",
+                         re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.!?\"“”]*$", re.IGNORECASE)
+
+
+def is_background(text: str, mention: TimeMention, start: int = 0) -> bool:
+    """True when `mention` (inside `text`, in a sentence opening at `start`) is background."""
+    lead = text[max(start, mention.start - _REACH) : mention.start]
+    return (
+        _bracketed(lead, "[", "]")
+        or (len(mention.value) < 10 and _bracketed(lead, "(", ")"))
+        or _modifies_noun(lead, text[mention.end : mention.end + 40], mention)
+        or (len(mention.value) == 4 and bool(_FOR_BEFORE.search(lead)))
+        or bool(_RELATIVE.search(lead))
+    )
+
+
+def _bracketed(lead: str, opener: str, closer: str) -> bool:
+    """An opening bracket before the date that no closing one has answered."""
+    return lead.rfind(opener) > lead.rfind(closer)
+
+
+def _modifies_noun(lead: str, tail: str, mention: TimeMention) -> bool:
+    if len(mention.value) not in (4, 7):
+        return False
+    noun = _NOUN_AFTER.match(tail)
+    return (
+        bool(_DETERMINER_BEFORE.search(lead))
+        and noun is not None
+        and noun.group(1) not in _NOT_NOUNS
+    )
