@@ -22,10 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dateline.clean import clean_corpus
 from dateline.errors import EvaluationError
-from dateline.model import Article, Failure
-from dateline.read import read_paths
+from dateline.eval.pages import read_cleaned
 from dateline.settings import Settings
 
 TRUTH_FILE = "ground-truth.json"
@@ -125,18 +123,6 @@ def _page_text(path: Path) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-def _dateline(paths: list[Path], settings: Settings) -> tuple[dict[str, Article], list[str]]:
-    articles: dict[str, Article] = {}
-    failures: list[str] = []
-    for item in read_paths(paths, settings.read):
-        if isinstance(item, Failure):
-            failures.append(str(item))
-        else:
-            articles[page_key(Path(item.source.split("::")[0]))] = item
-    cleaned = clean_corpus(articles.values(), settings.clean)
-    return dict(zip(articles, cleaned, strict=True)), failures
-
-
 def _trafilatura(paths: list[Path]) -> dict[str, str]:
     """The peer: `trafilatura.extract` with its defaults, on the HTML pages only."""
     from trafilatura import extract
@@ -171,7 +157,7 @@ def evaluate(folder: Path, settings: Settings | None = None) -> dict[str, Any]:
     if not paths:
         raise EvaluationError(f"{folder}: no page here has a true body in {TRUTH_FILE}")
     settings = settings or Settings()
-    (articles, failures), seconds = _timed(lambda: _dateline(paths, settings))
+    (articles, failures), seconds = _timed(lambda: read_cleaned(paths, settings, page_key))
     keys = [page_key(p) for p in paths]
     texts = [articles[k].text if k in articles else "" for k in keys]
     truths = [truth[k] for k in keys]

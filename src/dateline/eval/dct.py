@@ -14,12 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline.clean import clean_corpus
 from dateline.date import date_article
 from dateline.errors import EvaluationError
 from dateline.eval.datepeer import PEER_NAME, peer_dates
-from dateline.model import Article, Failure, PublicationDate
-from dateline.read import read_paths
+from dateline.eval.pages import read_cleaned
+from dateline.model import PublicationDate
 from dateline.settings import Settings
 
 TRUTH_FILE = "dates.tsv"
@@ -63,7 +62,8 @@ def evaluate(folder: Path, settings: Settings | None = None, peer: bool = True) 
     folder = Path(folder)
     truth = read_truth(folder)
     settings = settings or Settings()
-    articles, failures = _read(folder, truth, settings)
+    articles, failures = read_cleaned([folder / name for name in truth], settings,
+                                      lambda path: path.name)
     rows = []
     for name, true_date in truth.items():
         article = articles.get(name)
@@ -77,23 +77,6 @@ def evaluate(folder: Path, settings: Settings | None = None, peer: bool = True) 
         right = sum(row["peer"] == row["truth"] for row in rows)
         summary["peer"] = {"name": PEER_NAME, "exact_day_rate": right / len(rows)}
     return summary
-
-
-def _read(
-    folder: Path, truth: dict[str, date], settings: Settings
-) -> tuple[dict[str, Article], list[str]]:
-    """The listed files read and cleaned, by file name, and what could not be read."""
-    paths = [folder / name for name in truth]
-    articles: dict[str, Article] = {}
-    failures: list[str] = []
-    for item in read_paths(paths, settings.read):
-        if isinstance(item, Failure):
-            failures.append(str(item))
-        else:
-            articles[Path(item.source.split("::")[0]).name] = item
-    names = list(articles)
-    cleaned = clean_corpus(articles.values(), settings.clean)
-    return dict(zip(names, cleaned, strict=True)), failures
 
 
 def _row(name: str, truth: date, published: PublicationDate | None) -> dict[str, Any]:
