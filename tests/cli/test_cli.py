@@ -276,3 +276,13 @@ def test_dates_are_validated(mixed_corpus, value):
 def test_paths_and_query_together_are_refused(mixed_corpus):
     result = CliRunner().invoke(cli, ["timeline", str(mixed_corpus), "--query", "troops"])
     assert result.exit_code == 2 and "not both" in result.output
+
+
+def test_a_run_says_how_many_articles_have_no_day():
+    clippings = Path(__file__).resolve().parents[1] / "date" / "clippings"
+    result = run("timeline", *map(str, sorted(clippings.glob("*.txt"))), "--format", "json")
+    assert result.exit_code == 0
+    documents = json.loads(result.stdout)["documents"]
+    undated = sum(doc["published"]["date"] is None for doc in documents)
+    assert undated >= 1
+    assert f"dateline: {undated} of {len(documents)} articles have no publication day" in result.stderr

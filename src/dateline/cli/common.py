@@ -143,6 +143,16 @@ def untagged_note(counts: Counter[str]) -> str:
             f"tag from the text yet ({languages}): kept, searchable and listed")
 
 
+def report_undated(documents: Iterable[Article]) -> None:
+    """One line on the articles left without a day: nothing they date by it is silently lost."""
+    listed = [doc for doc in documents if doc.duplicate_of is None]
+    undated = sum(1 for doc in listed if doc.published is None or doc.published.date is None)
+    if undated:
+        stderr.print(f"dateline: {undated} of {len(listed)} articles have no publication day; "
+                     'what they date only by it ("on Monday", "last week") is not on the '
+                     "timeline", markup=False, soft_wrap=True)
+
+
 def report_untagged(counts: Counter[str]) -> None:
     note = untagged_note(counts)
     if note:

@@ -19,6 +19,7 @@ from dateline.cli.common import (
     existing_store,
     output_options,
     report_failures,
+    report_undated,
     report_untagged,
     run_progress,
     settings_from,
@@ -70,6 +71,7 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query:
                                           on_done=progress.processed)
         report_failures(list(result.failures))
         report_untagged(untagged([document.language for document in result.documents]))
+        report_undated(result.documents)
         if strict and result.failures:
             raise click.ClickException(f"{len(result.failures)} file(s) failed")
         if not result.documents and result.failures:
@@ -77,6 +79,7 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query:
     else:
         with existing_store(settings) as store:
             result = store.timeline_for(request)
+        report_undated(result.documents)
     emit(result.render(fmt), output)
 
 
