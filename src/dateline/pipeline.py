@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dateline.clean import boilerplate_key, clean_article, repeated_lines
-from dateline.clean.language import language_of, untagged
+from dateline.clean.language import tag_language, untagged
 from dateline.cluster.duplicates import dedup_text, mark_duplicates
 from dateline.cluster.minhash import Signature, signature
 from dateline.cluster.stories import group_stories
@@ -76,17 +76,13 @@ class Pipeline:
         return article
 
 
-def detect_language(article: Article) -> Article:
-    return dataclasses.replace(article, language=language_of(article.text))
-
-
 def document_pipeline(settings: Settings, boilerplate: frozenset[str] = frozenset()) -> Pipeline:
     """clean → language → date → tag time → find events, for one article."""
     clean = functools.partial(clean_article, settings=settings.clean, boilerplate=boilerplate)
     return Pipeline((
         Stage("clean", clean, frozenset({"raw_text"}),
               frozenset({"text", "title", "author", "outlet", "header"})),
-        Stage("language", detect_language, frozenset({"text"}), frozenset({"language"})),
+        Stage("language", tag_language, frozenset({"text"}), frozenset({"language"})),
         Stage("date", date_article, frozenset({"text", "header", "metadata_date",
                                                "metadata_sources", "url", "raw_text", "title"}),
               frozenset({"published"})),

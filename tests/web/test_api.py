@@ -182,6 +182,8 @@ def test_numbers_are_ascii_digits_or_a_400(client: TestClient, route: str, name:
     assert name in response.json()["error"]
 
 
-def test_dates_with_non_ascii_digits_are_a_400(client: TestClient) -> None:
-    response = client.get("/api/timeline", params={"from": "٢٠١٢"})
+@pytest.mark.parametrize("value", ["٢٠١٢", "2012-02-30", "2012-13"])
+def test_dates_are_checked_as_the_cli_checks_them(client: TestClient, value: str) -> None:
+    response = client.get("/api/timeline", params={"from": value})
     assert response.status_code == 400
+    assert "is not a date; use YYYY, YYYY-MM or YYYY-MM-DD" in response.json()["error"]

@@ -9,9 +9,12 @@ text (they make up a third or more of running prose in each of these languages).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
+
+from dateline.model import Article
 
 # The languages the later stages (time expressions, events) handle.
 TAGGED_LANGUAGES = frozenset({"en"})
@@ -78,6 +81,11 @@ def language_of(text: str) -> str:
               for lang, common in _FUNCTION_WORDS.items()}
     best = max(shares, key=lambda lang: shares[lang])
     return best if shares[best] >= _MIN_SHARE else UNDETERMINED
+
+
+def tag_language(article: Article) -> Article:
+    """The pipeline's language stage: `article` with the language of its clean text."""
+    return dataclasses.replace(article, language=language_of(article.text))
 
 
 def untagged(languages: list[str]) -> Counter[str]:

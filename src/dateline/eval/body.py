@@ -117,10 +117,7 @@ def _page_text(path: Path) -> str:
     """What a person sees of the page: the copied text beside it, or the file itself."""
     copied = path.parent.parent / "text" / f"{page_key(path)}.txt"
     source = copied if copied.is_file() and copied != path else path
-    raw = source.read_bytes()
-    if source.name.endswith(".gz"):
-        raw = gzip.decompress(raw)
-    return raw.decode("utf-8", errors="replace")
+    return _page_bytes(source).decode("utf-8", errors="replace")
 
 
 def _trafilatura(paths: list[Path]) -> dict[str, str]:

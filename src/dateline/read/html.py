@@ -29,7 +29,10 @@ _UNSPACED = re.compile(
 _FAVOR_RECALL = True
 _FAST = True
 # htmldate's own floor is 1995; archives of older stories exist (and their pages say so).
-_MIN_DATE = "1900-01-01"
+_MIN_DATE = date(1900, 1, 1)
+# trafilatura dates every page it extracts with metadata; `read.pagedate` decides the date, so
+# trafilatura's own search is kept to its cheap, markup-only form and its answer is unused.
+_TRAFILATURA_DATE = {"extensive_search": False}
 
 
 def read_html(
@@ -41,13 +44,6 @@ def read_html(
     page's canonical link. `crawled` (a WARC date) caps the publication date: nothing is
     published after it is fetched.
     """
-    params: dict[str, object] = {
-        "extensive_search": False,
-        "original_date": True,
-        "min_date": _MIN_DATE,
-    }
-    if crawled is not None:
-        params["max_date"] = crawled.isoformat()
     try:
         document = bare_extraction(
             page,
@@ -56,7 +52,7 @@ def read_html(
             include_comments=False,
             favor_recall=_FAVOR_RECALL,
             fast=_FAST,
-            date_extraction_params=params,
+            date_extraction_params=_TRAFILATURA_DATE,
         )
     except (ValueError, TypeError, RecursionError) as exc:
         return Failure(source, f"HTML could not be parsed ({type(exc).__name__})")
@@ -67,7 +63,7 @@ def read_html(
     if _words(text) < _MIN_WORDS:
         return Failure(source, "HTML page has no main text")
     page_url = url or document.url or ""
-    stamp = page_date(page, date.fromisoformat(_MIN_DATE), crawled, url)
+    stamp = page_date(page, _MIN_DATE, crawled, url)
     return Article.from_raw(
         source,
         text,

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from dateline.library import TimelineQuery
+from dateline.library import TimelineQuery, calendar_date
 from dateline.model import Article, Timeline
 from dateline.render import FORMATS, render
 from dateline.render.json import document_to_dict
@@ -26,9 +26,8 @@ from dateline.web.security import cross_site_reason
 from dateline.web.service import StoreService, failures_json
 from dateline.web.uploads import UploadError, check_content, read_limited
 
-# ASCII digits only: `\d` and `str.isdigit` also accept "²", "①" and "٣", which `int()` and
-# `date.fromisoformat` refuse.
-CALENDAR = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+# ASCII digits only: `\d` and `str.isdigit` also accept "²", "①" and "٣", which `int()`
+# refuses.
 NUMBER = re.compile(r"^[0-9]{1,9}$")
 ARTICLE_ID = re.compile(r"^[0-9a-f]{6,64}$")
 JOB_ID = re.compile(r"^u[0-9]{1,9}$")
@@ -61,15 +60,22 @@ def service(request: Request) -> StoreService:
     return found
 
 
-def _param(request: Request, name: str, pattern: re.Pattern[str] | None = None) -> str | None:
+def _param(request: Request, name: str) -> str | None:
     value = request.query_params.get(name, "").strip()
     if not value:
         return None
     if len(value) > MAX_QUERY:
         raise HTTPException(400, f"{name}: longer than {MAX_QUERY} characters")
-    if pattern is not None and not pattern.match(value):
-        raise HTTPException(400, f"{name}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return value
+
+
+def _date(request: Request, name: str) -> str | None:
+    """A `from`/`to` value checked by the same rule as the CLI's and the library's."""
+    value = _param(request, name)
+    try:
+        return None if value is None else calendar_date(value)
+    except ValueError as exc:
+        raise HTTPException(400, f"{name}: {exc}") from None
 
 
 def _int(request: Request, name: str, default: int, high: int) -> int:
@@ -82,7 +88,7 @@ def _int(request: Request, name: str, default: int, high: int) -> int:
 
 
 def timeline_query(request: Request) -> TimelineQuery:
-    date_from, date_to = _param(request, "from", CALENDAR), _param(request, "to", CALENDAR)
+    date_from, date_to = _date(request, "from"), _date(request, "to")
     if date_from and date_to and date_from[:len(date_to)] > date_to:
         raise HTTPException(400, f"from {date_from} is after to {date_to}")
     return TimelineQuery(query=_param(request, "q"), date_from=date_from, date_to=date_to,
