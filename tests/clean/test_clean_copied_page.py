@@ -175,3 +175,12 @@ def test_a_short_subhead_set_apart_between_paragraphs_stays(clean) -> None:
     text = _page([WINDOW, ""], MENU, ["", HEADLINE, ""], *paragraphs_[:2], [subhead, ""],
                  *paragraphs_[2:], MOST_READ)  # fmt: skip
     assert paragraphs(clean(text)) == [*BODY[:2], subhead, BODY[2]]
+
+
+def test_a_headline_split_by_a_slash_is_found_whole_not_by_its_first_part(clean) -> None:
+    headline = "Island Ferries 2 / Winter timetable"
+    menu = [*MENU, "Island Ferries 2", "Island Ferries 1", *MENU, "Island Ferries 2"]
+    page = _page([f"{headline} – The Island Times"], menu, [headline, "By Ruth Calder"], BODY)
+    article = clean(page)
+    assert article.title == headline
+    assert paragraphs(article) == BODY

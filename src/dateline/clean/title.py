@@ -62,10 +62,12 @@ HEADLINE_SHARE = 0.5
 
 def window_keys(first_line: str) -> list[str]:
     """Comparison forms the page's headline may take, from its window title (the first line
-    of a copied page), surest first: the whole line, all parts but the last (the outlet), the
-    first part, then the other parts. Parts under three words name an outlet or a section."""
+    of a copied page), surest first: the whole line, the line up to its last part (the
+    outlet) as the window writes it, separators and all ("Dare 3 / October pack"), the first
+    part, then the other parts. Parts under three words name an outlet or a section."""
     parts = [p for p in _TITLE_PARTS.split(first_line) if p.strip()]
-    ordered = [first_line, " ".join(parts[:-1]), *parts]
+    cuts = [m.start() for m in _TITLE_PARTS.finditer(first_line) if first_line[m.end():].strip()]
+    ordered = [first_line, first_line[: cuts[-1]] if cuts else "", *parts]
     keys = [normalise_line(text) for text in ordered]
     return list(dict.fromkeys(k for k in keys if size(k) >= HEADLINE_MIN_WORDS))
 
