@@ -53,7 +53,8 @@ def calendar_date(value: str) -> str:
 
 def timeline_query(*, query: str | None = None, date_from: str | None = None,
                    date_to: str | None = None, dates: int | None = None,
-                   per_date: int | None = None, story: int | None = None) -> TimelineQuery:
+                   per_date: int | None = None, story: int | None = None,
+                   who: str | None = None, where: str | None = None) -> TimelineQuery:
     """The request behind every timeline, checked: the same object from the CLI and the web."""
     for value in (date_from, date_to):
         if value is not None:
@@ -62,7 +63,7 @@ def timeline_query(*, query: str | None = None, date_from: str | None = None,
         if number is not None and number < 1:
             raise ValueError(f"{name} must be 1 or more, not {number}")
     return TimelineQuery(query=query, date_from=date_from, date_to=date_to, dates=dates,
-                         per_date=per_date, story=story)
+                         per_date=per_date, story=story, who=who or None, where=where or None)
 
 
 def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[Article]]:
