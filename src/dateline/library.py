@@ -84,16 +84,18 @@ def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[A
 def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
              dates: int | None = None, per_date: int | None = None, story: int | None = None,
+             who: str | None = None, where: str | None = None,
              settings: Settings | None = None, stdin: BinaryIO | None = None,
              on_item: OnItem | None = None, on_done: OnDone | None = None) -> Timeline:
     """The timeline of files, folders ("-" for stdin) or `Article`s, with no store.
 
     Articles not yet processed (`Article.from_raw(...)`) go through every stage; unreadable
     files land in `Timeline.failures` and the run goes on. `query` keeps the entries whose
-    sentences mention it; `story` narrows to one story as `Store.stories()` numbers them.
+    sentences mention it; `story` narrows to one story as `Store.stories()` numbers them;
+    `who` and `where` keep the entries naming that person or organisation, and that place.
     """
     request = timeline_query(query=query, date_from=date_from, date_to=date_to, dates=dates,
-                             per_date=per_date, story=story)
+                             per_date=per_date, story=story, who=who, where=where)
     return timeline_for(sources, request, settings=settings, stdin=stdin, on_item=on_item,
                         on_done=on_done)
 

@@ -36,7 +36,7 @@ from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
 from dateline.model import Article, Failure, Timeline
 from dateline.read import read_paths
-from dateline.select import build_entries, changes, mentioning, naming
+from dateline.select import build_entries, changes, naming
 from dateline.settings import Settings
 from dateline.store import AddResult, Store
 from dateline.timex import tag_article
@@ -279,8 +279,6 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
     articles = date_from_corpus(articles)
     if request.story is not None:
         articles = story_articles(articles, request.story)
-    if request.who or request.where:
-        articles = mentioning(articles, request.who, request.where)
     entries = build_entries(
         articles,
         dates=request.dates if request.dates is not None else settings.select.dates,

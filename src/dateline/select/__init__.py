@@ -2,6 +2,6 @@
 
 from dateline.select.disagreements import changes
 from dateline.select.entries import build_entries, default_dates
-from dateline.select.naming import mentioning, naming
+from dateline.select.naming import naming
 
-__all__ = ["build_entries", "changes", "default_dates", "mentioning", "naming"]
+__all__ = ["build_entries", "changes", "default_dates", "naming"]

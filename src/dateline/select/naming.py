@@ -9,13 +9,12 @@ A name nothing sorts is left out rather than guessed.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from dateline.events.entities import ORGANISATION, PERSON, PLACE, NameMention, find_entities
-from dateline.model import Article, Entity, TimelineEntry
+from dateline.model import Entity, TimelineEntry
 
 WHO = (PERSON, ORGANISATION)
 WHERE = (PLACE,)
@@ -70,18 +69,15 @@ def names(entity: str, asked: str) -> bool:
     return all(w.lower() in have for w in asked.split())
 
 
-def mentioning(articles: Sequence[Article], *asked: str | None) -> list[Article]:
-    """The articles whose text holds every word of each name asked: the pile an entity's own
-    timeline is built from, so its dates are its own and not the whole story's."""
-    wanted = [set(re.findall(r"\w+", a.lower())) for a in asked if a]
-    return [a for a in articles
-            if all(w <= set(re.findall(r"\w+", a.text.lower())) for w in wanted)]
-
-
 def naming(
     entries: Sequence[TimelineEntry], who: str | None = None, where: str | None = None
 ) -> tuple[TimelineEntry, ...]:
-    """The entries that name `who` (a person or organisation) and `where` (a place)."""
+    """The entries that name `who` (a person or organisation) and `where` (a place).
+
+    The timeline is chosen first and filtered after, so an entity's timeline shows the same
+    entries, with the same sources, as the whole one: narrowing the pile first would let
+    redundancy among fewer reports drop some of them.
+    """
 
     def keep(entry: TimelineEntry) -> bool:
         return all(
