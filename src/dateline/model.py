@@ -109,6 +109,7 @@ class Article:
     outlet: str = ""
     author: str = ""
     url: str = ""
+    image: str = ""  # the article's picture (http(s) address), when its record gives one
     metadata_date: datetime.date | None = None  # from HTML metadata, a JSON field, a WARC header
     # The parts of the page that state `metadata_date` ("meta article:published_time",
     # "<time>", "URL", ...), the deciding one first; empty when the reader does not know.

@@ -286,10 +286,12 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
         query=request.query, date_from=request.date_from, date_to=request.date_to,
     )
     entries = naming(entries, request.who, request.where)
-    cited = {c.document for e in entries for c in e.sources}
+    moving = changes(entries, articles)
+    cited = {c.document for e in entries for c in e.sources} | {
+        c.document for e in entries for d in e.disagreements for c in d.claims}
     documents = tuple(a for a in articles if a.id in cited or a.duplicate_of is None)
     return Timeline(documents=documents, entries=entries, failures=tuple(failures),
-                    changes=changes(entries, articles))
+                    changes=moving)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ _ALIASES = {
     "url": ("url", "link", "uri", "canonical_url"),
     "outlet": ("outlet", "source", "site", "site_name", "sitename", "publisher", "domain"),
     "author": ("author", "authors", "byline", "creator"),
+    "image": ("image", "image_url", "urlToImage", "top_image"),
 }
 _HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
 
@@ -112,6 +113,7 @@ def record_article(source: str, record: Any, settings: ReadSettings, where: str)
         "author": _name(_field(record, settings.author_field, "author")),
         "url": _text(_field(record, settings.url_field, "url")).strip(),
         "metadata_date": parse_date(_field(record, settings.date_field, "date")),
+        "image": _image(_field(record, "", "image")),
     }
     if not text.strip():
         return _from_html(source, record, fields, where, settings.text_field)
@@ -150,6 +152,12 @@ def _record_list(value: Any, settings: ReadSettings) -> list[Any] | None:
         if len(lists) == 1 and all(isinstance(item, dict) for item in lists[0]):
             return lists[0]
     return None
+
+
+def _image(value: Any) -> str:
+    """An image address worth showing: http(s) only, never a script or data URL."""
+    text = _text(value).strip() if isinstance(value, str) else ""
+    return text if text.startswith(("https://", "http://")) else ""
 
 
 def _field(record: dict[str, Any], configured: str, role: str) -> Any:

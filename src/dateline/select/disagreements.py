@@ -20,7 +20,7 @@ from dataclasses import replace
 from dateline.cluster.events import MERGE_THRESHOLD
 from dateline.cluster.vectors import cosine, document_frequencies, idf_weights, vectorise
 from dateline.events.amounts import Amount, find_amounts
-from dateline.events.entities import ORGANISATION, PERSON, TITLES, find_entities
+from dateline.events.entities import ORGANISATION, PERSON, PLACE, TITLES, find_entities
 from dateline.events.frame import is_verb_form, predicate
 from dateline.model import Article, Change, Citation, Claim, Disagreement, Event, TimelineEntry
 
@@ -245,9 +245,10 @@ def _one_event(alike: float, entry: TimelineEntry, event: Event) -> bool:
 
 
 def changes(entries: Iterable[TimelineEntry], articles: Sequence[Article]) -> tuple[Change, ...]:
-    """How each amount the entries report moves from date to date, in the entries' own words:
-    one claim per date (the entry's summary), for units reported on two or more dates with
-    two or more values."""
+    """How each amount the entries report for one place moves from date to date, in the
+    entries' own words: one claim per date (the entry's summary), for amounts reported on two
+    or more dates with two or more values ("dead in Korvel": 12, then 40). Amounts of one
+    unit in different places are different things and never one series."""
     by_id = {a.id: a for a in articles}
     series: dict[str, dict[str, Claim]] = defaultdict(dict)
     values: dict[str, set[tuple[float, float]]] = defaultdict(set)
@@ -255,15 +256,20 @@ def changes(entries: Iterable[TimelineEntry], articles: Sequence[Article]) -> tu
         if entry.planned or len(entry.date) != 10 or not entry.sources:
             continue
         pick = entry.sources[0]
+        places = {e.name for e in entry.entities if e.kind == PLACE and e.sentence == pick.sentence}
         for amount in find_amounts(entry.summary, _skip(by_id.get(pick.document), pick)):
-            if amount.unit and amount.unit != "percent" and entry.date not in series[amount.unit]:
-                series[amount.unit][entry.date] = Claim(pick.document, amount.words,
-                                                        entry.summary, entry.date)
-                values[amount.unit].add((amount.low, amount.high))
+            if not amount.unit or amount.unit == "percent":
+                continue
+            for place in places:
+                about = f"{amount.unit} in {place}"
+                if entry.date not in series[about]:
+                    series[about][entry.date] = Claim(pick.document, amount.words,
+                                                      entry.summary, entry.date)
+                    values[about].add((amount.low, amount.high))
     moving = [
-        Change(unit, tuple(claims[d] for d in sorted(claims)))
-        for unit, claims in series.items()
-        if len(claims) >= 2 and len(values[unit]) >= 2
+        Change(about, tuple(claims[d] for d in sorted(claims)))
+        for about, claims in series.items()
+        if len(claims) >= 2 and len(values[about]) >= 2
     ]
     moving.sort(key=lambda c: (-len(c.claims), c.about))
     return tuple(moving[:MAX_CHANGES])
