@@ -1,0 +1,121 @@
+"""Exports checked in the programs that consume them: the TimelineJS export in Knight Lab's
+own TimelineJS, run in headless Chromium, and the HTML viewer's disagreement badges and
+name facets on the hand-written pile (tests/select/pile).
+
+TimelineJS comes from npm (`@knight-lab/timelinejs`), installed by .ci/run into
+$DATELINE_TIMELINEJS (default ~/.cache/dateline-tests/timelinejs); without it the test skips
+and says how to install it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import dateline
+from dateline.model import Timeline
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+PILE = Path(__file__).parents[1] / "select" / "pile" / "pile.jsonl"
+TIMELINEJS = Path(os.environ.get("DATELINE_TIMELINEJS",
+                                 Path.home() / ".cache" / "dateline-tests" / "timelinejs"))
+DIST = TIMELINEJS / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+
+
+@pytest.fixture(scope="module")
+def pile() -> Timeline:
+    return dateline.timeline(PILE)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"headless Chromium not found at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def test_timelinejs_shows_every_slide_once_in_real_timelinejs(
+    browser: Any, pile: Timeline, tmp_path: Path
+) -> None:
+    if not (DIST / "js" / "timeline.js").exists():
+        pytest.skip(f"TimelineJS not installed in {TIMELINEJS}: npm install --prefix "
+                    f"{TIMELINEJS} @knight-lab/timelinejs (as .ci/run does)")
+    shutil.copy(DIST / "js" / "timeline.js", tmp_path / "timeline.js")
+    shutil.copy(DIST / "css" / "timeline.css", tmp_path / "timeline.css")
+    data = json.loads(pile.to_timelinejs())
+    page_text = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        '<link rel="stylesheet" href="timeline.css"><script src="timeline.js"></script></head>'
+        '<body><div id="timeline" style="width: 1100px; height: 650px"></div><script>'
+        f"window.tl = new TL.Timeline('timeline', {json.dumps(data)}, {{}});"
+        "</script></body></html>"
+    )
+    (tmp_path / "index.html").write_text(page_text, encoding="utf-8")
+    errors: list[str] = []
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((tmp_path / "index.html").as_uri())
+    page.wait_for_selector(".tl-slide .tl-headline")
+    slides = page.eval_on_selector_all(
+        ".tl-slide:not(.tl-slide-titleslide)",
+        """els => els.map(s => ({
+            headline: (s.querySelector('.tl-headline') || {}).innerText || '',
+            text: (s.querySelector('.tl-text-content') || {}).innerText || ''}))""")
+    groups = page.locator(".tl-timegroup-message").all_inner_texts()
+    page.close()
+    assert errors == []
+    assert len(slides) == len(pile.entries)
+    # One row per story on the time axis, labelled as the export groups them.
+    assert sorted(groups) == sorted({s["group"] for s in data["events"]}) and len(groups) > 1
+    for slide, entry in zip(slides, sorted(pile.entries, key=lambda e: e.date), strict=True):
+        headline, text = " ".join(slide["headline"].split()), " ".join(slide["text"].split())
+        # A short headline that is not the text again, nor the text cut short.
+        assert headline and headline != text and not entry.summary.startswith(headline)
+        assert text.count(entry.summary) == 1  # the sentence once, never again as a source
+        if entry.disagreements:
+            assert "Sources disagree" in text
+
+
+def test_viewer_badges_disagreements_and_filters_by_name(
+    browser: Any, pile: Timeline, tmp_path: Path
+) -> None:
+    path = tmp_path / "pile.html"
+    path.write_text(pile.to_html(), encoding="utf-8")
+    errors: list[str] = []
+    page = browser.new_page(viewport={"width": 1280, "height": 860}, offline=True)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(path.as_uri())
+    page.wait_for_selector(".entry-open")
+    page.locator(".entry-open >> nth=-1").scroll_into_view_if_needed()
+    flagged = sum(1 for e in pile.entries if e.disagreements)
+    assert page.locator(".badge.disagree").count() == flagged
+    first = page.locator(".entry-open", has=page.locator(".badge.disagree")).first
+    first.click()
+    table = page.locator(".disagreement .claims")
+    table.wait_for()
+    words = table.locator(".claim-words").all_inner_texts()
+    assert sorted(words) == ["600 ground troops", "about 1,000 ground troops"]
+    holm = sum(1 for e in pile.entries if any(x.name == "Anna Holm" for x in e.entities))
+    option = page.locator("[data-role=entity] option", has_text="Anna Holm")
+    assert option.inner_text() == f"Anna Holm · person ({holm})"
+    page.select_option("[data-role=entity]", "Anna Holm")
+    assert page.locator(".entry-date").count() == holm
+    page.close()
+    assert errors == []
