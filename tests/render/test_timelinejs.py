@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from dateline.model import Article, Timeline
-from dateline.render.timelinejs import date_object, headline, render
+from dateline.render.headlines import headline
+from dateline.render.timelinejs import date_object, render
 
 # timeline.knightlab.com/docs/json-format.html, as a small structural schema.
 DATE = {

@@ -2,9 +2,12 @@
 
 Shape (timeline.knightlab.com/docs/json-format.html): `{"title": slide, "events": [slide],
 "scale": "human"}`; a slide has `start_date` (a date object: `year` required, then `month`,
-`day`, and `display_date`), `text` (`headline`, `text`) and optionally `unique_id`, `group`,
-`autolink`. TimelineJS renders `text` as HTML, and article text is untrusted, so every
-string is HTML-escaped here and autolinking is off.
+`day`, and `display_date`), `text` (`headline`, `text`) and optionally `unique_id`, `group`
+(slides of one story share a row of the time axis), `media` (`url`, `caption`, `credit`,
+`link`) and `autolink`. A slide never repeats itself: the headline is short and other than
+the text (`headlines.py`), the text holds the entry's sentence once. TimelineJS renders
+`text` as HTML, and article text is untrusted, so every string is HTML-escaped here and
+autolinking is off.
 """
 
 from __future__ import annotations
@@ -17,19 +20,7 @@ from dateline.cluster.stories import group_stories
 from dateline.model import Article, Timeline, TimelineEntry
 from dateline.render.dates import display_date
 from dateline.render.findings import BADGE, disagreement_text, source_name
-
-# Long enough for a typical news sentence's opening clause, short enough for a slide headline.
-HEADLINE_CHARS = 90
-# A headline made of the summary's opening words, when the article has no title to lend.
-HEADLINE_WORDS = 8
-
-
-def headline(summary: str, limit: int = HEADLINE_CHARS) -> str:
-    """The summary cut at a word boundary so it fits a slide headline."""
-    if len(summary) <= limit:
-        return summary
-    cut = summary[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
+from dateline.render.headlines import entry_headline
 
 
 def date_object(value: str) -> dict[str, Any]:
@@ -40,19 +31,6 @@ def date_object(value: str) -> dict[str, Any]:
         parts[name] = int(part)
     parts["display_date"] = display_date(value)
     return parts
-
-
-def slide_headline(entry: TimelineEntry, by_id: dict[str, Article]) -> str:
-    """A short headline that is not the slide's text: the cited article's own title, else the
-    names the entry holds, else the summary's opening words."""
-    lead = by_id.get(entry.sources[0].document) if entry.sources else None
-    if lead is not None and lead.title and lead.title != entry.summary:
-        return headline(lead.title, HEADLINE_WORDS * 8)
-    names = list(dict.fromkeys(e.name for e in entry.entities))[:3]
-    if names:
-        return " · ".join(names)
-    words = entry.summary.split()
-    return " ".join(words[:HEADLINE_WORDS]) + ("…" if len(words) > HEADLINE_WORDS else "")
 
 
 def _credit(article: Article | None) -> str:
@@ -105,7 +83,7 @@ def event_slide(number: int, entry: TimelineEntry, by_id: dict[str, Article],
     slide: dict[str, Any] = {
         "unique_id": f"entry-{number}",
         "start_date": date_object(entry.date),
-        "text": {"headline": html.escape(slide_headline(entry, by_id)), "text": text},
+        "text": {"headline": html.escape(entry_headline(entry, by_id)), "text": text},
         "autolink": False,
     }
     if lead is not None and lead.image:
