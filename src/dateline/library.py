@@ -176,9 +176,16 @@ class Store:
         """`timeline()` for a request already built with `timeline_query`."""
         return store_timeline(self.db, self.settings, request)
 
-    def documents(self) -> list[Article]:
-        """Every stored article, wire copies included, in the order they were first added."""
-        return self.db.articles()
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Every stored article, wire copies included, in the order they were first added;
+        `limit` and `offset` take one page of that order."""
+        if limit is None and offset == 0:
+            return self.db.articles()
+        return self.db.articles(page=(-1 if limit is None else limit, offset))
+
+    def count(self) -> int:
+        """How many articles the store holds, wire copies included."""
+        return self.db.count()
 
     def failures(self) -> list[Failure]:
         """Files that failed to read and have not been read successfully since."""
