@@ -49,11 +49,15 @@ _GENERIC = frozenset(["people", "person", "civilian", "resident", "villager", "p
                       "worker", "child", "man", "woman", "victim", "other"])
 _KILLED = re.compile(r"\b(?:killed|dead|died|killing|kill|kills|lost their lives|perished)\b")
 _HURT = re.compile(r"\b(?:injured|wounded|hurt|injuring|wounding)\b")
-_STOP = frozenset("""a an the of to in on at for from by and or but with as is are was were be
-    been has have had that which who this these those it its per than more less about after
-    before since until into over under said says had more were will would could near towards
-    toward through across off outside inside against during while when because without within
-    between among beyond around""".split())
+_STOP = frozenset([
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "and", "or", "but", "with",
+    "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "which", "who",
+    "this", "these", "those", "it", "its", "per", "than", "more", "less", "about", "after",
+    "before", "since", "until", "into", "over", "under", "said", "says", "had", "more", "were",
+    "will", "would", "could", "near", "towards", "toward", "through", "across", "off", "outside",
+    "inside", "against", "during", "while", "when", "because", "without", "within", "between",
+    "among", "beyond", "around",
+])
 _TOKEN = re.compile(r"US\$|[$€£¥%]|\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:'[a-z]+)?")
 
 
@@ -214,10 +218,10 @@ def _casualty(sentence: str, tokens: list[tuple[str, int, int]], start: int, end
     after_end = tokens[end - 1][2] if end > start else tokens[start][2]
     after = sentence[after_end : after_end + 30].lower()
     # The nearest cue decides: "killed 12 and wounded 42 others" counts 42 injured.
-    cues = [(len(before) - m.end(), kind) for pattern, kind in ((_KILLED, "dead"), (_HURT, "injured"))
+    kinds = ((_KILLED, "dead"), (_HURT, "injured"))
+    cues = [(len(before) - m.end(), kind) for pattern, kind in kinds
             for m in pattern.finditer(before)]
-    cues += [(m.start(), kind) for pattern, kind in ((_KILLED, "dead"), (_HURT, "injured"))
-             for m in pattern.finditer(after)]
+    cues += [(m.start(), kind) for pattern, kind in kinds for m in pattern.finditer(after)]
     return min(cues)[1] if cues else unit
 
 

@@ -20,28 +20,40 @@ PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 
 # Words that make a capitalised run a title; the name is what follows the last of them.
 TITLES = frozenset(
-    """President Vice Prime Minister Ministers Secretary Chancellor King Queen Prince Princess
-    Mayor Governor Senator Ambassador General Colonel Major Captain Lieutenant Commander
-    Admiral Chief Judge Justice Speaker Premier Sheikh Pope Bishop Archbishop Envoy Spokesman
-    Spokeswoman Spokesperson Deputy Foreign Defence Defense Finance Interior Health Justice
-    Trade Home Economy Education Agriculture Energy Transport Environment Labour Labor
-    Commissioner Director Chairman Chairwoman Chair Inspector Sergeant Superintendent Lord
-    Lady Sir Mr Mrs Ms Dr Prof Professor Rev Gen Col Lt Sgt Gov Sen Rep""".split()
+    [
+        "President", "Vice", "Prime", "Minister", "Ministers", "Secretary", "Chancellor", "King",
+        "Queen", "Prince", "Princess", "Mayor", "Governor", "Senator", "Ambassador", "General",
+        "Colonel", "Major", "Captain", "Lieutenant", "Commander", "Admiral", "Chief", "Judge",
+        "Justice", "Speaker", "Premier", "Sheikh", "Pope", "Bishop", "Archbishop", "Envoy",
+        "Spokesman", "Spokeswoman", "Spokesperson", "Deputy", "Foreign", "Defence", "Defense",
+        "Finance", "Interior", "Health", "Trade", "Home", "Economy", "Education", "Agriculture",
+        "Energy", "Transport", "Environment", "Labour", "Labor", "Commissioner", "Director",
+        "Chairman", "Chairwoman", "Chair", "Inspector", "Sergeant", "Superintendent", "Lord",
+        "Lady", "Sir", "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Rev", "Gen", "Col", "Lt",
+        "Sgt", "Gov", "Sen", "Rep",
+    ]
 )
 # Words that make a capitalised run an organisation.
 ORGANISATION_WORDS = frozenset(
-    """Ministry Army Navy Air Force Forces Corps Council Assembly Parliament Congress Senate
-    Party Agency Bank Union Committee Commission Court Police Company Corporation Corp Inc
-    Ltd Group Front Organisation Organization Association Office University Institute Cross
-    Crescent Nations Brigade Battalion Regiment Division Federation Foundation Service
-    Services Department Government Cabinet Movement Alliance League Coalition Authority Board
-    Fund Red Times Post News Press Agency Network Club Church Hospital School Airlines Guard
-    Guards Militia Council""".split()
+    [
+        "Ministry", "Army", "Navy", "Air", "Force", "Forces", "Corps", "Council", "Assembly",
+        "Parliament", "Congress", "Senate", "Party", "Agency", "Bank", "Union", "Committee",
+        "Commission", "Court", "Police", "Company", "Corporation", "Corp", "Inc", "Ltd", "Group",
+        "Front", "Organisation", "Organization", "Association", "Office", "University", "Institute",
+        "Cross", "Crescent", "Nations", "Brigade", "Battalion", "Regiment", "Division",
+        "Federation", "Foundation", "Service", "Services", "Department", "Government", "Cabinet",
+        "Movement", "Alliance", "League", "Coalition", "Authority", "Board", "Fund", "Red", "Times",
+        "Post", "News", "Press", "Network", "Club", "Church", "Hospital", "School", "Airlines",
+        "Guard", "Guards", "Militia",
+    ]
 )
 # Words after a name that make it a place ("Kharesh province"), or before "of" ("the town of").
 PLACE_NOUNS = frozenset(
-    """province region district county state city town village capital port island valley
-    border coast river camp base airport harbour harbor prefecture county""".split()
+    [
+        "province", "region", "district", "county", "state", "city", "town", "village", "capital",
+        "port", "island", "valley", "border", "coast", "river", "camp", "base", "airport",
+        "harbour", "harbor", "prefecture",
+    ]
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|into|across|through|towards?|from|around|inside|off|(?:town|city|"
@@ -102,7 +114,7 @@ def _sorted(sentence: str, run: str, start: int) -> NameMention | None:
     following = after.split(None, 1)[0].strip(".,;:").lower() if after.strip() else ""
     if _PLACE_BEFORE.search(before) or following in PLACE_NOUNS:
         return NameMention(run, PLACE, start, start + len(run))
-    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after) and len(words) > 1:
+    if _PERSON_BEFORE.search(before) or (_PERSON_AFTER.match(after) and len(words) > 1):
         return NameMention(run, PERSON, start, start + len(run))
     guess = PERSON if len(words) > 1 and all(w[0].isupper() for w in words) else ""
     return NameMention(run, guess, start, start + len(run), cued=False)

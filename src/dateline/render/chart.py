@@ -103,8 +103,8 @@ def _annotate(ax: Axes, timeline: Timeline, top: int, span: tuple[float, float])
     a label no row has room for is left out. Returns the height of the highest label."""
     by_id: dict[str, object] = {a.id: a for a in timeline.documents}
     first, last = span
-    fig = ax.get_figure()
-    assert fig is not None
+    fig = ax.get_figure(root=True)
+    assert isinstance(fig, Figure)
     points = ax.get_position().width * fig.get_figwidth() * 72
     per_char = (last - first) * CHAR_POINTS / points if points else 0.0
     rows: list[list[tuple[float, float]]] = [[] for _ in range(LABEL_ROWS)]

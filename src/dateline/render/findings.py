@@ -7,6 +7,8 @@ issue put it: "troop: rose from 12 to 40 between January 3 and January 9, 2025".
 
 from __future__ import annotations
 
+import itertools
+
 from dateline.events.amounts import find_amounts
 from dateline.model import Article, Change, Claim, Disagreement
 from dateline.render.dates import display_date
@@ -47,8 +49,8 @@ def change_text(change: Change) -> str:
     first, last = change.claims[0], change.claims[-1]
     values = [_value(c) for c in change.claims]
     known = [v for v in values if v is not None]
-    rising = all(a <= b for a, b in zip(known, known[1:], strict=False))
-    falling = all(a >= b for a, b in zip(known, known[1:], strict=False))
+    rising = all(a <= b for a, b in itertools.pairwise(known))
+    falling = all(a >= b for a, b in itertools.pairwise(known))
     verb = "rose" if rising and not falling else "fell" if falling and not rising else "went"
     steps = "" if len(change.claims) == 2 else f" in {len(change.claims) - 1} steps"
     return (f"{change.about}: {verb} from “{first.words}” to “{last.words}”{steps} between "
