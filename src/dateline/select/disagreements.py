@@ -18,7 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from dateline.cluster.events import MERGE_THRESHOLD
-from dateline.cluster.vectors import cosine, document_frequencies, idf_weights, vectorise
+from dateline.cluster.vectors import (
+    Vector,
+    cosine,
+    document_frequencies,
+    idf_weights,
+    vectorise,
+)
 from dateline.events.amounts import Amount, find_amounts
 from dateline.events.entities import ORGANISATION, PERSON, PLACE, TITLES, find_entities
 from dateline.events.frame import is_verb_form, predicate
@@ -27,6 +33,8 @@ from dateline.model import Article, Change, Citation, Claim, Disagreement, Event
 # Days apart two reports of one event may date it: outlets that misdate an event are a day or
 # two out; past this, similar sentences are the next event (a second convoy, a new toll).
 DATE_WINDOW = 3
+# Reports of one day compared with an entry at most: a hot day of a big pile is sampled.
+MAX_PER_DAY = 300
 # Cosine past which two reports tell one event whatever their verbs (half again the wording
 # threshold: paraphrases of one event in our pile score 0.5-0.9).
 SAME_WORDING = 0.6
@@ -121,15 +129,18 @@ def _quantities(entry: TimelineEntry, by_id: dict[str, Article]) -> list[Disagre
     return found
 
 
-def _agent(sentence: str) -> tuple[str, str] | None:
-    """Who does the sentence's deed: the first person or organisation before its verb (the
-    first lower-case verb form: "United" in "United Nations" is a name)."""
-    verbs = (m.start() for m in re.finditer(r"\b[a-z]+\b", sentence) if is_verb_form(m.group()))
-    cut = next(verbs, len(sentence))
-    for mention in find_entities(sentence):
-        if mention.start < cut and mention.kind in (PERSON, ORGANISATION):
-            return mention.name, mention.kind
-    return None
+def _agent(sentence: str) -> tuple[str, str, str] | None:
+    """Who does the sentence's deed, and the deed: the person or organisation nearest before
+    its first lower-case verb form ("United" in "United Nations" is a name; in "Following a
+    United Nations mandate, NATO began ..." NATO began), and that verb."""
+    verb = next((m for m in re.finditer(r"\b[a-z]+\b", sentence) if is_verb_form(m.group())),
+                None)
+    cut = verb.start() if verb else len(sentence)
+    before = [m for m in find_entities(sentence)
+              if m.start < cut and m.kind in (PERSON, ORGANISATION)]
+    if not before:
+        return None
+    return before[-1].name, before[-1].kind, verb.group() if verb else ""
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -139,21 +150,22 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _actors(entry: TimelineEntry) -> list[Disagreement]:
-    agents: dict[str, tuple[str, str, Citation]] = {}
+    """Sources that give the same deed (verb) to different doers of one kind."""
+    agents: dict[str, tuple[str, str, str, Citation]] = {}
     for document, citations in _by_document(entry).items():
         agent = _agent(citations[0].sentence)
         if agent is not None:
             agents[document] = (*agent, citations[0])
     documents = list(agents)
     clash = any(
-        agents[x][1] == agents[y][1] and not _same_name(agents[x][0], agents[y][0])
+        agents[x][1:3] == agents[y][1:3] and not _same_name(agents[x][0], agents[y][0])
         for i, x in enumerate(documents)
         for y in documents[i + 1 :]
     )
     if not clash:
         return []
     claims = tuple(Claim(doc, name, citation.sentence, entry.date)
-                   for doc, (name, _, citation) in agents.items())
+                   for doc, (name, _, _, citation) in agents.items())
     return [Disagreement("actor", "who", claims)]
 
 
@@ -199,38 +211,42 @@ def _other_days(
     """For each entry dated to the day, reports of its event in articles it does not cite
     that state another day within DATE_WINDOW: one per article, the most alike."""
     days = {i: d for i, e in enumerate(entries) if (d := _day(e.date)) and not e.planned}
-    if not days:
-        return {}
-    window = datetime.timedelta(days=DATE_WINDOW)
-    lo, hi = min(days.values()) - window, max(days.values()) + window
-    candidates = [
-        e for a in articles for e in a.events
-        if e.date_source == "explicit" and not e.planned and not e.background
-        and (d := _day(e.date)) is not None and lo <= d <= hi
-    ]
-    if not candidates:
+    near = {d + datetime.timedelta(days=k) for d in days.values()
+            for k in range(-DATE_WINDOW, DATE_WINDOW + 1)}
+    by_day: dict[datetime.date, list[Event]] = defaultdict(list)
+    for article in articles:
+        for event in article.events:
+            day = _day(event.date)
+            if day in near and event.date_source == "explicit" and not event.planned \
+                    and not event.background:
+                by_day[day].append(event)
+    # A hot day of a big pile is sampled evenly, as `entries.MAX_POOL` samples a date's pool.
+    by_day = {d: events[:: max(1, len(events) // MAX_PER_DAY)] for d, events in by_day.items()}
+    if not by_day:
         return {}
     df, total = document_frequencies(
-        [e.sentence.text for e in candidates] + [entries[i].summary for i in days]
+        [e.sentence.text for events in by_day.values() for e in events]
+        + [entries[i].summary for i in days]
     )
     idf = idf_weights(df, total)
-    vectors = [vectorise(e.sentence.text, idf) for e in candidates]
+    vectors: dict[tuple[str, int], Vector] = {}
     found: dict[int, list[Event]] = {}
     for index, day in days.items():
         entry = entries[index]
         cited = {c.document for c in entry.sources}
         summary = vectorise(entry.summary, idf)
         best: dict[str, tuple[float, Event]] = {}
-        for event, vector in zip(candidates, vectors, strict=True):
-            other = _day(event.date)
-            if event.article_id in cited or other is None or other == day or \
-                    abs((other - day).days) > DATE_WINDOW:
-                continue
-            alike = cosine(summary, vector)
-            if not _one_event(alike, entry, event):
-                continue
-            if alike > best.get(event.article_id, (0.0, event))[0]:
-                best[event.article_id] = (alike, event)
+        for offset in range(-DATE_WINDOW, DATE_WINDOW + 1):
+            for event in by_day.get(day + datetime.timedelta(days=offset), []) if offset else []:
+                if event.article_id in cited:
+                    continue
+                key = (event.article_id, event.sentence.start)
+                if key not in vectors:
+                    vectors[key] = vectorise(event.sentence.text, idf)
+                alike = cosine(summary, vectors[key])
+                if _one_event(alike, entry, event) and \
+                        alike > best.get(event.article_id, (0.0, event))[0]:
+                    best[event.article_id] = (alike, event)
         if best:
             found[index] = [event for _, event in best.values()]
     return found
