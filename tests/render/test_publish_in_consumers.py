@@ -59,6 +59,11 @@ def test_timelinejs_shows_every_slide_once_in_real_timelinejs(
     shutil.copy(DIST / "js" / "timeline.js", tmp_path / "timeline.js")
     shutil.copy(DIST / "css" / "timeline.css", tmp_path / "timeline.css")
     data = json.loads(pile.to_timelinejs())
+    # One slide with a picture: its media slot carries the credit (the address is never
+    # fetched: the page runs offline).
+    pictured = data["events"][0]
+    pictured["media"] = {"url": "https://pictures.example/holm.jpg",
+                         "credit": "Coastal Wire", "caption": "Troops leave"}
     page_text = (
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
         '<link rel="stylesheet" href="timeline.css"><script src="timeline.js"></script></head>'
@@ -68,7 +73,7 @@ def test_timelinejs_shows_every_slide_once_in_real_timelinejs(
     )
     (tmp_path / "index.html").write_text(page_text, encoding="utf-8")
     errors: list[str] = []
-    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page = browser.new_page(viewport={"width": 1200, "height": 800}, offline=True)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((tmp_path / "index.html").as_uri())
     page.wait_for_selector(".tl-slide .tl-headline")
@@ -78,8 +83,12 @@ def test_timelinejs_shows_every_slide_once_in_real_timelinejs(
             headline: (s.querySelector('.tl-headline') || {}).innerText || '',
             text: (s.querySelector('.tl-text-content') || {}).innerText || ''}))""")
     groups = page.locator(".tl-timegroup-message").all_inner_texts()
+    page.evaluate("window.tl.goTo(1)")  # media loads when its slide comes near
+    page.wait_for_selector(".tl-slide .tl-credit")
+    credits = page.locator(".tl-slide .tl-credit").all_inner_texts()
     page.close()
     assert errors == []
+    assert [c.strip() for c in credits if c.strip()] == ["Coastal Wire"]
     assert len(slides) == len(pile.entries)
     # One row per story on the time axis, labelled as the export groups them.
     assert sorted(groups) == sorted({s["group"] for s in data["events"]}) and len(groups) > 1
@@ -117,5 +126,41 @@ def test_viewer_badges_disagreements_and_filters_by_name(
     assert option.inner_text() == f"Anna Holm · person ({holm})"
     page.select_option("[data-role=entity]", "Anna Holm")
     assert page.locator(".entry-date").count() == holm
+    page.select_option("[data-role=entity]", "")
+    # A name in an entry's panel opens that name's own timeline.
+    first.click()
+    page.locator(".names .name", has_text="Kharesh").click()
+    kharesh = sum(1 for e in pile.entries if any(x.name == "Kharesh" for x in e.entities))
+    assert page.locator(".entry-date").count() == kharesh
+    assert page.input_value("[data-role=entity]") == "Kharesh"
     page.close()
     assert errors == []
+
+
+TOLL = [
+    ("2025-03-04", "A car bomb in Korvel killed 12 people at the market on March 3, police said."),
+    ("2025-03-06", "The toll from the market bombing in Korvel rose to 25 people killed on March 5."),
+    ("2025-03-10", "By March 9 the toll of the Korvel bombing had reached 40 people killed, "
+                   "hospital officials said."),
+    # One more incident, not the running count: no point of the series.
+    ("2025-03-08", "Three more people died on March 7 when a device went off near the Korvel "
+                   "checkpoint, the army said."),
+]
+
+
+def test_viewer_lists_how_a_count_changed(browser: Any, tmp_path: Path) -> None:
+    pile = tmp_path / "toll.jsonl"
+    pile.write_text("".join(json.dumps({"date": d, "outlet": "Coastal Wire", "text": t}) + "\n"
+                            for d, t in TOLL), encoding="utf-8")
+    timeline = dateline.timeline(pile)
+    (change,) = timeline.changes
+    assert [c.words for c in change.claims] == ["12 people", "25 people", "40 people"]
+    path = tmp_path / "toll.html"
+    path.write_text(timeline.to_html(), encoding="utf-8")
+    page = browser.new_page(offline=True)
+    page.goto(path.as_uri())
+    page.wait_for_selector(".entry-open")
+    shown = page.locator("[data-role=changes] li").all_inner_texts()
+    page.close()
+    assert shown == ["dead in Korvel: rose from “12 people” to “40 people” in 2 steps between "
+                     "March 3, 2025 and March 9, 2025"]

@@ -41,17 +41,26 @@ def test_a_different_doer_is_flagged_the_same_one_in_other_words_is_not() -> Non
     assert flagged[1].disagreements == ()
 
 
-def test_a_count_rising_in_one_place_is_a_change_other_places_are_not() -> None:
+def test_a_running_count_in_one_place_is_a_change_other_counts_are_not() -> None:
     entries = name_entities([
         _entry("2025-03-03", "A car bomb in Korvel killed 12 people on Monday."),
         _entry("2025-03-05", "The toll in Korvel rose after 25 people were killed in all."),
-        _entry("2025-03-09", "Officials in Korvel said 40 people were killed by the bomb."),
+        _entry("2025-03-07", "A second blast in Korvel killed 3 people on Wednesday."),
+        _entry("2025-03-09", "Officials in Korvel said the toll had reached 40 people killed."),
         _entry("2025-03-06", "A landslide in Orsa killed 90 people."),
     ])
     (change,) = changes(entries, [])
     assert change.about == "dead in Korvel"
     assert [(c.date, c.words) for c in change.claims] == [
         ("2025-03-03", "12 people"), ("2025-03-05", "25 people"), ("2025-03-09", "40 people")]
+
+
+def test_a_lower_count_after_a_higher_one_is_no_change() -> None:
+    entries = name_entities([
+        _entry("2025-03-03", "A car bomb in Korvel killed 40 people on Monday."),
+        _entry("2025-03-05", "The toll in Korvel stood at 25 people killed in all."),
+    ])
+    assert changes(entries, []) == ()
 
 
 def test_surnames_become_the_full_name_and_filters_match_words() -> None:

@@ -85,6 +85,8 @@ def entry_view(number: int, entry: TimelineEntry, by_id: dict[str, Article],
         "planned": entry.planned,
         "outlets": _unique(a.outlet or a.title or a.source for a in articles if a),
         "entities": _unique(e.name for e in entry.entities),
+        "names": [{"name": name, "kind": kind}
+                  for name, kind in dict.fromkeys((e.name, e.kind) for e in entry.entities)],
         "disagreements": [disagreement_view(d, by_id) for d in entry.disagreements],
         "stories": _unique(s for c in entry.sources for s in story_of.get(c.document, [])),
         "sources": [{"document": c.document, "sentence": c.sentence, "start": c.start,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from dateline.cluster.events import MERGE_THRESHOLD
@@ -29,6 +29,7 @@ from dateline.events.amounts import Amount, find_amounts
 from dateline.events.entities import ORGANISATION, PERSON, PLACE, TITLES, find_entities
 from dateline.events.frame import is_verb_form, predicate
 from dateline.model import Article, Change, Citation, Claim, Disagreement, Event, TimelineEntry
+from dateline.select.candidates import candidate_reports
 
 # Days apart two reports of one event may date it: outlets that misdate an event are a day or
 # two out; past this, similar sentences are the next event (a second convoy, a new toll).
@@ -38,6 +39,10 @@ MAX_PER_DAY = 300
 # Cosine past which two reports tell one event whatever their verbs (half again the wording
 # threshold: paraphrases of one event in our pile score 0.5-0.9).
 SAME_WORDING = 0.6
+# Words that make a count a running total rather than one incident's.
+_RUNNING = re.compile(r"\b(?:toll|total|so far|in all|altogether|to date|overall|since|"
+                      r"(?:has|have) (?:now )?(?:been|risen|reached|climbed)|rose|risen|"
+                      r"climbed|reached)\b", re.IGNORECASE)
 # Changes listed per timeline: the amounts reported on the most dates.
 MAX_CHANGES = 5
 
@@ -260,32 +265,89 @@ def _one_event(alike: float, entry: TimelineEntry, event: Event) -> bool:
     return alike >= SAME_WORDING or predicate(entry.summary) == predicate(event.sentence.text)
 
 
-def changes(entries: Iterable[TimelineEntry], articles: Sequence[Article]) -> tuple[Change, ...]:
-    """How each amount the entries report for one place moves from date to date, in the
-    entries' own words: one claim per date (the entry's summary), for amounts reported on two
-    or more dates with two or more values ("dead in Korvel": 12, then 40). Amounts of one
-    unit in different places are different things and never one series."""
-    by_id = {a.id: a for a in articles}
-    series: dict[str, dict[str, Claim]] = defaultdict(dict)
-    values: dict[str, set[tuple[float, float]]] = defaultdict(set)
+def changes(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> tuple[Change, ...]:
+    """How each amount the timeline reports for one of its places moves from day to day.
+
+    A series is a counted thing in a place that an entry reports ("dead in Korvel"); its
+    points come from the entries and every dated report of the pile naming that place and
+    counting that thing, one per day (an entry's first), in the reports' own words: a count
+    updated day by day is rarely an entry each day, since its reports repeat each other.
+    Amounts of one unit in different places are different things and never one series.
+    """
+    places = {e.name for entry in entries for e in entry.entities if e.kind == PLACE}
+    wanted: set[tuple[str, str]] = set()
     for entry in entries:
-        if entry.planned or len(entry.date) != 10 or not entry.sources:
-            continue
-        pick = entry.sources[0]
-        places = {e.name for e in entry.entities if e.kind == PLACE and e.sentence == pick.sentence}
-        for amount in find_amounts(entry.summary, _skip(by_id.get(pick.document), pick)):
-            if not amount.unit or amount.unit == "percent":
-                continue
-            for place in places:
-                about = f"{amount.unit} in {place}"
-                if entry.date not in series[about]:
-                    series[about][entry.date] = Claim(pick.document, amount.words,
-                                                      entry.summary, entry.date)
-                    values[about].add((amount.low, amount.high))
-    moving = [
-        Change(about, tuple(claims[d] for d in sorted(claims)))
-        for about, claims in series.items()
-        if len(claims) >= 2 and len(values[about]) >= 2
+        for citation in entry.sources:
+            places_named = {p for p in places if _names_place(citation.sentence, p)}
+            for amount in find_amounts(citation.sentence):
+                if amount.unit not in ("", "percent"):
+                    wanted.update((amount.unit, p) for p in places_named)
+    if not wanted:
+        return ()
+    series: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
+    values: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
+    by_id = {a.id: a for a in articles}
+    # The entries' own sentences first (what the timeline shows), then every dated report.
+    told = [(c, e.date) for e in entries if len(e.date) == 10 and not e.planned
+            for c in e.sources[:1]]
+    told += [
+        (Citation(a.id, e.sentence.text, e.sentence.start, e.sentence.end), e.date)
+        for a in articles if a.duplicate_of is None
+        for e in candidate_reports(a, _EveryDay())
+        if len(e.date) == 10 and not e.planned and not e.background
     ]
+    counted_places = {p for _, p in wanted}
+    for citation, date in told:
+        named = [p for p in counted_places if _names_place(citation.sentence, p)]
+        if not named:
+            continue
+        for amount in find_amounts(citation.sentence, _skip(by_id.get(citation.document),
+                                                            citation)):
+            for place in named:
+                key = (amount.unit, place)
+                if key in wanted and date not in series[key] and _adds_to(
+                        series[key], citation.sentence, amount):
+                    series[key][date] = Claim(citation.document, amount.words,
+                                              citation.sentence, date)
+                    values[key].add((amount.low, amount.high))
+    moving = [
+        Change(f"{unit} in {place}", _running(claims))
+        for (unit, place), claims in series.items()
+        if len(_running(claims)) >= 2 and len(values[(unit, place)]) >= 2
+    ]
+    moving = [c for c in moving if len({c.words for c in c.claims}) >= 2]
     moving.sort(key=lambda c: (-len(c.claims), c.about))
     return tuple(moving[:MAX_CHANGES])
+
+
+class _EveryDay:
+    """Every date: all the reports `candidate_reports` finds, whatever their day."""
+
+    def __contains__(self, value: object) -> bool:
+        return True
+
+
+def _adds_to(series: dict[str, Claim], sentence: str, amount: Amount) -> bool:
+    """A count joins a series when it is its first, or when its sentence gives a running
+    total ("the toll rose to 40", "have been killed since March"): a count of one more
+    incident ("killed 270 people on Friday") is news of its own, not the running count."""
+    return not series or _RUNNING.search(sentence) is not None
+
+
+def _running(claims: dict[str, Claim]) -> tuple[Claim, ...]:
+    """The series in date order, without the counts that fall below one already reached:
+    a running total does not shrink, and a lower figure after a higher one is one source
+    disagreeing with another, which entries flag, not a change."""
+    kept: list[Claim] = []
+    reached = -1.0
+    for date in sorted(claims):
+        amounts = find_amounts(claims[date].words)
+        value = amounts[0].high if amounts else 0.0
+        if value >= reached:
+            kept.append(claims[date])
+            reached = value
+    return tuple(kept)
+
+
+def _names_place(sentence: str, place: str) -> bool:
+    return place in sentence and re.search(rf"\b{re.escape(place)}\b", sentence) is not None

@@ -542,6 +542,7 @@
     if (entry.planned) panel.appendChild(el("p", "badge", "planned"));
     panel.appendChild(el("p", "panel-summary", entry.summary));
     (entry.disagreements || []).forEach(function (d) { panel.appendChild(disagreement(d)); });
+    if (entry.names && entry.names.length) panel.appendChild(this.namesList(entry.names));
     var byDoc = {};
     entry.sources.forEach(function (s) { (byDoc[s.document] = byDoc[s.document] || []).push(s); });
     Object.keys(byDoc).forEach(function (id) {
@@ -604,6 +605,27 @@
     box.appendChild(table);
     return box;
   }
+
+  // The entry's people, organisations and places; each opens that name's own timeline.
+  Viewer.prototype.namesList = function (names) {
+    var self = this, box = el("p", "names");
+    box.appendChild(el("span", "names-label", "Names: "));
+    names.forEach(function (n) {
+      var button = el("button", "link name " + n.kind, n.name);
+      button.type = "button";
+      button.title = n.kind + ": show only the entries naming " + n.name;
+      button.addEventListener("click", function () { self.showName(n.name); });
+      box.appendChild(button);
+    });
+    return box;
+  };
+
+  Viewer.prototype.showName = function (name) {
+    this.entitySelect.value = name;
+    this.filter.entity = this.entitySelect.value;
+    this.closePanel();
+    this.refresh();
+  };
 
   Viewer.prototype.showChanges = function (changes) {
     var node = this.root.querySelector("[data-role=changes]");
