@@ -29,7 +29,6 @@ from dateline.events.amounts import Amount, find_amounts
 from dateline.events.entities import ORGANISATION, PERSON, PLACE, TITLES, find_entities
 from dateline.events.frame import is_verb_form, predicate
 from dateline.model import Article, Change, Citation, Claim, Disagreement, Event, TimelineEntry
-from dateline.select.candidates import candidate_reports
 
 # Days apart two reports of one event may date it: outlets that misdate an event are a day or
 # two out; past this, similar sentences are the next event (a second convoy, a new toll).
@@ -39,6 +38,9 @@ MAX_PER_DAY = 300
 # Cosine past which two reports tell one event whatever their verbs (half again the wording
 # threshold: paraphrases of one event in our pile score 0.5-0.9).
 SAME_WORDING = 0.6
+# Articles read for a running count's points: an evenly spread sample past this (a series
+# needs a handful of points, and a 100k pile would cost a minute read whole).
+MAX_SERIES_ARTICLES = 2000
 # Words that make a count a running total rather than one incident's.
 _RUNNING = re.compile(r"\b(?:toll|total|so far|in all|altogether|to date|overall|since|"
                       r"(?:has|have) (?:now )?(?:been|risen|reached|climbed)|rose|risen|"
@@ -287,16 +289,11 @@ def changes(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> tu
     series: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
     values: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
     by_id = {a.id: a for a in articles}
-    # The entries' own sentences first (what the timeline shows), then every dated report.
+    counted_places = {p for _, p in wanted}
+    # The entries' own sentences first (what the timeline shows), then the pile's reports.
     told = [(c, e.date) for e in entries if len(e.date) == 10 and not e.planned
             for c in e.sources[:1]]
-    told += [
-        (Citation(a.id, e.sentence.text, e.sentence.start, e.sentence.end), e.date)
-        for a in articles if a.duplicate_of is None
-        for e in candidate_reports(a, _EveryDay())
-        if len(e.date) == 10 and not e.planned and not e.background
-    ]
-    counted_places = {p for _, p in wanted}
+    told += _running_reports(articles, counted_places)
     for citation, date in told:
         named = [p for p in counted_places if _names_place(citation.sentence, p)]
         if not named:
@@ -320,11 +317,33 @@ def changes(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> tu
     return tuple(moving[:MAX_CHANGES])
 
 
-class _EveryDay:
-    """Every date: all the reports `candidate_reports` finds, whatever their day."""
+def _running_reports(
+    articles: Sequence[Article], places: set[str]
+) -> list[tuple[Citation, str]]:
+    """Sentences of the pile that name one of `places`, give a running total and state or
+    report a day, with that day; an evenly spread sample of a big pile is read."""
+    found = []
+    originals = [a for a in articles if a.duplicate_of is None]
+    for article in originals[:: max(1, len(originals) // MAX_SERIES_ARTICLES)]:
+        if not any(p in article.text for p in places):
+            continue
+        days = {e.sentence.start: e.date for e in article.events
+                if len(e.date) == 10 and not e.planned and not e.background}
+        stated = sorted((t.start, t.value[:10]) for t in article.timexes
+                        if t.type == "DATE" and _day_value(t.value))
+        for sentence in article.sentences:
+            if not _RUNNING.search(sentence.text):
+                continue
+            day = days.get(sentence.start) or next(
+                (v for at, v in stated if sentence.start <= at < sentence.end), None)
+            if day is not None:
+                found.append((Citation(article.id, sentence.text, sentence.start,
+                                       sentence.end), day))
+    return found
 
-    def __contains__(self, value: object) -> bool:
-        return True
+
+def _day_value(value: str) -> bool:
+    return len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit()
 
 
 def _adds_to(series: dict[str, Claim], sentence: str, amount: Amount) -> bool:
