@@ -4,7 +4,8 @@ entries (the pile test scores the whole road)."""
 from __future__ import annotations
 
 from dateline.model import Citation, TimelineEntry
-from dateline.select.disagreements import changes, flag_disagreements
+from dateline.select.changes import changes
+from dateline.select.disagreements import flag_disagreements
 from dateline.select.naming import name_entities, naming
 
 

@@ -1,6 +1,6 @@
 """Which dates and which entries make the timeline."""
 
-from dateline.select.disagreements import changes
+from dateline.select.changes import changes
 from dateline.select.entries import build_entries, default_dates
 from dateline.select.naming import naming
 
