@@ -14,7 +14,7 @@ from typing import Any
 from dateline.model import Article, Failure
 from dateline.read.dates import parse_date
 from dateline.read.decode import normalise_newlines, valid_unicode
-from dateline.read.html import read_html
+from dateline.read.html import image_address, read_html
 from dateline.settings import ReadSettings
 
 _ALIASES = {
@@ -113,7 +113,7 @@ def record_article(source: str, record: Any, settings: ReadSettings, where: str)
         "author": _name(_field(record, settings.author_field, "author")),
         "url": _text(_field(record, settings.url_field, "url")).strip(),
         "metadata_date": parse_date(_field(record, settings.date_field, "date")),
-        "image": _image(_field(record, "", "image")),
+        "image": image_address(_field(record, "", "image")),
     }
     if not text.strip():
         return _from_html(source, record, fields, where, settings.text_field)
@@ -141,6 +141,7 @@ def _fields_of(article: Article) -> dict[str, Any]:
         "author": article.author,
         "url": article.url,
         "metadata_date": article.metadata_date,
+        "image": article.image,
     }
 
 
@@ -152,12 +153,6 @@ def _record_list(value: Any, settings: ReadSettings) -> list[Any] | None:
         if len(lists) == 1 and all(isinstance(item, dict) for item in lists[0]):
             return lists[0]
     return None
-
-
-def _image(value: Any) -> str:
-    """An image address worth showing: http(s) only, never a script or data URL."""
-    text = _text(value).strip() if isinstance(value, str) else ""
-    return text if text.startswith(("https://", "http://")) else ""
 
 
 def _field(record: dict[str, Any], configured: str, role: str) -> Any:

@@ -45,6 +45,7 @@ def document_to_dict(article: Article) -> dict[str, Any]:
         "outlet": article.outlet,
         "author": article.author,
         "url": article.url,
+        "image": article.image,
         "text": article.text,
         "language": article.language,
         "published": published_to_dict(article.published),

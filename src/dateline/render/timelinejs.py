@@ -34,9 +34,10 @@ def date_object(value: str) -> dict[str, Any]:
 
 
 def _credit(article: Article | None) -> str:
+    """Who to credit: the outlet and the author, as far as they are known."""
     if article is None:
         return ""
-    return " — ".join(x for x in (article.outlet, article.author) if x) or article.title
+    return " — ".join(x for x in (article.outlet, article.author) if x)
 
 
 def _link(article: Article | None, label: str) -> str:
@@ -92,8 +93,9 @@ def event_slide(number: int, entry: TimelineEntry, by_id: dict[str, Article],
         if lead.url.startswith(("https://", "http://")):
             slide["media"]["link"] = lead.url
             slide["media"]["link_target"] = "_blank"
-    elif credit:
-        slide["text"]["text"] += f"<p>Source: {_link(lead, credit)}</p>"
+    elif lead is not None:
+        label = credit or source_name(lead.id, by_id)
+        slide["text"]["text"] += f"<p>Source: {_link(lead, label)}</p>"
     if group:
         slide["group"] = html.escape(group)
     return slide
