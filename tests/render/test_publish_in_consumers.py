@@ -1,6 +1,7 @@
-"""Exports checked in the programs that consume them: the TimelineJS export in Knight Lab's
-own TimelineJS, run in headless Chromium, and the HTML viewer's disagreement badges and
-name facets on the hand-written pile (tests/select/pile).
+"""Exports checked in the programs that consume them, in headless Chromium: the TimelineJS
+export in Knight Lab's own TimelineJS, the HTML viewer's disagreement badges, name facets
+and changes on the hand-written pile (tests/select/pile), and the SVG chart as a browser
+shows it.
 
 TimelineJS comes from npm (`@knight-lab/timelinejs`), installed by .ci/run into
 $DATELINE_TIMELINEJS (default ~/.cache/dateline-tests/timelinejs); without it the test skips
@@ -164,3 +165,28 @@ def test_viewer_lists_how_a_count_changed(browser: Any, tmp_path: Path) -> None:
     page.close()
     assert shown == ["dead in Korvel: rose from “12 people” to “40 people” in 2 steps between "
                      "March 3, 2025 and March 9, 2025"]
+
+
+def test_svg_chart_in_chromium_has_labels_and_no_blank_band(
+    browser: Any, pile: Timeline, tmp_path: Path
+) -> None:
+    """The SVG as a browser shows it: the labels are text, and the drawing reaches the image's
+    edges (a screenshot of the image, its inked rows and columns)."""
+    import io
+
+    import numpy
+    from matplotlib import image
+
+    path = tmp_path / "chart.svg"
+    path.write_text(pile.to_svg(), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 700}, offline=True)
+    page.goto(path.as_uri())
+    shot = page.locator("svg").screenshot()
+    labels = page.locator("svg text").all_text_contents()
+    page.close()
+    ink = (image.imread(io.BytesIO(shot), format="png")[..., :3] < 0.95).any(axis=2)
+    rows, columns = numpy.flatnonzero(ink.any(axis=1)), numpy.flatnonzero(ink.any(axis=0))
+    height, width = ink.shape
+    assert rows[0] <= 12 and height - 1 - rows[-1] <= 12
+    assert columns[0] <= 12 and width - 1 - columns[-1] <= 12
+    assert any("Anna Holm" in label or "Kharesh" in label for label in labels)
