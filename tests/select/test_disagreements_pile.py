@@ -1,5 +1,6 @@
-"""Flagged disagreements on the hand-written pile (tests/select/pile/README.md): at least 90 %
-of the planted ones found, at most 5 % of the agreeing decoys flagged."""
+"""Flagged disagreements on the hand-written piles (tests/select/pile/README.md): at least 90 %
+of the planted ones found, at most 5 % of the agreeing decoys flagged, on the pile the rules
+were written against and on the held-out pile written after them."""
 
 from __future__ import annotations
 
@@ -19,14 +20,26 @@ def _event(url: str) -> str:
     return url.split("/")[3]
 
 
-@pytest.fixture(scope="module")
-def truth() -> dict[str, dict]:
-    return {e["event"]: e for e in json.loads((PILE / "truth.json").read_text())["events"]}
+PILES = {"pile": ("pile.jsonl", "truth.json"), "heldout": ("heldout.jsonl", "heldout-truth.json")}
+# The pile the rules were written against holds at least 20 of each (issue 16); the held-out
+# pile, written once the rules were frozen, is half that size.
+LEAST = {"pile": 20, "heldout": 12}
+
+
+@pytest.fixture(scope="module", params=list(PILES))
+def which(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
 @pytest.fixture(scope="module")
-def timeline() -> Timeline:
-    return dateline.timeline(PILE / "pile.jsonl")
+def truth(which: str) -> dict[str, dict]:
+    path = PILE / PILES[which][1]
+    return {e["event"]: e for e in json.loads(path.read_text())["events"]}
+
+
+@pytest.fixture(scope="module")
+def timeline(which: str) -> Timeline:
+    return dateline.timeline(PILE / PILES[which][0])
 
 
 def _kinds_by_event(timeline: Timeline) -> dict[str, set[str]]:
@@ -45,20 +58,24 @@ def test_every_event_has_an_entry(timeline: Timeline, truth: dict[str, dict]) ->
     assert shown == set(truth)
 
 
-def test_planted_disagreements_are_flagged(timeline: Timeline, truth: dict[str, dict]) -> None:
+def test_planted_disagreements_are_flagged(
+    timeline: Timeline, truth: dict[str, dict], which: str
+) -> None:
     kinds = _kinds_by_event(timeline)
     planted = [e for e in truth.values() if e["planted"]]
     flagged = [e["event"] for e in planted if e["planted"] in kinds[e["event"]]]
-    assert len(planted) >= 20
+    assert len(planted) >= LEAST[which]
     assert len(flagged) / len(planted) >= 0.9, sorted(
         {e["event"] for e in planted} - set(flagged))
 
 
-def test_agreeing_decoys_are_not_flagged(timeline: Timeline, truth: dict[str, dict]) -> None:
+def test_agreeing_decoys_are_not_flagged(
+    timeline: Timeline, truth: dict[str, dict], which: str
+) -> None:
     kinds = _kinds_by_event(timeline)
     decoys = [e["event"] for e in truth.values() if not e["planted"]]
     false_flags = [e for e in decoys if kinds[e]]
-    assert len(decoys) >= 20
+    assert len(decoys) >= LEAST[which]
     assert len(false_flags) / len(decoys) <= 0.05, false_flags
 
 
@@ -90,7 +107,8 @@ def test_each_claim_is_the_sources_own_words(timeline: Timeline) -> None:
             assert claim.sentence in texts[claim.document]
 
 
-def test_a_quantity_disagreement_keeps_both_numbers(timeline: Timeline) -> None:
+def test_a_quantity_disagreement_keeps_both_numbers() -> None:
+    timeline = dateline.timeline(PILE / "pile.jsonl")
     entry = next(e for e in timeline.entries if e.date == "2025-01-06")
     (quantity,) = [d for d in entry.disagreements if d.kind == "quantity"]
     assert quantity.about == "troop"
