@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli.main import cli
+from dateline.store import Store
 
 PILE = Path(__file__).parents[1] / "select" / "pile" / "pile.jsonl"
 
@@ -59,3 +60,10 @@ def test_csv_has_a_row_per_article_of_the_page(db: Path) -> None:
     assert len(rows) == 13
     assert all(r["published"] and r["path"].startswith(str(PILE)) for r in rows)
     assert {r["outlet"] for r in rows} == {"The Northern Ledger", "Coastal Wire"}
+
+
+def test_an_empty_store_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    out = run("docs", "--db", str(db)).stdout
+    assert "no articles stored" in out

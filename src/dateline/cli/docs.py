@@ -111,8 +111,9 @@ def docs(ctx: click.Context, db: Path | None, page: int, per_page: int, fmt: str
     if fmt == "csv":
         emit(_csv(articles), output)
         return
-    first = (page - 1) * per_page + 1 if articles else 0
-    footer = f"page {page} of {pages}: articles {first}-{first + len(articles) - 1} of {total}"
+    first = (page - 1) * per_page + 1
+    footer = (f"page {page} of {pages}: articles {first}-{first + len(articles) - 1} of {total}"
+              if articles else "no articles stored")
     if page < pages:
         footer += f"; next: --page {page + 1}"
     emit(_table(articles, failures, footer), output)
