@@ -53,7 +53,8 @@ def calendar_date(value: str) -> str:
 
 def timeline_query(*, query: str | None = None, date_from: str | None = None,
                    date_to: str | None = None, dates: int | None = None,
-                   per_date: int | None = None, story: int | None = None) -> TimelineQuery:
+                   per_date: int | None = None, story: int | None = None,
+                   who: str | None = None, where: str | None = None) -> TimelineQuery:
     """The request behind every timeline, checked: the same object from the CLI and the web."""
     for value in (date_from, date_to):
         if value is not None:
@@ -62,7 +63,7 @@ def timeline_query(*, query: str | None = None, date_from: str | None = None,
         if number is not None and number < 1:
             raise ValueError(f"{name} must be 1 or more, not {number}")
     return TimelineQuery(query=query, date_from=date_from, date_to=date_to, dates=dates,
-                         per_date=per_date, story=story)
+                         per_date=per_date, story=story, who=who or None, where=where or None)
 
 
 def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[Article]]:
@@ -83,16 +84,18 @@ def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[A
 def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
              dates: int | None = None, per_date: int | None = None, story: int | None = None,
+             who: str | None = None, where: str | None = None,
              settings: Settings | None = None, stdin: BinaryIO | None = None,
              on_item: OnItem | None = None, on_done: OnDone | None = None) -> Timeline:
     """The timeline of files, folders ("-" for stdin) or `Article`s, with no store.
 
     Articles not yet processed (`Article.from_raw(...)`) go through every stage; unreadable
     files land in `Timeline.failures` and the run goes on. `query` keeps the entries whose
-    sentences mention it; `story` narrows to one story as `Store.stories()` numbers them.
+    sentences mention it; `story` narrows to one story as `Store.stories()` numbers them;
+    `who` and `where` keep the entries naming that person or organisation, and that place.
     """
     request = timeline_query(query=query, date_from=date_from, date_to=date_to, dates=dates,
-                             per_date=per_date, story=story)
+                             per_date=per_date, story=story, who=who, where=where)
     return timeline_for(sources, request, settings=settings, stdin=stdin, on_item=on_item,
                         on_done=on_done)
 
@@ -173,9 +176,16 @@ class Store:
         """`timeline()` for a request already built with `timeline_query`."""
         return store_timeline(self.db, self.settings, request)
 
-    def documents(self) -> list[Article]:
-        """Every stored article, wire copies included, in the order they were first added."""
-        return self.db.articles()
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Every stored article, wire copies included, in the order they were first added;
+        `limit` and `offset` take one page of that order."""
+        if limit is None and offset == 0:
+            return self.db.articles()
+        return self.db.articles(page=(-1 if limit is None else limit, offset))
+
+    def count(self) -> int:
+        """How many articles the store holds, wire copies included."""
+        return self.db.count()
 
     def failures(self) -> list[Failure]:
         """Files that failed to read and have not been read successfully since."""

@@ -109,6 +109,7 @@ class Article:
     outlet: str = ""
     author: str = ""
     url: str = ""
+    image: str = ""  # the article's picture (http(s) address), when its record gives one
     metadata_date: datetime.date | None = None  # from HTML metadata, a JSON field, a WARC header
     # The parts of the page that state `metadata_date` ("meta article:published_time",
     # "<time>", "URL", ...), the deciding one first; empty when the reader does not know.
@@ -145,6 +146,43 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place an entry's sources name, with the sentence it is in."""
+
+    name: str
+    kind: str  # "person", "organisation", "place"
+    document: str  # article id
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one source says about a thing, in its own words."""
+
+    document: str  # article id
+    words: str  # the source's own words for it: "about 1,000 troops", "on Tuesday", "Holm"
+    sentence: str
+    date: str  # the date the source gives the event
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Sources of one entry that say different things about the same thing; never merged."""
+
+    kind: str  # "quantity", "date", "actor"
+    about: str  # what they disagree on: a unit ("troops"), "date" or "who"
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """How an amount the story keeps reporting moves over time, one claim per date."""
+
+    about: str  # the unit counted ("people", "troops", "USD")
+    claims: tuple[Claim, ...]  # in date order
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     """One dated entry of a timeline; `summary` is extractive text, never invented."""
 
@@ -153,6 +191,8 @@ class TimelineEntry:
     sources: tuple[Citation, ...]
     planned: bool = False
     score: float = 0.0
+    entities: tuple[Entity, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -177,6 +217,7 @@ class Timeline:
     documents: tuple[Article, ...]
     entries: tuple[TimelineEntry, ...]
     failures: tuple[Failure, ...] = field(default=())
+    changes: tuple[Change, ...] = field(default=())
 
     def render(self, fmt: str) -> str | bytes:
         """The timeline in `fmt`: text, json, md, html, csv, timelinejs, png or svg."""

@@ -36,7 +36,7 @@ from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
 from dateline.model import Article, Failure, Timeline
 from dateline.read import read_paths
-from dateline.select import build_entries
+from dateline.select import build_entries, changes, naming
 from dateline.settings import Settings
 from dateline.store import AddResult, Store
 from dateline.timex import tag_article
@@ -254,6 +254,8 @@ class TimelineQuery:
     dates: int | None = None
     per_date: int | None = None
     story: int | None = None
+    who: str | None = None  # only entries naming this person or organisation
+    where: str | None = None  # only entries naming this place
 
 
 def story_articles(articles: Sequence[Article], number: int) -> list[Article]:
@@ -283,9 +285,13 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
         per_date=request.per_date if request.per_date is not None else settings.select.per_date,
         query=request.query, date_from=request.date_from, date_to=request.date_to,
     )
-    cited = {c.document for e in entries for c in e.sources}
+    entries = naming(entries, request.who, request.where)
+    moving = changes(entries, articles)
+    cited = {c.document for e in entries for c in e.sources} | {
+        c.document for e in entries for d in e.disagreements for c in d.claims}
     documents = tuple(a for a in articles if a.id in cited or a.duplicate_of is None)
-    return Timeline(documents=documents, entries=entries, failures=tuple(failures))
+    return Timeline(documents=documents, entries=entries, failures=tuple(failures),
+                    changes=moving)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ Examples:
   dateline timeline ~/saved-articles/ --format html -o story.html
   dateline timeline crawl.warc.gz notes.txt --dates 20
   dateline timeline --query troops --from 2004-01 --to 2004-06
-  dateline timeline --story 2 --format md""")
+  dateline timeline --story 2 --format md
+  dateline timeline --who "Anna Holm" --where Brenna""")
 @click.argument("paths", nargs=-1)
 @db_option
 @click.option("--query", metavar="TEXT",
@@ -50,20 +51,24 @@ Examples:
 @click.option("--per-date", type=click.IntRange(min=1), help="Entries per date.")
 @click.option("--story", type=click.IntRange(min=1), metavar="N",
               help="Only story N, as numbered by `dateline stories`.")
+@click.option("--who", metavar="NAME",
+              help="Only entries naming this person or organisation (their own timeline).")
+@click.option("--where", metavar="PLACE", help="Only entries naming this place.")
 @click.option("--strict", is_flag=True, help="One-shot: any unreadable file is fatal.")
 @output_options(FORMATS)
 @click.pass_context
 def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query: str | None,
              date_from: str | None, date_to: str | None, dates: int | None,
-             per_date: int | None, story: int | None, strict: bool, fmt: str,
-             output: Path | None) -> None:
+             per_date: int | None, story: int | None, who: str | None, where: str | None,
+             strict: bool, fmt: str, output: Path | None) -> None:
     """Build the timeline of PATHS (files, folders, - for stdin) one-shot, or of the store."""
     settings = settings_from(ctx, db)
     if paths and query:
         raise click.UsageError("--query searches the store; give PATHS or --query, not both")
     check_paths(paths, "(to search the store, use --query TEXT)")
     request = library.timeline_query(query=query, date_from=date_from, date_to=date_to,
-                                     dates=dates, per_date=per_date, story=story)
+                                     dates=dates, per_date=per_date, story=story,
+                                     who=who, where=where)
     if paths:
         with run_progress("reading") as progress:
             result = library.timeline_for(paths, request, settings=settings,

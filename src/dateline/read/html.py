@@ -76,7 +76,15 @@ def read_html(
         metadata_sources=stamp.sources if stamp else (),
         metadata_disputed=stamp.disputed if stamp else False,
         extracted=True,
+        image=image_address(document.image),
     )
+
+
+def image_address(value: object) -> str:
+    """A picture's address worth publishing (og:image, a record's `image`): http(s) only,
+    never a script, data or file URL."""
+    text = value.strip() if isinstance(value, str) else ""
+    return text if text.startswith(("https://", "http://")) and len(text) <= 2000 else ""
 
 
 def _words(text: str) -> int:

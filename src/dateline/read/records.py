@@ -14,7 +14,7 @@ from typing import Any
 from dateline.model import Article, Failure
 from dateline.read.dates import parse_date
 from dateline.read.decode import normalise_newlines, valid_unicode
-from dateline.read.html import read_html
+from dateline.read.html import image_address, read_html
 from dateline.settings import ReadSettings
 
 _ALIASES = {
@@ -37,6 +37,7 @@ _ALIASES = {
     "url": ("url", "link", "uri", "canonical_url"),
     "outlet": ("outlet", "source", "site", "site_name", "sitename", "publisher", "domain"),
     "author": ("author", "authors", "byline", "creator"),
+    "image": ("image", "image_url", "urlToImage", "top_image"),
 }
 _HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
 
@@ -112,6 +113,7 @@ def record_article(source: str, record: Any, settings: ReadSettings, where: str)
         "author": _name(_field(record, settings.author_field, "author")),
         "url": _text(_field(record, settings.url_field, "url")).strip(),
         "metadata_date": parse_date(_field(record, settings.date_field, "date")),
+        "image": image_address(_field(record, "", "image")),
     }
     if not text.strip():
         return _from_html(source, record, fields, where, settings.text_field)
@@ -139,6 +141,7 @@ def _fields_of(article: Article) -> dict[str, Any]:
         "author": article.author,
         "url": article.url,
         "metadata_date": article.metadata_date,
+        "image": article.image,
     }
 
 

@@ -15,6 +15,9 @@ still get one row with empty source columns. Columns:
     published     the article's inferred publication date (ISO), empty when unknown
     sentence      the cited sentence, == article text[start:end]
     start, end    character offsets of the sentence in the article's clean text
+    entities      the people, organisations and places the entry names: "Anna Holm (person); ..."
+    disagreements where the entry's sources disagree, each source's words quoted beside the
+                  others ("Sources disagree on troop: “600 troops” (A) vs ..."), "; "-joined
 
 Text cells that a spreadsheet would run as a formula (starting with = + - @ or a control
 character) get a leading apostrophe: article text is untrusted.
@@ -27,10 +30,12 @@ import io
 
 from dateline.model import Article, Citation, Timeline, TimelineEntry
 from dateline.render.dates import display_date, precision
+from dateline.render.findings import disagreement_text
 
 COLUMNS = (
     "entry", "date", "display_date", "precision", "planned", "summary",
     "document", "outlet", "title", "path", "published", "sentence", "start", "end",
+    "entities", "disagreements",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,12 +46,19 @@ def safe_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _findings(entry: TimelineEntry, by_id: dict[str, Article]) -> list[str]:
+    names = dict.fromkeys(f"{e.name} ({e.kind})" for e in entry.entities)
+    return [safe_cell("; ".join(names)),
+            safe_cell("; ".join(disagreement_text(d, by_id) for d in entry.disagreements))]
+
+
 def _row(number: int, entry: TimelineEntry, citation: Citation | None,
-         article: Article | None) -> list[str]:
+         by_id: dict[str, Article]) -> list[str]:
     row = [str(number), entry.date, display_date(entry.date), precision(entry.date),
            "yes" if entry.planned else "no", safe_cell(entry.summary)]
     if citation is None:
-        return row + [""] * (len(COLUMNS) - len(row))
+        return row + [""] * (len(COLUMNS) - len(row) - 2) + _findings(entry, by_id)
+    article = by_id.get(citation.document)
     published = article.published.date if article and article.published else None
     return [
         *row,
@@ -58,6 +70,7 @@ def _row(number: int, entry: TimelineEntry, citation: Citation | None,
         safe_cell(citation.sentence),
         str(citation.start),
         str(citation.end),
+        *_findings(entry, by_id),
     ]
 
 
@@ -69,7 +82,7 @@ def render(timeline: Timeline) -> str:
     writer.writerow(COLUMNS)
     for number, entry in enumerate(timeline.entries, start=1):
         if not entry.sources:
-            writer.writerow(_row(number, entry, None, None))
+            writer.writerow(_row(number, entry, None, by_id))
         for citation in entry.sources:
-            writer.writerow(_row(number, entry, citation, by_id.get(citation.document)))
+            writer.writerow(_row(number, entry, citation, by_id))
     return out.getvalue()

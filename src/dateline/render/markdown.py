@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dateline.model import Timeline
 from dateline.render.dates import display_date
+from dateline.render.findings import BADGE, change_text, disagreement_text
 
 
 def _escape(text: str) -> str:
@@ -20,8 +21,13 @@ def render(timeline: Timeline) -> str:
             notes.append(citation.document)
             refs.append(f"[^{len(notes)}]")
         planned = " *(planned)*" if entry.planned else ""
+        planned += f" **[{BADGE}]**" if entry.disagreements else ""
         lines.append(f"- **{display_date(entry.date)}**{planned} — {_escape(entry.summary)} "
                      f"{''.join(refs)}".rstrip())
+        lines.extend(f"  - {_escape(disagreement_text(d, by_id))}" for d in entry.disagreements)
+    if timeline.changes:
+        lines.extend(["", "## How the numbers changed", ""])
+        lines.extend(f"- {_escape(change_text(c))}" for c in timeline.changes)
     if notes:
         lines.append("")
     for number, doc_id in enumerate(notes, start=1):

@@ -6,6 +6,7 @@ import textwrap
 
 from dateline.model import Timeline
 from dateline.render.dates import display_date
+from dateline.render.findings import BADGE, change_text, disagreement_text
 
 
 def render(timeline: Timeline) -> str:
@@ -13,6 +14,7 @@ def render(timeline: Timeline) -> str:
     lines: list[str] = []
     for entry in timeline.entries:
         marker = " (planned)" if entry.planned else ""
+        marker += f" [{BADGE}]" if entry.disagreements else ""
         lines.append(f"{display_date(entry.date)}{marker}")
         lines.extend(textwrap.wrap(entry.summary, width=88, initial_indent="  ",
                                    subsequent_indent="  "))
@@ -24,7 +26,13 @@ def render(timeline: Timeline) -> str:
                 outlets.append(name)
         if outlets:
             lines.append(f"  — {'; '.join(outlets)}")
+        for disagreement in entry.disagreements:
+            lines.extend(textwrap.wrap(disagreement_text(disagreement, by_id), width=88,
+                                       initial_indent="  ! ", subsequent_indent="    "))
         lines.append("")
     if not timeline.entries:
         lines.append("(no dated entries)")
+    for change in timeline.changes:
+        lines.extend(textwrap.wrap(change_text(change), width=88, initial_indent="Change: ",
+                                   subsequent_indent="  "))
     return "\n".join(lines).rstrip() + "\n"

@@ -31,7 +31,9 @@ from dateline.errors import SettingsError
 from dateline.events.extract import extract_events
 from dateline.model import Article, Citation, Event, TimelineEntry
 from dateline.select.candidates import candidate_reports
+from dateline.select.disagreements import flag_disagreements
 from dateline.select.focus import on_topic
+from dateline.select.naming import name_entities
 from dateline.select.salience import date_salience, in_range
 from dateline.select.topic import sizeable_stories, story_topic_words
 from dateline.select.weights import WEIGHTS, Weights
@@ -113,7 +115,8 @@ def build_entries(
     scored = _scored_pools(pools, written, weights)
     original = {a.id: a.duplicate_of or a.id for a in pool}
     own_day = {(a.id, e.sentence.start): e.date for a in pool for e in a.events}
-    return _choose(scored, ranked, (wanted, per_date), original, own_day, weights)
+    entries = _choose(scored, ranked, (wanted, per_date), original, own_day, weights)
+    return flag_disagreements(name_entities(entries), list(articles))
 
 
 def _readable(event: Event) -> bool:

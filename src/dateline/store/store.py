@@ -367,11 +367,17 @@ class Store:
             raise StoreError(f"{self.path}: stored article {row[0]} is corrupt: {exc}") from None
 
     def articles(self, ids: Iterable[str] | None = None,
-                 include_duplicates: bool = True) -> list[Article]:
-        """Stored articles: all in first-seen order, or those of `ids` in the order given."""
+                 include_duplicates: bool = True, page: tuple[int, int] | None = None,
+                 ) -> list[Article]:
+        """Stored articles: all in first-seen order, or those of `ids` in the order given.
+
+        `page` is (limit, offset) into the first-seen order, for listings a page at a time.
+        """
         where = "" if include_duplicates else " WHERE duplicate_of IS NULL"
         if ids is None:
-            found = self._conn.execute(f"{_ARTICLE_SQL}{where} ORDER BY seq")
+            limit, offset = page if page is not None else (-1, 0)
+            found = self._conn.execute(f"{_ARTICLE_SQL}{where} ORDER BY seq LIMIT ? OFFSET ?",
+                                       (limit, offset))
             return [self._article(row) for row in found]
         wanted = list(dict.fromkeys(ids))
         by_id: dict[str, Article] = {}

@@ -93,7 +93,8 @@ def timeline_query(request: Request) -> TimelineQuery:
         raise HTTPException(400, f"from {date_from} is after to {date_to}")
     return TimelineQuery(query=_param(request, "q"), date_from=date_from, date_to=date_to,
                          dates=_int(request, "dates", BROWSE_DATES, MAX_DATES),
-                         per_date=_int(request, "per_date", BROWSE_PER_DATE, MAX_PER_DATE))
+                         per_date=_int(request, "per_date", BROWSE_PER_DATE, MAX_PER_DATE),
+                         who=_param(request, "who"), where=_param(request, "where"))
 
 
 async def _timeline(request: Request) -> Timeline:

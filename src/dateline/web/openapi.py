@@ -39,7 +39,10 @@ def openapi() -> dict[str, Any]:
             "/api/timeline": {"get": {
                 "summary": "Timeline entries in date order, with the documents they cite",
                 "parameters": [*_DATE_FILTERS, _query("story", "Story id (from /api/stories)"),
-                               _query("entity", "A name the entry's sentences mention")],
+                               _query("entity", "A name the entry's sentences mention"),
+                               _query("who", "A person or organisation the entry names "
+                                             "(every word of it, any case)"),
+                               _query("where", "A place the entry names")],
                 "responses": {"200": _ok("The timeline view"), "400": _ERROR}}},
             "/api/documents": {"get": {
                 "summary": "Every stored article (without text) and every failed file",

@@ -194,9 +194,11 @@
     this.fillSelect(this.storySelect, "All stories", (data.stories || []).map(function (s) {
       return [s.id, s.label + " (" + s.size + ")"];
     }), this.filter.story);
-    this.fillSelect(this.entitySelect, "All names", (data.entities || []).map(function (n) {
-      return [n, n];
+    // The facet list: each name with its kind and how many entries name it.
+    this.fillSelect(this.entitySelect, "All names", (data.facets || []).map(function (f) {
+      return [f.name, f.name + " · " + f.kind + " (" + f.count + ")"];
     }), this.filter.entity);
+    this.showChanges(data.changes || []);
     this.filter.story = this.storySelect.value;
     this.filter.entity = this.entitySelect.value;
     if (this.entries.length) {
@@ -493,6 +495,9 @@
     time.setAttribute("datetime", entry.date);
     head.appendChild(time);
     if (entry.planned) head.appendChild(el("span", "badge", "planned"));
+    if (entry.disagreements && entry.disagreements.length) {
+      head.appendChild(el("span", "badge disagree", "sources disagree"));
+    }
     button.appendChild(head);
     button.appendChild(el("span", "entry-summary", entry.summary));
     if (entry.outlets && entry.outlets.length) {
@@ -536,6 +541,8 @@
     panel.appendChild(bar);
     if (entry.planned) panel.appendChild(el("p", "badge", "planned"));
     panel.appendChild(el("p", "panel-summary", entry.summary));
+    (entry.disagreements || []).forEach(function (d) { panel.appendChild(disagreement(d)); });
+    if (entry.names && entry.names.length) panel.appendChild(this.namesList(entry.names));
     var byDoc = {};
     entry.sources.forEach(function (s) { (byDoc[s.document] = byDoc[s.document] || []).push(s); });
     Object.keys(byDoc).forEach(function (id) {
@@ -579,6 +586,53 @@
       var box = mark.parentNode;
       box.scrollTop = Math.max(mark.offsetTop - box.offsetTop - box.clientHeight / 3, 0);
     }
+  };
+
+  var ABOUT = { quantity: "on ", date: "on the date", actor: "on who acted" };
+
+  // Each source's own words side by side: one column per source.
+  function disagreement(d) {
+    var box = el("section", "disagreement");
+    box.appendChild(el("h3", null, "Sources disagree " +
+      (d.kind === "quantity" ? ABOUT.quantity + d.about : ABOUT[d.kind] || d.about)));
+    var table = el("table", "claims"), head = el("tr"), words = el("tr"), said = el("tr");
+    d.claims.forEach(function (c) {
+      head.appendChild(el("th", null, c.source + (d.kind === "date" ? " · " + c.display_date : "")));
+      words.appendChild(el("td", "claim-words", c.words || c.display_date));
+      said.appendChild(el("td", "claim-sentence", c.sentence));
+    });
+    [head, words, said].forEach(function (row) { table.appendChild(row); });
+    box.appendChild(table);
+    return box;
+  }
+
+  // The entry's people, organisations and places; each opens that name's own timeline.
+  Viewer.prototype.namesList = function (names) {
+    var self = this, box = el("p", "names");
+    box.appendChild(el("span", "names-label", "Names: "));
+    names.forEach(function (n) {
+      var button = el("button", "link name " + n.kind, n.name);
+      button.type = "button";
+      button.title = n.kind + ": show only the entries naming " + n.name;
+      button.addEventListener("click", function () { self.showName(n.name); });
+      box.appendChild(button);
+    });
+    return box;
+  };
+
+  Viewer.prototype.showName = function (name) {
+    this.entitySelect.value = name;
+    this.filter.entity = this.entitySelect.value;
+    this.closePanel();
+    this.refresh();
+  };
+
+  Viewer.prototype.showChanges = function (changes) {
+    var node = this.root.querySelector("[data-role=changes]");
+    if (!node) return;
+    node.textContent = "";
+    node.hidden = !changes.length;
+    changes.forEach(function (c) { node.appendChild(el("li", null, c.text)); });
   };
 
   // The article text with each cited span wrapped in <mark>, built from text nodes.
