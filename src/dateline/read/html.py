@@ -76,7 +76,7 @@ def read_html(
         metadata_sources=stamp.sources if stamp else (),
         metadata_disputed=stamp.disputed if stamp else False,
         extracted=True,
-        image=image_address(document.image),
+        image=image_address(meta.image),
     )
 
 

@@ -1,4 +1,4 @@
-"""A saved page's title, author, site name and address, read from its markup.
+"""A saved page's title, author, site name, address and picture, read from its markup.
 
 trafilatura's metadata pass also dates the page, guesses an author from the page's bylines
 and collects categories, tags and a licence: on the real pages of `bench/read_html.py` that
@@ -33,6 +33,7 @@ class PageMeta:
     author: str
     sitename: str
     url: str
+    image: str
 
 
 def page_meta(tree: HtmlElement, url: str = "") -> PageMeta:
@@ -53,6 +54,7 @@ def page_meta(tree: HtmlElement, url: str = "") -> PageMeta:
         author=_tidy(author),
         sitename=_tidy(sitename),
         url=_tidy(address),
+        image=(found.image or "").strip(),
     )
 
 
