@@ -123,3 +123,21 @@ def test_every_module_is_used_by_the_product():
         todo.extend(".".join(parts[:i]) for i in range(1, len(parts)))
         todo.extend(imported(modules()[module]))
     assert sorted(set(modules()) - reached) == []
+
+
+def test_a_stage_module_that_one_other_stage_alone_uses_lives_there():
+    """A module no one in its own package uses, kept for one later stage, is misplaced
+    (issue 13: `cluster/events.py` held only the threshold `select/entries.py` reads)."""
+    users: dict[str, set[str]] = {module: set() for module in modules()}
+    for module, path in modules().items():
+        for target in imported(path):
+            users[target].add(module)
+    misplaced = []
+    for module, found in users.items():
+        package = package_of(module)
+        if package not in STAGES or module == f"dateline.{package}":
+            continue
+        packages = {package_of(user) for user in found}
+        if len(packages) == 1 and package not in packages and packages <= set(STAGES):
+            misplaced.append((module, sorted(found)))
+    assert misplaced == []
