@@ -11,24 +11,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from dateline.cluster.stories import Story
 from dateline.model import Article, Citation, Timeline, TimelineEntry
 from dateline.render.dates import display_date, precision
-from dateline.render.json import published_to_dict
+from dateline.render.json import published_to_dict, story_to_dict
 
 # The entity filter lists the most frequent names only: past this a dropdown is unusable.
 MAX_ENTITIES = 200
-
-
-@dataclass(frozen=True)
-class StoryRef:
-    """A story as the viewer needs it: an id, a label and the articles it groups."""
-
-    id: str
-    label: str
-    article_ids: tuple[str, ...]
 
 
 def document_meta(article: Article) -> dict[str, Any]:
@@ -57,7 +48,7 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def entry_view(number: int, entry: TimelineEntry, by_id: dict[str, Article],
-               story_of: dict[str, list[str]]) -> dict[str, Any]:
+               story_of: dict[str, list[int]]) -> dict[str, Any]:
     articles = [by_id.get(c.document) for c in entry.sources]
     return {
         "id": number,
@@ -69,17 +60,19 @@ def entry_view(number: int, entry: TimelineEntry, by_id: dict[str, Article],
         "outlets": _unique(a.outlet or a.title or a.source for a in articles if a),
         "entities": _unique(name for a, c in zip(articles, entry.sources, strict=True)
                             for name in _actors(a, c)),
-        "stories": _unique(s for c in entry.sources for s in story_of.get(c.document, [])),
+        "stories": list(dict.fromkeys(s for c in entry.sources
+                                      for s in story_of.get(c.document, []))),
         "sources": [{"document": c.document, "sentence": c.sentence, "start": c.start,
                      "end": c.end} for c in entry.sources],
     }
 
 
-def timeline_view(timeline: Timeline, stories: Sequence[StoryRef] = (),
+def timeline_view(timeline: Timeline, stories: Sequence[Story] = (),
                   include_text: bool = False) -> dict[str, Any]:
-    """Entries in date order with their filters, plus the documents they cite."""
+    """Entries in date order with their filters, plus the documents they cite; each story
+    its entries belong to in the one shape `dateline stories` lists (`story_to_dict`)."""
     by_id = {a.id: a for a in timeline.documents}
-    story_of: dict[str, list[str]] = {}
+    story_of: dict[str, list[int]] = {}
     for story in stories:
         for article_id in story.article_ids:
             story_of.setdefault(article_id, []).append(story.id)
@@ -96,7 +89,6 @@ def timeline_view(timeline: Timeline, stories: Sequence[StoryRef] = (),
     return {
         "entries": entries,
         "documents": documents,
-        "stories": [{"id": s.id, "label": s.label, "size": len(s.article_ids)}
-                    for s in stories if s.id in used_stories],
+        "stories": [story_to_dict(s) for s in stories if s.id in used_stories],
         "entities": [name for name, _ in counts.most_common(MAX_ENTITIES)],
     }
