@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from dateline.date.furniture import is_dated_entry, is_furniture, line_of
 from dateline.date.tense import tense_of
+from dateline.english import WEEKDAY_NAMES as WEEKDAYS
 from dateline.model import TimeMention
 from dateline.timex.lexicon import NUMBERS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_WORD = re.compile(
     r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|satur|sun)(?:day)?)\b(?!-)", re.I
 )
