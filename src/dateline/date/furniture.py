@@ -7,7 +7,6 @@ dated next month, a reader comment posted two years later.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from dateline.model import TimeMention
@@ -42,15 +41,11 @@ def line_of(text: str, offset: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-# The date stage asks about the line of every time mention: a long line holding many (a whole
-# article without line breaks) is read once, not once per mention.
-@functools.lru_cache(maxsize=256)
 def is_furniture(line: str) -> bool:
     """True for caption, credit, comment and story-list lines: their dates are not ours."""
     return is_caption(line) or is_stamp(line)
 
 
-@functools.lru_cache(maxsize=256)
 def is_caption(line: str) -> bool:
     """A caption, credit, copyright or story-list line."""
     return bool(_FURNITURE.search(line))
