@@ -123,10 +123,12 @@ class Store:
 
     `Store()` opens ./dateline.db (or `settings.store.path`), creating it; with
     `create=False` a missing file is a `StoreError` instead, so reading never makes one.
+    Like a `sqlite3` connection it belongs to the thread that opened it, unless
+    `any_thread` (a pool of reader threads, as the web app keeps, that closes it elsewhere).
     """
 
     def __init__(self, path: PathLike | None = None, *, settings: Settings | None = None,
-                 create: bool = True) -> None:
+                 create: bool = True, any_thread: bool = False) -> None:
         settings = settings or Settings()
         if path is not None:
             settings = settings.with_overrides("store", path=Path(path))
@@ -134,7 +136,7 @@ class Store:
         self.path = Path(settings.store.path)
         if not create and not self.path.exists():
             raise StoreError(f"{self.path}: no store here")
-        self.db = ArticleStore(self.path, settings.dedup)
+        self.db = ArticleStore(self.path, settings.dedup, any_thread=any_thread)
 
     def __enter__(self) -> Store:
         return self
@@ -186,6 +188,10 @@ class Store:
     def count(self) -> int:
         """How many articles the store holds, wire copies included."""
         return self.db.count()
+
+    def document(self, article_id: str) -> Article | None:
+        """The stored article with this id, or None."""
+        return self.db.article(article_id)
 
     def failures(self) -> list[Failure]:
         """Files that failed to read and have not been read successfully since."""

@@ -129,6 +129,9 @@ class Article:
     events: tuple[Event, ...] = ()
     duplicate_of: str | None = None  # id of the article this one is a copy of
     outlets: tuple[str, ...] = ()  # outlets that carried this story (self first)
+    # What was changed on the way in that the user should hear of ("replaced 2 unencodable
+    # characters"): `dateline add` reports these, the store keeps them.
+    notes: tuple[str, ...] = ()
 
     @classmethod
     def from_raw(cls, source: str, raw_text: str, **fields: object) -> Article:

@@ -133,6 +133,14 @@ def report_failures(failures: list[Failure]) -> None:
         stderr.print(f"dateline: {printable(str(failure))}", markup=False, soft_wrap=True)
 
 
+def report_notes(articles: list[Article]) -> None:
+    """One line per thing changed on the way in ("replaced 1 unencodable character")."""
+    for article in articles:
+        for note in article.notes:
+            stderr.print(f"dateline: {printable(article.source)}: {printable(note)}",
+                         markup=False, soft_wrap=True)
+
+
 def untagged_note(counts: Counter[str]) -> str:
     """One line on the articles kept but not dated or tagged from their text, or ""."""
     if not counts:

@@ -12,10 +12,12 @@ from dateline.cli.common import (
     check_paths,
     db_option,
     report_failures,
+    report_notes,
     report_untagged,
     run_progress,
     settings_from,
 )
+from dateline.model import Article, Failure
 
 
 @click.command()
@@ -27,10 +29,18 @@ def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: boo
     """Ingest PATHS (files, folders, or - for stdin) into the store."""
     settings = settings_from(ctx, db)
     check_paths(paths)
+    noted: list[Article] = []
     with library.Store(settings=settings) as store, run_progress("reading") as progress:
-        result = store.add(paths, strict=strict, stdin=sys.stdin.buffer, on_item=progress.read,
+
+        def read(item: Article | Failure) -> None:
+            if isinstance(item, Article) and item.notes:
+                noted.append(item)
+            progress.read(item)
+
+        result = store.add(paths, strict=strict, stdin=sys.stdin.buffer, on_item=read,
                            on_done=progress.processed)
     report_failures(list(result.failures))
+    report_notes(noted)
     report_untagged(result.untagged)
     added = result.added
     click.echo(f"added {added.added}, duplicate {added.duplicate}, failed {added.failed}")

@@ -2,9 +2,11 @@
 
 Wire copies differ in their header, footer and page chrome but share the body, so two articles
 whose word 5-shingle sets overlap by at least `DedupSettings.near_duplicate_threshold`
-(estimated with MinHash, candidates found with LSH) are one story. The earliest published
-copy (first seen on ties or when undated) is canonical; the others point at it with
-`duplicate_of`, and its `outlets` lists every outlet that carried the story.
+(estimated with MinHash, candidates found with LSH) are one story. The copy `kept_first`
+puts first is canonical (the earliest published; on ties or when undated, the smallest
+content id, so the choice never depends on the order files were read); the others point at
+it with `duplicate_of`, and its `outlets` lists every outlet that carried the story. The
+store applies the same rule as copies arrive batch by batch.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ def _written(article: Article) -> date:
     return article.metadata_date or date.max
 
 
+def kept_first(article: Article) -> tuple[date, str]:
+    """The one duplicate rule: of two copies, the one with the smaller key is kept."""
+    return _written(article), article.id
+
+
 def _outlets(article: Article) -> list[str]:
     return list(dict.fromkeys(o for o in (article.outlet, *article.outlets) if o))
 
@@ -45,7 +52,7 @@ def find_canonicals(articles: Sequence[Article], settings: DedupSettings,
     index = LshIndex(threshold)
     root_of: dict[str, int] = {}  # index key -> canonical position
     canonical: dict[int, int] = {}
-    order = sorted(range(len(articles)), key=lambda i: (_written(articles[i]), i))
+    order = sorted(range(len(articles)), key=lambda i: kept_first(articles[i]))
     for position in order:
         article = articles[position]
         if article.id in root_of:  # the same content read twice
@@ -76,7 +83,7 @@ def mark_duplicates(articles: Sequence[Article], settings: DedupSettings,
     """
     canonical = find_canonicals(articles, settings, signatures)
     outlets = {i: _outlets(a) for i, a in enumerate(articles) if i not in canonical}
-    for position in sorted(canonical, key=lambda i: (_written(articles[i]), i)):
+    for position in sorted(canonical, key=lambda i: kept_first(articles[i])):
         root_outlets = outlets[canonical[position]]
         root_outlets.extend(o for o in _outlets(articles[position]) if o not in root_outlets)
     marked = []

@@ -22,6 +22,7 @@ from dateline.events.frame import actors, cue_leads, place, plan_cue, predicate
 from dateline.events.quantities import find_quantities
 from dateline.events.sentences import split_sentences
 from dateline.model import Article, Event, Sentence, TimeMention
+from dateline.timex.value import TimexValue
 
 # The lead of a news article reports the news of its day; deeper undated sentences are
 # background. Five sentences follows the Datewise setting of Ghalandari & Ifrim (2020).
@@ -68,9 +69,10 @@ def _published_value(article: Article) -> str | None:
 
 def _is_news(event: Event, published: str | None) -> bool:
     """A done event of the days before publication: what the lead is reporting."""
-    if published is None or event.planned or len(event.date) != 10:
+    day = TimexValue.parse(event.date).day
+    if published is None or event.planned or day is None:
         return False
-    day, pub = date.fromisoformat(event.date), date.fromisoformat(published)
+    pub = date.fromisoformat(published)
     return pub - NEWS_WINDOW <= day <= pub
 
 

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+
+from dateline.timex.value import TimexValue
 
 
 def precision(value: str) -> str:
     """'day', 'month' or 'year' for a calendar value YYYY[-MM[-DD]]."""
-    return {4: "year", 7: "month", 10: "day"}.get(len(value), "unknown")
+    return TimexValue.parse(value).granularity or "unknown"
 
 
 def display_date(value: str) -> str:
     """A calendar value for people: '2006' / 'June 2006' / 'June 3, 2006'."""
-    parts = value.split("-")
-    try:
-        if len(parts) == 1:
-            return str(int(parts[0]))
-        year, month = int(parts[0]), int(parts[1])
-        if len(parts) == 2:
-            return f"{calendar.month_name[month]} {year}"
-        day = date(year, month, int(parts[2]))
-    except (ValueError, IndexError):
+    position = TimexValue.parse(value)
+    if position.year is None or position.interval is None:
         return value
-    return f"{calendar.month_name[day.month]} {day.day}, {day.year}"
+    if position.month is None:
+        return str(position.year)
+    if position.day is None:
+        return f"{calendar.month_name[position.month]} {position.year}"
+    return f"{calendar.month_name[position.month]} {position.day.day}, {position.year}"

@@ -11,25 +11,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from dateline.cluster.stories import Story
 from dateline.model import Article, Disagreement, Timeline, TimelineEntry
 from dateline.render.dates import display_date, precision
 from dateline.render.findings import change_text, disagreement_text, source_name
-from dateline.render.json import published_to_dict
+from dateline.render.json import published_to_dict, story_to_dict
 
 # The entity filter lists the most frequent names only: past this a dropdown is unusable.
 MAX_ENTITIES = 200
-
-
-@dataclass(frozen=True)
-class StoryRef:
-    """A story as the viewer needs it: an id, a label and the articles it groups."""
-
-    id: str
-    label: str
-    article_ids: tuple[str, ...]
 
 
 def document_meta(article: Article) -> dict[str, Any]:
@@ -74,7 +65,7 @@ def facets(entries: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
 
 
 def entry_view(number: int, entry: TimelineEntry, by_id: dict[str, Article],
-               story_of: dict[str, list[str]]) -> dict[str, Any]:
+               story_of: dict[str, list[int]]) -> dict[str, Any]:
     articles = [by_id.get(c.document) for c in entry.sources]
     return {
         "id": number,
@@ -88,17 +79,19 @@ def entry_view(number: int, entry: TimelineEntry, by_id: dict[str, Article],
         "names": [{"name": name, "kind": kind}
                   for name, kind in dict.fromkeys((e.name, e.kind) for e in entry.entities)],
         "disagreements": [disagreement_view(d, by_id) for d in entry.disagreements],
-        "stories": _unique(s for c in entry.sources for s in story_of.get(c.document, [])),
+        "stories": list(dict.fromkeys(s for c in entry.sources
+                                      for s in story_of.get(c.document, []))),
         "sources": [{"document": c.document, "sentence": c.sentence, "start": c.start,
                      "end": c.end} for c in entry.sources],
     }
 
 
-def timeline_view(timeline: Timeline, stories: Sequence[StoryRef] = (),
+def timeline_view(timeline: Timeline, stories: Sequence[Story] = (),
                   include_text: bool = False) -> dict[str, Any]:
-    """Entries in date order with their filters, plus the documents they cite."""
+    """Entries in date order with their filters, plus the documents they cite; each story
+    its entries belong to in the one shape `dateline stories` lists (`story_to_dict`)."""
     by_id = {a.id: a for a in timeline.documents}
-    story_of: dict[str, list[str]] = {}
+    story_of: dict[str, list[int]] = {}
     for story in stories:
         for article_id in story.article_ids:
             story_of.setdefault(article_id, []).append(story.id)
@@ -115,8 +108,7 @@ def timeline_view(timeline: Timeline, stories: Sequence[StoryRef] = (),
     return {
         "entries": entries,
         "documents": documents,
-        "stories": [{"id": s.id, "label": s.label, "size": len(s.article_ids)}
-                    for s in stories if s.id in used_stories],
+        "stories": [story_to_dict(s) for s in stories if s.id in used_stories],
         "entities": [f["name"] for f in counted],
         "facets": counted,
         "changes": [{"about": c.about, "text": change_text(c)} for c in timeline.changes],

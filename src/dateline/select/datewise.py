@@ -28,6 +28,7 @@ from dateline.events.calendar import calendar_value
 from dateline.events.sentences import split_sentences
 from dateline.model import Article, Citation, Sentence, TimelineEntry
 from dateline.select.salience import in_range
+from dateline.timex.value import TimexValue
 
 # Undated sentences count for their article's publication day and the day before, when they
 # are among the first six (news-tls: `clip_sents=5`, `pub_end=2`).
@@ -71,7 +72,7 @@ def _dated_sentences(article: Article) -> list[tuple[str, Sentence, bool]]:
         days = set()
         for mention in mentions_in(sentence, article.timexes):
             value = calendar_value(mention.value) if mention.type in ("DATE", "TIME") else None
-            if value and len(value) == 10:
+            if value and TimexValue.parse(value).day is not None:
                 days.add(value)
         found.extend((day, sentence, True) for day in sorted(days))
         if not days and published and index < PUBLISHED_SENTENCES:

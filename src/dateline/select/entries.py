@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dateline.cluster.events import MERGE_THRESHOLD
 from dateline.cluster.vectors import (
     Vector,
     centroid,
@@ -31,7 +30,7 @@ from dateline.errors import SettingsError
 from dateline.events.extract import extract_events
 from dateline.model import Article, Citation, Event, TimelineEntry
 from dateline.select.candidates import candidate_reports
-from dateline.select.disagreements import flag_disagreements
+from dateline.select.disagreements import MERGE_THRESHOLD, flag_disagreements
 from dateline.select.focus import on_topic
 from dateline.select.naming import name_entities
 from dateline.select.salience import date_salience, in_range

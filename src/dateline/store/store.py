@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from dateline.cluster.duplicates import dedup_text
+from dateline.cluster.duplicates import dedup_text, kept_first
 from dateline.cluster.minhash import (
     SIGNATURE_SCHEME,
     LshIndex,
@@ -82,6 +82,15 @@ class _Chunk:
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     bands: list[tuple[int, int]] = field(default_factory=list)
     outlets: dict[str, list[str]] = field(default_factory=dict)  # canonical id -> outlets to add
+    kept: dict[str, Article] = field(default_factory=dict)  # this chunk's canonical copies
+    # A copy that `kept_first` puts before its stored canonical takes its place: old -> new.
+    handovers: dict[str, str] = field(default_factory=dict)
+
+    def current(self, root: str) -> str:
+        """The canonical id `root` has become after this chunk's handovers."""
+        while root in self.handovers:
+            root = self.handovers[root]
+        return root
 
 
 def _now() -> str:
@@ -208,9 +217,11 @@ class Store:
 
         An article whose content id is already stored, or whose text is a near-duplicate of a
         stored one, counts as duplicate; a near-duplicate is still stored, marked
-        `duplicate_of` the first-seen copy, whose `outlets` gain its outlet. The store decides
-        `duplicate_of` itself: any value on the incoming article is replaced. Re-adding a
-        stored id never changes it; `update` does.
+        `duplicate_of` the copy `cluster.duplicates.kept_first` keeps (the one-shot path's
+        rule, so the kept copy does not depend on the order files were added), whose `outlets`
+        gain its outlet: a copy published before the stored canonical takes its place. The
+        store decides `duplicate_of` itself: any value on the incoming article is replaced.
+        Re-adding a stored id never changes it; `update` does.
         """
         tally = _Tally()
         with self._savepoint("add the batch"):
@@ -230,33 +241,52 @@ class Store:
             root = known.get(article.id) or pending.roots.get(article.id)
             if root is not None:
                 tally.duplicate.append(article.id)
-                pending.outlets.setdefault(root, []).extend(rows.outlets_of(article))
+                pending.outlets.setdefault(pending.current(root), []).extend(
+                    rows.outlets_of(article))
                 continue
             sig = signature(dedup_text(article), self.dedup.num_perm)
             keys = band_keys(sig, self.dedup.near_duplicate_threshold) if sig is not None else []
             root = self._canonical(sig, keys, pending) if sig is not None else None
-            pending.rows.append(rows.to_row(article, seq, sig, root, now))
-            pending.bands.extend((key, seq) for key in keys)
-            pending.roots[article.id] = root or article.id
-            if sig is not None:
-                pending.index.add(article.id, sig, keys)
-            if root is None:
+            if root is not None and self._takes_over(article, root, pending):
+                tally.duplicate.append(article.id)
+                root = None
+            elif root is None:
                 tally.added.append(article.id)
             else:
                 tally.duplicate.append(article.id)
                 pending.outlets.setdefault(root, []).extend(rows.outlets_of(article))
+            pending.rows.append(rows.to_row(article, seq, sig, root, now))
+            pending.bands.extend((key, seq) for key in keys)
+            pending.roots[article.id] = root or article.id
+            if root is None:
+                pending.kept[article.id] = article
+            if sig is not None:
+                pending.index.add(article.id, sig, keys)
             seq += 1
         self._write_chunk(pending)
 
     def _canonical(self, sig: Signature, keys: list[int], pending: _Chunk) -> str | None:
-        """The first-seen article `sig` is a near-duplicate of, if any."""
+        """The canonical copy of the article `sig` is a near-duplicate of, if any."""
         stored = self._candidates(keys)
         candidates = {key: value[0] for key, value in stored.items()}
         candidates.update(pending.index.candidates(keys))
         match = best_match(sig, candidates, self.dedup.near_duplicate_threshold)
         if match is None:
             return None
-        return pending.roots[match] if match in pending.roots else stored[match][1]
+        return pending.roots[match] if match in pending.roots else pending.current(
+            stored[match][1])
+
+    def _takes_over(self, article: Article, root: str, pending: _Chunk) -> bool:
+        """Whether `article` is kept before its canonical copy `root`; if so it takes over."""
+        kept = pending.kept.get(root) or self.article(root)
+        if kept is None or kept_first(kept) <= kept_first(article):
+            return False
+        pending.handovers[root] = article.id
+        for copy, canonical in pending.roots.items():
+            if canonical == root:
+                pending.roots[copy] = article.id
+        pending.outlets[article.id] = pending.outlets.pop(root, [])
+        return True
 
     def _candidates(self, keys: list[int]) -> dict[str, tuple[Signature, str]]:
         if not keys:
@@ -277,8 +307,16 @@ class Store:
         self._conn.executemany(
             f"INSERT INTO articles ({', '.join(rows.COLUMNS)}) VALUES ({marks})", pending.rows)
         self._conn.executemany("INSERT INTO lsh_bands (key, seq) VALUES (?, ?)", pending.bands)
+        for old, new in pending.handovers.items():  # in the order they happened
+            outlets = self._conn.execute("SELECT outlet, outlets FROM articles WHERE id = ?",
+                                         (old,)).fetchone()
+            self._conn.execute("UPDATE articles SET duplicate_of = ? "
+                               "WHERE duplicate_of = ? OR id = ?", (new, old, old))
+            self._conn.execute("UPDATE articles SET outlets = ? WHERE id = ?",
+                               (json.dumps([outlets[0]] if outlets[0] else []), old))
+            self._add_outlets(new, json.loads(outlets[1]))
         for root, outlets in pending.outlets.items():
-            self._add_outlets(root, outlets)
+            self._add_outlets(pending.current(root), outlets)
 
     def _add_outlets(self, article_id: str, outlets: list[str]) -> None:
         row = self._conn.execute("SELECT outlets FROM articles WHERE id = ?",

@@ -15,6 +15,7 @@ from dateline.model import Article, TimeMention
 from dateline.timex.grammar import COMPILED, MOD_VALUES, MODIFIER
 from dateline.timex.resolve import HANDLERS, Context, Resolution
 from dateline.timex.scan import all_matches
+from dateline.timex.value import TimexValue
 
 _PRIORITY = {name: i for i, (name, _) in enumerate(COMPILED)}
 # Patterns whose value is an explicit calendar day: they move the narrative reference.
@@ -80,12 +81,13 @@ def tag(text: str, anchor: date | None = None) -> list[TimeMention]:
             continue
         start, modifier = _with_modifier(text, start, floor, res)
         floor = end
-        if name in _EXPLICIT and res.granularity == "day" and res.value[:4].isdigit():
-            ctx.ref = date.fromisoformat(res.value[:10])
-        if name in _NAMES_YEAR and res.value[:4].isdigit():
-            ctx.ref_year = int(res.value[:4])
-        if name in _NAMES_MONTH and res.value[:4].isdigit() and res.value[5:7].isdigit():
-            ctx.ref_month = (int(res.value[:4]), int(res.value[5:7]))
+        named = TimexValue.parse(res.value)
+        if name in _EXPLICIT and res.granularity == "day" and named.day is not None:
+            ctx.ref = named.day
+        if name in _NAMES_YEAR and named.year is not None:
+            ctx.ref_year = named.year
+        if name in _NAMES_MONTH and named.year is not None and named.month is not None:
+            ctx.ref_month = (named.year, named.month)
         mentions.append(
             TimeMention(
                 start=start,

@@ -19,11 +19,11 @@ from starlette.responses import JSONResponse, Response
 from dateline.library import TimelineQuery, calendar_date
 from dateline.model import Article, Timeline
 from dateline.render import FORMATS, render
-from dateline.render.json import document_to_dict
+from dateline.render.json import document_to_dict, story_to_dict
 from dateline.render.view import document_meta, timeline_view
 from dateline.web.jobs import Job
 from dateline.web.security import cross_site_reason
-from dateline.web.service import StoreService, failures_json
+from dateline.web.service import Building, StoreService, failures_json
 from dateline.web.uploads import UploadError, check_content, read_limited
 
 # ASCII digits only: `\d` and `str.isdigit` also accept "²", "①" and "٣", which `int()`
@@ -31,13 +31,16 @@ from dateline.web.uploads import UploadError, check_content, read_limited
 NUMBER = re.compile(r"^[0-9]{1,9}$")
 ARTICLE_ID = re.compile(r"^[0-9a-f]{6,64}$")
 JOB_ID = re.compile(r"^u[0-9]{1,9}$")
+# RFC 7240: `Prefer: respond-async, wait=N` asks for 202 and progress if not done in N s.
+RESPOND_ASYNC = re.compile(r"(?:^|,)\s*respond-async\s*(?:,|$)", re.I)
+PREFER_WAIT = re.compile(r"(?:^|,)\s*wait\s*=\s*([0-9]{1,4})\s*(?:,|$)", re.I)
+DEFAULT_WAIT = 1
 MAX_QUERY = 500
-# The app browses the whole chronology (every dated event, a couple per date) rather than
-# the short summary `dateline timeline` prints; `?dates=` and `?per_date=` ask for less.
-BROWSE_DATES = 5000
-BROWSE_PER_DATE = 2
+# Without `?dates=` and `?per_date=` the app shows what `dateline timeline` prints (the
+# library's defaults): the same store and request give the same entries everywhere.
 MAX_DATES = 20000
 MAX_PER_DATE = 20
+MAX_STORY = 10**9 - 1
 
 EXPORT_TYPES = {
     "text": ("text/plain; charset=utf-8", "txt"),
@@ -78,10 +81,10 @@ def _date(request: Request, name: str) -> str | None:
         raise HTTPException(400, f"{name}: {exc}") from None
 
 
-def _int(request: Request, name: str, default: int, high: int) -> int:
+def _int(request: Request, name: str, high: int) -> int | None:
     value = _param(request, name)
     if value is None:
-        return default
+        return None
     if not NUMBER.match(value) or not 1 <= int(value) <= high:
         raise HTTPException(400, f"{name}: {value!r} is not a number from 1 to {high}")
     return int(value)
@@ -92,15 +95,28 @@ def timeline_query(request: Request) -> TimelineQuery:
     if date_from and date_to and date_from[:len(date_to)] > date_to:
         raise HTTPException(400, f"from {date_from} is after to {date_to}")
     return TimelineQuery(query=_param(request, "q"), date_from=date_from, date_to=date_to,
-                         dates=_int(request, "dates", BROWSE_DATES, MAX_DATES),
-                         per_date=_int(request, "per_date", BROWSE_PER_DATE, MAX_PER_DATE),
+                         dates=_int(request, "dates", MAX_DATES),
+                         per_date=_int(request, "per_date", MAX_PER_DATE),
+                         story=_int(request, "story", MAX_STORY),
                          who=_param(request, "who"), where=_param(request, "where"))
+
+
+def _known_story(store: StoreService, query: TimelineQuery) -> None:
+    """404 for a story number `/api/stories` does not list (on a reader thread)."""
+    if query.story is not None and query.story > len(store.stories()):
+        raise HTTPException(404, f"story: no story {query.story}; there are "
+                                 f"{len(store.stories())} (see /api/stories)")
+
+
+def _built(store: StoreService, query: TimelineQuery) -> Timeline:
+    _known_story(store, query)
+    return store.timeline(query)
 
 
 async def _timeline(request: Request) -> Timeline:
     store = service(request)
     query = timeline_query(request)
-    return await store.call(lambda: store.timeline(query))
+    return await store.call(lambda: _built(store, query))
 
 
 def json_response(body: bytes) -> Response:
@@ -110,18 +126,32 @@ def json_response(body: bytes) -> Response:
 async def api_timeline(request: Request) -> Response:
     store = service(request)
     query = timeline_query(request)
-    story, entity = _param(request, "story"), _param(request, "entity")
+    entity = _param(request, "entity")
 
     def view() -> dict[str, Any]:
-        found = timeline_view(store.timeline(query), store.stories())
-        if story:
-            found["entries"] = [e for e in found["entries"] if story in e["stories"]]
+        found = timeline_view(_built(store, query), store.stories())
         if entity:
             found["entries"] = [e for e in found["entries"] if entity in e["entities"]]
         return found
 
-    key = ("timeline", repr(query), story, entity)
-    return json_response(await store.call(lambda: store.json_view(key, view)))
+    key = ("timeline", query, entity)
+    wait = _async_wait(request)
+    if wait is None:
+        return json_response(await store.call(lambda: store.json_view(key, view)))
+    found = await store.soon(key, lambda: store.json_view(key, view), wait)
+    if isinstance(found, Building):
+        return JSONResponse(found.progress(), status_code=202,
+                            headers={"preference-applied": "respond-async", "retry-after": "1"})
+    return json_response(found)
+
+
+def _async_wait(request: Request) -> float | None:
+    """Seconds to wait before answering 202 "building", when the client prefers that."""
+    prefer = request.headers.get("prefer", "")
+    if not RESPOND_ASYNC.search(prefer):
+        return None
+    wait = PREFER_WAIT.search(prefer)
+    return float(wait.group(1)) if wait else DEFAULT_WAIT
 
 
 def _status(article: Article) -> str:
@@ -153,8 +183,7 @@ async def api_stories(request: Request) -> Response:
     store = service(request)
 
     def view() -> dict[str, Any]:
-        return {"stories": [{"id": s.id, "label": s.label, "size": len(s.article_ids),
-                             "documents": list(s.article_ids)} for s in store.stories()]}
+        return {"stories": [story_to_dict(s) for s in store.stories()]}
 
     return json_response(await store.call(lambda: store.json_view("stories", view)))
 

@@ -20,8 +20,10 @@ _DATE_FILTERS = [
     _query("q", "Full-text search over article titles and text"),
     _query("from", "Earliest date, YYYY[-MM[-DD]]"),
     _query("to", "Latest date, YYYY[-MM[-DD]]"),
-    _query("dates", "How many dates (default: all, up to 5000)"),
-    _query("per_date", "Entries per date (default 2)"),
+    _query("dates", "How many dates (default: as `dateline timeline`)"),
+    _query("per_date", "Entries per date (default: as `dateline timeline`)"),
+    _query("story", "Only this story's articles, by its `id` in /api/stories (as "
+                    "`dateline timeline --story N`)"),
 ]
 
 
@@ -38,12 +40,20 @@ def openapi() -> dict[str, Any]:
         "paths": {
             "/api/timeline": {"get": {
                 "summary": "Timeline entries in date order, with the documents they cite",
-                "parameters": [*_DATE_FILTERS, _query("story", "Story id (from /api/stories)"),
+                "parameters": [*_DATE_FILTERS,
                                _query("entity", "A name the entry's sentences mention"),
                                _query("who", "A person or organisation the entry names "
                                              "(every word of it, any case)"),
-                               _query("where", "A place the entry names")],
-                "responses": {"200": _ok("The timeline view"), "400": _ERROR}}},
+                               _query("where", "A place the entry names"),
+                               {"name": "Prefer", "in": "header", "required": False,
+                                "schema": {"type": "string"},
+                                "description": "`respond-async, wait=N` (RFC 7240): if the "
+                                               "timeline is not built within N seconds, "
+                                               "answer 202 with its progress; ask again"}],
+                "responses": {"200": _ok("The timeline view"),
+                              "202": _ok("Still building: `status` \"building\", `seconds` "
+                                         "since it started, `articles` it reads"),
+                              "400": _ERROR, "404": _ERROR}}},
             "/api/documents": {"get": {
                 "summary": "Every stored article (without text) and every failed file",
                 "responses": {"200": _ok("Documents and failures")}}},
@@ -53,7 +63,8 @@ def openapi() -> dict[str, Any]:
                                 "schema": {"type": "string", "pattern": "^[0-9a-f]{6,64}$"}}],
                 "responses": {"200": _ok("The article"), "400": _ERROR, "404": _ERROR}}},
             "/api/stories": {"get": {
-                "summary": "Groups of articles about one matter",
+                "summary": "Groups of articles about one matter, largest first, in the shape "
+                           "`dateline stories --format json` lists them",
                 "responses": {"200": _ok("Stories")}}},
             "/api/search": {"get": {
                 "summary": "Articles matching a full-text query, best first",

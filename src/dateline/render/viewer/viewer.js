@@ -126,6 +126,7 @@
     this.entries = [];
     this.visible = [];
     this.filter = { from: null, to: null, story: "", entity: "", text: "" };
+    this.busy = "";  // what the web app is building, shown instead of an empty state
     this.view = null;
     this.zoomed = false;
     this.extent = null;
@@ -155,8 +156,12 @@
     var onRange = function () { self.applyRangeInputs(); };
     this.fromInput.addEventListener("change", onRange);
     this.toInput.addEventListener("change", onRange);
+    // The web app asks the store for the story's own timeline (options.story), as
+    // `dateline timeline --story N` does; the offline export filters its entries.
     this.storySelect.addEventListener("change", function () {
-      self.filter.story = self.storySelect.value; self.refresh();
+      self.filter.story = self.storySelect.value;
+      if (self.options.story) self.options.story(self.filter.story);
+      else self.refresh();
     });
     this.entitySelect.addEventListener("change", function () {
       self.filter.entity = self.entitySelect.value; self.refresh();
@@ -182,8 +187,17 @@
     }
   };
 
+  // "Building…" with progress while the web app waits for a timeline; "" when done.
+  Viewer.prototype.setBusy = function (text) {
+    this.busy = text;
+    this.root.setAttribute("aria-busy", text ? "true" : "false");
+    this.refresh();
+  };
+
   Viewer.prototype.setData = function (data) {
     this.data = data;
+    this.busy = "";
+    this.root.setAttribute("aria-busy", "false");
     this.entries = (data.entries || []).map(function (e) {
       var span = interval(e.date);
       return { entry: e, start: span ? span[0] : null, end: span ? span[1] : null };
@@ -227,8 +241,8 @@
   Viewer.prototype.fillSelect = function (select, allLabel, options, current) {
     select.textContent = "";
     select.appendChild(new Option(allLabel, ""));
-    options.forEach(function (o) { select.appendChild(new Option(o[1], o[0])); });
-    select.value = options.some(function (o) { return o[0] === current; }) ? current : "";
+    options.forEach(function (o) { select.appendChild(new Option(o[1], String(o[0]))); });
+    select.value = options.some(function (o) { return String(o[0]) === current; }) ? current : "";
     select.disabled = options.length === 0;
   };
 
@@ -236,7 +250,9 @@
     var f = this.filter, e = x.entry;
     if (f.from !== null && x.start < f.from) return false;
     if (f.to !== null && x.start >= f.to) return false;
-    if (f.story && e.stories.indexOf(f.story) < 0) return false;
+    if (f.story && !this.options.story && e.stories.map(String).indexOf(f.story) < 0) {
+      return false;
+    }
     if (f.entity && e.entities.indexOf(f.entity) < 0) return false;
     if (f.text && (e.summary + " " + e.outlets.join(" ")).toLowerCase().indexOf(f.text) < 0) {
       return false;
@@ -248,8 +264,8 @@
     var self = this;
     this.visible = this.entries.filter(function (x) { return self.matches(x); });
     var total = this.entries.length, shown = this.visible.length;
-    this.countNode.textContent = shown === total ? total + " entries" :
-      shown + " of " + total + " entries";
+    this.countNode.textContent = this.busy || (shown === total ? total + " entries" :
+      shown + " of " + total + " entries");
     this.drawAxis();
     this.renderList();
   };
@@ -331,7 +347,7 @@
     if (!this.view) {
       var empty = svg("text", { x: g.width / 2, y: g.height / 2, "text-anchor": "middle",
         "class": "axis-empty" });
-      empty.textContent = "No dated entries yet";
+      empty.textContent = this.busy || "No dated entries yet";
       root.appendChild(empty);
       return;
     }
@@ -445,8 +461,9 @@
     this.rendered = 0;
     this.lastGroup = null;
     if (!this.visible.length) {
-      this.list.appendChild(el("li", "empty", this.entries.length ?
-        "No entries match these filters." : "No dated entries yet. Add articles to build a timeline."));
+      this.list.appendChild(el("li", this.busy ? "empty building" : "empty", this.busy ||
+        (this.entries.length ? "No entries match these filters." :
+          "No dated entries yet. Add articles to build a timeline.")));
       return;
     }
     this.renderMore();

@@ -11,6 +11,15 @@
   var docCache = {};
   var viewer = null;
   var currentQuery = "";
+  var currentStory = "";
+
+  // The page's request, as /api/timeline and the downloads take it.
+  function requestParams() {
+    var params = [];
+    if (currentQuery) params.push("q=" + encodeURIComponent(currentQuery));
+    if (currentStory) params.push("story=" + encodeURIComponent(currentStory));
+    return params.length ? "?" + params.join("&") : "";
+  }
 
   function getJSON(url) {
     return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
@@ -57,16 +66,49 @@
 
   /* ---- timeline ----------------------------------------------------------------------- */
 
+  // A cold timeline of a large store takes a while: the server answers 202 with its progress
+  // after a second (Prefer: respond-async), and the page says "building…" until it is there,
+  // never "no entries".
+  var loading = 0;
+
   function loadTimeline() {
-    var url = "/api/timeline" + (currentQuery ? "?q=" + encodeURIComponent(currentQuery) : "");
+    var url = "/api/timeline" + requestParams();
     var error = document.querySelector("[data-role=load-error]");
-    return getJSON(url).then(function (data) {
+    var ticket = ++loading;
+    viewer.setBusy("Building the timeline…");
+    function ask() {
+      return fetch(url, { headers: { Accept: "application/json",
+                                      Prefer: "respond-async, wait=1" } })
+        .then(function (r) {
+          return r.json().catch(function () { return {}; }).then(function (body) {
+            if (!r.ok) throw new Error(body.error || ("HTTP " + r.status));
+            if (ticket !== loading) return null;  // a newer request took over
+            if (r.status === 202) {
+              viewer.setBusy(buildingText(body));
+              return new Promise(function (resolve) { setTimeout(resolve, 500); }).then(ask);
+            }
+            return body;
+          });
+        });
+    }
+    return ask().then(function (data) {
+      if (!data) return;
       error.textContent = "";
       Object.keys(data.documents || {}).forEach(function (id) {
         if (docCache[id] && !docCache[id].text) delete docCache[id];
       });
       viewer.setData(data);
-    }, function (err) { error.textContent = "Could not load the timeline: " + err.message; });
+    }, function (err) {
+      if (ticket !== loading) return;
+      viewer.setBusy("");
+      error.textContent = "Could not load the timeline: " + err.message;
+    });
+  }
+
+  function buildingText(state) {
+    var text = "Building the timeline";
+    if (state.articles) text += " of " + state.articles + " articles";
+    return text + "… " + Math.round(state.seconds || 0) + " s";
   }
 
   function loadDocument(id) {
@@ -249,18 +291,19 @@
     });
   }
 
-  // Downloads export what the page shows: the same search.
+  // Downloads export what the page shows: the same search and story.
   function updateDownloads() {
     Array.prototype.forEach.call(document.querySelectorAll(".downloads a"), function (a) {
       var base = a.getAttribute("href").split("?")[0];
-      a.setAttribute("href", currentQuery ? base + "?q=" + encodeURIComponent(currentQuery) : base);
+      a.setAttribute("href", base + requestParams());
     });
   }
 
   function start() {
     viewer = V.create(document.getElementById("view-timeline"), {
       loadDocument: loadDocument,
-      search: function (text) { currentQuery = text; updateDownloads(); loadTimeline(); }
+      search: function (text) { currentQuery = text; updateDownloads(); loadTimeline(); },
+      story: function (id) { currentStory = id; updateDownloads(); loadTimeline(); }
     });
     bindNav();
     bindUploads();
