@@ -16,9 +16,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from dateline.events.amounts import Amount, find_amounts
-from dateline.events.entities import PLACE
 from dateline.model import Article, Change, Citation, Claim, TimelineEntry
 from dateline.select.disagreements import time_spans
+from dateline.select.entities import PLACE
 
 # Articles read for a running count's points: an evenly spread sample past this (a series
 # needs a handful of points, and a 100k pile would cost a minute read whole).

@@ -25,9 +25,9 @@ from dateline.cluster.vectors import (
     vectorise,
 )
 from dateline.events.amounts import Amount, find_amounts
-from dateline.events.entities import ORGANISATION, PERSON, TITLES, find_entities
 from dateline.events.frame import is_verb_form, predicate
 from dateline.model import Article, Citation, Claim, Disagreement, Event, TimelineEntry
+from dateline.select.entities import ORGANISATION, PERSON, TITLES, find_entities
 from dateline.timex import TimexValue
 
 # Cosine above which another article's sentence reports the entry's event: it joins the

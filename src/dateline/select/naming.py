@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from dateline.events.entities import ORGANISATION, PERSON, PLACE, NameMention, find_entities
 from dateline.model import Entity, TimelineEntry
+from dateline.select.entities import ORGANISATION, PERSON, PLACE, NameMention, find_entities
 
 WHO = (PERSON, ORGANISATION)
 WHERE = (PLACE,)

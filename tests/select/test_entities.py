@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.entities import find_entities
+from dateline.select.entities import find_entities
 
 
 @pytest.mark.parametrize(
