@@ -19,6 +19,7 @@ from dateline.events.amounts import Amount, find_amounts
 from dateline.model import Article, Change, Citation, Claim, TimelineEntry
 from dateline.select.disagreements import time_spans
 from dateline.select.entities import PLACE
+from dateline.timex import TimexValue
 
 # Articles read for a running count's points: an evenly spread sample past this (a series
 # needs a handful of points, and a 100k pile would cost a minute read whole).
@@ -55,7 +56,8 @@ def changes(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> tu
     by_id = {a.id: a for a in articles}
     counted_places = {p for _, p in wanted}
     # The entries' own sentences first (what the timeline shows), then the pile's reports.
-    told = [(c, e.date) for e in entries if len(e.date) == 10 and not e.planned
+    told = [(c, e.date) for e in entries
+            if TimexValue.parse(e.date).granularity == "day" and not e.planned
             for c in e.sources[:1]]
     told += _running_reports(articles, counted_places)
     for citation, date in told:
@@ -92,7 +94,8 @@ def _running_reports(
         if not any(p in article.text for p in places):
             continue
         days = {e.sentence.start: e.date for e in article.events
-                if len(e.date) == 10 and not e.planned and not e.background}
+                if TimexValue.parse(e.date).granularity == "day" and not e.planned
+                and not e.background}
         stated = sorted((t.start, t.value[:10]) for t in article.timexes
                         if t.type == "DATE" and _day_value(t.value))
         for sentence in article.sentences:
