@@ -118,7 +118,7 @@ def test_other_offices_with_the_same_word_do_not_bind():
 
 
 def test_title_after_the_name_binds():
-    low, high = interval("Hosni Mubarak, the Egyptian president, spoke on state television.")
+    _low, high = interval("Hosni Mubarak, the Egyptian president, spoke on state television.")
     assert high == date(2011, 2, 18)
 
 
@@ -206,25 +206,32 @@ def test_world_interval_holds_the_true_day_of_real_pages():
 
 @pytest.mark.data
 def test_world_narrows_timeline17_articles_with_their_dates_hidden():
-    """Timeline17 articles read without their `dct`, every tenth one: how often the world's
-    interval holds the truth, and how many more closed intervals the date stage gives."""
+    """Timeline17 articles read without their `dct`: how often the world's interval holds the
+    truth (every fourth article), and how many closed intervals holding the truth the date
+    stage owes to it (every fortieth, the date stage being slower)."""
     folders = sorted((DATA / "tls" / "t17").glob("*/articles.json"))
     if not folders:
         pytest.skip(f"benchmark data absent: {DATA / 'tls' / 't17'}")
-    bounded = held = closed_before = closed_after = 0
-    for path in folders:
-        for record in json.loads(path.read_text(encoding="utf-8"))[::10]:
-            truth = date.fromisoformat(record["dct"])
-            text = record["text"]
-            low, high = interval(text)
-            if low is not None or high is not None:
-                bounded += 1
-                held += (low or date.min) <= truth <= (high or date.max)
-            published = date_article(Article(id=record["uid"], source="t17", raw_text=text,
-                                             text=text)).published
-            assert published is not None
-            closed_after += published.earliest is not None and published.latest is not None
-            bare = PublicationDate(published.date, None, None, 0.0)
-            closed_before += within_world(bare, text) != bare and False
-    print(f"Timeline17: {bounded} articles bounded, {held} hold the truth")
-    assert held >= 0.97 * bounded and bounded >= 50
+    records = [r for path in folders for r in json.loads(path.read_text(encoding="utf-8"))]
+    bounded = held = 0
+    for record in records[::4]:
+        low, high = interval(record["text"])
+        if low is not None or high is not None:
+            bounded += 1
+            held += (low or date.min) <= date.fromisoformat(record["dct"]) <= (high or date.max)
+    closed = by_world = 0
+    for record in records[::40]:
+        text, truth = record["text"], date.fromisoformat(record["dct"])
+        published = date_article(Article(id=record["uid"], source="t17", raw_text=text,
+                                          text=text)).published  # fmt: skip
+        assert published is not None
+        if published.earliest and published.latest and (
+            published.earliest <= truth <= published.latest
+        ):
+            closed += 1
+            by_world += any(line.startswith("world knowledge") for line in published.evidence)
+    print(f"Timeline17: world bounds {bounded} of {len(records[::4])} articles, {held} hold the "
+          f"truth; date stage: {closed} of {len(records[::40])} closed and right, {by_world} of "
+          "them by world knowledge")  # fmt: skip
+    assert bounded >= 200 and held >= 0.98 * bounded
+    assert by_world >= 5

@@ -62,12 +62,12 @@ _TITLES = {
     "un": r"(?:UN |U\.N\. |United Nations )?secretary[- ]general|UN chief|U\.N\. chief",
 }
 _KIND_OF_TITLE = {kind: re.compile(rf"(?:{words})", re.I) for kind, words in _TITLES.items()}
-_ANY_TITLE = "|".join(sorted((f"(?:{w})" for w in _TITLES.values()), key=len, reverse=True))
+ANY_TITLE = "|".join(sorted((f"(?:{w})" for w in _TITLES.values()), key=len, reverse=True))
 # A title ending where a name begins; the words just before it may be a country ("U.S.",
 # "Egypt's", "German") or what the holder is now ("former", "then-").
-_TITLE_BEFORE = re.compile(rf"(?<![\w-])(?P<title>{_ANY_TITLE})(?P<elect>-elect)?[ \t]+$", re.I)
+_TITLE_BEFORE = re.compile(rf"(?<![\w-])(?P<title>{ANY_TITLE})(?P<elect>-elect)?[ \t]+$", re.I)
 _TITLE_AFTER = re.compile(
-    rf"^,[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<lead>(?:[\w.'’-]+[ \t]+){{0,3}}?)(?P<title>{_ANY_TITLE})"
+    rf"^,[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<lead>(?:[\w.'’-]+[ \t]+){{0,3}}?)(?P<title>{ANY_TITLE})"
     r"(?P<elect>-elect)?\b(?![- ]?(?:of the (?!united)[a-z]|general\b))",
     re.I,
 )
@@ -142,7 +142,7 @@ def _table() -> tuple[Fact, ...]:
         Fact(row["id"], row["type"], row["name"], tuple(filter(None, row["aliases"].split("|"))),
              row["qid"], row["office"], row["kind"],
              row["country"], _first_day(row["start"]), _last_day(row["end"]),
-             date.fromisoformat(row["as_of"]), row["source"], row["licence"])  # fmt: skip
+             date.fromisoformat(row["as_of"]), row["source"], row["licence"])
         for row in reader
     )
 
@@ -159,16 +159,53 @@ def _last_day(value: str) -> date | None:
 
 def fold(text: str) -> str:
     """`text` with accents dropped, letter for letter, so offsets still index the original."""
-    return "".join(unicodedata.normalize("NFKD", ch)[0] if ch.isalpha() else ch for ch in text)
+    if text.isascii():
+        return text
+    return text.translate({ord(ch): _base(ch) for ch in set(text) if not ch.isascii()})
+
+
+@lru_cache(maxsize=4096)
+def _base(ch: str) -> str:
+    return unicodedata.normalize("NFKD", ch)[0] if ch.isalpha() else ch
+
+
+_KEY = re.compile(r"\w+")
+
+
+def _by_first_word(names: set[str]) -> dict[str, tuple[str, ...]]:
+    """Names grouped by their first word, longest first: a text is scanned word by word."""
+    grouped: defaultdict[str, list[str]] = defaultdict(list)
+    for name in names:
+        if key := _KEY.match(name):
+            grouped[key.group(0)].append(name)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in grouped.items()}
+
+
+def _find(text: str, starts: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
+    """Each name of `starts` written in `text` as words of their own, longest first."""
+    found: list[tuple[str, int, int]] = []
+    after = 0
+    for word in _KEY.finditer(text):
+        at = word.start()
+        if at < after or (at and (text[at - 1].isalnum() or text[at - 1] in "-_")):
+            continue
+        for name in starts.get(word.group(0), ()):
+            end = at + len(name)
+            if text.startswith(name, at) and not (end < len(text) and (text[end].isalnum()
+                                                                       or text[end] in "-_")):
+                found.append((name, at, end))
+                after = end
+                break
+    return found
 
 
 @dataclass(frozen=True)
 class _Index:
     full: dict[str, tuple[Fact, ...]]  # a full name (folded) -> the holder's office rows
     surnames: dict[str, frozenset[str]]  # a surname (folded) -> full names it stands for
-    names: re.Pattern[str]
+    names: dict[str, tuple[str, ...]]  # full names and surnames by first word
     events: dict[str, tuple[Fact, ...]]  # an event name (folded, lower case) -> its rows
-    event_names: re.Pattern[str]
+    event_names: dict[str, tuple[str, ...]]  # event names by first word
 
 
 @lru_cache(maxsize=4)
@@ -191,14 +228,12 @@ def _index(table: tuple[Fact, ...]) -> _Index:
                 full[variant].append(fact)
             for surname in _surnames(words, fact.country):
                 surnames[surname].update(variants)
-    names = sorted({*full, *surnames}, key=len, reverse=True)
-    labels = sorted(events, key=len, reverse=True)
     return _Index(
         {k: tuple(v) for k, v in full.items()},
         {k: frozenset(v) for k, v in surnames.items()},
-        re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"),
+        _by_first_word({*full, *surnames}),
         {k: tuple(v) for k, v in events.items()},
-        re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, labels)) + r")(?![\w-])", re.I),
+        _by_first_word(set(events)),
     )
 
 
@@ -228,19 +263,22 @@ def world_bounds(text: str, table: tuple[Fact, ...] | None = None) -> list[Bound
     index = _index(table if table is not None else _table())
     folded = fold(text)
     written = [int(y) for y in _YEAR.findall(text)]
-    bounds = [b for m in index.names.finditer(folded) if (b := _holder_bound(folded, m, index,
-                                                                              written))]  # fmt: skip
-    bounds += [b for m in index.event_names.finditer(folded) if (b := _event_bound(folded, m,
-                                                                                index))]  # fmt: skip
+    bounds = [bound for found in _find(folded, index.names)
+              if (bound := _holder_bound(folded, found, index, written))]  # fmt: skip
+    lowered = folded.lower()
+    bounds += [bound for found in _find(lowered, index.event_names)
+               if (bound := _event_bound(lowered, found, index))]  # fmt: skip
     return bounds
 
 
-def _holder_bound(text: str, match: re.Match[str], index: _Index, written: list[int]) -> Bound | None:
-    name = match.group(0)
-    title, modifier, elect, span_start = _title_near(text, match.start(), match.end())
+def _holder_bound(
+    text: str, found: tuple[str, int, int], index: _Index, written: list[int]
+) -> Bound | None:
+    name, start, end = found
+    title, modifier, elect, span_start = _title_near(text, start, end)
     if title is None:
         return None
-    kinds = {kind for kind, pattern in _KIND_OF_TITLE.items() if pattern.fullmatch(title)}
+    kinds = title_kinds(title)
     if name in index.full:
         people = {name}
     else:  # a surname: the holder it stands for must be named in full in the article
@@ -249,7 +287,7 @@ def _holder_bound(text: str, match: re.Match[str], index: _Index, written: list[
                    key=lambda f: f.start)  # fmt: skip
     if not facts or not _covered(facts, written):
         return None
-    if _sentence_is_dated(text, match.start(), match.end()) and modifier is None:
+    if sentence_is_dated(text, start, end) and modifier is None:
         modifier = "then"  # "In 2003, President Bush ordered ...": a past term, not today's
     allowed = _allowed(facts, modifier, elect, written)
     if allowed is None:
@@ -260,7 +298,7 @@ def _holder_bound(text: str, match: re.Match[str], index: _Index, written: list[
     evidence = f"world knowledge: {first.name} held {first.office} {terms} ({ids})"
     if modifier in ("former", "then") or elect:
         evidence += f" [{'elect' if elect else modifier}]"
-    return Bound(allowed, span_start, match.end(), evidence)
+    return Bound(allowed, span_start, end, evidence)
 
 
 _Title = tuple[str | None, str | None, bool, int]
@@ -274,16 +312,16 @@ def _title_near(text: str, start: int, end: int) -> _Title:
     before = text[reach:start]
     if found := _TITLE_BEFORE.search(before):
         lead = _LEAD_WORDS.findall(before[: found.start()])[-3:]
-        return _judged(found.group("title"), lead, bool(found.group("elect")),
+        return judged(found.group("title"), lead, bool(found.group("elect")),
                        reach + found.start())  # fmt: skip
     after = text[end : end + 90]
     if found := _TITLE_AFTER.match(after):
         lead = _LEAD_WORDS.findall(found.group("lead"))
-        return _judged(found.group("title"), lead, bool(found.group("elect")), start)
+        return judged(found.group("title"), lead, bool(found.group("elect")), start)
     return None, None, False, start
 
 
-def _judged(title: str, lead: list[str], elect: bool, at: int) -> _Title:
+def judged(title: str, lead: list[str], elect: bool, at: int) -> _Title:
     words = [w.lower().rstrip("-") for w in lead]
     if words and words[-1] in _OTHER_OFFICE:
         return None, None, False, at
@@ -296,13 +334,18 @@ def _judged(title: str, lead: list[str], elect: bool, at: int) -> _Title:
     return title, modifier, elect, at
 
 
+def title_kinds(title: str) -> frozenset[str]:
+    """The kinds of office a title names ("Chancellor": head of government, or finance)."""
+    return frozenset(kind for kind, pattern in _KIND_OF_TITLE.items() if pattern.fullmatch(title))
+
+
 def _covered(facts: list[Fact], written: list[int]) -> bool:
     """False when the article writes years only from before the table reaches back to."""
     reach = min(f.start.year for f in facts)
     return not written or max(written) >= min(reach, COVERED_FROM)
 
 
-def _sentence_is_dated(text: str, start: int, end: int) -> bool:
+def sentence_is_dated(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 300) : start]
     cut = [m.end() for m in _SENTENCE_END.finditer(before)]
     sentence_start = start - len(before) + (cut[-1] if cut else 0)
@@ -343,19 +386,20 @@ def _term(fact: Fact) -> str:
     return f"{fact.start.isoformat()}–{fact.end.isoformat() if fact.end else 'on'}"
 
 
-def _event_bound(text: str, match: re.Match[str], index: _Index) -> Bound | None:
-    facts = index.events.get(match.group(0).lower())
+def _event_bound(text: str, found: tuple[str, int, int], index: _Index) -> Bound | None:
+    name, start, end = found
+    facts = index.events.get(name)
     if not facts:
         return None
     first = min(facts, key=lambda f: f.start)
-    named_years = [int(y) for y in _YEAR.findall(match.group(0))]
+    named_years = [int(y) for y in _YEAR.findall(name)]
     day = first.start
-    after = bool(_EVENT_AFTER.search(text[max(0, match.start() - 40) : match.start()]))
+    after = bool(_EVENT_AFTER.search(text[max(0, start - 40) : start]))
     if not after or (named_years and min(named_years) < day.year):
         # A dated item's day may be when it ended; only its year is sure to have begun.
         day = date(min([day.year, *named_years]), 1, 1)
     evidence = f"world knowledge: {first.name} on {first.start.isoformat()} ({first.id})"
-    return Bound(((day, date.max),), match.start(), match.end(), evidence)
+    return Bound(((day, date.max),), start, end, evidence)
 
 
 def combine(bounds: list[Bound]) -> tuple[date | None, date | None, list[Bound]]:
@@ -384,10 +428,15 @@ def _intersection(sets: list[tuple[tuple[date, date], ...]]) -> list[tuple[date,
 
 
 def within_world(published: PublicationDate, text: str) -> PublicationDate:
-    """`published` narrowed by what the world knows of the text's office holders and events.
+    """`published` narrowed by what the world knows of the text's office holders and events."""
+    return narrowed(published, world_bounds(text))
 
-    When the world's interval and the text's own do not meet, the text's stands."""
-    low, high, used = combine(world_bounds(text))
+
+def narrowed(published: PublicationDate, bounds: list[Bound]) -> PublicationDate:
+    """`published` with its interval cut to what `bounds` allow, their evidence added.
+
+    When the bounds' interval and the article's own do not meet, the article's stands."""
+    low, high, used = combine(bounds)
     if not used or (low is None and high is None):
         return published
     earliest = max(filter(None, (published.earliest, low)), default=None)
