@@ -37,8 +37,6 @@ TABLE = "world.tsv.gz"
 # Days a title may outlast its term: a story written the day after a handover may still call
 # the outgoing holder by it.
 TITLE_GRACE = timedelta(days=7)
-# "President-elect X": written in the months between the election and the term's start.
-ELECT_WINDOW = timedelta(days=150)
 # The first year the table covers for every office it holds (heads of state and government
 # reach back further; cabinets start in 2000).
 COVERED_FROM = 2000
@@ -58,7 +56,7 @@ _TITLES = {
     r"|chancellor(?: of the exchequer)?|treasurer|economy minister"
     r"|minister (?:of|for) (?:the )?(?:finance|economy)",
     "central_bank": r"(?:central bank|fed|federal reserve|reserve bank|bank of \w+) "
-    r"(?:governor|chairman|chairwoman|chair|president)|(?:fed|federal reserve) chief|governor",
+    r"(?:governor|chairman|chairwoman|chair|president)|(?:fed|federal reserve) chief",
     "un": r"(?:UN |U\.N\. |United Nations )?secretary[- ]general|UN chief|U\.N\. chief",
 }
 _KIND_OF_TITLE = {kind: re.compile(rf"(?:{words})", re.I) for kind, words in _TITLES.items()}
@@ -94,6 +92,12 @@ _DATED = re.compile(
     r"|October|November|December|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.)(?!\w)"
 )
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_POSSESSIVE = re.compile(r"\s?['’]s?\b")
+_FALL = re.compile(
+    r"\b(?:fall|ouster|overthrow|downfall|resignation|death|end|toppl\w*|oust\w*|depos\w*"
+    r"|forc\w* out|forced|succeed\w*|replac\w*|predecessor)\b(?:\s+(?:of|the))*\W*(?:[\w.'’-]+\W+){0,3}$",
+    re.I,
+)
 _EVENT_AFTER = re.compile(
     r"(?:since|after|following|in the wake of|aftermath of|wake of)\s+(?:the\s+)?$", re.I
 )
@@ -111,8 +115,9 @@ class Fact:
     office: str
     kind: str
     country: str
-    start: date
-    end: date | None  # None while the term ran on when the table's copy was made
+    start: date  # the first day the term may have begun
+    end: date | None  # the last day it may have ended; None while it ran on at `as_of`
+    end_from: date | None  # the first day it may have ended (a year-only end: 1 January)
     as_of: date
     source: str
     licence: str
@@ -142,6 +147,7 @@ def _table() -> tuple[Fact, ...]:
         Fact(row["id"], row["type"], row["name"], tuple(filter(None, row["aliases"].split("|"))),
              row["qid"], row["office"], row["kind"],
              row["country"], _first_day(row["start"]), _last_day(row["end"]),
+             _first_day(row["end"]) if row["end"] else None,
              date.fromisoformat(row["as_of"]), row["source"], row["licence"])
         for row in reader
     )
@@ -204,7 +210,7 @@ class _Index:
     full: dict[str, tuple[Fact, ...]]  # a full name (folded) -> the holder's office rows
     surnames: dict[str, frozenset[str]]  # a surname (folded) -> full names it stands for
     names: dict[str, tuple[str, ...]]  # full names and surnames by first word
-    events: dict[str, tuple[Fact, ...]]  # an event name (folded, lower case) -> its rows
+    events: dict[str, tuple[Fact, ...]]  # an event name (folded) -> its rows
     event_names: dict[str, tuple[str, ...]]  # event names by first word
 
 
@@ -216,7 +222,7 @@ def _index(table: tuple[Fact, ...]) -> _Index:
     for fact in table:
         if fact.type == "event":
             for label in _event_names(fact.name):
-                events[label.lower()].append(fact)
+                events[label].append(fact)
             continue
         for written in (fact.name, *fact.aliases):
             name = fold(written.split(",")[0].strip())
@@ -265,9 +271,9 @@ def world_bounds(text: str, table: tuple[Fact, ...] | None = None) -> list[Bound
     written = [int(y) for y in _YEAR.findall(text)]
     bounds = [bound for found in _find(folded, index.names)
               if (bound := _holder_bound(folded, found, index, written))]  # fmt: skip
-    lowered = folded.lower()
-    bounds += [bound for found in _find(lowered, index.event_names)
-               if (bound := _event_bound(lowered, found, index))]  # fmt: skip
+    # Written as the name is ("the civil war in Sudan" is not the "War in Sudan" of 2023).
+    bounds += [bound for found in _find(folded, index.event_names)
+               if (bound := _event_bound(folded, found, index))]  # fmt: skip
     return bounds
 
 
@@ -276,8 +282,8 @@ def _holder_bound(
 ) -> Bound | None:
     name, start, end = found
     title, modifier, elect, span_start = _title_near(text, start, end)
-    if title is None:
-        return None
+    if title is None or elect:
+        return None  # "President-elect": a contested count can keep one elect for months
     kinds = title_kinds(title)
     if name in index.full:
         people = {name}
@@ -287,17 +293,17 @@ def _holder_bound(
                    key=lambda f: f.start)  # fmt: skip
     if not facts or not _covered(facts, written):
         return None
-    if sentence_is_dated(text, start, end) and modifier is None:
+    if modifier is None and (sentence_is_dated(text, start, end) or _looks_back(text, start, end)):
         modifier = "then"  # "In 2003, President Bush ordered ...": a past term, not today's
-    allowed = _allowed(facts, modifier, elect, written)
+    allowed = _allowed(facts, modifier, written)
     if allowed is None:
         return None
     first = facts[0]
     terms = ", ".join(_term(f) for f in facts)
     ids = ", ".join(f.id for f in facts)
     evidence = f"world knowledge: {first.name} held {first.office} {terms} ({ids})"
-    if modifier in ("former", "then") or elect:
-        evidence += f" [{'elect' if elect else modifier}]"
+    if modifier is not None:
+        evidence += f" [{modifier}]"
     return Bound(allowed, span_start, end, evidence)
 
 
@@ -322,12 +328,13 @@ def _title_near(text: str, start: int, end: int) -> _Title:
 
 
 def judged(title: str, lead: list[str], elect: bool, at: int) -> _Title:
+    """A title with the words before it read: another office, or a holder no longer in it."""
     words = [w.lower().rstrip("-") for w in lead]
     if words and words[-1] in _OTHER_OFFICE:
         return None, None, False, at
     modifier = None
     for word in words:
-        if word in _FORMER:
+        if word in _FORMER or word.startswith("ex-"):
             modifier = "former"
         elif word in _THEN:
             modifier = "then"
@@ -354,23 +361,38 @@ def sentence_is_dated(text: str, start: int, end: int) -> bool:
     return bool(_DATED.search(sentence))
 
 
-def _allowed(facts: list[Fact], modifier: str | None, elect: bool,
-             written: list[int]) -> tuple[tuple[date, date], ...] | None:  # fmt: skip
+def _looks_back(text: str, start: int, end: int) -> bool:
+    """A possessive ("President Clinton's labor secretary") or a fall ("toppled President
+    Hosni Mubarak") tells of the holder's time, not of the writing day."""
+    return bool(_POSSESSIVE.match(text, end) or _FALL.search(text, max(0, start - 50), start))
+
+
+def _allowed(
+    facts: list[Fact], modifier: str | None, written: list[int]
+) -> tuple[tuple[date, date], ...] | None:
     """The days a mention allows, as a union of intervals."""
-    if elect:
-        return tuple((f.start - ELECT_WINDOW, f.start) for f in facts)
-    if modifier == "then":
-        return ((facts[0].start, date.max),)
-    if modifier == "former":
-        ends = [f.end for f in facts if f.end is not None]
-        return ((min(ends), date.max),) if ends else None
     latest_written = max(written, default=0)
-    spans = [(f.start, _until(f, latest_written)) for f in facts]
+    first = facts[0]
+    if modifier == "then":
+        return ((_from(first, latest_written), date.max),)
+    if modifier == "former":
+        ends = [f.end_from - TITLE_GRACE for f in facts if f.end_from is not None]
+        return ((min(ends), date.max),) if ends else None
+    spans = [(_from(f, latest_written), _until(f, latest_written)) for f in facts]
     as_of = min(f.as_of for f in facts)
     if latest_written >= as_of.year:
         # The article may be newer than the table: a later term could be what it reports.
         spans.append((as_of, date.max))
     return tuple(spans)
+
+
+def _from(fact: Fact, latest_written: int) -> date:
+    """The first day a title bounds: the term's start, unless the article writes no year from
+    it on, when it may come from an earlier term the table lacks (the table's cabinets start
+    in 2000, its world leaders' list in 2021)."""
+    if latest_written and latest_written < fact.start.year:
+        return date.min
+    return fact.start
 
 
 def _until(fact: Fact, latest_written: int) -> date:
@@ -419,12 +441,24 @@ def combine(bounds: list[Bound]) -> tuple[date | None, date | None, list[Bound]]
 
 def _intersection(sets: list[tuple[tuple[date, date], ...]]) -> list[tuple[date, date]]:
     current = [(date.min, date.max)]
-    for spans in sets:
-        current = [(max(a, c), min(b, d)) for a, b in current for c, d in spans
-                   if max(a, c) <= min(b, d)]  # fmt: skip
+    for spans in set(sets):
+        current = _merged([(max(a, c), min(b, d)) for a, b in current for c, d in spans
+                           if max(a, c) <= min(b, d)])  # fmt: skip
         if not current:
             return []
-    return sorted(current)
+    return current
+
+
+def _merged(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """A union of intervals with overlapping ones joined, in order: it stays as short as the
+    number of separate stretches, however many mentions are intersected."""
+    merged: list[tuple[date, date]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
 
 
 def within_world(published: PublicationDate, text: str) -> PublicationDate:
