@@ -95,7 +95,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _POSSESSIVE = re.compile(r"\s?['’]s?\b")
 _FALL = re.compile(
     r"\b(?:fall|ouster|overthrow|downfall|resignation|death|end|toppl\w*|oust\w*|depos\w*"
-    r"|forc\w* out|forced|succeed\w*|replac\w*|predecessor)\b(?:\s+(?:of|the))*\W*(?:[\w.'’-]+\W+){0,3}$",
+    r"|forc\w* out|forced|succeed\w*|replac\w*|predecessor)\b"
+    r"(?:\s+(?:of|the))*\W*(?:[\w.'’-]+\W+){0,3}$",
     re.I,
 )
 _EVENT_AFTER = re.compile(
@@ -190,19 +191,25 @@ def _by_first_word(names: set[str]) -> dict[str, tuple[str, ...]]:
 def _find(text: str, starts: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
     """Each name of `starts` written in `text` as words of their own, longest first."""
     found: list[tuple[str, int, int]] = []
-    after = 0
-    for word in _KEY.finditer(text):
-        at = word.start()
-        if at < after or (at and (text[at - 1].isalnum() or text[at - 1] in "-_")):
-            continue
-        for name in starts.get(word.group(0), ()):
-            end = at + len(name)
-            if text.startswith(name, at) and not (end < len(text) and (text[end].isalnum()
-                                                                       or text[end] in "-_")):
-                found.append((name, at, end))
-                after = end
-                break
-    return found
+    for key in starts.keys() & set(_KEY.findall(text)):
+        at = text.find(key)
+        while at >= 0:
+            if not (at and (text[at - 1].isalnum() or text[at - 1] in "-_")):
+                for name in starts[key]:
+                    end = at + len(name)
+                    if text.startswith(name, at) and not (
+                        end < len(text) and (text[end].isalnum() or text[end] in "-_")
+                    ):
+                        found.append((name, at, end))
+                        break
+            at = text.find(key, at + 1)
+    # Where names overlap ("Barack Obama" and "Obama" in it), the one starting first holds.
+    found.sort(key=lambda item: (item[1], -item[2]))
+    kept: list[tuple[str, int, int]] = []
+    for item in found:
+        if not kept or item[1] >= kept[-1][2]:
+            kept.append(item)
+    return kept
 
 
 @dataclass(frozen=True)
@@ -214,7 +221,11 @@ class _Index:
     event_names: dict[str, tuple[str, ...]]  # event names by first word
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
+def _shipped_index() -> _Index:
+    return _index(_table())
+
+
 def _index(table: tuple[Fact, ...]) -> _Index:
     full: defaultdict[str, list[Fact]] = defaultdict(list)
     surnames: defaultdict[str, set[str]] = defaultdict(set)
@@ -266,7 +277,7 @@ def _event_names(label: str) -> set[str]:
 
 def world_bounds(text: str, table: tuple[Fact, ...] | None = None) -> list[Bound]:
     """The bounds the mentions of office holders and events in `text` put on its writing day."""
-    index = _index(table if table is not None else _table())
+    index = _index(table) if table is not None else _shipped_index()
     folded = fold(text)
     written = [int(y) for y in _YEAR.findall(text)]
     bounds = [bound for found in _find(folded, index.names)
