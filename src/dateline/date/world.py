@@ -9,11 +9,13 @@ from; `tools/build_world.py` builds it, `docs/world-knowledge.md` says from what
 A mention binds time only when a title the office is known by stands right before the
 holder's name ("German Chancellor Angela Merkel", "former Prime Minister David Cameron") or
 right after it ("Hosni Mubarak, the Egyptian president,"). A surname alone ("Chancellor
-Scholz") counts when the full name is written elsewhere in the article. The table knows
-offices from 2000 (heads of state and government since 1990) up to the day its copy was made
-(`as_of`); an article that writes a year after that may be reporting a later term, so the
-table's term ends do not bound it, and one that writes no year from its coverage on is left
-alone.
+Scholz") counts when the full name is written elsewhere in the article. Writers name holders
+by their titles when telling the past too, so only the term's start binds when the sentence
+is dated, possessive or about a fall ("President Clinton's labor secretary", "toppled
+President Mubarak"), and the term's end binds nothing when the article writes a year from it
+on. The table knows cabinets from 2000 and terms begun before its copy was made (`as_of`):
+a term's start binds only an article that writes a year from it on, and an article writing a
+year from `as_of` on may report a later term.
 """
 
 from __future__ import annotations
