@@ -139,6 +139,12 @@ class Mirror:
         """The day `path` last changed: how recent the copy's knowledge is."""
         return self._run("log", "-1", "--format=%ad", "--date=short", "--", path).strip()
 
+    def newest(self, path: str) -> tuple[str, str]:
+        """The newest commit on any branch that has `path`, and its day."""
+        found = self._run("log", "--all", "-1", "--format=%h %ad", "--date=short", "--", path)
+        rev, day = found.split()
+        return rev, day
+
     def versions(self, path: str) -> list[str]:
         return self._run("log", "--format=%h", "--", path).split()
 
@@ -168,7 +174,8 @@ def _day(value: str) -> str:
     return ""
 
 
-def _in_range(start: str, end: str) -> bool:
+def _in_range(end: str) -> bool:
+    """A term still running, or ended from FIRST_YEAR on."""
     return not end or int(end[:4]) >= FIRST_YEAR
 
 
@@ -190,7 +197,7 @@ def cabinet_rows(mirror: Mirror) -> Iterator[Row]:
         kind = office_kind(label)
         qid = record.get("personID", "").strip()
         start, end = _day(record.get("start", "")), _day(record.get("end", ""))
-        if kind is None or not qid.startswith("Q") or not start or not _in_range(start, end):
+        if kind is None or not qid.startswith("Q") or not start or not _in_range(end):
             continue
         yield Row(f"{qid}/{_slug(country or 'world')}/{_slug(label)}/{start}", "office",
                   record["person"].strip(), "", qid, label, kind, country, start, end, as_of,
@@ -214,7 +221,7 @@ def leader_rows(mirror: Mirror, skip_countries: set[str]) -> Iterator[Row]:
             key = (qid, record["position"], start)
             if (country in skip_countries or kind not in ("head_of_state", "head_of_government")
                     or name.startswith("Q") or not start or key in seen
-                    or not _in_range(start, end)):  # fmt: skip
+                    or not _in_range(end)):  # fmt: skip
                 continue
             seen.add(key)
             yield Row(f"{qid}/{record['position']}/{start}", "office", name, "", qid, label, kind,
@@ -260,8 +267,7 @@ def _us_names(parts: dict[str, str]) -> tuple[str, str]:
 def event_rows(mirror: Mirror) -> Iterator[Row]:
     """Dated historical events since 1990 from a Wikidata query's saved result."""
     path = "retrieved_queries/historicEvents.json"
-    rev = mirror._run("log", "--all", "-1", "--format=%h", "--", path).strip()
-    as_of = mirror._run("log", "--all", "-1", "--format=%ad", "--date=short", "--", path).strip()
+    rev, as_of = mirror.newest(path)
     records = json.loads(mirror.read(path, rev))
     # A name an event before 1990 also bears ("Battle of Kyiv") would date its mentions to
     # the newer one: such names are left out.
