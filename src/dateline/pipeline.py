@@ -32,7 +32,6 @@ from dateline.cluster.minhash import Signature, signature
 from dateline.cluster.stories import group_stories
 from dateline.date import date_article
 from dateline.date.corpus import date_from_corpus
-from dateline.date.learned import narrow_by_pile
 from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
 from dateline.model import Article, Failure, Timeline
@@ -272,11 +271,10 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
                    failures: Sequence[Failure] = ()) -> Timeline:
     """The timeline of already processed articles.
 
-    Undated articles are first bounded by what the dated ones show of their office holders
-    (`narrow_by_pile`), then dated from the others (`date_from_corpus`), once: a second pass
-    would let newly dated articles date others, and errors compound.
+    Undated articles are first dated from the others (`date_from_corpus`), once: a second
+    pass would let newly dated articles date others, and errors compound.
     """
-    articles = date_from_corpus(narrow_by_pile(articles))
+    articles = date_from_corpus(articles)
     if request.story is not None:
         articles = story_articles(articles, request.story)
     entries = build_entries(

@@ -62,12 +62,12 @@ _TITLES = {
     "un": r"(?:UN |U\.N\. |United Nations )?secretary[- ]general|UN chief|U\.N\. chief",
 }
 _KIND_OF_TITLE = {kind: re.compile(rf"(?:{words})", re.I) for kind, words in _TITLES.items()}
-ANY_TITLE = "|".join(sorted((f"(?:{w})" for w in _TITLES.values()), key=len, reverse=True))
+_ANY_TITLE = "|".join(sorted((f"(?:{w})" for w in _TITLES.values()), key=len, reverse=True))
 # A title ending where a name begins; the words just before it may be a country ("U.S.",
 # "Egypt's", "German") or what the holder is now ("former", "then-").
-_TITLE_BEFORE = re.compile(rf"(?<![\w-])(?P<title>{ANY_TITLE})(?P<elect>-elect)?[ \t]+$", re.I)
+_TITLE_BEFORE = re.compile(rf"(?<![\w-])(?P<title>{_ANY_TITLE})(?P<elect>-elect)?[ \t]+$", re.I)
 _TITLE_AFTER = re.compile(
-    rf"^,[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<lead>(?:[\w.'’-]+[ \t]+){{0,3}}?)(?P<title>{ANY_TITLE})"
+    rf"^,[ \t]+(?:the[ \t]+|a[ \t]+)?(?P<lead>(?:[\w.'’-]+[ \t]+){{0,3}}?)(?P<title>{_ANY_TITLE})"
     r"(?P<elect>-elect)?\b(?![- ]?(?:of the (?!united)[a-z]|general\b))",
     re.I,
 )
@@ -297,7 +297,7 @@ def _holder_bound(
     title, modifier, elect, span_start = _title_near(text, start, end)
     if title is None or elect:
         return None  # "President-elect": a contested count can keep one elect for months
-    kinds = title_kinds(title)
+    kinds = _title_kinds(title)
     if name in index.full:
         people = {name}
     else:  # a surname: the holder it stands for must be named in full in the article
@@ -306,7 +306,7 @@ def _holder_bound(
                    key=lambda f: f.start)  # fmt: skip
     if not facts or not _covered(facts, written):
         return None
-    if modifier is None and (sentence_is_dated(text, start, end) or _looks_back(text, start, end)):
+    if modifier is None and (_sentence_is_dated(text, start, end) or _looks_back(text, start, end)):
         modifier = "then"  # "In 2003, President Bush ordered ...": a past term, not today's
     allowed = _allowed(facts, modifier, written)
     if allowed is None:
@@ -331,16 +331,16 @@ def _title_near(text: str, start: int, end: int) -> _Title:
     before = text[reach:start]
     if found := _TITLE_BEFORE.search(before):
         lead = _LEAD_WORDS.findall(before[: found.start()])[-3:]
-        return judged(found.group("title"), lead, bool(found.group("elect")),
+        return _judged(found.group("title"), lead, bool(found.group("elect")),
                        reach + found.start())  # fmt: skip
     after = text[end : end + 90]
     if found := _TITLE_AFTER.match(after):
         lead = _LEAD_WORDS.findall(found.group("lead"))
-        return judged(found.group("title"), lead, bool(found.group("elect")), start)
+        return _judged(found.group("title"), lead, bool(found.group("elect")), start)
     return None, None, False, start
 
 
-def judged(title: str, lead: list[str], elect: bool, at: int) -> _Title:
+def _judged(title: str, lead: list[str], elect: bool, at: int) -> _Title:
     """A title with the words before it read: another office, or a holder no longer in it."""
     words = [w.lower().rstrip("-") for w in lead]
     if words and words[-1] in _OTHER_OFFICE:
@@ -354,7 +354,7 @@ def judged(title: str, lead: list[str], elect: bool, at: int) -> _Title:
     return title, modifier, elect, at
 
 
-def title_kinds(title: str) -> frozenset[str]:
+def _title_kinds(title: str) -> frozenset[str]:
     """The kinds of office a title names ("Chancellor": head of government, or finance)."""
     return frozenset(kind for kind, pattern in _KIND_OF_TITLE.items() if pattern.fullmatch(title))
 
@@ -365,7 +365,7 @@ def _covered(facts: list[Fact], written: list[int]) -> bool:
     return not written or max(written) >= min(reach, COVERED_FROM)
 
 
-def sentence_is_dated(text: str, start: int, end: int) -> bool:
+def _sentence_is_dated(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 300) : start]
     cut = [m.end() for m in _SENTENCE_END.finditer(before)]
     sentence_start = start - len(before) + (cut[-1] if cut else 0)
@@ -476,10 +476,10 @@ def _merged(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
 
 def within_world(published: PublicationDate, text: str) -> PublicationDate:
     """`published` narrowed by what the world knows of the text's office holders and events."""
-    return narrowed(published, world_bounds(text))
+    return _narrowed(published, world_bounds(text))
 
 
-def narrowed(published: PublicationDate, bounds: list[Bound]) -> PublicationDate:
+def _narrowed(published: PublicationDate, bounds: list[Bound]) -> PublicationDate:
     """`published` with its interval cut to what `bounds` allow, their evidence added.
 
     When the bounds' interval and the article's own do not meet, the article's stands."""
