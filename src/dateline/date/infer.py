@@ -1,7 +1,8 @@
 """Infer when an article was written, strongest evidence first.
 
 Metadata the page carried, then a day in the file's name, then the page's own date line,
-then a header line the cleaner kept, a date in the URL, and last what the text implies. The
+then a header line the cleaner kept, a date in the URL, and last what the text implies,
+narrowed by what the world knows of the office holders and events it names (`world`). The
 date line is looked for in `raw_text`, the page as it came, because copied pages keep it
 among their chrome; comments, notices, captions, sidebars and what follows the story are
 kept from deciding there (`pagestamp`).
@@ -26,6 +27,7 @@ from dateline.date.header import (
 )
 from dateline.date.pagestamp import GOOD_SCORE, PageStamp, page_stamp
 from dateline.date.pagetext import written_dates
+from dateline.date.world import within_world
 from dateline.date.years import PAST_REACH
 from dateline.model import Article, PublicationDate
 from dateline.timex import tag
@@ -107,8 +109,9 @@ def _infer(article: Article) -> PublicationDate:
             return found
     guess = content.get()
     method = "content" if guess.earliest or guess.latest or guess.likeliest else "none"
-    return PublicationDate(guess.point, guess.earliest, guess.latest, guess.confidence,
-                           guess.evidence, method, guess.likeliest, guess.granularity)  # fmt: skip
+    found = PublicationDate(guess.point, guess.earliest, guess.latest, guess.confidence,
+                            guess.evidence, method, guess.likeliest, guess.granularity)  # fmt: skip
+    return within_world(found, text)
 
 
 class _TextEstimate:
