@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import PurePath
 
 from dateline.date.content import Estimate, estimate_from_text
+from dateline.date.given import given_publication
 from dateline.date.header import (
     Stated,
     header_date,
@@ -58,7 +59,9 @@ PAGE_CONFIDENCE = (0.6, 0.75, 0.85, 0.93, 0.96)
 
 
 def date_article(article: Article) -> Article:
-    """The article with `published` filled in."""
+    """The article with `published` filled in; a day the user gave wins over inference."""
+    if article.given_date is not None:
+        return dataclasses.replace(article, published=given_publication(article.given_date))
     return dataclasses.replace(article, published=infer_publication_date(article))
 
 

@@ -15,6 +15,10 @@ still get one row with empty source columns. Columns:
     published     the article's inferred publication date (ISO), empty when unknown
     sentence      the cited sentence, == article text[start:end]
     start, end    character offsets of the sentence in the article's clean text
+    approximate   "yes" when the day is known only to a range (`display_date` says which:
+                  "a Friday between 25 Feb and 11 Mar 2022"), else "no"
+    earliest, latest   that range's first and last day (YYYY-MM-DD), empty for exact dates
+    decided       the user's decisions on the entry ("pinned", "edited"), space-separated
 
 Text cells that a spreadsheet would run as a formula (starting with = + - @ or a control
 character) get a leading apostrophe: article text is untrusted.
@@ -26,11 +30,12 @@ import csv
 import io
 
 from dateline.model import Article, Citation, Timeline, TimelineEntry
-from dateline.render.dates import display_date, precision
+from dateline.render.dates import entry_display, precision
 
 COLUMNS = (
     "entry", "date", "display_date", "precision", "planned", "summary",
     "document", "outlet", "title", "path", "published", "sentence", "start", "end",
+    "approximate", "earliest", "latest", "decided",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -43,10 +48,13 @@ def safe_cell(text: str) -> str:
 
 def _row(number: int, entry: TimelineEntry, citation: Citation | None,
          article: Article | None) -> list[str]:
-    row = [str(number), entry.date, display_date(entry.date), precision(entry.date),
+    row = [str(number), entry.date, entry_display(entry), precision(entry.date),
            "yes" if entry.planned else "no", safe_cell(entry.summary)]
+    within = entry.within
+    tail = ["yes" if within else "no", within.earliest if within else "",
+            within.latest if within else "", " ".join(entry.decided)]
     if citation is None:
-        return row + [""] * (len(COLUMNS) - len(row))
+        return row + [""] * (len(COLUMNS) - len(row) - len(tail)) + tail
     published = article.published.date if article and article.published else None
     return [
         *row,
@@ -58,6 +66,7 @@ def _row(number: int, entry: TimelineEntry, citation: Citation | None,
         safe_cell(citation.sentence),
         str(citation.start),
         str(citation.end),
+        *tail,
     ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dateline.model import Timeline
-from dateline.render.dates import display_date
+from dateline.render.dates import entry_display, entry_marks
 
 
 def _escape(text: str) -> str:
@@ -19,8 +19,9 @@ def render(timeline: Timeline) -> str:
         for citation in entry.sources:
             notes.append(citation.document)
             refs.append(f"[^{len(notes)}]")
-        planned = " *(planned)*" if entry.planned else ""
-        lines.append(f"- **{display_date(entry.date)}**{planned} — {_escape(entry.summary)} "
+        marks = entry_marks(entry)
+        marker = f" *({', '.join(marks)})*" if marks else ""
+        lines.append(f"- **{_escape(entry_display(entry))}**{marker} — {_escape(entry.summary)} "
                      f"{''.join(refs)}".rstrip())
     if notes:
         lines.append("")

@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from dateline.model import Article, Timeline, TimelineEntry
-from dateline.render.dates import display_date
+from dateline.render.dates import display_date, entry_display, entry_marks
 
 # Long enough for a typical news sentence's opening clause, short enough for a slide headline.
 HEADLINE_CHARS = 90
@@ -49,14 +49,26 @@ def _sources_html(entry: TimelineEntry, by_id: dict[str, Article]) -> str:
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
+def _dates(entry: TimelineEntry) -> dict[str, Any]:
+    """start_date (and, for a day known only to a range, end_date): the range's days, its
+    words as the display date, never one made-up day."""
+    if entry.within is None:
+        return {"start_date": date_object(entry.date)}
+    shown = entry_display(entry)
+    return {"start_date": {**date_object(entry.within.earliest), "display_date": shown},
+            "end_date": {**date_object(entry.within.latest), "display_date": shown},
+            "display_date": f"{shown} (approximate)"}
+
+
 def event_slide(number: int, entry: TimelineEntry, by_id: dict[str, Article]) -> dict[str, Any]:
-    planned = "<p><em>Planned</em></p>" if entry.planned else ""
+    marks = "".join(f"<p><em>{html.escape(mark.capitalize())}</em></p>"
+                    for mark in entry_marks(entry))
     slide: dict[str, Any] = {
         "unique_id": f"entry-{number}",
-        "start_date": date_object(entry.date),
+        **_dates(entry),
         "text": {
             "headline": html.escape(headline(entry.summary)),
-            "text": f"{planned}<p>{html.escape(entry.summary)}</p>{_sources_html(entry, by_id)}",
+            "text": f"{marks}<p>{html.escape(entry.summary)}</p>{_sources_html(entry, by_id)}",
         },
         "autolink": False,
     }

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.model import Article, Citation, Timeline, TimelineEntry
-from dateline.render.dates import display_date, precision
-from dateline.render.json import published_to_dict
+from dateline.render.dates import entry_display, precision
+from dateline.render.json import published_to_dict, within_to_dict
 
 # The entity filter lists the most frequent names only: past this a dropdown is unusable.
 MAX_ENTITIES = 200
@@ -61,9 +61,13 @@ def entry_view(number: int, entry: TimelineEntry, by_id: dict[str, Article],
     articles = [by_id.get(c.document) for c in entry.sources]
     return {
         "id": number,
+        "key": entry.key,
         "date": entry.date,
-        "display_date": display_date(entry.date),
+        "display_date": entry_display(entry),
         "precision": precision(entry.date),
+        "approximate": entry.approximate,
+        "within": within_to_dict(entry.within),
+        "decided": list(entry.decided),
         "summary": entry.summary,
         "planned": entry.planned,
         "outlets": _unique(a.outlet or a.title or a.source for a in articles if a),

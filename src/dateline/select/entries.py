@@ -321,4 +321,5 @@ def _entry(
         sources=tuple(citations),
         planned=pick.report.planned,
         score=round(salience * pick.score, 4),
+        within=pick.report.within,
     )

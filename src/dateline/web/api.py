@@ -1,4 +1,5 @@
-"""The JSON API under /api/: the timeline, documents, stories, search, uploads and exports.
+"""The JSON API under /api/: the timeline, documents, stories, search, uploads, the user's
+decisions (`/api/curations`) and exports.
 
 Handlers check their input and answer 4xx with {"error": message}; they read and write the
 store only through `StoreService`, so the app has a single writer. An upload is answered at
@@ -8,6 +9,7 @@ once (202) and ingested in the background; `/api/uploads/{id}` tells how far it 
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from typing import Any
 from urllib.parse import unquote
@@ -16,11 +18,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from dateline.errors import InputError
 from dateline.library import TimelineQuery, calendar_date
-from dateline.model import Article, Timeline
+from dateline.model import Article, Curation, Timeline
 from dateline.render import FORMATS, render
 from dateline.render.json import document_to_dict
 from dateline.render.view import document_meta, timeline_view
+from dateline.select.curate import curation_to_dict
 from dateline.web.jobs import Job
 from dateline.web.security import cross_site_reason
 from dateline.web.service import StoreService, failures_json
@@ -210,6 +214,51 @@ async def api_upload_status(request: Request) -> Response:
     if job is None:
         return error(404, f"no upload {job_id}")
     return JSONResponse(job_json(job))
+
+
+MAX_DECISION_BYTES = 64 * 1024
+
+
+async def api_curations(request: Request) -> Response:
+    """GET: the user's decisions. POST {kind, target, value?, reason?}: make one (through the
+    one writer; the page's token and same-origin checks as for uploads)."""
+    store = service(request)
+    if request.method == "GET":
+        found = await store.call(store.curations)
+        return JSONResponse({"decisions": [curation_to_dict(c) for c in found]})
+    reason = cross_site_reason(request, request.app.state.token)
+    if reason:
+        return error(403, reason)
+    try:
+        body = json.loads(await read_limited(request.stream(), MAX_DECISION_BYTES))
+    except UploadError as exc:
+        return error(exc.status, f"decision: larger than {MAX_DECISION_BYTES // 1024} KB")
+    except (ValueError, UnicodeDecodeError):
+        return error(400, "decision: the body must be a JSON object")
+    fields = ("kind", "target", "value", "reason")
+    if not isinstance(body, dict) or not all(isinstance(body.get(f, ""), str) for f in fields):
+        return error(400, 'decision: expected {"kind": ..., "target": ..., "value": ..., '
+                          '"reason": ...} with string values')
+    if not body.get("kind") or not body.get("target"):
+        return error(400, "decision: give its kind and its target")
+    try:
+        made = await store.curate(Curation(*(body.get(f, "") for f in fields)))
+    except InputError as exc:
+        return error(400, str(exc))
+    return JSONResponse(curation_to_dict(made), status_code=201)
+
+
+async def api_curation_undo(request: Request) -> Response:
+    """DELETE /api/curations/{id}: undo a decision."""
+    reason = cross_site_reason(request, request.app.state.token)
+    if reason:
+        return error(403, reason)
+    value = request.path_params["id"]
+    if not NUMBER.match(value):
+        return error(400, f"{value!r} is not a decision id")
+    if not await service(request).uncurate(int(value)):
+        return error(404, f"no decision {value}")
+    return Response(status_code=204)
 
 
 async def api_export(request: Request) -> Response:

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from dateline.cluster.stories import group_stories
-from dateline.model import Article, Failure, Timeline
+from dateline.model import Article, Curation, Failure, Timeline
 from dateline.pipeline import TimelineQuery, build_timeline
 from dateline.render.view import StoryRef
+from dateline.select.curate import check_curation, curated_articles, target_article
 from dateline.settings import Settings
 from dateline.store import Store
 from dateline.web.jobs import MAX_UPLOAD_ARTICLES, IngestJobs, Job
@@ -125,7 +126,14 @@ class StoreService:
             self._cache.clear()
 
     def articles(self) -> list[Article]:
-        return self._cached("articles", self.store().articles)
+        """The stored articles as the user's decisions leave them (deleted ones out, dates
+        set)."""
+        def build() -> list[Article]:
+            return curated_articles(self.store().articles(), self.curations())
+        return self._cached("articles", build)
+
+    def curations(self) -> list[Curation]:
+        return self._cached("curations", self.store().curations)
 
     def stories(self) -> list[StoryRef]:
         def build() -> list[StoryRef]:
@@ -139,7 +147,8 @@ class StoreService:
             articles = self.articles()
             if request.query:
                 articles = self.store().articles(self.store().search(request.query))
-            return build_timeline(articles, self.settings, request)
+            return build_timeline(articles, self.settings, request,
+                                  curations=self.curations())
         return self._cached(("timeline", repr(request)), build)
 
     def documents(self, ids: list[str]) -> list[Article]:
@@ -155,13 +164,30 @@ class StoreService:
         return self._cached(("json", key), encoded)
 
     def document(self, article_id: str) -> Article | None:
-        return self.store().article(article_id)
+        """The stored article as the user's decisions leave it; None if absent or deleted."""
+        article = self.store().article(article_id)
+        found = curated_articles([article], self.curations()) if article else []
+        return found[0] if found else None
 
     def failures(self) -> list[Failure]:
         return self.store().failures()
 
     def search(self, query: str) -> list[str]:
         return self.store().search(query)
+
+    async def curate(self, curation: Curation) -> Curation:
+        """Store a decision through the one writer; InputError when it cannot apply."""
+        def work(store: Store) -> Curation:
+            article = store.article(target_article(curation))
+            return store.curate(check_curation(curation, article))
+        found: Curation = await asyncio.wrap_future(self.jobs.write(work))
+        return found
+
+    async def uncurate(self, curation_id: int) -> bool:
+        """Undo a decision through the one writer; False when there is none."""
+        done: bool = await asyncio.wrap_future(
+            self.jobs.write(lambda store: store.uncurate(curation_id)))
+        return done
 
     def upload(self, folder: Path, name: str, data: bytes) -> Job:
         """Keep the file and queue it for the writer; its progress is `jobs.get(job.id)`."""

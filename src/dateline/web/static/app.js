@@ -76,6 +76,95 @@
     return docCache[id];
   }
 
+  /* ---- the user's decisions ----------------------------------------------------------- */
+
+  // A decision goes to the store's one writer; every later timeline applies it.
+  function decide(decision) {
+    return fetch("/api/curations", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json",
+        "X-Dateline-Token": token },
+      body: JSON.stringify(decision)
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (body) {
+        if (!r.ok) throw new Error(body.error || ("HTTP " + r.status));
+        return body;
+      });
+    });
+  }
+
+  function button(label, role, onClick) {
+    var b = el("button", null, label);
+    b.type = "button";
+    b.setAttribute("data-role", role);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function controlBox(label) {
+    var box = el("div", "curate");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", label);
+    return box;
+  }
+
+  function decided(box) {
+    var status = el("p", "curate-status");
+    status.setAttribute("role", "status");
+    return function (decision) {
+      status.textContent = "Saving…";
+      if (!status.parentNode) box.appendChild(status);
+      return decide(decision).then(function () {
+        viewer.closePanel();
+        docCache = {};
+        return loadTimeline();
+      }, function (err) { status.textContent = "Not saved: " + err.message; });
+    };
+  }
+
+  function entryControls(entry) {
+    var box = controlBox("Your decisions on this entry"), save = decided(box);
+    box.appendChild(button("Hide", "hide", function () {
+      save({ kind: "hide", target: entry.key });
+    }));
+    if ((entry.decided || []).indexOf("pinned") < 0) {
+      box.appendChild(button("Pin", "pin", function () {
+        save({ kind: "pin", target: entry.key });
+      }));
+    }
+    box.appendChild(button("Edit text", "edit", function () {
+      var text = el("textarea");
+      text.setAttribute("data-role", "edit-text");
+      text.setAttribute("aria-label", "The entry's text");
+      text.value = entry.summary;
+      box.appendChild(text);
+      box.appendChild(button("Save text", "save-edit", function () {
+        save({ kind: "edit", target: entry.key, value: text.value });
+      }));
+      text.focus();
+    }));
+    return box;
+  }
+
+  function documentControls(doc) {
+    var box = controlBox("Your decisions on this article"), save = decided(box);
+    var day = el("input");
+    day.setAttribute("data-role", "set-date-value");
+    day.setAttribute("aria-label", "Publication day, YYYY-MM-DD");
+    day.placeholder = "YYYY-MM-DD";
+    day.value = (doc.published && doc.published.date) || "";
+    box.appendChild(day);
+    box.appendChild(button("Set date", "set-date", function () {
+      save({ kind: "date", target: doc.id, value: day.value.trim() });
+    }));
+    var armed = false, remove = button("Delete document", "delete", function () {
+      if (!armed) { armed = true; remove.textContent = "Press again to delete"; return; }
+      save({ kind: "delete", target: doc.id });
+    });
+    box.appendChild(remove);
+    return box;
+  }
+
   /* ---- documents ---------------------------------------------------------------------- */
 
   function dateEstimate(p) {
@@ -260,6 +349,8 @@
   function start() {
     viewer = V.create(document.getElementById("view-timeline"), {
       loadDocument: loadDocument,
+      entryControls: entryControls,
+      documentControls: documentControls,
       search: function (text) { currentQuery = text; updateDownloads(); loadTimeline(); }
     });
     bindNav();
