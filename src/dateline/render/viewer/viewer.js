@@ -512,6 +512,7 @@
     var button = el("button", "entry-open");
     button.type = "button";
     button.dataset.entry = String(entry.id);
+    if (entry.key) button.dataset.key = entry.key;
     var head = el("span", "entry-head");
     var time = el("time", "entry-date", entry.display_date || displayDate(entry.date));
     time.setAttribute("datetime", entry.date);
