@@ -119,7 +119,7 @@ def test_decisions_go_to_a_file_and_come_back_the_same() -> None:
     made = [Curation("hide", "a:1-2", reason="caption", made_at="2026-01-02T03:04:05+00:00"),
             Curation("date", "b", "2004-03-01", made_at="2026-01-02T03:04:06+00:00")]
     assert curations_from_json(curations_json(made), "d.json") == made
-    with pytest.raises(InputError, match="d.json: not a decisions file"):
+    with pytest.raises(InputError, match=r"d\.json: not a decisions file"):
         curations_from_json('{"other": 1}', "d.json")
 
 

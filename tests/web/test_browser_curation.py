@@ -15,6 +15,7 @@ import pytest
 import uvicorn
 from test_browser import CHROMIUM, CHROMIUM_ARGS, SAMPLE, SHOTS, _free_port, wait_until
 
+from dateline.model import Article, Citation, DayRange, Timeline, TimelineEntry
 from dateline.pipeline import ingest
 from dateline.settings import Settings
 from dateline.store import Store
@@ -73,6 +74,8 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 @pytest.fixture
 def chromium() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"headless Chromium not found at {CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -163,3 +166,30 @@ def test_set_date_in_the_web_app_dates_the_article(server: Server, chromium: Any
     page.problems[:] = [p for p in page.problems if "status of 400" not in p]
     assert page.problems == [], page.problems
     page.context.close()
+
+
+def test_the_viewer_shows_a_range_as_a_range_marked_approximate(chromium: Any,
+                                                                tmp_path: Path) -> None:
+    text = ("The port authority said on Friday that its talks with the dockers had collapsed. "
+            "Negotiators met again on March 3 to try once more.")
+    cut = text.index(" Negotiators")
+    article = Article.from_raw("clip.txt", text, text=text, outlet="Keston Courier")
+    built = Timeline(documents=(article,), entries=(
+        TimelineEntry("2022", text[:cut], (Citation(article.id, text[:cut], 0, cut),),
+                      within=DayRange("2022-02-25", "2022-03-11", 5)),
+        TimelineEntry("2022-03-03", text[cut + 1:],
+                      (Citation(article.id, text[cut + 1:], cut + 1, len(text)),)),
+    ))
+    exported = tmp_path / "timeline.html"
+    exported.write_text(built.to_html(), encoding="utf-8")
+    context = chromium.new_context(viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    page.goto(exported.as_uri())
+    page.wait_for_selector(".entry-open")
+    ranged = page.locator(".entry-open", has_text="on Friday")
+    assert "a Friday between 25 Feb and 11 Mar 2022" in ranged.inner_text()
+    assert ranged.locator(".badge.approximate").count() == 1
+    exact = page.locator(".entry-open", has_text="March 3")
+    assert exact.locator(".badge.approximate").count() == 0
+    page.screenshot(path=str(SHOTS / "14-approximate.png"))
+    context.close()
