@@ -30,6 +30,7 @@ from dateline.pipeline import (
 )
 from dateline.select.curate import (
     check_curation,
+    curated_articles,
     curations_from_json,
     curations_json,
     target_article,
@@ -96,7 +97,7 @@ def given_day(value: str) -> date:
 
 def _with_given_date(articles: list[Article], given: date | None) -> list[Article]:
     """The one article read, dated by the user; a date for many articles is refused."""
-    if given is None:
+    if given is None or not articles:  # nothing read: its failure says why
         return articles
     if len(articles) != 1:
         raise InputError("--date", f"gives one article its day, but {len(articles)} articles "
@@ -207,8 +208,9 @@ class Store:
         return store_timeline(self.db, self.settings, request)
 
     def documents(self) -> list[Article]:
-        """Every stored article, wire copies included, in the order they were first added."""
-        return self.db.articles()
+        """Every stored article, wire copies included, in the order they were first added,
+        as the user's decisions leave them (deleted ones out, the user's dates set)."""
+        return curated_articles(self.db.articles(), self.db.curations())
 
     def failures(self) -> list[Failure]:
         """Files that failed to read and have not been read successfully since."""
@@ -226,8 +228,15 @@ class Store:
         """Store a decision of the user's ("hide", "pin", "edit" an entry by its key; "date",
         "delete" an article by its id); every later timeline applies it. One decision per
         kind and target: a new one replaces the old. InputError if it cannot apply."""
+        if curation.kind in ("date", "delete"):
+            curation = dataclasses.replace(curation, target=self._article_id(curation.target))
         article = self.db.article(target_article(curation))
         return self.db.curate(check_curation(curation, article))
+
+    def _article_id(self, given: str) -> str:
+        """The stored id `given` is, or the one id it begins (`dateline docs` shows 8)."""
+        found = self.db.ids_starting(given) if len(given) >= 6 else []
+        return found[0] if len(found) == 1 else given
 
     def curations(self) -> list[Curation]:
         """The user's decisions, oldest first."""

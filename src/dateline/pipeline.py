@@ -34,6 +34,7 @@ from dateline.date import date_article
 from dateline.date.corpus import date_from_corpus
 from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
+from dateline.events.undated import EventCounts, undated_events
 from dateline.model import Article, Curation, Failure, Timeline
 from dateline.read import read_paths
 from dateline.select import build_entries
@@ -299,6 +300,8 @@ class IngestResult:
     added: AddResult
     failures: tuple[Failure, ...]
     untagged: Counter[str]  # articles per language the later stages can't read yet
+    undated: int  # articles of the batch left without a publication day
+    events: EventCounts  # the batch's events, dated, dated to a range, and undated
 
 
 def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
@@ -327,7 +330,10 @@ def ingest_articles(store: Store, articles: Sequence[Article], settings: Setting
     done = iter(process(fresh, settings, default_workers(), on_done))
     processed = [next(done) if not is_processed(a) else a for a in articles]
     return IngestResult(store.add(processed, failures), tuple(failures),
-                        untagged([article.language for article in processed]))
+                        untagged([article.language for article in processed]),
+                        sum(1 for a in processed if a.published is None or a.published.date
+                            is None),
+                        undated_events(processed))
 
 
 def is_processed(article: Article) -> bool:
@@ -346,7 +352,8 @@ def store_timeline(store: Store, settings: Settings,
         return build_timeline(store.articles(), settings, request, curations=curations)
     found = store.articles(store.search(request.query))
     if request.story is not None:
-        members = {a.id for a in story_articles(store.articles(), request.story)}
+        stored = curated_articles(store.articles(), curations)  # numbered as `stories` does
+        members = {a.id for a in story_articles(stored, request.story)}
         found = [a for a in found if a.id in members]
         request = dataclasses.replace(request, story=None)
     return build_timeline(found, settings, request, curations=curations)

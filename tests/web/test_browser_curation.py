@@ -141,8 +141,20 @@ def test_a_curation_in_the_web_app_survives_add_and_restart(server: Server,
     assert page.locator("time[datetime='2007-05-01']").count() == 1
     assert EDITED in entry(page, edited).inner_text()
     assert "edited by you" in entry(page, edited).text_content()
+    assert "articles have no publication day" in page.inner_text("[data-role=undated]")
     entry(page, edited).scroll_into_view_if_needed()
     page.screenshot(path=str(SHOTS / "12-curated-after-restart.png"))
+
+    page.click("nav a[data-view=documents]")
+    hide = page.locator(".decision", has_text="Hidden")
+    hide.wait_for()
+    assert page.locator(".decision", has_text="Edited").count() == 1
+    hide.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "13-decisions.png"))
+    hide.locator("[data-role=undo]").click()
+    wait_until(lambda: page.locator(".decision", has_text="Hidden").count() == 0)
+    page.click("nav a[data-view=timeline]")
+    wait_until(lambda: hidden in keys(page))
     assert page.problems == [], page.problems
     page.context.close()
 
@@ -158,7 +170,7 @@ def test_set_date_in_the_web_app_dates_the_article(server: Server, chromium: Any
     published = page.locator(".source-published").first
     published.wait_for()
     wait_until(lambda: "given by you" in page.locator(".sources").inner_text())
-    page.screenshot(path=str(SHOTS / "13-set-date.png"))
+    page.screenshot(path=str(SHOTS / "14-set-date.png"))
     bad = page.locator("[data-role=set-date-value]").first
     bad.fill("2004-02-30")
     page.locator("[data-role=set-date]").first.click()
@@ -191,5 +203,5 @@ def test_the_viewer_shows_a_range_as_a_range_marked_approximate(chromium: Any,
     assert ranged.locator(".badge.approximate").count() == 1
     exact = page.locator(".entry-open", has_text="March 3")
     assert exact.locator(".badge.approximate").count() == 0
-    page.screenshot(path=str(SHOTS / "14-approximate.png"))
+    page.screenshot(path=str(SHOTS / "15-approximate.png"))
     context.close()

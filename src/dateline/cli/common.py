@@ -27,7 +27,7 @@ from rich.progress import (
 )
 
 from dateline import library
-from dateline.events.undated import undated_events
+from dateline.events.undated import EventCounts, undated_events
 from dateline.model import Article, Failure
 from dateline.settings import Settings, load_settings
 
@@ -167,12 +167,15 @@ def report_undated(documents: Iterable[Article]) -> None:
     is silently lost."""
     listed = [doc for doc in documents if doc.duplicate_of is None]
     undated = sum(1 for doc in listed if doc.published is None or doc.published.date is None)
+    report_undated_counts(undated, len(listed), undated_events(listed))
+
+
+def report_undated_counts(undated: int, articles: int, counts: EventCounts) -> None:
     if undated:
-        stderr.print(f"dateline: {undated} of {len(listed)} articles have no publication day; "
+        stderr.print(f"dateline: {undated} of {articles} articles have no publication day; "
                      "their events are placed in the range of days their date allows, marked "
                      "approximate, or left out when it allows none", markup=False,
                      soft_wrap=True)
-    counts = undated_events(listed)
     if counts.undated or counts.ranged:
         stderr.print(f"dateline: {counts.undated} events have no date (a sentence naming a "
                      'time, such as "on Monday", that nothing places); '

@@ -14,6 +14,7 @@ from dateline.cli.common import (
     date_option,
     db_option,
     report_failures,
+    report_undated_counts,
     report_untagged,
     run_progress,
     settings_from,
@@ -41,6 +42,7 @@ def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: boo
     report_failures(list(result.failures))
     report_untagged(result.untagged)
     added = result.added
+    report_undated_counts(result.undated, added.added + added.duplicate, result.events)
     click.echo(f"added {added.added}, duplicate {added.duplicate}, failed {added.failed}")
     if added.added + added.duplicate == 0 and result.failures:
         ctx.exit(1)

@@ -389,6 +389,14 @@ class Store:
         row = self._conn.execute(f"{_ARTICLE_SQL} WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else self._article(row)
 
+    def ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        """Up to `limit` stored ids that begin with `prefix` (an id shortened for people)."""
+        if not prefix.isalnum():
+            return []
+        found = self._conn.execute("SELECT id FROM articles WHERE id >= ? AND id < ? "
+                                   "ORDER BY id LIMIT ?", (prefix, prefix + "\uffff", limit))
+        return [row[0] for row in found]
+
     def search(self, query: str, limit: int | None = None) -> list[str]:
         """Ids of articles matching `query` (FTS5 syntax) over title and text, best first.
 

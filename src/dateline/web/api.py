@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote
 
@@ -19,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from dateline.errors import InputError
+from dateline.events.undated import undated_events
 from dateline.library import TimelineQuery, calendar_date
 from dateline.model import Article, Curation, Timeline
 from dateline.render import FORMATS, render
@@ -116,7 +118,9 @@ async def api_timeline(request: Request) -> Response:
     story, entity = _param(request, "story"), _param(request, "entity")
 
     def view() -> dict[str, Any]:
-        found = timeline_view(store.timeline(query), store.stories())
+        built = store.timeline(query)
+        found = timeline_view(built, store.stories())
+        found["undated"] = undated_json(built.documents)
         if story:
             found["entries"] = [e for e in found["entries"] if story in e["stories"]]
         if entity:
@@ -125,6 +129,16 @@ async def api_timeline(request: Request) -> Response:
 
     key = ("timeline", repr(query), story, entity)
     return json_response(await store.call(lambda: store.json_view(key, view)))
+
+
+def undated_json(documents: Iterable[Article]) -> dict[str, int]:
+    """What the page says of every build: articles without a day, events without a date."""
+    listed = [a for a in documents if a.duplicate_of is None]
+    counts = undated_events(listed)
+    return {"articles": len(listed),
+            "undated_articles": sum(1 for a in listed
+                                    if a.published is None or a.published.date is None),
+            "undated_events": counts.undated, "ranged_events": counts.ranged}
 
 
 def _status(article: Article) -> str:

@@ -54,6 +54,8 @@ class Job:
     duplicate: int = 0
     failures: tuple[dict[str, str], ...] = ()
     error: str = ""
+    undated: int = 0  # articles added without a publication day
+    undated_events: int = 0  # sentences naming a time nothing dates
 
     @property
     def finished(self) -> bool:
@@ -229,6 +231,7 @@ def ingest_in_child(db_path: Path, path: Path, name: str, settings: Settings,
             result = ingest(store, [path], settings, on_item=on_item, on_done=on_done)
         send.send(("end", {"status": "done", "read": read, "added": result.added.added,
                            "duplicate": result.added.duplicate,
+                           "undated": result.undated, "undated_events": result.events.undated,
                            "failures": tuple({"source": f.source, "reason": f.reason}
                                              for f in result.failures)}))
     except _TooMany:

@@ -62,11 +62,26 @@
     var error = document.querySelector("[data-role=load-error]");
     return getJSON(url).then(function (data) {
       error.textContent = "";
+      document.querySelector("[data-role=undated]").textContent = undatedText(data.undated);
       Object.keys(data.documents || {}).forEach(function (id) {
         if (docCache[id] && !docCache[id].text) delete docCache[id];
       });
       viewer.setData(data);
     }, function (err) { error.textContent = "Could not load the timeline: " + err.message; });
+  }
+
+  // Nothing dropped in silence: what the timeline could not date is counted on the page.
+  function undatedText(u) {
+    if (!u) return "";
+    var parts = [];
+    if (u.undated_articles) {
+      parts.push(u.undated_articles + " of " + u.articles + " articles have no publication day");
+    }
+    if (u.undated_events) parts.push(u.undated_events + " events have no date");
+    if (u.ranged_events) {
+      parts.push(u.ranged_events + " events are known only to a range of days (marked approximate)");
+    }
+    return parts.length ? parts.join("; ") + "." : "";
   }
 
   function loadDocument(id) {
@@ -204,6 +219,37 @@
       count.textContent = data.documents.length + " documents, " + data.failures.length +
         " failed";
     }, function (err) { count.textContent = "Could not load documents: " + err.message; });
+    loadDecisions();
+  }
+
+  var KIND_WORDS = { hide: "Hidden", pin: "Pinned", edit: "Edited", date: "Dated",
+    "delete": "Deleted" };
+
+  function loadDecisions() {
+    var list = document.querySelector("[data-role=decisions]");
+    var count = document.querySelector("[data-role=decision-count]");
+    getJSON("/api/curations").then(function (data) {
+      list.textContent = "";
+      data.decisions.forEach(function (d) {
+        var li = el("li", "decision");
+        var words = KIND_WORDS[d.kind] + " " + d.target + (d.value ? ": " + d.value : "") +
+          (d.reason ? " (" + d.reason + ")" : "") + " · " + d.made_at;
+        li.appendChild(el("span", null, words));
+        li.appendChild(button("Undo", "undo", function () {
+          fetch("/api/curations/" + encodeURIComponent(d.id), {
+            method: "DELETE", headers: { "X-Dateline-Token": token }
+          }).then(function (r) {
+            if (!r.ok) throw new Error("HTTP " + r.status);
+            docCache = {};
+            loadDocuments();
+            loadTimeline();
+          }).catch(function (err) { count.textContent = "Not undone: " + err.message; });
+        }));
+        list.appendChild(li);
+      });
+      count.textContent = data.decisions.length ? data.decisions.length +
+        " decisions, applied to every timeline of this store" : "No decisions yet.";
+    }, function (err) { count.textContent = "Could not load decisions: " + err.message; });
   }
 
   function showDocument(id) {
@@ -276,6 +322,8 @@
         var parts = [];
         if (state.added) parts.push(state.added + " added");
         if (state.duplicate) parts.push(state.duplicate + " already stored");
+        if (state.undated) parts.push(state.undated + " without a publication day");
+        if (state.undated_events) parts.push(state.undated_events + " events without a date");
         (state.failures || []).forEach(function (f) { parts.push("failed: " + f.reason); });
         status.textContent = parts.join("; ") || "nothing found";
         status.className = "upload-status " + (state.failures && state.failures.length &&
