@@ -50,6 +50,19 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class DayRange:
+    """A day known only to lie between two days: "a Friday between 25 Feb and 11 Mar 2022".
+
+    An event dated by "on Friday" in an article known only to a fortnight gets one. `weekday`
+    (ISO, 1 = Monday) is the weekday the day is known to fall on, 0 when the text names none.
+    """
+
+    earliest: str  # YYYY-MM-DD
+    latest: str  # YYYY-MM-DD
+    weekday: int = 0
+
+
+@dataclass(frozen=True)
 class TimeMention:
     """A TIMEX3-like time expression found in the clean text.
 
@@ -66,19 +79,10 @@ class TimeMention:
     granularity: str = ""  # day, week, month, season, quarter, year, decade, century, time
     anchor: str | None = None
     modifier: str = ""  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
-
-
-@dataclass(frozen=True)
-class DayRange:
-    """A day known only to lie between two days: "a Friday between 25 Feb and 11 Mar 2022".
-
-    An event dated by "on Friday" in an article known only to a fortnight gets one. `weekday`
-    (ISO, 1 = Monday) is the weekday the day is known to fall on, 0 when the text names none.
-    """
-
-    earliest: str  # YYYY-MM-DD
-    latest: str  # YYYY-MM-DD
-    weekday: int = 0
+    # An article known only to an interval leaves a relative mention unresolved when the
+    # interval's two ends read it differently; this is the range of days it can then be
+    # (`timex.window`), and `anchor` is the interval ("2022-02-25/2022-03-11").
+    within: DayRange | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,11 @@ class TimelineEntry:
     @property
     def approximate(self) -> bool:
         return self.within is not None
+
+    @property
+    def sort_date(self) -> str:
+        """Where the entry sorts: its date, or the first day of its range."""
+        return self.within.earliest if self.within else self.date
 
 
 def citation_key(citation: Citation) -> str:

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from dateline.events import extract_events
-from dateline.events.ranges import MAX_RANGE_DAYS
 from dateline.model import Article, DayRange, PublicationDate
 from dateline.timex import tag_article
+from dateline.timex.window import MAX_RANGE_DAYS
 
 CLIPPING = (
     "Dockers walk out at Keston\n\n"

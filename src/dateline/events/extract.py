@@ -6,8 +6,9 @@ where news reports what just happened, the date of the news. That is the date of
 event the sentence goes on telling (date source "lead") when the lead has reported one in
 the days before publication, else the article's publication date (date source "article").
 
-An article known only to a narrow interval still gives its events: its relative dates and
-its lead are placed in a range of days (`ranges.py`, `Event.within`), never on a made-up day.
+An article known only to a narrow interval still gives its events: the relative dates the
+timex stage could only range and its lead are placed in a range of days (`ranges.py`,
+`Event.within`), never on a made-up day.
 
 A news lead tells one piece of news: after its first done event of the days before
 publication, every other lead sentence dated to that same day is a detail of it
@@ -23,15 +24,10 @@ from datetime import date, timedelta
 from dateline.events.attach import BACKGROUND, QuoteMarks, dated_mentions, event_mention
 from dateline.events.frame import actors, cue_leads, place, plan_cue, predicate
 from dateline.events.quantities import find_quantities
-from dateline.events.ranges import (
-    Ranged,
-    article_window,
-    ranged_date,
-    ranged_mentions,
-    window_range,
-)
+from dateline.events.ranges import ranged_date, window_range
 from dateline.events.sentences import split_sentences
-from dateline.model import Article, Event, Sentence, TimeMention
+from dateline.model import Article, DayRange, Event, Sentence, TimeMention
+from dateline.timex.window import article_window
 
 # The lead of a news article reports the news of its day; deeper undated sentences are
 # background. Five sentences follows the Datewise setting of Ghalandari & Ifrim (2020).
@@ -46,9 +42,7 @@ def extract_events(article: Article) -> Article:
     sentences = article.sentences or split_sentences(article.text)
     published = _published_value(article)
     window = article_window(article)
-    ranged = ranged_mentions(article, window) if window else {}
-    timexes = tuple(sorted((_placed(t, ranged) for t in article.timexes),
-                           key=lambda t: t.start))
+    timexes = tuple(sorted(article.timexes, key=lambda t: t.start))
     starts = [t.start for t in timexes]
     quotes = QuoteMarks(article.text)
     events: list[Event] = []
@@ -62,7 +56,7 @@ def extract_events(article: Article) -> Article:
         event = _event(article, sentence, mentions, quotes, published,
                        news if lead else None, lead)
         if event is None:
-            event = _ranged_event(article, sentence, mentions, quotes, window, ranged, lead)
+            event = _ranged_event(article, sentence, mentions, quotes, window, lead)
         if event is None:
             continue
         if lead and news is not None and event.date == news.date and not event.planned:
@@ -74,39 +68,29 @@ def extract_events(article: Article) -> Article:
     return dataclasses.replace(article, sentences=sentences, events=tuple(events))
 
 
-def _placed(mention: TimeMention, ranged: dict[int, Ranged]) -> TimeMention:
-    """An unresolved mention that the article's window resolves to one day, as that day."""
-    found = ranged.get(mention.start)
-    if found is None or found.within is not None:
-        return mention
-    return dataclasses.replace(mention, value=found.value)
-
-
 def _ranged_event(
     article: Article,
     sentence: Sentence,
     mentions: list[TimeMention],
     quotes: QuoteMarks,
     window: tuple[date, date] | None,
-    ranged: dict[int, Ranged],
     lead: bool,
 ) -> Event | None:
     """The event of a sentence an article without a day dates only to a range of days: by a
     relative date ("on Friday"), or as lead news of the article's own window."""
     if window is None:
         return None
-    placed = [dataclasses.replace(m, value=ranged[m.start].value)
-              for m in mentions if m.start in ranged]
-    chosen = event_mention(dated_mentions(article.text, sentence, placed,
+    # The range's calendar value stands in for the mention's while its role is weighed.
+    ranged = [dataclasses.replace(m, value=ranged_date(m.within))
+              for m in mentions if m.within is not None]
+    chosen = event_mention(dated_mentions(article.text, sentence, ranged,
                                           cue_leads(sentence.text, plan_cue(sentence.text)),
                                           quotes))
+    within: DayRange | None = None
     if chosen is not None:
-        within = ranged[chosen.mention.start].within
-        background = chosen.tier == BACKGROUND
+        within, background = chosen.mention.within, chosen.tier == BACKGROUND
     elif lead and not mentions and plan_cue(sentence.text) is None and predicate(sentence.text):
         within, background = window_range(window), False
-    else:
-        return None
     if within is None:
         return None
     verb = predicate(sentence.text)

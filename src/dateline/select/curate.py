@@ -76,7 +76,7 @@ def curated_entries(entries: Sequence[TimelineEntry], articles: Sequence[Article
         pinned = pinned_entry(key, by_id, pin.value)
         if pinned is not None and in_range(pinned.date, *span):
             kept.append(_decided(pinned, [key], pins, edits))
-    return tuple(sorted(kept, key=lambda e: (e.date, -e.score)))
+    return tuple(sorted(kept, key=lambda e: (e.sort_date, -e.score)))
 
 
 def _decided(entry: TimelineEntry, keys: list[str], pins: dict[str, Curation],
