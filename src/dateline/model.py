@@ -79,9 +79,9 @@ class TimeMention:
     granularity: str = ""  # day, week, month, season, quarter, year, decade, century, time
     anchor: str | None = None
     modifier: str = ""  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
-    # An article known only to an interval leaves a relative mention unresolved when the
-    # interval's two ends read it differently; this is the range of days it can then be
-    # (`timex.window`), and `anchor` is the interval ("2022-02-25/2022-03-11").
+    # In an article known only to an interval, a relative mention keeps its unresolved value
+    # and gets the days the interval's two ends read it as (`timex.window`; one day when
+    # they agree); `anchor` is then the interval ("2022-02-25/2022-03-11").
     within: DayRange | None = None
 
 
@@ -107,7 +107,7 @@ class Event:
     quantities: tuple[Quantity, ...] = ()
     planned: bool = False
     # "explicit", "article" (publication date), "lead" (the lead's news), "range" (a relative
-    # date or lead of an article known only to an interval: see `within`)
+    # date or lead of an article known only to an interval: one day, or `within`)
     date_source: str = ""
     # Start of the lead report of the same article this one goes on telling, if any: a detail
     # of that news, cited with the report it continues (`select.entries`).

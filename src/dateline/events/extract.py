@@ -93,12 +93,13 @@ def _ranged_event(
         within, background = window_range(window), False
     if within is None:
         return None
+    when = ranged_date(within)
     verb = predicate(sentence.text)
     skip = tuple((t.start - sentence.start, t.end - sentence.start) for t in mentions)
     return Event(
         article_id=article.id,
         sentence=sentence,
-        date=ranged_date(within),
+        date=when,
         predicate=verb,
         actors=actors(sentence.text),
         place=place(sentence.text),
@@ -106,7 +107,7 @@ def _ranged_event(
         planned=plan_cue(sentence.text) is not None,
         date_source="range",
         background=background,
-        within=within,
+        within=None if len(when) == 10 else within,
     )
 
 

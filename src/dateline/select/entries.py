@@ -30,7 +30,7 @@ from dateline.cluster.vectors import (
 from dateline.errors import SettingsError
 from dateline.events.extract import extract_events
 from dateline.events.ranges import overlap
-from dateline.model import Article, Citation, Event, TimelineEntry
+from dateline.model import Article, Citation, DayRange, Event, TimelineEntry
 from dateline.select.candidates import candidate_reports
 from dateline.select.focus import on_topic
 from dateline.select.salience import date_salience, in_range
@@ -167,7 +167,7 @@ def _pools(
         usable = [
             r
             for r in reports[:: max(1, len(reports) // (4 * MAX_POOL))]
-            if _readable(r) and r.within is None
+            if _readable(r) and r.date_source != "range"
         ]
         # Off-topic reports give way to on-topic ones; a date only other stories speak for
         # keeps them (a collection may hold more than one story).
@@ -272,14 +272,16 @@ def ranged_entries(
     span: tuple[str | None, str | None],
     budget: int,
 ) -> list[TimelineEntry]:
-    """Entries for the events known only to a range of days, which no date's pool holds.
+    """Entries for the events of articles known only to an interval (`date_source` "range":
+    a range of days, or the one day its ends agree on), which no date's pool holds.
 
-    Each on-topic report says something the timeline does not yet say (redundancy as MMR's),
-    in order of its range's first day; reports of the same thing in other articles whose
-    ranges overlap its own are its further sources.
+    The most central on-topic reports (cosine to the centroid of all such reports, times
+    length fit, as a date's pool is scored) that say something the timeline does not yet say
+    (redundancy as MMR's), at most `budget`; reports of the same thing in other articles
+    whose days overlap its own are its further sources.
     """
     reports = [e for a in articles for e in a.events
-               if e.within is not None and not e.background and _readable(e)
+               if e.date_source == "range" and not e.background and _readable(e)
                and _on_topic(e, topic) and in_range(e.date, *span)]
     reports = reports[:: max(1, math.ceil(len(reports) / MAX_POOL))]
     if not reports or budget < 1:
@@ -287,16 +289,17 @@ def ranged_entries(
     df, total = document_frequencies(r.sentence.text for r in reports)
     idf = idf_weights(df, total)
     vectors = [vectorise(r.sentence.text, idf) for r in reports]
+    centre = centroid(vectors)
     said = [vectorise(e.summary, idf) for e in chosen]
     found: list[TimelineEntry] = []
-    order = sorted(range(len(reports)), key=lambda i: (_first_day(reports[i]),
-                                                       reports[i].article_id,
-                                                       reports[i].sentence.start))
+    fit = [cosine(v, centre) * _weight(r, {}, WEIGHTS) for r, v in zip(reports, vectors,
+                                                                        strict=True)]
+    order = sorted(range(len(reports)), key=lambda i: (-fit[i], _first_day(reports[i])))
     for i in order:
         if any(cosine(vectors[i], v) > MAX_REDUNDANCY for v in said):
             continue
         said.append(vectors[i])
-        found.append(_ranged_entry(i, reports, vectors))
+        found.append(_ranged_entry(i, reports, vectors, fit[i]))
         if len(found) == budget:
             break
     return found
@@ -306,19 +309,24 @@ def _first_day(report: Event) -> str:
     return report.within.earliest if report.within else report.date
 
 
-def _ranged_entry(pick: int, reports: list[Event], vectors: list[Vector]) -> TimelineEntry:
+def _days(report: Event) -> DayRange:
+    """The days a report from an interval-only article allows: its range, or its one day."""
+    return report.within or DayRange(report.date, report.date)
+
+
+def _ranged_entry(pick: int, reports: list[Event], vectors: list[Vector],
+                  fit: float) -> TimelineEntry:
     report = reports[pick]
-    within = report.within
-    assert within is not None
     citations = [Citation(report.article_id, report.sentence.text, report.sentence.start,
                           report.sentence.end)]
     seen = {report.article_id}
     for other, vector in zip(reports, vectors, strict=True):
-        if other.article_id in seen or other.within is None:
+        if other.article_id in seen:
             continue
-        # Same wording and days both ranges allow. The entry keeps its own range: narrowing
-        # it to the days both allow would make one day out of two Wednesdays a week apart.
-        if cosine(vector, vectors[pick]) < MERGE_THRESHOLD or not overlap(within, other.within):
+        # Same wording and days both allow. The entry keeps its own days: narrowing them to
+        # the days both allow would make one day out of two Wednesdays a week apart.
+        if cosine(vector, vectors[pick]) < MERGE_THRESHOLD or not overlap(_days(report),
+                                                                        _days(other)):
             continue
         seen.add(other.article_id)
         s = other.sentence
@@ -326,7 +334,8 @@ def _ranged_entry(pick: int, reports: list[Event], vectors: list[Vector]) -> Tim
         if len(citations) == MAX_SOURCES:
             break
     return TimelineEntry(date=report.date, summary=report.sentence.text,
-                         sources=tuple(citations), planned=report.planned, within=within)
+                         sources=tuple(citations), planned=report.planned,
+                         score=round(fit, 4), within=report.within)
 
 
 def _speaks_for(

@@ -1,13 +1,12 @@
 """Time expressions of an article known only to lie between two days.
 
 An article with no day but a narrow interval [E, L] has its relative dates ("on Friday",
-"March 3", "yesterday") read twice, as if written on E and as if written on L. Where both
-readings agree, that is the mention's value ("March 3" in an article of late February to mid
-March is 3 March). Where they differ, the mention keeps its unresolved value and gets the
-range between the earlier reading's first day and the later one's last day
-(`TimeMention.within`): "on Friday" in an article of 25 February to 11 March 2022 is a
-Friday between 25 February and 11 March. Only day, month and year readings are ranged; an
-interval wider than `MAX_RANGE_DAYS` places nothing.
+"March 3", "yesterday") read twice, as if written on E and as if written on L. The mention
+keeps its unresolved value (what the date stage reads it by) and gets the days between the
+earlier reading's first day and the later one's last day (`TimeMention.within`): "on Friday"
+in an article of 25 February to 11 March 2022 is a Friday between 25 February and 11 March;
+"March 3" there is the one day 3 March 2022. Only day, month and year readings are placed;
+an interval wider than `MAX_RANGE_DAYS` places nothing.
 """
 
 from __future__ import annotations
@@ -39,8 +38,8 @@ def article_window(article: Article) -> tuple[date, date] | None:
 
 def in_window(bare: list[TimeMention], early: list[TimeMention], late: list[TimeMention],
               window: tuple[date, date]) -> list[TimeMention]:
-    """The mentions of a text tagged with no anchor (`bare`), on the window's first day
-    (`early`) and on its last (`late`): agreeing readings resolved, the others ranged."""
+    """The mentions of a text tagged with no anchor (`bare`), each relative one with the days
+    its readings on the window's first day (`early`) and last (`late`) allow."""
     first = {(m.start, m.end): m for m in early}
     last = {(m.start, m.end): m for m in late}
     anchor = f"{window[0].isoformat()}/{window[1].isoformat()}"
@@ -48,14 +47,11 @@ def in_window(bare: list[TimeMention], early: list[TimeMention], late: list[Time
     for mention in bare:
         span = (mention.start, mention.end)
         low, high = first.get(span), last.get(span)
-        if low is None or high is None or mention.value == low.value:
-            found.append(mention)
-        elif low.value == high.value:
-            found.append(dataclasses.replace(low, anchor=anchor))
-        else:
+        within = None
+        if low is not None and high is not None and mention.value != low.value:
             within = _range(low.value, high.value, mention.value)
-            found.append(dataclasses.replace(mention, within=within, anchor=anchor)
-                         if within else mention)
+        found.append(dataclasses.replace(mention, within=within, anchor=anchor)
+                     if within else mention)
     return found
 
 
