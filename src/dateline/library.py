@@ -29,6 +29,7 @@ from dateline.pipeline import (
     timeline_from_articles,
 )
 from dateline.select.curate import (
+    as_decided,
     check_curation,
     curated_articles,
     curations_from_json,
@@ -230,8 +231,10 @@ class Store:
         kind and target: a new one replaces the old. InputError if it cannot apply."""
         if curation.kind in ("date", "delete"):
             curation = dataclasses.replace(curation, target=self._article_id(curation.target))
-        article = self.db.article(target_article(curation))
-        return self.db.curate(check_curation(curation, article))
+        return self.db.curate(check_curation(curation, self._about(curation)))
+
+    def _about(self, curation: Curation) -> Article | None:
+        return as_decided(self.db.article(target_article(curation)), self.db.curations())
 
     def _article_id(self, given: str) -> str:
         """The stored id `given` is, or the one id it begins (`dateline docs` shows 8)."""
@@ -254,6 +257,6 @@ class Store:
     def import_curations(self, text: str, source: str = "<decisions>") -> int:
         """Load decisions `export_curations` wrote, all or none; returns how many."""
         found = curations_from_json(text, source)
-        checked = [check_curation(c, self.db.article(target_article(c))) for c in found]
+        checked = [check_curation(c, self._about(c)) for c in found]
         return len(self.db.curate_all(checked))
 

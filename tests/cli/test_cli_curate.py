@@ -135,3 +135,32 @@ def test_import_refuses_a_bad_file_and_stores_nothing(store: Path, tmp_path: Pat
     assert result.exit_code == 1 and "Traceback" not in result.output
     listed = run("curate", "list", "--db", str(store)).stdout
     assert listed == ""
+
+
+def test_add_with_a_date_stores_it_and_corrects_a_stored_article(tmp_path: Path) -> None:
+    db = ("--db", str(tmp_path / "one.db"))
+    first = run("add", str(SECOND_NIGHT), *db)
+    assert first.exit_code == 0
+    assert "1 of 1 articles have no publication day" in first.stderr
+    assert "events have no date" in first.stderr
+    assert run("add", str(SECOND_NIGHT), "--date", "2019-03-16", *db).exit_code == 0
+    published = timeline_json(*db)["documents"][0]["published"]
+    assert (published["date"], published["method"]) == ("2019-03-16", "user")
+    listed = json.loads(run("curate", "list", "--format", "json", *db).stdout)["decisions"]
+    assert [(d["kind"], d["value"], d["reason"]) for d in listed] == [
+        ("date", "2019-03-16", "--date")]
+
+
+def test_a_pin_finds_the_events_a_date_you_set_gives(tmp_path: Path) -> None:
+    db = ("--db", str(tmp_path / "one.db"))
+    run("add", str(SECOND_NIGHT), *db)
+    document = json.loads(run("docs", "--format", "json", *db).stdout)["documents"][0]
+    start = document["text"].index("Families from Low Carran")
+    end = document["text"].index(".", start) + 1
+    key = f"{document['id']}:{start}-{end}"
+    refused = CliRunner().invoke(cli, ["curate", "pin", key, *db])
+    assert refused.exit_code == 1 and "nothing dates that sentence" in refused.output
+    assert run("curate", "date", document["id"][:8], "2019-03-16", *db).exit_code == 0
+    assert run("curate", "pin", key, *db).exit_code == 0
+    pinned = next(e for e in timeline_json(*db)["entries"] if e["key"] == key)
+    assert (pinned["date"], pinned["decided"]) == ("2019-03-15", ["pinned"])

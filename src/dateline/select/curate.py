@@ -41,6 +41,14 @@ def curated_articles(articles: Sequence[Article], curations: Iterable[Curation])
             for a in articles if a.id not in deleted]
 
 
+def as_decided(article: Article | None, curations: Iterable[Curation]) -> Article | None:
+    """The article as the user's dates leave it (so a pin finds the events its day gives)."""
+    if article is None:
+        return None
+    dates = [c for c in curations if c.kind == "date"]
+    return curated_articles([article], dates)[0]
+
+
 def redated(article: Article, day: date) -> Article:
     published = article.published
     if published is not None and published.method == "user" and published.date == day:

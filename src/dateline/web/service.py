@@ -22,7 +22,12 @@ from dateline.cluster.stories import group_stories
 from dateline.model import Article, Curation, Failure, Timeline
 from dateline.pipeline import TimelineQuery, build_timeline
 from dateline.render.view import StoryRef
-from dateline.select.curate import check_curation, curated_articles, target_article
+from dateline.select.curate import (
+    as_decided,
+    check_curation,
+    curated_articles,
+    target_article,
+)
 from dateline.settings import Settings
 from dateline.store import Store
 from dateline.web.jobs import MAX_UPLOAD_ARTICLES, IngestJobs, Job
@@ -178,8 +183,8 @@ class StoreService:
     async def curate(self, curation: Curation) -> Curation:
         """Store a decision through the one writer; InputError when it cannot apply."""
         def work(store: Store) -> Curation:
-            article = store.article(target_article(curation))
-            return store.curate(check_curation(curation, article))
+            about = as_decided(store.article(target_article(curation)), store.curations())
+            return store.curate(check_curation(curation, about))
         found: Curation = await asyncio.wrap_future(self.jobs.write(work))
         return found
 
