@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import BASE_URL
 from starlette.testclient import TestClient
 
 from dateline.pipeline import ingest
 from dateline.settings import Settings
 from dateline.store import Store
 from dateline.web.app import create_app
+
+BASE_URL = "http://127.0.0.1:8000"  # the loopback host the app accepts
 
 
 def decide(client: TestClient, **decision: str):
