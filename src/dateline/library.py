@@ -9,6 +9,7 @@ second source.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -18,7 +19,7 @@ from typing import BinaryIO
 
 from dateline.cluster.stories import Story, group_stories
 from dateline.errors import InputError, StoreError
-from dateline.model import Article, Failure, Timeline, TimeMention
+from dateline.model import Article, Curation, Failure, Timeline, TimeMention
 from dateline.pipeline import (
     IngestResult,
     TimelineQuery,
@@ -26,6 +27,14 @@ from dateline.pipeline import (
     read_all,
     store_timeline,
     timeline_from_articles,
+)
+from dateline.select.curate import (
+    as_decided,
+    check_curation,
+    curated_articles,
+    curations_from_json,
+    curations_json,
+    target_article,
 )
 from dateline.settings import Settings
 from dateline.store import Store as ArticleStore
@@ -81,34 +90,55 @@ def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[A
     return paths, articles
 
 
+def given_day(value: str) -> date:
+    """The day a user gives an article (`--date`, "set date"): YYYY-MM-DD, a real day."""
+    if len(value) != 10:
+        raise ValueError(f"{value!r} is not a day; use YYYY-MM-DD (e.g. 2004-03-17)")
+    return date.fromisoformat(calendar_date(value))
+
+
+def _with_given_date(articles: list[Article], given: date | None) -> list[Article]:
+    """The one article read, dated by the user; a date for many articles is refused."""
+    if given is None or not articles:  # nothing read: its failure says why
+        return articles
+    if len(articles) != 1:
+        raise InputError("--date", f"gives one article its day, but {len(articles)} articles "
+                                   "were read; give one file, or a sidecar per article")
+    return [dataclasses.replace(articles[0], given_date=given)]
+
+
 def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
              dates: int | None = None, per_date: int | None = None, story: int | None = None,
              who: str | None = None, where: str | None = None,
              settings: Settings | None = None, stdin: BinaryIO | None = None,
-             on_item: OnItem | None = None, on_done: OnDone | None = None) -> Timeline:
+             on_item: OnItem | None = None, on_done: OnDone | None = None,
+             given_date: date | None = None) -> Timeline:
     """The timeline of files, folders ("-" for stdin) or `Article`s, with no store.
 
     Articles not yet processed (`Article.from_raw(...)`) go through every stage; unreadable
     files land in `Timeline.failures` and the run goes on. `query` keeps the entries whose
     sentences mention it; `story` narrows to one story as `Store.stories()` numbers them;
     `who` and `where` keep the entries naming that person or organisation, and that place.
+    `given_date`: the day the one article given was published, as the user knows it.
     """
     request = timeline_query(query=query, date_from=date_from, date_to=date_to, dates=dates,
                              per_date=per_date, story=story, who=who, where=where)
     return timeline_for(sources, request, settings=settings, stdin=stdin, on_item=on_item,
-                        on_done=on_done)
+                        on_done=on_done, given_date=given_date)
 
 
 def timeline_for(sources: Source | Iterable[Source], request: TimelineQuery, *,
                  settings: Settings | None = None, stdin: BinaryIO | None = None,
-                 on_item: OnItem | None = None, on_done: OnDone | None = None) -> Timeline:
+                 on_item: OnItem | None = None, on_done: OnDone | None = None,
+                 given_date: date | None = None) -> Timeline:
     """`timeline()` for a request already built with `timeline_query` (as the CLI does)."""
     settings = settings or Settings()
     paths, articles = _split(sources)
     read = read_all(paths, settings, stdin, on_item)
-    return timeline_from_articles([*read.articles, *articles], settings, on_done=on_done,
-                                  request=request, failures=read.failures)
+    found = _with_given_date([*read.articles, *articles], given_date)
+    return timeline_from_articles(found, settings, on_done=on_done, request=request,
+                                  failures=read.failures)
 
 
 def tag(text: str, anchor: date | str | None = None) -> list[TimeMention]:
@@ -150,11 +180,13 @@ class Store:
 
     def add(self, sources: Source | Iterable[Source], *, strict: bool = False,
             stdin: BinaryIO | None = None, on_item: OnItem | None = None,
-            on_done: OnDone | None = None) -> IngestResult:
+            on_done: OnDone | None = None, given_date: date | None = None) -> IngestResult:
         """Read, process and store files, folders or `Article`s in one transaction.
 
         Adding the same content again changes nothing; a wire copy of a stored article is
         kept, marked `duplicate_of` it. With `strict`, one unreadable file stores nothing.
+        `given_date`: the one article's day as the user knows it; it is also kept as the
+        user's decision, so it holds when the article was stored before.
         """
         paths, articles = _split(sources)
         read = read_all(paths, self.settings, stdin, on_item)
@@ -162,8 +194,11 @@ class Store:
             first = read.failures[0]
             raise InputError(first.source, f"{first.reason} ({len(read.failures)} file(s) "
                                            "failed; nothing was stored)")
-        return ingest_articles(self.db, [*read.articles, *articles], self.settings,
-                               read.failures, on_done)
+        found = _with_given_date([*read.articles, *articles], given_date)
+        result = ingest_articles(self.db, found, self.settings, read.failures, on_done)
+        if given_date is not None:
+            self.curate(Curation("date", found[0].id, given_date.isoformat(), "--date"))
+        return result
 
     def timeline(self, *, query: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, dates: int | None = None,
@@ -179,19 +214,23 @@ class Store:
         return store_timeline(self.db, self.settings, request)
 
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Article]:
-        """Every stored article, wire copies included, in the order they were first added;
-        `limit` and `offset` take one page of that order."""
-        if limit is None and offset == 0:
-            return self.db.articles()
-        return self.db.articles(page=(-1 if limit is None else limit, offset))
+        """Every stored article, wire copies included, in the order they were first added,
+        as the user's decisions leave them (deleted ones out, the user's dates set); `limit`
+        and `offset` take one page of that order (a page loses the articles deleted from it)."""
+        stored = (self.db.articles() if limit is None and offset == 0
+                  else self.db.articles(page=(-1 if limit is None else limit, offset)))
+        return curated_articles(stored, self.db.curations())
 
     def count(self) -> int:
         """How many articles the store holds, wire copies included."""
         return self.db.count()
 
     def document(self, article_id: str) -> Article | None:
-        """The stored article with this id, or None."""
-        return self.db.article(article_id)
+        """The stored article with this id as the user's decisions leave it, or None (also
+        when the user deleted it)."""
+        article = self.db.article(article_id)
+        found = curated_articles([article], self.db.curations()) if article else []
+        return found[0] if found else None
 
     def failures(self) -> list[Failure]:
         """Files that failed to read and have not been read successfully since."""
@@ -204,4 +243,39 @@ class Store:
     def stories(self) -> list[Story]:
         """The stories of the pile, largest first, numbered from 1 (`timeline(story=N)`)."""
         return group_stories(self.documents())
+
+    def curate(self, curation: Curation) -> Curation:
+        """Store a decision of the user's ("hide", "pin", "edit" an entry by its key; "date",
+        "delete" an article by its id); every later timeline applies it. One decision per
+        kind and target: a new one replaces the old. InputError if it cannot apply."""
+        if curation.kind in ("date", "delete"):
+            curation = dataclasses.replace(curation, target=self._article_id(curation.target))
+        return self.db.curate(check_curation(curation, self._about(curation)))
+
+    def _about(self, curation: Curation) -> Article | None:
+        return as_decided(self.db.article(target_article(curation)), self.db.curations())
+
+    def _article_id(self, given: str) -> str:
+        """The stored id `given` is, or the one id it begins (`dateline docs` shows 8)."""
+        found = self.db.ids_starting(given) if len(given) >= 6 else []
+        return found[0] if len(found) == 1 else given
+
+    def curations(self) -> list[Curation]:
+        """The user's decisions, oldest first."""
+        return self.db.curations()
+
+    def uncurate(self, curation_id: int) -> None:
+        """Undo decision `curation_id` (the `id` `curations()` gives)."""
+        if not self.db.uncurate(curation_id):
+            raise InputError(str(curation_id), "no such decision (see `dateline curate list`)")
+
+    def export_curations(self) -> str:
+        """The decisions as a small JSON file, to keep or to load into another store."""
+        return curations_json(self.curations())
+
+    def import_curations(self, text: str, source: str = "<decisions>") -> int:
+        """Load decisions `export_curations` wrote, all or none; returns how many."""
+        found = curations_from_json(text, source)
+        checked = [check_curation(c, self._about(c)) for c in found]
+        return len(self.db.curate_all(checked))
 

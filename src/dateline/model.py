@@ -50,6 +50,19 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class DayRange:
+    """A day known only to lie between two days: "a Friday between 25 Feb and 11 Mar 2022".
+
+    An event dated by "on Friday" in an article known only to a fortnight gets one. `weekday`
+    (ISO, 1 = Monday) is the weekday the day is known to fall on, 0 when the text names none.
+    """
+
+    earliest: str  # YYYY-MM-DD
+    latest: str  # YYYY-MM-DD
+    weekday: int = 0
+
+
+@dataclass(frozen=True)
 class TimeMention:
     """A TIMEX3-like time expression found in the clean text.
 
@@ -66,6 +79,10 @@ class TimeMention:
     granularity: str = ""  # day, week, month, season, quarter, year, decade, century, time
     anchor: str | None = None
     modifier: str = ""  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
+    # In an article known only to an interval, a relative mention keeps its unresolved value
+    # and gets the days the interval's two ends read it as (`timex.window`; one day when
+    # they agree); `anchor` is then the interval ("2022-02-25/2022-03-11").
+    within: DayRange | None = None
 
 
 @dataclass(frozen=True)
@@ -89,13 +106,18 @@ class Event:
     place: str = ""
     quantities: tuple[Quantity, ...] = ()
     planned: bool = False
-    date_source: str = ""  # "explicit", "article" (publication date), "lead" (the lead's news)
+    # "explicit", "article" (publication date), "lead" (the lead's news), "range" (a relative
+    # date or lead of an article known only to an interval: one day, or `within`)
+    date_source: str = ""
     # Start of the lead report of the same article this one goes on telling, if any: a detail
     # of that news, cited with the report it continues (`select.entries`).
     continues: int | None = None
     # The date is one the sentence mentions on the way ("the 1990 treaty", "Annan, who took
     # office in 1997, said ..."), not the time of what it reports (`events.background`).
     background: bool = False
+    # Set when the day is only known to lie in a range (the article itself has no day, only
+    # an interval); `date` is then what the range pins at calendar precision ("2022-03").
+    within: DayRange | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +138,9 @@ class Article:
     # `metadata_disputed`: some other part of the page states another day.
     metadata_sources: tuple[str, ...] = ()
     metadata_disputed: bool = False
+    # The day the user gave for this article (`--date`, a sidecar file): it wins over any
+    # inferred date.
+    given_date: datetime.date | None = None
     # The reader already took the body out of its page's markup (HTML): the cleaner keeps it.
     extracted: bool = False
     text: str = ""  # clean text; stages after `clean` read only this
@@ -196,6 +221,51 @@ class TimelineEntry:
     score: float = 0.0
     entities: tuple[Entity, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+    # The day is only known to lie in this range: shown as such, marked approximate.
+    within: DayRange | None = None
+    # The user's decisions on this entry ("pinned", "edited"), so every view can tell them
+    # from the machine's.
+    decided: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Stable id of the entry: its own sentence as article id and span, never a row
+        number, so a decision about it survives new articles and rebuilt timelines."""
+        if not self.sources:
+            return ""
+        first = self.sources[0]
+        return citation_key(first)
+
+    @property
+    def approximate(self) -> bool:
+        return self.within is not None
+
+    @property
+    def sort_date(self) -> str:
+        """Where the entry sorts: its date, or the first day of its range."""
+        return self.within.earliest if self.within else self.date
+
+
+def citation_key(citation: Citation) -> str:
+    """"ARTICLE:START-END": a cited sentence, as curations name it."""
+    return f"{citation.document}:{citation.start}-{citation.end}"
+
+
+@dataclass(frozen=True)
+class Curation:
+    """A user's decision, stored and applied to every later build.
+
+    `kind`: "hide", "pin" or "edit" an entry (`target` an entry key, `citation_key`), "date"
+    or "delete" an article (`target` its id). `value`: the new text of an edit, the
+    YYYY-MM-DD of a date (or of a pin whose sentence has none).
+    """
+
+    kind: str
+    target: str
+    value: str = ""
+    reason: str = ""
+    made_at: str = ""
+    id: int = 0
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,11 @@ from dateline.date import date_article
 from dateline.date.corpus import date_from_corpus
 from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
-from dateline.model import Article, Failure, Timeline
+from dateline.events.undated import EventCounts, undated_events
+from dateline.model import Article, Curation, Failure, Timeline
 from dateline.read import read_paths
 from dateline.select import build_entries, changes, naming
+from dateline.select.curate import curated_articles, curated_entries
 from dateline.settings import Settings
 from dateline.store import AddResult, Store
 from dateline.timex import tag_article
@@ -44,7 +46,7 @@ from dateline.timex import tag_article
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # What a reader fills in; every later need must be met by these or by an earlier stage.
 READER_FILLS = frozenset({"raw_text", "title", "outlet", "author", "url", "metadata_date",
-                          "metadata_sources"})
+                          "metadata_sources", "given_date"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,8 @@ def document_pipeline(settings: Settings, boilerplate: frozenset[str] = frozense
               frozenset({"text", "title", "author", "outlet", "header"})),
         Stage("language", tag_language, frozenset({"text"}), frozenset({"language"})),
         Stage("date", date_article, frozenset({"text", "header", "metadata_date",
-                                               "metadata_sources", "url", "raw_text", "title"}),
+                                               "metadata_sources", "url", "raw_text", "title",
+                                               "given_date"}),
               frozenset({"published"})),
         Stage("timex", tag_article, frozenset({"text", "published"}), frozenset({"timexes"})),
         Stage("events", extract_events, frozenset({"text", "timexes", "published"}),
@@ -270,13 +273,14 @@ def story_articles(articles: Sequence[Article], number: int) -> list[Article]:
 
 def build_timeline(articles: Sequence[Article], settings: Settings,
                    request: TimelineQuery = TimelineQuery(),
-                   failures: Sequence[Failure] = ()) -> Timeline:
-    """The timeline of already processed articles.
+                   failures: Sequence[Failure] = (),
+                   curations: Sequence[Curation] = ()) -> Timeline:
+    """The timeline of already processed articles, the user's decisions applied.
 
     Undated articles are first dated from the others (`date_from_corpus`), once: a second
     pass would let newly dated articles date others, and errors compound.
     """
-    articles = date_from_corpus(articles)
+    articles = date_from_corpus(curated_articles(articles, curations))
     if request.story is not None:
         articles = story_articles(articles, request.story)
     entries = build_entries(
@@ -285,6 +289,9 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
         per_date=request.per_date if request.per_date is not None else settings.select.per_date,
         query=request.query, date_from=request.date_from, date_to=request.date_to,
     )
+    if curations:
+        entries = curated_entries(entries, articles, curations,
+                                  (request.date_from, request.date_to))
     entries = naming(entries, request.who, request.where)
     moving = changes(entries, articles)
     cited = {c.document for e in entries for c in e.sources} | {
@@ -299,6 +306,8 @@ class IngestResult:
     added: AddResult
     failures: tuple[Failure, ...]
     untagged: Counter[str]  # articles per language the later stages can't read yet
+    undated: int  # articles of the batch left without a publication day
+    events: EventCounts  # the batch's events, dated, dated to a range, and undated
 
 
 def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
@@ -327,7 +336,10 @@ def ingest_articles(store: Store, articles: Sequence[Article], settings: Setting
     done = iter(process(fresh, settings, default_workers(), on_done))
     processed = [next(done) if not is_processed(a) else a for a in articles]
     return IngestResult(store.add(processed, failures), tuple(failures),
-                        untagged([article.language for article in processed]))
+                        untagged([article.language for article in processed]),
+                        sum(1 for a in processed if a.published is None or a.published.date
+                            is None),
+                        undated_events(processed))
 
 
 def is_processed(article: Article) -> bool:
@@ -341,14 +353,16 @@ def store_timeline(store: Store, settings: Settings,
 
     A story keeps the number `dateline stories` gives it over the whole store, query or not.
     """
+    curations = store.curations()
     if not request.query:
-        return build_timeline(store.articles(), settings, request)
+        return build_timeline(store.articles(), settings, request, curations=curations)
     found = store.articles(store.search(request.query))
     if request.story is not None:
-        members = {a.id for a in story_articles(store.articles(), request.story)}
+        stored = curated_articles(store.articles(), curations)  # numbered as `stories` does
+        members = {a.id for a in story_articles(stored, request.story)}
         found = [a for a in found if a.id in members]
         request = dataclasses.replace(request, story=None)
-    return build_timeline(found, settings, request)
+    return build_timeline(found, settings, request, curations=curations)
 
 
 def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,

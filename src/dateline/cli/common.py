@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +27,7 @@ from rich.progress import (
 )
 
 from dateline import library
+from dateline.events.undated import EventCounts, undated_events
 from dateline.model import Article, Failure
 from dateline.settings import Settings, load_settings
 
@@ -69,6 +71,23 @@ def calendar_date(ctx: click.Context, param: click.Parameter, value: str | None)
     except ValueError:
         raise click.BadParameter(f"{printable(value)!r} is not a date; use YYYY, YYYY-MM or "
                                  "YYYY-MM-DD (e.g. 2004, 2004-03, 2004-03-17)") from None
+
+
+def given_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """A `--date` value: the day the one article given was published (YYYY-MM-DD)."""
+    if value is None:
+        return None
+    try:
+        return library.given_day(value)
+    except ValueError:
+        raise click.BadParameter(f"{printable(value)!r} is not a day; use YYYY-MM-DD "
+                                 "(e.g. 2004-03-17)") from None
+
+
+date_option = click.option(
+    "--date", "given_date", metavar="YYYY-MM-DD", callback=given_day,
+    help="The day the one article given was published, as you know it: it wins over the "
+         "inferred date (for many files, put a FILE.meta.json sidecar beside each).")
 
 
 def check_paths(paths: Iterable[str], hint: str = "") -> None:
@@ -152,13 +171,24 @@ def untagged_note(counts: Counter[str]) -> str:
 
 
 def report_undated(documents: Iterable[Article]) -> None:
-    """One line on the articles left without a day: nothing they date by it is silently lost."""
+    """Lines on the articles left without a day and the events left without a date: nothing
+    is silently lost."""
     listed = [doc for doc in documents if doc.duplicate_of is None]
     undated = sum(1 for doc in listed if doc.published is None or doc.published.date is None)
+    report_undated_counts(undated, len(listed), undated_events(listed))
+
+
+def report_undated_counts(undated: int, articles: int, counts: EventCounts) -> None:
     if undated:
-        stderr.print(f"dateline: {undated} of {len(listed)} articles have no publication day; "
-                     'what they date only by it ("on Monday", "last week") is not on the '
-                     "timeline", markup=False, soft_wrap=True)
+        stderr.print(f"dateline: {undated} of {articles} articles have no publication day; "
+                     "their events are placed in the range of days their date allows, marked "
+                     "approximate, or left out when it allows none", markup=False,
+                     soft_wrap=True)
+    if counts.undated or counts.ranged:
+        stderr.print(f"dateline: {counts.undated} events have no date (a sentence naming a "
+                     'time, such as "on Monday", that nothing places); '
+                     f"{counts.ranged} of {counts.dated} dated events are known only to a "
+                     "range of days, marked approximate", markup=False, soft_wrap=True)
 
 
 def report_untagged(counts: Counter[str]) -> None:

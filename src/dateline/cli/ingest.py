@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -10,9 +11,11 @@ import click
 from dateline import library
 from dateline.cli.common import (
     check_paths,
+    date_option,
     db_option,
     report_failures,
     report_notes,
+    report_undated_counts,
     report_untagged,
     run_progress,
     settings_from,
@@ -24,9 +27,15 @@ from dateline.model import Article, Failure
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--strict", is_flag=True, help="Any unreadable file is fatal; nothing is stored.")
+@date_option
 @click.pass_context
-def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: bool) -> None:
-    """Ingest PATHS (files, folders, or - for stdin) into the store."""
+def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: bool,
+        given_date: date | None) -> None:
+    """Ingest PATHS (files, folders, or - for stdin) into the store.
+
+    A FILE.meta.json beside a file gives what you know of it: {"date": "YYYY-MM-DD",
+    "title": ..., "url": ..., "outlet": ...}; its date wins over the inferred one.
+    """
     settings = settings_from(ctx, db)
     check_paths(paths)
     noted: list[Article] = []
@@ -38,11 +47,12 @@ def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: boo
             progress.read(item)
 
         result = store.add(paths, strict=strict, stdin=sys.stdin.buffer, on_item=read,
-                           on_done=progress.processed)
+                           on_done=progress.processed, given_date=given_date)
     report_failures(list(result.failures))
     report_notes(noted)
     report_untagged(result.untagged)
     added = result.added
+    report_undated_counts(result.undated, added.added + added.duplicate, result.events)
     click.echo(f"added {added.added}, duplicate {added.duplicate}, failed {added.failed}")
     if added.added + added.duplicate == 0 and result.failures:
         ctx.exit(1)

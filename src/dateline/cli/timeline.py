@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from dateline.clean.language import untagged
 from dateline.cli.common import (
     calendar_date,
     check_paths,
+    date_option,
     db_option,
     emit,
     existing_store,
@@ -55,17 +57,21 @@ Examples:
               help="Only entries naming this person or organisation (their own timeline).")
 @click.option("--where", metavar="PLACE", help="Only entries naming this place.")
 @click.option("--strict", is_flag=True, help="One-shot: any unreadable file is fatal.")
+@date_option
 @output_options(FORMATS)
 @click.pass_context
 def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query: str | None,
              date_from: str | None, date_to: str | None, dates: int | None,
              per_date: int | None, story: int | None, who: str | None, where: str | None,
-             strict: bool, fmt: str, output: Path | None) -> None:
+             strict: bool, given_date: date | None, fmt: str, output: Path | None) -> None:
     """Build the timeline of PATHS (files, folders, - for stdin) one-shot, or of the store."""
     settings = settings_from(ctx, db)
     if paths and query:
         raise click.UsageError("--query searches the store; give PATHS or --query, not both")
     check_paths(paths, "(to search the store, use --query TEXT)")
+    if given_date is not None and not paths:
+        raise click.UsageError("--date dates the one file given; to date a stored article "
+                               "use `dateline curate date ARTICLE YYYY-MM-DD`")
     request = library.timeline_query(query=query, date_from=date_from, date_to=date_to,
                                      dates=dates, per_date=per_date, story=story,
                                      who=who, where=where)
@@ -73,7 +79,7 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query:
         with run_progress("reading") as progress:
             result = library.timeline_for(paths, request, settings=settings,
                                           stdin=sys.stdin.buffer, on_item=progress.read,
-                                          on_done=progress.processed)
+                                          on_done=progress.processed, given_date=given_date)
         report_failures(list(result.failures))
         report_untagged(untagged([document.language for document in result.documents]))
         report_undated(result.documents)

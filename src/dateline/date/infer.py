@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import PurePath
 
 from dateline.date.content import Estimate, estimate_from_text
+from dateline.date.given import given_publication
 from dateline.date.header import (
     Stated,
     header_date,
@@ -64,7 +65,9 @@ MENTION_BUDGET = 1000
 
 
 def date_article(article: Article) -> Article:
-    """The article with `published` filled in."""
+    """The article with `published` filled in; a day the user gave wins over inference."""
+    if article.given_date is not None:
+        return dataclasses.replace(article, published=given_publication(article.given_date))
     return dataclasses.replace(article, published=infer_publication_date(article))
 
 

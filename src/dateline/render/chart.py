@@ -3,10 +3,11 @@ timeline's leading entries labelled.
 
 Uses matplotlib's Agg backend only (no display, no GUI toolkit), so it runs on servers.
 The bin width follows the span of the timeline: years for decades, months for a few years,
-days for a few months. Planned events are stacked in their own colour. The highest-scoring
-entries get a short headline (`headlines.py`) on a stem above their bar, the labels spread
-over a few rows so they do not overlap; the figure is cut to what is drawn, so no band of
-empty space is left around the plot. SVG text stays text (selectable, editable).
+days for a few months. Planned events are stacked in their own colour, and so are entries whose
+day is known only to a range (hatched, at the range's first day): never shown as a known day.
+The highest-scoring entries get a short headline (`headlines.py`) on a stem above their bar,
+the labels spread over a few rows so they do not overlap; the figure is cut to what is drawn,
+so no band of empty space is left around the plot. SVG text stays text (selectable, editable).
 """
 
 from __future__ import annotations
@@ -60,17 +61,29 @@ def _bin(day: date, unit: str) -> date:
     return day
 
 
+def _start(entry: TimelineEntry) -> date | None:
+    return entry_start(entry.within.earliest if entry.within else entry.date)
+
+
 def count_by_period(timeline: Timeline) -> tuple[str, Counter[date], Counter[date]]:
-    """(bin unit, reported counts, planned counts) per bin start date."""
-    dated = [(d, e.planned) for e in timeline.entries if (d := entry_start(e.date))]
+    """(bin unit, reported counts, planned counts) per bin start date; entries whose day is
+    known only to a range are counted apart (`approximate_by_period`)."""
+    dated = [(d, e.planned, e.approximate) for e in timeline.entries if (d := _start(e))]
     if not dated:
         return "year", Counter(), Counter()
-    unit = bin_unit(min(d for d, _ in dated), max(d for d, _ in dated))
+    unit = bin_unit(min(d for d, _, _ in dated), max(d for d, _, _ in dated))
     reported: Counter[date] = Counter()
     planned: Counter[date] = Counter()
-    for day, is_planned in dated:
-        (planned if is_planned else reported)[_bin(day, unit)] += 1
+    for day, is_planned, approximate in dated:
+        if not approximate:
+            (planned if is_planned else reported)[_bin(day, unit)] += 1
     return unit, reported, planned
+
+
+def approximate_by_period(timeline: Timeline, unit: str) -> Counter[date]:
+    """Entries known only to a range of days, at the bin of the range's first day."""
+    return Counter(_bin(d, unit) for e in timeline.entries
+                   if e.approximate and (d := _start(e)))
 
 
 _WIDTH_DAYS = {"year": 300, "month": 25, "day": 0.8}
@@ -129,18 +142,23 @@ def _annotate(ax: Axes, timeline: Timeline, top: int, span: tuple[float, float])
 
 def figure(timeline: Timeline) -> Figure:
     unit, reported, planned = count_by_period(timeline)
+    approximate = approximate_by_period(timeline, unit)
     fig, ax = plt.subplots(figsize=(10, 3.2), dpi=100)
-    if not reported and not planned:
+    if not reported and not planned and not approximate:
         ax.text(0.5, 0.5, "no dated entries", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         return fig
-    bins = sorted(set(reported) | set(planned))
+    bins = sorted(set(reported) | set(planned) | set(approximate))
     width = _WIDTH_DAYS[unit]
     low = [reported[b] for b in bins]
+    middle = [reported[b] + planned[b] for b in bins]
     x = [float(mdates.date2num(b)) for b in bins]
     ax.bar(x, low, width=width, align="edge", color="#2b6cb0", label="reported")
     ax.bar(x, [planned[b] for b in bins], width=width, align="edge", bottom=low,
            color="#dd6b20", label="planned")
+    if approximate:
+        ax.bar(x, [approximate[b] for b in bins], width=width, align="edge", bottom=middle,
+               color="#a0aec0", hatch="//", label="approximate date (first day of its range)")
     ax.set_ylabel(f"entries per {unit}")
     top = max(r + p for r, p in zip(low, [planned[b] for b in bins], strict=True))
     highest = _annotate(ax, timeline, top, (x[0], x[-1] + width))
@@ -153,7 +171,7 @@ def figure(timeline: Timeline) -> Figure:
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.spines[["top", "right"]].set_visible(False)
-    if planned:  # above the plot, clear of the labels
+    if planned or approximate:  # above the plot, clear of the labels
         ax.legend(frameon=False, loc="lower right", bbox_to_anchor=(1, 1), ncol=2)
     fig.tight_layout()
     return fig

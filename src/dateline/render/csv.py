@@ -18,6 +18,10 @@ still get one row with empty source columns. Columns:
     entities      the people, organisations and places the entry names: "Anna Holm (person); ..."
     disagreements where the entry's sources disagree, each source's words quoted beside the
                   others ("Sources disagree on troop: “600 troops” (A) vs ..."), "; "-joined
+    approximate   "yes" when the day is known only to a range (`display_date` says which:
+                  "a Friday between 25 Feb and 11 Mar 2022"), else "no"
+    earliest, latest   that range's first and last day (YYYY-MM-DD), empty for exact dates
+    decided       the user's decisions on the entry ("pinned", "edited"), space-separated
 
 Text cells that a spreadsheet would run as a formula (starting with = + - @ or a control
 character) get a leading apostrophe: article text is untrusted.
@@ -29,13 +33,14 @@ import csv
 import io
 
 from dateline.model import Article, Citation, Timeline, TimelineEntry
-from dateline.render.dates import display_date, precision
+from dateline.render.dates import entry_display, precision
 from dateline.render.findings import disagreement_text
 
 COLUMNS = (
     "entry", "date", "display_date", "precision", "planned", "summary",
     "document", "outlet", "title", "path", "published", "sentence", "start", "end",
     "entities", "disagreements",
+    "approximate", "earliest", "latest", "decided",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -54,10 +59,13 @@ def _findings(entry: TimelineEntry, by_id: dict[str, Article]) -> list[str]:
 
 def _row(number: int, entry: TimelineEntry, citation: Citation | None,
          by_id: dict[str, Article]) -> list[str]:
-    row = [str(number), entry.date, display_date(entry.date), precision(entry.date),
+    row = [str(number), entry.date, entry_display(entry), precision(entry.date),
            "yes" if entry.planned else "no", safe_cell(entry.summary)]
+    within = entry.within
+    tail = [*_findings(entry, by_id), "yes" if within else "no", within.earliest if within else "",
+            within.latest if within else "", " ".join(entry.decided)]
     if citation is None:
-        return row + [""] * (len(COLUMNS) - len(row) - 2) + _findings(entry, by_id)
+        return row + [""] * (len(COLUMNS) - len(row) - len(tail)) + tail
     article = by_id.get(citation.document)
     published = article.published.date if article and article.published else None
     return [
@@ -70,7 +78,7 @@ def _row(number: int, entry: TimelineEntry, citation: Citation | None,
         safe_cell(citation.sentence),
         str(citation.start),
         str(citation.end),
-        *_findings(entry, by_id),
+        *tail,
     ]
 
 

@@ -10,13 +10,14 @@ from dateline.model import (
     Article,
     Change,
     Claim,
+    DayRange,
     Disagreement,
     Entity,
     PublicationDate,
     Timeline,
     TimelineEntry,
 )
-from dateline.render.dates import precision
+from dateline.render.dates import entry_display, precision
 
 CONTRACT_VERSION = 1
 
@@ -54,12 +55,24 @@ def document_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
+def within_to_dict(within: DayRange | None) -> dict[str, Any] | None:
+    if within is None:
+        return None
+    return {"earliest": within.earliest, "latest": within.latest,
+            "weekday": within.weekday or None}
+
+
 def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
     return {
+        "key": entry.key,
         "date": entry.date,
         "precision": precision(entry.date),
+        "approximate": entry.approximate,
+        "within": within_to_dict(entry.within),
+        "display_date": entry_display(entry),
         "summary": entry.summary,
         "planned": entry.planned,
+        "decided": list(entry.decided),
         "score": round(entry.score, 4),
         "sources": [
             {"document": c.document, "sentence": c.sentence, "start": c.start, "end": c.end}

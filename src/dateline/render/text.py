@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from dateline.model import Timeline
-from dateline.render.dates import display_date
+from dateline.render.dates import entry_display, entry_marks
 from dateline.render.findings import BADGE, change_text, disagreement_text
 
 
@@ -13,9 +13,10 @@ def render(timeline: Timeline) -> str:
     by_id = {a.id: a for a in timeline.documents}
     lines: list[str] = []
     for entry in timeline.entries:
-        marker = " (planned)" if entry.planned else ""
+        marks = entry_marks(entry)
+        marker = f" ({', '.join(marks)})" if marks else ""
         marker += f" [{BADGE}]" if entry.disagreements else ""
-        lines.append(f"{display_date(entry.date)}{marker}")
+        lines.append(f"{entry_display(entry)}{marker}")
         lines.extend(textwrap.wrap(entry.summary, width=88, initial_indent="  ",
                                    subsequent_indent="  "))
         outlets = []

@@ -18,7 +18,7 @@ from typing import Any
 
 from dateline.cluster.stories import group_stories
 from dateline.model import Article, Timeline, TimelineEntry
-from dateline.render.dates import display_date
+from dateline.render.dates import display_date, entry_display, entry_marks
 from dateline.render.findings import BADGE, disagreement_text, source_name
 from dateline.render.headlines import entry_headline
 
@@ -71,19 +71,31 @@ def _disagreements_html(entry: TimelineEntry, by_id: dict[str, Article]) -> str:
     return f"<p><strong>{html.escape(BADGE.capitalize())}</strong></p><ul>{rows}</ul>"
 
 
+def _dates(entry: TimelineEntry) -> dict[str, Any]:
+    """start_date (and, for a day known only to a range, end_date): the range's days, its
+    words as the display date, never one made-up day."""
+    if entry.within is None:
+        return {"start_date": date_object(entry.date)}
+    shown = entry_display(entry)
+    return {"start_date": {**date_object(entry.within.earliest), "display_date": shown},
+            "end_date": {**date_object(entry.within.latest), "display_date": shown},
+            "display_date": f"{shown} (approximate)"}
+
+
 def event_slide(number: int, entry: TimelineEntry, by_id: dict[str, Article],
                 group: str = "") -> dict[str, Any]:
     """One slide: headline, the entry's sentence once, what its sources disagree on, the
     other sources; the credit and link in the media slot when the article has a picture,
     else as the text's last line."""
     lead = by_id.get(entry.sources[0].document) if entry.sources else None
-    planned = "<p><em>Planned</em></p>" if entry.planned else ""
+    marks = "".join(f"<p><em>{html.escape(mark.capitalize())}</em></p>"
+                    for mark in entry_marks(entry))
     credit = _credit(lead)
-    text = (f"{planned}<p>{html.escape(entry.summary)}</p>"
+    text = (f"{marks}<p>{html.escape(entry.summary)}</p>"
             f"{_disagreements_html(entry, by_id)}{_others_html(entry, by_id)}")
     slide: dict[str, Any] = {
         "unique_id": f"entry-{number}",
-        "start_date": date_object(entry.date),
+        **_dates(entry),
         "text": {"headline": html.escape(entry_headline(entry, by_id)), "text": text},
         "autolink": False,
     }

@@ -15,9 +15,9 @@ from typing import Any
 
 from dateline.cluster.stories import Story
 from dateline.model import Article, Disagreement, Timeline, TimelineEntry
-from dateline.render.dates import display_date, precision
+from dateline.render.dates import display_date, entry_display, precision
 from dateline.render.findings import change_text, disagreement_text, source_name
-from dateline.render.json import published_to_dict, story_to_dict
+from dateline.render.json import published_to_dict, story_to_dict, within_to_dict
 
 # The entity filter lists the most frequent names only: past this a dropdown is unusable.
 MAX_ENTITIES = 200
@@ -69,9 +69,13 @@ def entry_view(number: int, entry: TimelineEntry, by_id: dict[str, Article],
     articles = [by_id.get(c.document) for c in entry.sources]
     return {
         "id": number,
+        "key": entry.key,
         "date": entry.date,
-        "display_date": display_date(entry.date),
+        "display_date": entry_display(entry),
         "precision": precision(entry.date),
+        "approximate": entry.approximate,
+        "within": within_to_dict(entry.within),
+        "decided": list(entry.decided),
         "summary": entry.summary,
         "planned": entry.planned,
         "outlets": _unique(a.outlet or a.title or a.source for a in articles if a),

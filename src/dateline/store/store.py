@@ -13,6 +13,7 @@ other threads and processes read while a batch is written.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import sqlite3
@@ -35,7 +36,7 @@ from dateline.cluster.minhash import (
     signature,
 )
 from dateline.errors import StoreError
-from dateline.model import Article, Failure
+from dateline.model import Article, Curation, Failure
 from dateline.settings import DedupSettings
 from dateline.store import rows, schema
 from dateline.store.explain import store_error
@@ -432,6 +433,14 @@ class Store:
         row = self._conn.execute(f"{_ARTICLE_SQL} WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else self._article(row)
 
+    def ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        """Up to `limit` stored ids that begin with `prefix` (an id shortened for people)."""
+        if not prefix.isalnum():
+            return []
+        found = self._conn.execute("SELECT id FROM articles WHERE id >= ? AND id < ? "
+                                   "ORDER BY id LIMIT ?", (prefix, prefix + "\uffff", limit))
+        return [row[0] for row in found]
+
     def search(self, query: str, limit: int | None = None) -> list[str]:
         """Ids of articles matching `query` (FTS5 syntax) over title and text, best first.
 
@@ -458,11 +467,48 @@ class Store:
             "SELECT source, reason FROM failures ORDER BY failed_at, source")
         return [Failure(source, reason) for source, reason in found]
 
-    def version(self) -> tuple[int, int]:
-        """(articles, failures): changes whenever a batch is added, from any process."""
+    def version(self) -> tuple[int, ...]:
+        """Changes whenever a batch is added or a decision made or undone, from any process:
+        (articles, failures, newest decision, decisions). Decision ids only grow."""
         row = self._conn.execute("SELECT (SELECT count(*) FROM articles), "
-                                 "(SELECT count(*) FROM failures)").fetchone()
-        return int(row[0]), int(row[1])
+                                 "(SELECT count(*) FROM failures), "
+                                 "(SELECT coalesce(max(id), 0) FROM curations), "
+                                 "(SELECT count(*) FROM curations)").fetchone()
+        return tuple(int(value) for value in row)
+
+    # -- the user's decisions --------------------------------------------------------------
+
+    def curate(self, curation: Curation) -> Curation:
+        """Store a decision (one per kind and target: it replaces the one before)."""
+        return self.curate_all([curation])[0]
+
+    def curate_all(self, curations: Iterable[Curation]) -> list[Curation]:
+        """Store decisions in one transaction: all or none."""
+        stored = []
+        with self._savepoint("store the decisions"):
+            for curation in curations:
+                made = curation.made_at or _now()
+                self._conn.execute("DELETE FROM curations WHERE kind = ? AND target = ?",
+                                   (curation.kind, curation.target))
+                added = self._conn.execute(
+                    "INSERT INTO curations (kind, target, value, reason, made_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (curation.kind, curation.target, curation.value, curation.reason, made))
+                stored.append(dataclasses.replace(curation, made_at=made,
+                                                  id=int(added.lastrowid or 0)))
+        return stored
+
+    def uncurate(self, curation_id: int) -> bool:
+        """Undo decision `curation_id`; False when there is none."""
+        with self._savepoint("undo the decision"):
+            gone = self._conn.execute("DELETE FROM curations WHERE id = ?", (curation_id,))
+        return gone.rowcount > 0
+
+    def curations(self) -> list[Curation]:
+        """Every decision, oldest first."""
+        found = self._conn.execute(
+            "SELECT kind, target, value, reason, made_at, id FROM curations ORDER BY id")
+        return [Curation(*row) for row in found]
 
     def count(self, include_duplicates: bool = True) -> int:
         where = "" if include_duplicates else " WHERE duplicate_of IS NULL"

@@ -16,6 +16,7 @@ from dateline.timex.grammar import COMPILED, MOD_VALUES, MODIFIER
 from dateline.timex.resolve import HANDLERS, Context, Resolution
 from dateline.timex.scan import all_matches
 from dateline.timex.value import TimexValue
+from dateline.timex.window import article_window, in_window
 
 _PRIORITY = {name: i for i, (name, _) in enumerate(COMPILED)}
 # Patterns whose value is an explicit calendar day: they move the narrative reference.
@@ -104,6 +105,12 @@ def tag(text: str, anchor: date | None = None) -> list[TimeMention]:
 
 
 def tag_article(article: Article) -> Article:
-    """The article with `timexes` set, anchored on its publication date when known."""
+    """The article with `timexes` set, anchored on its publication date when known, and on
+    both ends of its interval when only a narrow one is (`window.py`)."""
     anchor = article.published.date if article.published else None
-    return dataclasses.replace(article, timexes=tuple(tag(article.text, anchor)))
+    window = article_window(article) if anchor is None else None
+    if window is None:
+        return dataclasses.replace(article, timexes=tuple(tag(article.text, anchor)))
+    mentions = in_window(tag(article.text), tag(article.text, window[0]),
+                         tag(article.text, window[1]), window)
+    return dataclasses.replace(article, timexes=tuple(mentions))

@@ -1,4 +1,5 @@
-"""The JSON API under /api/: the timeline, documents, stories, search, uploads and exports.
+"""The JSON API under /api/: the timeline, documents, stories, search, uploads, the user's
+decisions (`/api/curations`) and exports.
 
 Handlers check their input and answer 4xx with {"error": message}; they read and write the
 store only through `StoreService`, so the app has a single writer. An upload is answered at
@@ -8,7 +9,9 @@ once (202) and ingested in the background; `/api/uploads/{id}` tells how far it 
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote
 
@@ -16,11 +19,14 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from dateline.errors import InputError
+from dateline.events.undated import undated_events
 from dateline.library import TimelineQuery, calendar_date
-from dateline.model import Article, Timeline
+from dateline.model import Article, Curation, Timeline
 from dateline.render import FORMATS, render
 from dateline.render.json import document_to_dict, story_to_dict
 from dateline.render.view import document_meta, timeline_view
+from dateline.select.curate import curation_to_dict
 from dateline.web.jobs import Job
 from dateline.web.security import cross_site_reason
 from dateline.web.service import Building, StoreService, failures_json
@@ -129,7 +135,9 @@ async def api_timeline(request: Request) -> Response:
     entity = _param(request, "entity")
 
     def view() -> dict[str, Any]:
-        found = timeline_view(_built(store, query), store.stories())
+        built = _built(store, query)
+        found = timeline_view(built, store.stories())
+        found["undated"] = undated_json(built.documents)
         if entity:
             found["entries"] = [e for e in found["entries"] if entity in e["entities"]]
         return found
@@ -152,6 +160,16 @@ def _async_wait(request: Request) -> float | None:
         return None
     wait = PREFER_WAIT.search(prefer)
     return float(wait.group(1)) if wait else DEFAULT_WAIT
+
+
+def undated_json(documents: Iterable[Article]) -> dict[str, int]:
+    """What the page says of every build: articles without a day, events without a date."""
+    listed = [a for a in documents if a.duplicate_of is None]
+    counts = undated_events(listed)
+    return {"articles": len(listed),
+            "undated_articles": sum(1 for a in listed
+                                    if a.published is None or a.published.date is None),
+            "undated_events": counts.undated, "ranged_events": counts.ranged}
 
 
 def _status(article: Article) -> str:
@@ -240,6 +258,51 @@ async def api_upload_status(request: Request) -> Response:
     if job is None:
         return error(404, f"no upload {job_id}")
     return JSONResponse(job_json(job))
+
+
+MAX_DECISION_BYTES = 64 * 1024
+
+
+async def api_curations(request: Request) -> Response:
+    """GET: the user's decisions. POST {kind, target, value?, reason?}: make one (through the
+    one writer; the page's token and same-origin checks as for uploads)."""
+    store = service(request)
+    if request.method == "GET":
+        found = await store.call(store.curations)
+        return JSONResponse({"decisions": [curation_to_dict(c) for c in found]})
+    reason = cross_site_reason(request, request.app.state.token)
+    if reason:
+        return error(403, reason)
+    try:
+        body = json.loads(await read_limited(request.stream(), MAX_DECISION_BYTES))
+    except UploadError as exc:
+        return error(exc.status, f"decision: larger than {MAX_DECISION_BYTES // 1024} KB")
+    except (ValueError, UnicodeDecodeError):
+        return error(400, "decision: the body must be a JSON object")
+    fields = ("kind", "target", "value", "reason")
+    if not isinstance(body, dict) or not all(isinstance(body.get(f, ""), str) for f in fields):
+        return error(400, 'decision: expected {"kind": ..., "target": ..., "value": ..., '
+                          '"reason": ...} with string values')
+    if not body.get("kind") or not body.get("target"):
+        return error(400, "decision: give its kind and its target")
+    try:
+        made = await store.curate(Curation(*(body.get(f, "") for f in fields)))
+    except InputError as exc:
+        return error(400, str(exc))
+    return JSONResponse(curation_to_dict(made), status_code=201)
+
+
+async def api_curation_undo(request: Request) -> Response:
+    """DELETE /api/curations/{id}: undo a decision."""
+    reason = cross_site_reason(request, request.app.state.token)
+    if reason:
+        return error(403, reason)
+    value = request.path_params["id"]
+    if not NUMBER.match(value):
+        return error(400, f"{value!r} is not a decision id")
+    if not await service(request).uncurate(int(value)):
+        return error(404, f"no decision {value}")
+    return Response(status_code=204)
 
 
 async def api_export(request: Request) -> Response:

@@ -27,6 +27,11 @@ _DATE_FILTERS = [
 ]
 
 
+_TOKEN = {"name": "X-Dateline-Token", "in": "header", "required": True,
+          "schema": {"type": "string"},
+          "description": "The token in the app page's dateline-token meta tag"}
+
+
 def _ok(description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
     return {"description": description,
             "content": {"application/json": {"schema": schema or {"type": "object"}}}}
@@ -75,9 +80,7 @@ def openapi() -> dict[str, Any]:
                 "parameters": [
                     {"name": "X-Filename", "in": "header", "required": True,
                      "schema": {"type": "string"}, "description": "URL-encoded file name"},
-                    {"name": "X-Dateline-Token", "in": "header", "required": True,
-                     "schema": {"type": "string"},
-                     "description": "The token in the app page's dateline-token meta tag"}],
+                    _TOKEN],
                 "requestBody": {"required": True, "content": {"application/octet-stream": {
                     "schema": {"type": "string", "format": "binary"}}}},
                 "responses": {"202": _ok("Accepted: the upload's state, ingested in the "
@@ -89,6 +92,30 @@ def openapi() -> dict[str, Any]:
                                 "schema": {"type": "string", "pattern": "^u[0-9]{1,9}$"}}],
                 "responses": {"200": _ok("The upload's state"), "400": _ERROR,
                               "404": _ERROR}}},
+            "/api/curations": {
+                "get": {"summary": "The user's decisions (hide, pin, edit, date, delete)",
+                        "responses": {"200": _ok("Decisions, oldest first")}},
+                "post": {
+                    "summary": "Make a decision: hide, pin or edit an entry (target: its key), "
+                               "date or delete an article (target: its id)",
+                    "parameters": [_TOKEN],
+                    "requestBody": {"required": True, "content": {"application/json": {
+                        "schema": {"type": "object", "required": ["kind", "target"],
+                                   "properties": {
+                                       "kind": {"type": "string", "enum": [
+                                           "hide", "pin", "edit", "date", "delete"]},
+                                       "target": {"type": "string"},
+                                       "value": {"type": "string"},
+                                       "reason": {"type": "string"}}}}}},
+                    "responses": {"201": _ok("The stored decision"), "400": _ERROR,
+                                  "403": _ERROR, "413": _ERROR}}},
+            "/api/curations/{id}": {"delete": {
+                "summary": "Undo a decision",
+                "parameters": [{"name": "id", "in": "path", "required": True,
+                                "schema": {"type": "string", "pattern": "^[0-9]{1,9}$"}},
+                               _TOKEN],
+                "responses": {"204": {"description": "Undone"}, "400": _ERROR,
+                              "403": _ERROR, "404": _ERROR}}},
             "/api/export/{fmt}": {"get": {
                 "summary": "The timeline as a file: html, csv, timelinejs, png, svg, json, md",
                 "parameters": [{"name": "fmt", "in": "path", "required": True,

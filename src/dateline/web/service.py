@@ -22,8 +22,10 @@ from typing import Any, TypeVar, cast
 
 from dateline.cluster.stories import Story
 from dateline.library import Store, TimelineQuery
-from dateline.model import Article, Failure, Timeline
+from dateline.model import Article, Curation, Failure, Timeline
+from dateline.select.curate import as_decided, check_curation, target_article
 from dateline.settings import Settings
+from dateline.store import Store as ArticleStore
 from dateline.web.jobs import MAX_UPLOAD_ARTICLES, IngestJobs, Job
 from dateline.web.uploads import save_upload
 
@@ -179,6 +181,9 @@ class StoreService:
     def articles(self) -> list[Article]:
         return self._cached("articles", self.store().documents)
 
+    def curations(self) -> list[Curation]:
+        return self._cached("curations", self.store().curations)
+
     def stories(self) -> list[Story]:
         """The stories as `dateline stories` numbers them, by the library's one call."""
         return self._cached("stories", self.store().stories)
@@ -207,6 +212,20 @@ class StoreService:
 
     def search(self, query: str) -> list[str]:
         return self.store().db.search(query)
+
+    async def curate(self, curation: Curation) -> Curation:
+        """Store a decision through the one writer; InputError when it cannot apply."""
+        def work(store: ArticleStore) -> Curation:
+            about = as_decided(store.article(target_article(curation)), store.curations())
+            return store.curate(check_curation(curation, about))
+        found: Curation = await asyncio.wrap_future(self.jobs.write(work))
+        return found
+
+    async def uncurate(self, curation_id: int) -> bool:
+        """Undo a decision through the one writer; False when there is none."""
+        done: bool = await asyncio.wrap_future(
+            self.jobs.write(lambda store: store.uncurate(curation_id)))
+        return done
 
     def upload(self, folder: Path, name: str, data: bytes) -> Job:
         """Keep the file and queue it for the writer; its progress is `jobs.get(job.id)`."""

@@ -45,6 +45,28 @@
     return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
   }
 
+  function rangeSpan(within) {
+    var a = interval(within.earliest), b = interval(within.latest);
+    return a && b ? [a[0], b[1]] : null;
+  }
+
+  // What every entry shows beside its date: approximate, planned, and the user's decisions.
+  function marks(entry) {
+    var found = [];
+    if (entry.approximate) found.push(["approximate", "approximate"]);
+    if (entry.planned) found.push(["planned", "planned"]);
+    (entry.decided || []).forEach(function (d) { found.push(["decided", d + " by you"]); });
+    return found;
+  }
+
+  function addMarks(node, entry) {
+    marks(entry).forEach(function (m) {
+      var badge = el("span", "badge " + m[0], m[1]);
+      if (m[0] === "approximate") badge.title = "The day is known only to this range";
+      node.appendChild(badge);
+    });
+  }
+
   function displayDate(value) {
     var p = String(value).split("-");
     if (p.length === 1) return p[0];
@@ -113,7 +135,8 @@
     }
     var confidence = Math.round((p.confidence || 0) * 100);
     parts.push("· confidence " + confidence + "%");
-    if (p.method && p.method !== "none") parts.push("· from " + p.method);
+    if (p.method === "user") parts.push("· given by you");
+    else if (p.method && p.method !== "none") parts.push("· from " + p.method);
     return parts.join(" ");
   }
 
@@ -199,7 +222,8 @@
     this.busy = "";
     this.root.setAttribute("aria-busy", "false");
     this.entries = (data.entries || []).map(function (e) {
-      var span = interval(e.date);
+      // A day known only to a range spans the range, never one made-up day.
+      var span = e.within ? rangeSpan(e.within) : interval(e.date);
       return { entry: e, start: span ? span[0] : null, end: span ? span[1] : null };
     }).filter(function (x) { return x.start !== null; });
     this.entries.sort(function (a, b) {
@@ -507,11 +531,12 @@
     var button = el("button", "entry-open");
     button.type = "button";
     button.dataset.entry = String(entry.id);
+    if (entry.key) button.dataset.key = entry.key;
     var head = el("span", "entry-head");
     var time = el("time", "entry-date", entry.display_date || displayDate(entry.date));
     time.setAttribute("datetime", entry.date);
     head.appendChild(time);
-    if (entry.planned) head.appendChild(el("span", "badge", "planned"));
+    addMarks(head, entry);
     if (entry.disagreements && entry.disagreements.length) {
       head.appendChild(el("span", "badge disagree", "sources disagree"));
     }
@@ -556,10 +581,15 @@
     close.addEventListener("click", function () { self.closePanel(); });
     bar.appendChild(close);
     panel.appendChild(bar);
-    if (entry.planned) panel.appendChild(el("p", "badge", "planned"));
+    var badges = el("p", "panel-marks");
+    addMarks(badges, entry);
+    if (badges.childNodes.length) panel.appendChild(badges);
     panel.appendChild(el("p", "panel-summary", entry.summary));
     (entry.disagreements || []).forEach(function (d) { panel.appendChild(disagreement(d)); });
     if (entry.names && entry.names.length) panel.appendChild(this.namesList(entry.names));
+    if (this.options.entryControls && entry.key) {
+      panel.appendChild(this.options.entryControls(entry));
+    }
     var byDoc = {};
     entry.sources.forEach(function (s) { (byDoc[s.document] = byDoc[s.document] || []).push(s); });
     Object.keys(byDoc).forEach(function (id) {
@@ -588,6 +618,7 @@
     meta.appendChild(document.createTextNode(" · "));
     meta.appendChild(el("span", "source-published", publishedText(doc.published)));
     section.appendChild(meta);
+    if (this.options.documentControls) section.appendChild(this.options.documentControls(doc));
     var evidence = (doc.published && doc.published.evidence) || [];
     if (evidence.length) {
       var details = el("details", "evidence");
