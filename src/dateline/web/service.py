@@ -43,6 +43,7 @@ class Building:
 
     started: float
     future: Future[bytes]
+    version: Hashable  # the store's version when it started
     articles: int | None = None
 
     def progress(self) -> dict[str, Any]:
@@ -87,27 +88,35 @@ class StoreService:
         for the next ask, so the page can say "building…" with progress and ask again instead
         of holding a request open.
         """
+        version = self._version()
         with self._lock:
             building = self._building.get(key)
             if building is not None and building.future.done():
                 del self._building[key]  # its answer goes to this ask; the next builds anew
-                return building.future.result()
+                if building.version == version:
+                    return building.future.result()
+                building = None  # built before the store changed: build again
             if building is None:
-                building = self._start_building(key, build)
+                building = self._start_building(key, build, version)
         try:
-            return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(building.future)),
-                                          wait)
+            found = await asyncio.wait_for(
+                asyncio.shield(asyncio.wrap_future(building.future)), wait)
         except TimeoutError:
             return building
+        with self._lock:  # answered in time: nobody comes back for it
+            if self._building.get(key) is building:
+                del self._building[key]
+        return found
 
-    def _start_building(self, key: Hashable, build: Callable[[], bytes]) -> Building:
+    def _start_building(self, key: Hashable, build: Callable[[], bytes],
+                        version: Hashable) -> Building:
         """Under `_lock`: the build of `key` on a reader thread, remembered until asked for."""
         while len(self._building) >= CACHED_VIEWS:  # answers no one came back for
             done = [k for k, b in self._building.items() if b.future.done()]
             if not done:
                 break
             del self._building[done[0]]
-        building = Building(time.monotonic(), Future())
+        building = Building(time.monotonic(), Future(), version)
 
         def work() -> bytes:
             building.articles = self.store().db.count()
