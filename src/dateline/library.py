@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -92,7 +93,7 @@ def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[A
 
 def given_day(value: str) -> date:
     """The day a user gives an article (`--date`, "set date"): YYYY-MM-DD, a real day."""
-    if len(value) != 10:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise ValueError(f"{value!r} is not a day; use YYYY-MM-DD (e.g. 2004-03-17)")
     return date.fromisoformat(calendar_date(value))
 

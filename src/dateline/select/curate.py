@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -160,7 +161,7 @@ def check_curation(curation: Curation, article: Article | None) -> Curation:
 
 def _check_day(target: str, value: str) -> None:
     try:
-        if len(value) != 10:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError
         date.fromisoformat(value)
     except ValueError:
