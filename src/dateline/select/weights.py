@@ -56,6 +56,10 @@ class Weights:
     # off topic (`focus.py`). Timeline17 pages below 0.5 are boards, quizzes, listings and
     # blogs; an on-topic report of the bundled sample sits at 0.48, so 0.4.
     off_topic_share: float = 0.4
+    # A pile smaller than this was gathered by hand, each article on purpose (a reporter's
+    # folder, the bundled 29-article sample and what a user uploads to it): all are kept.
+    # Crawled collections, where stray pages come from, run to hundreds.
+    hand_pile: float = 50
 
 
 OFF: dict[str, float] = {
@@ -71,6 +75,7 @@ OFF: dict[str, float] = {
     "sole_opening": 1.0,
     "background": 1.0,
     "off_topic_share": 0.0,
+    "hand_pile": 0.0,
 }
 WEIGHTS = Weights()
 
