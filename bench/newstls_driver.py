@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -93,6 +94,9 @@ def main(argv: list) -> None:
     models = utils.load_pkl(resources / "supervised_date_ranker.t17.pkl")
     request = json.loads(jobs_path.read_text(encoding="utf-8"))
     output.mkdir(parents=True, exist_ok=True)
+    # Another run reaching the same cache waits for this one instead of building twice.
+    lock = output / "driver.pid"
+    lock.write_text(str(os.getpid()), encoding="utf-8")
     # Method by method, so a run stopped part-way has whole methods to compare.
     for method in request["methods"]:
         for job in request["jobs"]:
@@ -107,6 +111,7 @@ def main(argv: list) -> None:
             partial.rename(target)
             print("news-tls", job["name"], method, "{:.2f} s".format(result["seconds"]),
                   file=sys.stderr)
+    lock.unlink()
 
 
 if __name__ == "__main__":

@@ -72,7 +72,7 @@ TOPIC_KEYS = {
     "haiti": "haiti", "IraqWar": "iraq", "LibyaWar": "libya", "MJ": "mj",
     "SyrianCrisis": "syria",
 }
-NEWS_TLS_METHODS = ("datewise", "datewise-nokw", "clust", "datewise-mentions")
+NEWS_TLS_METHODS = ("datewise", "datewise-nokw", "clust")
 MODES = ("dateline", "dateline+query")
 MEASURES = (("ar1_f1", "AR-1"), ("ar2_f1", "AR-2"), ("date_f1", "Date F1"))
 Prediction = dict[date, list[str]]
@@ -194,7 +194,8 @@ class Peer:
         missing = [m for m in methods for j in keyed
                    if not (output / f"{j['key']}.{m}.json").exists()]
         process = None
-        if missing:
+        running = _running_driver(output)
+        if missing and running is None:
             output.mkdir(parents=True, exist_ok=True)
             jobs_path = output / "jobs.json"
             request = {"methods": list(dict.fromkeys(missing)), "jobs": keyed}
@@ -204,16 +205,46 @@ class Peer:
                        str(dataset), str(jobs_path), str(output)]
             process = subprocess.Popen(command, stdout=sys.stderr)
 
+        def done() -> bool:
+            return all((output / f"{j['key']}.{m}.json").exists() for m in methods for j in keyed)
+
         def finish() -> dict[str, Any]:
-            if process is not None and process.wait() != 0:
-                raise SystemExit(f"news-tls driver failed (exit {process.returncode})")
-            return {
-                f"{j['name']}|{m}": json.loads(
-                    (output / f"{j['key']}.{m}.json").read_text("utf-8"))
-                for m in methods for j in keyed
-            }
+            # Wait for every timeline asked for, or for the driver (this run's, or one an
+            # earlier run left building into the same cache) to end.
+            while not done():
+                if process is not None and process.poll() is not None:
+                    break
+                if process is None and (running is None or not _alive(running)):
+                    break
+                time.sleep(5)
+            found = {}
+            for m in methods:
+                for j in keyed:
+                    path = output / f"{j['key']}.{m}.json"
+                    if path.exists():
+                        found[f"{j['name']}|{m}"] = json.loads(path.read_text("utf-8"))
+                    else:
+                        print(f"news-tls {m} on {j['name']}: not built", file=sys.stderr)
+            return found
 
         return finish
+
+
+def _running_driver(output: Path) -> int | None:
+    """The process id of a driver still building into `output`, if there is one."""
+    try:
+        pid = int((output / "driver.pid").read_text().strip())
+    except (OSError, ValueError):
+        return None
+    return pid if _alive(pid) else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
 
 
 def _job_key(job: dict[str, Any]) -> str:
@@ -348,20 +379,22 @@ def _folders(topics: list[str] | None) -> list[Path]:
     return [p for p in folders if topics is None or p.name in topics]
 
 
-def start_peers(peer: Peer, topics: list[str] | None) -> Callable[[], dict[str, Any]]:
+def start_peers(peer: Peer, topics: list[str] | None,
+                methods: tuple[str, ...] = NEWS_TLS_METHODS) -> Callable[[], dict[str, Any]]:
     """news-tls's timelines for every reference, built (in the background) or read from the
     cache; the function returned waits for them."""
     folders = _folders(topics)
     prepared = {f.name: peer.prepare_topic(f.name) for f in folders}
     jobs = [_job(n, f, r) for n, f, r in _references(folders) if prepared[f.name] is not None]
-    return peer.start(jobs) if jobs else dict
+    return peer.start(jobs, methods) if jobs else dict
 
 
-def run(peer: Peer, topics: list[str] | None) -> dict[str, Any]:
+def run(peer: Peer, topics: list[str] | None,
+        methods: tuple[str, ...] = NEWS_TLS_METHODS) -> dict[str, Any]:
     folders = _folders(topics)
     references = _references(folders)
     # news-tls builds its timelines while dateline builds and scores its own, side by side.
-    peer_result = start_peers(peer, topics)
+    peer_result = start_peers(peer, topics, methods)
     prepared = {f.name: peer.prepare_topic(f.name) for f in folders}
     keywords = peer.keywords()
     scorer = _MemoScorer()
@@ -391,7 +424,7 @@ def run(peer: Peer, topics: list[str] | None) -> dict[str, Any]:
         print(name, {m: round(s["ar1_f1"], 3) for m, s in rows[name].items()}, file=sys.stderr)
     peer_runs = peer_result()
     for name, _, reference in references:
-        for method in NEWS_TLS_METHODS:
+        for method in methods:
             found = peer_runs.get(f"{name}|{method}")
             if found:
                 timeline = {date.fromisoformat(d[:10]): s for d, s in found["timeline"].items()}
@@ -569,6 +602,10 @@ def main() -> None:
     parser.add_argument("--cache", default=CACHE)
     parser.add_argument("--python38", default=PYTHON38)
     parser.add_argument("--topics", nargs="*", help="topic folders (default: all)")
+    parser.add_argument("--peer-methods", nargs="*", default=list(NEWS_TLS_METHODS),
+                        choices=(*NEWS_TLS_METHODS, "datewise-mentions",
+                                 "datewise-mentions-nokw"),
+                        help="news-tls methods (default: %(default)s)")
     parser.add_argument("--json", type=Path, help="also write every score to this file")
     args = parser.parse_args()
     peer = Peer(args)
@@ -576,12 +613,12 @@ def main() -> None:
         peer.setup(Path(args.python38))
         return
     if args.action == "peers":
-        start_peers(peer, args.topics)()
+        start_peers(peer, args.topics, tuple(args.peer_methods))()
         return
     if args.action == "calibrate":
         print(calibrate(peer, args.topics or ["H1N1_bbc", "H1N1_guardian", "H1N1_reuters"]))
         return
-    result = run(peer, args.topics)
+    result = run(peer, args.topics, tuple(args.peer_methods))
     print(report(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
