@@ -324,6 +324,19 @@ class _MemoScorer:
     def __init__(self) -> None:
         self._scorer = tls._Scorer()
         self._seen: dict[str, dict[str, float]] = {}
+        # Alignment scores each pair of a predicted and a reference day with one call of
+        # ROUGE's Perl script; variants share most days, so each pair is scored once.
+        rouge = self._scorer._evaluator.rouge
+        score_summary = rouge.score_summary
+        pairs: dict[str, Any] = {}
+
+        def once(summary: Any, references: Any) -> Any:
+            key = json.dumps([summary, references], sort_keys=True)
+            if key not in pairs:
+                pairs[key] = score_summary(summary, references)
+            return pairs[key]
+
+        rouge.score_summary = once
 
     def score(self, predicted: Prediction, reference: dict[date, list[str]]
               ) -> dict[str, float]:
