@@ -37,6 +37,7 @@ import hashlib
 import json
 import os
 import pickle
+import sqlite3
 import subprocess
 import sys
 import time
@@ -73,7 +74,6 @@ TOPIC_KEYS = {
     "SyrianCrisis": "syria",
 }
 NEWS_TLS_METHODS = ("datewise", "datewise-nokw", "clust")
-MODES = ("dateline", "dateline+query")
 MEASURES = (("ar1_f1", "AR-1"), ("ar2_f1", "AR-2"), ("date_f1", "Date F1"))
 Prediction = dict[date, list[str]]
 
@@ -325,16 +325,25 @@ class _MemoScorer:
         self._scorer = tls._Scorer()
         self._seen: dict[str, dict[str, float]] = {}
         # Alignment scores each pair of a predicted and a reference day with one call of
-        # ROUGE's Perl script; variants share most days, so each pair is scored once.
+        # ROUGE's Perl script; variants share most days, so each pair is scored once, and
+        # kept on disk for the next run (keyed by the pair's text: nothing else enters).
         rouge = self._scorer._evaluator.rouge
         score_summary = rouge.score_summary
-        pairs: dict[str, Any] = {}
+        CACHE.mkdir(parents=True, exist_ok=True)
+        store = sqlite3.connect(CACHE / "rouge-pairs.sqlite", timeout=60)
+        store.execute("CREATE TABLE IF NOT EXISTS pairs (key TEXT PRIMARY KEY, score TEXT)")
 
         def once(summary: Any, references: Any) -> Any:
-            key = json.dumps([summary, references], sort_keys=True)
-            if key not in pairs:
-                pairs[key] = score_summary(summary, references)
-            return pairs[key]
+            text = json.dumps([summary, references], sort_keys=True)
+            key = hashlib.sha1(text.encode()).hexdigest()
+            row = store.execute("SELECT score FROM pairs WHERE key = ?", (key,)).fetchone()
+            if row:
+                return json.loads(row[0])
+            found = score_summary(summary, references)
+            with store:
+                store.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?)",
+                              (key, json.dumps(found)))
+            return found
 
         rouge.score_summary = once
 
@@ -404,6 +413,9 @@ def start_peers(peer: Peer, topics: list[str] | None,
 
 def run(peer: Peer, topics: list[str] | None,
         methods: tuple[str, ...] = NEWS_TLS_METHODS) -> dict[str, Any]:
+    """Every method on every reference timeline, scored alike. dateline's weights are chosen
+    leave-one-topic-out on the runs without keywords; the run with keywords takes, for each
+    story, the variant chosen there (on the other stories)."""
     folders = _folders(topics)
     references = _references(folders)
     # news-tls builds its timelines while dateline builds and scores its own, side by side.
@@ -414,27 +426,43 @@ def run(peer: Peer, topics: list[str] | None,
     choices = variants()
     window_counts: dict[str, int] = {}
     rows: dict[str, dict[str, dict[str, float]]] = {}
-    by_variant: dict[str, dict[str, dict[str, dict[str, float]]]] = {
-        mode: {c: {} for c in choices} for mode in MODES}
+    by_variant: dict[str, dict[str, dict[str, float]]] = {c: {} for c in choices}
     prep_seconds: dict[str, float] = {}
     cache: dict[str, list[Article]] = {}
+    queries: dict[str, str] = {}
     for name, folder, reference in references:
         if folder.name not in cache:
             cache[folder.name], prep_seconds[folder.name] = _prepared(folder)
         articles = cache[folder.name]
         topic = prepared[folder.name]
         kept = kept_ids(topic) if topic is not None else None
-        query = " ".join(keywords[topic_key(folder.name)])
+        queries[name] = " ".join(keywords[topic_key(folder.name)])
         window_counts[name] = _in_window(articles, reference)
-        for mode, asked in zip(MODES, (None, query), strict=True):
-            for choice, (predicted, seconds) in _dateline(reference, articles, asked,
-                                                          choices).items():
-                scores = {**scorer.score(predicted, reference), "seconds": seconds}
-                by_variant[mode][choice][name] = scores
-        runs = _ours_datewise(reference, articles, kept, query)
+        for choice, (predicted, seconds) in _dateline(reference, articles, None,
+                                                      choices).items():
+            by_variant[choice][name] = {**scorer.score(predicted, reference), "seconds": seconds}
+        runs = _ours_datewise(reference, articles, kept, queries[name])
         rows[name] = {m: {**scorer.score(p, reference), "seconds": t}
                       for m, (p, t) in runs.items()}
         print(name, {m: round(s["ar1_f1"], 3) for m, s in rows[name].items()}, file=sys.stderr)
+    held, chosen = tls.leave_one_topic_out(by_variant)
+    for name, folder, reference in references:
+        articles = cache[folder.name]
+        story = tls._story(name)
+        asked = {c: choices[c] for c in dict.fromkeys(("default", chosen[story]))}
+        with_query = _dateline(reference, articles, queries[name], asked)
+        shipped_seconds = by_variant["default"][name]["seconds"]
+        loto_query = with_query[chosen[story]][0]
+        shipped_query, query_seconds = with_query["default"]
+        rows[name] = {
+            "dateline (LOTO)": {**held[name], "seconds": shipped_seconds},
+            "dateline (shipped)": by_variant["default"][name],
+            "dateline+query (LOTO)": {**scorer.score(loto_query, reference),
+                                      "seconds": query_seconds},
+            "dateline+query (shipped)": {**scorer.score(shipped_query, reference),
+                                         "seconds": query_seconds},
+            **rows[name],
+        }
     peer_runs = peer_result()
     for name, _, reference in references:
         for method in methods:
@@ -443,14 +471,6 @@ def run(peer: Peer, topics: list[str] | None,
                 timeline = {date.fromisoformat(d[:10]): s for d, s in found["timeline"].items()}
                 rows[name][f"news-tls {method}"] = {**scorer.score(timeline, reference),
                                                     "seconds": found["seconds"]}
-    chosen = {}
-    for mode in MODES:
-        held, chosen[mode] = tls.leave_one_topic_out(by_variant[mode])
-        for name, scores in held.items():
-            # The time is the shipped weights' build: every variant costs about the same.
-            shipped = by_variant[mode]["default"][name]
-            rows[name] = {f"{mode} (LOTO)": {**scores, "seconds": shipped["seconds"]},
-                          f"{mode} (shipped)": shipped, **rows[name]}
     reads = {k.split("|")[0]: v["read_seconds"] for k, v in peer_runs.items()}
     kept_counts = {k.split("|")[0]: v["articles"] for k, v in peer_runs.items()}
     return {"rows": rows, "variants": by_variant, "chosen": chosen,
@@ -562,12 +582,10 @@ def verdicts(rows: dict[str, dict[str, dict[str, float]]]) -> str:
     return "\n".join(lines)
 
 
-def weights_table(by_variant: dict[str, dict[str, dict[str, dict[str, float]]]],
-                  mode: str) -> str:
+def weights_table(variants_of: dict[str, dict[str, dict[str, float]]]) -> str:
     """What each weight buys held out: every story takes the weight on or off by the other
     stories' mean AR-1; "buys" is that against off everywhere."""
-    variants_of = by_variant[mode]
-    lines = [f"| {mode}: weight (→ off) | AR-1 off | AR-1 LOTO | buys AR-1 | AR-2 off / LOTO "
+    lines = ["| weight (→ off) | AR-1 off | AR-1 LOTO | buys AR-1 | AR-2 off / LOTO "
              "| Date F1 off / LOTO | stories choosing it |", "|---" * 7 + "|"]
     for name, off in OFF.items():
         pair = {"default": variants_of["default"], "off": variants_of[f"no {name}"]}
@@ -589,10 +607,9 @@ def report(result: dict[str, Any]) -> str:
     parts.append(table(rows, "seconds", "seconds (build / predict())"))
     parts.append(verdicts(rows))
     parts.append(parity(rows))
-    for mode in MODES:
-        parts.append(weights_table(result["variants"], mode))
-        chosen = ", ".join(f"{k}: {v}" for k, v in result["chosen"][mode].items())
-        parts.append(f"{mode}, variant chosen for each story on the others: {chosen}")
+    parts.append(weights_table(result["variants"]))
+    chosen = ", ".join(f"{k}: {v}" for k, v in result["chosen"].items())
+    parts.append(f"weights chosen for each story on the others (no keywords): {chosen}")
     prep = ", ".join(f"{k} {v:.1f}" for k, v in result["prep_seconds"].items())
     parts.append(f"dateline preparation per folder (tag + events, s): {prep}")
     read = ", ".join(f"{k} {v:.2f}" for k, v in result["news_tls_read_seconds"].items())
