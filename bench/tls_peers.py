@@ -321,20 +321,26 @@ class _MemoScorer:
     measures, a third of its ROUGE calls, are left out); a timeline scored once is not
     scored again (most weight variants change a few entries or none)."""
 
-    def __init__(self) -> None:
-        self._scorer = tls._Scorer()
+    def __init__(self, rouge_computation: str = "original") -> None:
+        from tilse.evaluation import rouge as tilse_rouge
+
+        # "original" is ROUGE-1.5.5 (Perl), as `dateline eval tls` and the papers score;
+        # "reimpl" is tilse's Python reimplementation, which reads a little lower but costs
+        # no process per call (one Perl call per day pair takes seconds on a loaded machine).
+        self._evaluator = tilse_rouge.TimelineRougeEvaluator(
+            measures=["rouge_1", "rouge_2"], rouge_computation=rouge_computation)
         self._seen: dict[str, dict[str, float]] = {}
         # Alignment scores each pair of a predicted and a reference day with one call of
         # ROUGE's Perl script; variants share most days, so each pair is scored once, and
         # kept on disk for the next run (keyed by the pair's text: nothing else enters).
-        rouge = self._scorer._evaluator.rouge
+        rouge = self._evaluator.rouge
         score_summary = rouge.score_summary
         CACHE.mkdir(parents=True, exist_ok=True)
         store = sqlite3.connect(CACHE / "rouge-pairs.sqlite", timeout=60)
         store.execute("CREATE TABLE IF NOT EXISTS pairs (key TEXT PRIMARY KEY, score TEXT)")
 
         def once(summary: Any, references: Any) -> Any:
-            text = json.dumps([summary, references], sort_keys=True)
+            text = json.dumps([rouge_computation, summary, references], sort_keys=True)
             key = hashlib.sha1(text.encode()).hexdigest()
             row = store.execute("SELECT score FROM pairs WHERE key = ?", (key,)).fetchone()
             if row:
@@ -361,8 +367,7 @@ class _MemoScorer:
                                   for d, ss in predicted.items()})
             truth = GroundTruth([TilseTimeline({d: [tls._tokens(s) for s in ss]
                                                 for d, ss in reference.items()})])
-            evaluator = self._scorer._evaluator
-            align = evaluator.evaluate_align_date_content_costs_many_to_one(pred, truth)
+            align = self._evaluator.evaluate_align_date_content_costs_many_to_one(pred, truth)
             self._seen[key] = {
                 "ar1_f1": align["rouge_1"]["f_score"],
                 "ar2_f1": align["rouge_2"]["f_score"],
@@ -412,7 +417,8 @@ def start_peers(peer: Peer, topics: list[str] | None,
 
 
 def run(peer: Peer, topics: list[str] | None,
-        methods: tuple[str, ...] = NEWS_TLS_METHODS) -> dict[str, Any]:
+        methods: tuple[str, ...] = NEWS_TLS_METHODS, rouge: str = "original"
+        ) -> dict[str, Any]:
     """Every method on every reference timeline, scored alike. dateline's weights are chosen
     leave-one-topic-out on the runs without keywords; the run with keywords takes, for each
     story, the variant chosen there (on the other stories)."""
@@ -422,7 +428,7 @@ def run(peer: Peer, topics: list[str] | None,
     peer_result = start_peers(peer, topics, methods)
     prepared = {f.name: peer.prepare_topic(f.name) for f in folders}
     keywords = peer.keywords()
-    scorer = _MemoScorer()
+    scorer = _MemoScorer(rouge)
     choices = variants()
     window_counts: dict[str, int] = {}
     rows: dict[str, dict[str, dict[str, float]]] = {}
@@ -473,7 +479,7 @@ def run(peer: Peer, topics: list[str] | None,
                                                     "seconds": found["seconds"]}
     reads = {k.split("|")[0]: v["read_seconds"] for k, v in peer_runs.items()}
     kept_counts = {k.split("|")[0]: v["articles"] for k, v in peer_runs.items()}
-    return {"rows": rows, "variants": by_variant, "chosen": chosen,
+    return {"rows": rows, "variants": by_variant, "chosen": chosen, "rouge": rouge,
             "prep_seconds": prep_seconds, "news_tls_read_seconds": reads,
             "news_tls_articles": kept_counts, "our_articles": window_counts,
             "news_tls_input": peer.origin}
@@ -603,7 +609,8 @@ def weights_table(variants_of: dict[str, dict[str, dict[str, float]]]) -> str:
 
 def report(result: dict[str, Any]) -> str:
     rows = result["rows"]
-    parts = [table(rows, m, label) for m, label in MEASURES]
+    parts = [f"tilse ROUGE: {result['rouge']}"]
+    parts += [table(rows, m, label) for m, label in MEASURES]
     parts.append(table(rows, "seconds", "seconds (build / predict())"))
     parts.append(verdicts(rows))
     parts.append(parity(rows))
@@ -636,6 +643,8 @@ def main() -> None:
                         choices=(*NEWS_TLS_METHODS, "datewise-mentions",
                                  "datewise-mentions-nokw"),
                         help="news-tls methods (default: %(default)s)")
+    parser.add_argument("--rouge", choices=("original", "reimpl"), default="original",
+                        help="tilse's ROUGE: the Perl ROUGE-1.5.5 or its Python reimplementation")
     parser.add_argument("--json", type=Path, help="also write every score to this file")
     args = parser.parse_args()
     peer = Peer(args)
@@ -648,7 +657,7 @@ def main() -> None:
     if args.action == "calibrate":
         print(calibrate(peer, args.topics or ["H1N1_bbc", "H1N1_guardian", "H1N1_reuters"]))
         return
-    result = run(peer, args.topics, tuple(args.peer_methods))
+    result = run(peer, args.topics, tuple(args.peer_methods), args.rouge)
     print(report(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
