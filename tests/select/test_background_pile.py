@@ -4,10 +4,12 @@ timeline holds the story's own events, never the years it only mentions."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from dateline.cluster.duplicates import mark_duplicates
 from dateline.events import extract_events
 from dateline.model import Article, PublicationDate
 from dateline.pipeline import TimelineQuery, build_timeline, process, read_all
@@ -121,3 +123,30 @@ def test_the_clippings_timeline_holds_the_story_not_its_background() -> None:
     for day, word in CLIPPINGS_EVENTS.items():
         told = [e.summary for e in entries if e.date == day]
         assert any(word in s.lower() for s in told), (day, told)
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "src" / "dateline" / "data" / "sample"
+
+
+def test_no_entry_of_the_sample_timeline_is_a_background_mention() -> None:
+    # The bundled sample with its true publication days, 60 dates of up to 3 entries: six
+    # entries were background mentions ("The 2003 law ...", "... which arrived in Sabrin last
+    # month, ...") before such reports stopped being entries.
+    settings = Settings()
+    truth = json.loads((SAMPLE / "publication_dates.json").read_text(encoding="utf-8"))
+    read = read_all([SAMPLE / "articles"], settings)
+    pile = []
+    for article in mark_duplicates(process(read.articles, settings), settings.dedup):
+        file, sep, record = article.source.partition("::")
+        day = date.fromisoformat(truth[file.split("articles/", 1)[-1] + sep + record])
+        published = PublicationDate(day, day, day, 1.0, method="metadata")
+        tagged = tag_article(dataclasses.replace(article, published=published))
+        pile.append(extract_events(dataclasses.replace(tagged, events=())))
+    background = {
+        (e.article_id, e.sentence.start) for a in pile for e in a.events if e.background
+    }
+    assert background  # the sample does mention things on the way
+    entries = build_timeline(pile, settings, TimelineQuery(dates=60, per_date=3)).entries
+    assert len(entries) > 60
+    assert not [e.summary for e in entries if (e.sources[0].document, e.sources[0].start)
+                in background]
