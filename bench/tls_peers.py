@@ -18,9 +18,19 @@ what the ranker and the keyword filter buy: mention counts as the date ranker (i
 `MentionCountDateRanker`), and that without the keyword filter. Wall time is `predict()` alone
 (which re-reads its preprocessed file on every pass; one such pass is timed apart).
 
-dateline runs without a query and with the same keywords as its query; "ours-datewise" is
-`dateline.select.datewise` on our articles and on the articles news-tls kept. dateline's time
-is the timeline build on prepared articles (tagging and events are timed apart, per folder).
+dateline runs without a query and with the same keywords as its query. Its weights are
+chosen leave-one-topic-out: for each story, among the shipped weights and each weight of
+`select.weights` turned off, the variant with the best mean AR-1 on the other stories
+without keywords, which the keyword run takes too; the run also prints what each weight
+buys held out. "ours-datewise" is `dateline.select.datewise` on our articles and on the
+articles news-tls kept, with and without the keywords. dateline's time is the timeline
+build on prepared articles (tagging and events are timed apart, per folder; prepared
+articles are kept in the cache under a digest of the code that makes them).
+
+news-tls builds in the background while dateline runs; each of its timelines is kept in the
+cache, so later runs reuse it. `--rouge reimpl` scores with tilse's Python ROUGE instead of
+ROUGE-1.5.5's Perl script (one process per pair of days, seconds each on a loaded machine);
+scored day pairs are kept in the cache either way.
 
     .venv/bin/python bench/tls_peers.py setup     # Python 3.8 venv + news-tls export, once
     .venv/bin/python bench/tls_peers.py peers     # news-tls's timelines into the cache
