@@ -99,7 +99,7 @@ def build_entries(
         return ()
     wanted = dates if dates is not None else default_dates(len(pool))
     stories = sizeable_stories(pool)
-    pool = on_topic(pool, stories, weights.off_topic_share)
+    pool = on_topic(pool, stories, weights.off_topic_share, weights.hand_pile)
     salience = date_salience(pool, weights)
     # The query picks the pile and the dates (a date needs a report holding one of its
     # words); the story's topic words, the query's among them, keep each date's reports on
@@ -194,7 +194,12 @@ def _scored_pools(
     alignment ROUGE-1 lower on Timeline17).
     """
     scored: dict[str, list[_Scored]] = {}
-    for date, reports in pools.items():
+    for date, every in pools.items():
+        # A report dated only by a background mention is weighed by `weights.background`;
+        # at nothing it is not a report of the date at all.
+        reports = [r for r in every if weights.background or not r.background]
+        if not reports:
+            continue
         df, total = document_frequencies(r.sentence.text for r in reports)
         idf = idf_weights(df, total)
         vectors = [vectorise(r.sentence.text, idf) for r in reports]

@@ -25,21 +25,18 @@ from dateline.select.weights import WEIGHTS
 # Term weights come from an evenly spread sample: a story's vocabulary is stable long
 # before 2,000 articles.
 SAMPLE = 2000
-# A pile smaller than this was gathered by hand, each article on purpose (a reporter's
-# folder, the bundled 29-article sample and what a user uploads to it): all are kept.
-# Crawled collections, where stray pages come from, run to hundreds (Timeline17's smallest
-# holds 76).
-MIN_PILE = 50
 
 
 def on_topic(
     articles: Sequence[Article],
     stories: Sequence[Sequence[Article]],
     share: float = WEIGHTS.off_topic_share,
+    hand_pile: float = WEIGHTS.hand_pile,
 ) -> list[Article]:
     """The articles whose cosine to the nearest centre of `stories` (the whole pile's when
-    there are none) is at least `share` of that story's median."""
-    if share <= 0 or len(articles) < MIN_PILE:
+    there are none) is at least `share` of that story's median; a pile smaller than
+    `hand_pile` is kept whole (`Weights.hand_pile`)."""
+    if share <= 0 or len(articles) < hand_pile:
         return list(articles)
     heads = [terms(a.text[:HEAD_CHARS]) for a in articles]
     sample = heads[:: max(1, len(heads) // SAMPLE)]

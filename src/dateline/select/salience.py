@@ -60,18 +60,17 @@ def date_salience(articles: Sequence[Article], weights: Weights = WEIGHTS) -> di
 def mention_salience(
     articles: Sequence[Article], weights: Weights = WEIGHTS
 ) -> dict[str, float]:
-    """How many articles name each calendar value: coarse values and an article's own day
-    discounted, late mentions of a day counted up."""
+    """How many articles name each calendar value: coarse values discounted, late mentions
+    of a day counted up. (An article's own day counted half until leave-one-topic-out on
+    Timeline17 chose full weight for four stories of six; docs/benchmarks.md.)"""
     salience: defaultdict[str, float] = defaultdict(float)
     for article in articles:
         published = article.published.date if article.published else None
-        own_day = published.isoformat() if published else ""
         for value, named in mentioned_dates(article, weights.background).items():
-            weight = weights.same_day if value == own_day else 1.0
             position = TimexValue.parse(value)
             day = position.day
             late = day is not None and published is not None and published - day >= LATE_AFTER
-            weight *= weights.late if late else 1.0
+            weight = weights.late if late else 1.0
             salience[value] += weight * named * COARSE_WEIGHT.get(position.granularity, 1.0)
     return dict(salience)
 
