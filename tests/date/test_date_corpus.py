@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dateline.date.corpus import date_from_corpus, names
+from dateline.date.corpus import date_from_corpus
+from dateline.date.names import names
 from dateline.model import Article
 from dateline.pipeline import process
 from dateline.settings import Settings
