@@ -1,14 +1,15 @@
 """Date what is still undated by the pile's own dates: news on one story clusters in time.
 
 An article that tells what its nearest neighbours in the pile tell (the same events, by
-TF-IDF cosine over the words that most mark each article, and at least one name in common)
-was most likely written when they were. So each article without a trusted day first reads
-its own clues in its neighbours' year (a year-less "VELL, March 18" dateline, "March 13"
-and "on Friday"); failing a day there, it takes the similarity-weighted median day of its
-most similar dated articles, inside its own bounds, moved to the nearest day of the weekday
-its lead reports its news on. The interval given is the month around that day, inside the
-article's own bounds. It is a likely day and a likely month, not stated ones, and says so
-in its confidence. A day the article's own clues gave anchors the others in turn.
+TF-IDF cosine over the words that most mark each article, naming someone or somewhere in
+common when any does) was most likely written when they were. So each article without a
+trusted day first reads its own clues in its neighbours' year (a year-less "VELL, March
+18" dateline, "March 13" and "on Friday"); failing a day there, it takes the
+similarity-weighted median day of its most similar dated articles, inside its own bounds,
+moved to the nearest day of the weekday its lead reports its news on. The interval given
+is the month around that day, inside the article's own bounds. It is a likely day and a
+likely month, not stated ones, and says so in its confidence. A day the article's own
+clues gave anchors the others in turn.
 
 No threshold here is fitted: the anchors are the dates their own stage gave at 0.5 or more
 (more likely right than wrong), the neighbours are the five most alike, and the month is
@@ -17,6 +18,7 @@ the one the question "when, give or take" is usually asked in.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import heapq
 from collections.abc import Sequence
@@ -24,7 +26,7 @@ from datetime import date, timedelta
 
 from dateline.cluster.vectors import Vector, document_frequencies, idf_weights, normalise, vectorise
 from dateline.date.bounds import Bound
-from dateline.date.content import estimate_from_text
+from dateline.date.content import Estimate, estimate_from_text
 from dateline.date.names import names
 from dateline.model import Article, PublicationDate
 
@@ -63,21 +65,26 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
     topics = {a.id: _topic(a.text, idf) for a in articles}
     named = {a.id: names(a.text) for a in articles}
     placed: dict[str, PublicationDate] = {}
+    read = _Reading()
     for _ in range(ROUNDS):
         postings: dict[str, list[tuple[str, float]]] = {}
         for key in anchors:
             for term, value in topics[key].items():
                 postings.setdefault(term, []).append((key, value))
+        crowd = _crowding({k: _day(a) for k, a in anchors.items()})
         placed = {}
         for article in todo:
             scores: dict[str, float] = {}
             for term, value in topics[article.id].items():
                 for key, weight in postings.get(term, ()):
-                    scores[key] = scores.get(key, 0.0) + value * weight
+                    scores[key] = scores.get(key, 0.0) + value * weight * crowd[key]
             own = named[article.id]
-            alike = [(s, k) for k, s in scores.items() if k != article.id and named[k] & own]
+            others = [(s, k) for k, s in scores.items() if k != article.id]
+            # Neighbours naming someone or somewhere it names; failing any, the pile's most
+            # alike (a pile is mostly one story, and its days cluster).
+            alike = [(s, k) for s, k in others if named[k] & own] or others
             near = [(s, _day(anchors[k])) for s, k in heapq.nlargest(NEIGHBOURS, alike)]
-            found = _placed(article, near, lead_weekday.get(article.id))
+            found = _placed(article, near, lead_weekday.get(article.id), read)
             if found is not None:
                 placed[article.id] = found
         grown = {a.id: dataclasses.replace(a, published=placed[a.id]) for a in todo
@@ -88,6 +95,15 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
         anchors.update(grown)
     return [dataclasses.replace(a, published=placed[a.id]) if a.id in placed else a
             for a in articles]  # fmt: skip
+
+
+def _crowding(days: dict[str, date]) -> dict[str, float]:
+    """Each anchor's share of the anchors within half a month of its day: a pile's days
+    cluster, so a lone day far from the rest (a caption's, a misread number's) counts less."""
+    ordered = sorted(days.values())
+    return {key: (bisect.bisect_right(ordered, day + HALF_MONTH)
+                  - bisect.bisect_left(ordered, day - HALF_MONTH)) / len(ordered)
+            for key, day in days.items()}  # fmt: skip
 
 
 def _day(article: Article) -> date:
@@ -106,8 +122,23 @@ def _topic(text: str, idf: dict[str, float]) -> Vector:
     return normalise(dict(heapq.nlargest(TOPIC_TERMS, vector.items(), key=lambda item: item[1])))
 
 
-def _placed(article: Article, near: list[tuple[float, date]],
-            weekday: int | None) -> PublicationDate | None:  # fmt: skip
+class _Reading:
+    """An article's own clues read in a year, each (article, year) once across the rounds."""
+
+    def __init__(self) -> None:
+        self.done: dict[tuple[str, int], Estimate] = {}
+
+    def __call__(self, article: Article, year: int) -> Estimate:
+        key = (article.id, year)
+        if key not in self.done:
+            bound = Bound(date(year, 1, 1), date(year, 12, 31),
+                          f"the most similar dated articles of the pile are of {year}")  # fmt: skip
+            self.done[key] = estimate_from_text(article.text, list(article.timexes), [bound])
+        return self.done[key]
+
+
+def _placed(article: Article, near: list[tuple[float, date]], weekday: int | None,
+            read: _Reading) -> PublicationDate | None:  # fmt: skip
     """The article's own clues read in the neighbours' year; failing a day there, the
     neighbours' median day inside the article's own bounds, moved to its lead's weekday."""
     own = article.published
@@ -117,9 +148,7 @@ def _placed(article: Article, near: list[tuple[float, date]],
     if not inside:
         return None
     day = _weighted_median(inside)
-    year = Bound(date(day.year, 1, 1), date(day.year, 12, 31),
-                 f"the most similar dated articles of the pile are of {day.year}")  # fmt: skip
-    text = estimate_from_text(article.text, list(article.timexes), [year])
+    text = read(article, day.year)
     evidence = (
         f"written about when the {len(inside)} most similar dated articles of the pile were",
         *(f"a similar article of {d.isoformat()}" for _, d in sorted(inside, reverse=True)[:3]),
