@@ -45,6 +45,8 @@ WEEKDAY_REACH = 3
 PILE_CONFIDENCE = 0.3
 # A day the article's own clues give once the pile has told their year: the year is a guess.
 OWN_IN_PILE_CONFIDENCE = 0.5
+# A day needs most of its neighbours' weight within WEEKDAY_REACH of it.
+MIN_AGREEMENT = 0.5
 # How many times the placing is repeated with the days it added as anchors.
 ROUNDS = 3
 
@@ -170,8 +172,9 @@ def _placed(article: Article, near: list[tuple[float, date]], weekday: int | Non
     agreement = sum(s for s, d in inside if abs((d - day).days) <= WEEKDAY_REACH) / sum(
         s for s, _ in inside
     )
-    if not agreement:
-        # No neighbour near the day the text's bounds leave: a likely month, no day.
+    if agreement < MIN_AGREEMENT:
+        # Most neighbours are elsewhere than the day the text's bounds leave: a likely
+        # month, no day.
         return PublicationDate(None, first, last, PILE_CONFIDENCE / 2, evidence, "pile", day,
                                "month")  # fmt: skip
     return PublicationDate(day, first, last, round(PILE_CONFIDENCE * agreement, 2), evidence,
