@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 TIMELINE17 = ROOT.parent / "shared" / "data" / "tls" / "t17"
 
 # Goals: year 0.90, within a week 0.50, exact day 0.25, closed month holding the day 0.60.
-YEAR_FLOOR = 0.88
-WEEK_FLOOR = 0.48
-EXACT_FLOOR = 0.33
-CLOSED_FLOOR = 0.55
+YEAR_FLOOR = 0.90
+WEEK_FLOOR = 0.44
+EXACT_FLOOR = 0.35
+CLOSED_FLOOR = 0.52
 
 
 def write_topic(folder: Path, records: list[dict[str, str]]) -> Path:

@@ -45,6 +45,10 @@ WEEKDAY_REACH = 3
 PILE_CONFIDENCE = 0.3
 # A day the article's own clues give once the pile has told their year: the year is a guess.
 OWN_IN_PILE_CONFIDENCE = 0.5
+# A word among the marks of more anchors than this is matched through the ones it marks
+# most: it bounds the work per article however large the pile (a word that marks hundreds
+# of articles tells little about which ones).
+MAX_POSTINGS = 200
 # A day needs most of its neighbours' weight within WEEKDAY_REACH of it.
 MIN_AGREEMENT = 0.5
 # How many times the placing is repeated with the days it added as anchors.
@@ -73,6 +77,9 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
         for key in anchors:
             for term, value in topics[key].items():
                 postings.setdefault(term, []).append((key, value))
+        for term, posted in postings.items():
+            if len(posted) > MAX_POSTINGS:
+                postings[term] = heapq.nlargest(MAX_POSTINGS, posted, key=lambda item: item[1])
         crowd = _crowding({k: _day(a) for k, a in anchors.items()})
         placed = {}
         for article in todo:
