@@ -56,15 +56,19 @@ ROUNDS = 3
 
 
 def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) -> list[Article]:
-    """`articles` with those left without a day, or with one their own stage doubts (under
-    ANCHOR_CONFIDENCE), dated from their likeliest dated neighbours.
+    """`articles` with those left without a day, or with one their own text gave and doubts
+    (under ANCHOR_CONFIDENCE), dated from their likeliest dated neighbours.
 
     `lead_weekday` maps an article id to the weekday (1-7) its lead reports its news on. A
     day an article's own clues give in its neighbours' year anchors the others in turn, so
     the placing is repeated while it adds anchors.
     """
     anchors = {a.id: a for a in articles if _anchor(a)}
-    todo = [a for a in articles if a.id not in anchors]
+    # A day from reports of the same events (`corpus`) stands; a doubted one from the
+    # article's own text is placed again.
+    todo = [a for a in articles if a.id not in anchors
+            and (a.published is None or a.published.date is None
+                 or a.published.method == "content")]  # fmt: skip
     if not anchors or not todo:
         return list(articles)
     idf = idf_weights(*document_frequencies(a.text for a in articles))
