@@ -25,6 +25,7 @@ KNOWN_BACKWARD = {
     ("date/corpus.py", "dateline.events.attach"),
     ("date/corpus.py", "dateline.events.calendar"),
     ("date/corpus.py", "dateline.timex"),
+    ("date/pile.py", "dateline.cluster.vectors"),
     ("date/header.py", "dateline.timex"),
     ("date/infer.py", "dateline.timex"),
     ("date/relations.py", "dateline.timex.context"),

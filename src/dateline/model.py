@@ -35,7 +35,9 @@ class PublicationDate:
     latest: datetime.date | None
     confidence: float
     evidence: tuple[str, ...] = ()
-    method: str = "none"  # "metadata", "header", "content", "corpus" (other articles), "none"
+    # "metadata", "header", "content", "corpus" (reports in other articles), "pile" (its most
+    # similar dated articles), "none"
+    method: str = "none"
     likeliest: datetime.date | None = None
     granularity: str = ""  # of `likeliest`: "day", "month", "year"; "" when there is none
 

@@ -27,6 +27,13 @@ def _summary(scores: dict[str, Any]) -> str:
             lines.append(f"{key}:")
             lines.extend(f"  {k:22} {v:.4f}" if isinstance(v, float) else f"  {k:22} {v}"
                          for k, v in value.items())
+        elif isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
+            # A table: one row per key (a topic, say), its scalar scores in columns.
+            lines.append(f"{key}:")
+            lines.extend(f"  {k:22} " + " ".join(
+                f"{name}={v:.3f}" if isinstance(v, float) else f"{name}={v}"
+                for name, v in row.items() if isinstance(v, float | int | str))
+                for k, row in value.items())  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
@@ -55,9 +62,22 @@ def eval_timex(path: Path, no_dct: bool, fmt: str, output: Path | None) -> None:
 
 @eval_group.command("dct")
 @path_argument
+@click.option("--pile", is_flag=True,
+              help="PATH holds Timeline17-style topics: date each topic as one pile of "
+                   "undated articles (dct hidden), date stage then date_from_corpus.")
 @output_options()
-def eval_dct(path: Path, fmt: str, output: Path | None) -> None:
-    """Article-date inference on a folder of articles with a dates.tsv of true dates."""
+def eval_dct(path: Path, pile: bool, fmt: str, output: Path | None) -> None:
+    """Article-date inference on a folder of articles with a dates.tsv of true dates.
+
+    \b
+    dateline eval dct ../shared/data/real/dates/text
+    dateline eval dct --pile ../shared/data/tls/t17
+    """
+    if pile:
+        from dateline.eval.piles import evaluate as evaluate_piles
+
+        _run(evaluate_piles, fmt, output, path)
+        return
     from dateline.eval.dct import evaluate
 
     _run(evaluate, fmt, output, path)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateline.date.bounds import Bound, clip, narrowest, single_year
 from dateline.date.clues import Clue, clues_from
 from dateline.date.furniture import line_of
 from dateline.date.guess import granularity, likeliest_day
@@ -69,15 +71,19 @@ class Estimate:
 NOTHING = Estimate(None, None, None, 0.0)
 
 
-def estimate_from_text(text: str, mentions: list[TimeMention]) -> Estimate:
-    """The writing day of `text` as an interval and a point, from its tagged mentions.
+def estimate_from_text(
+    text: str, mentions: list[TimeMention], bounds: Sequence[Bound] = ()
+) -> Estimate:
+    """The writing day of `text` as an interval and a point, from its tagged mentions, inside
+    `bounds` (what is known beside the text: the world, the pile; see `bounds`).
 
     Without a point, the likeliest day is still guessed (see `guess`), for resolving "last
     year": inside the year the text's own words give, else from its dates.
     """
     clues = clues_from(text, mentions)
-    year = document_year(text, clues)
-    found = _estimate(text, clues, year)
+    within = narrowest(bounds)
+    year = document_year(text, clues) or single_year(within)
+    found = _inside(_estimate(text, clues, year), within)
     if found.point is not None:
         return dataclasses.replace(found, likeliest=found.point, granularity="day")
     day = likeliest_day(place(clues, year), year, found.earliest, found.latest)
@@ -86,6 +92,19 @@ def estimate_from_text(text: str, mentions: list[TimeMention]) -> Estimate:
     return dataclasses.replace(
         found, likeliest=day, granularity=granularity(found.earliest, found.latest)
     )
+
+
+def _inside(found: Estimate, within: Bound | None) -> Estimate:
+    """`found` narrowed to `within`; a point outside it is dropped, the interval clipped."""
+    if within is None:
+        return found
+    earliest, latest = clip(found.earliest, found.latest, within)
+    point = found.point
+    if point is not None and not (earliest or date.min) <= point <= (latest or date.max):
+        point = None
+    confidence = found.confidence if point is not None else min(found.confidence,
+                                                               INTERVAL_CONFIDENCE)  # fmt: skip
+    return Estimate(point, earliest, latest, confidence, (*found.evidence, within.evidence))
 
 
 def _estimate(text: str, clues: list[Clue], year: int | None) -> Estimate:

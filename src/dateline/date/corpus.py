@@ -36,6 +36,8 @@ from dateline.cluster.vectors import (
 )
 from dateline.date.content import DATELINE_PLACE
 from dateline.date.header import Stated, header_date, top_lines
+from dateline.date.names import names
+from dateline.date.pile import date_from_pile
 from dateline.date.relations import MONTH_DAY, Window, refers_back, window_for
 from dateline.date.tense import FUTURE, PAST, tense_of
 from dateline.events import extract_events
@@ -92,10 +94,6 @@ LINK_NAMES = 2
 LINKED_LOCAL = 0.2
 LINK_WEIGHT = 0.5
 
-# A name: two or more capitalised words in a row ("Nora Falk", "Prime Minister Anders Holm").
-_NAME_RUN = re.compile(r"\b(?:[A-Z][a-z]?\.|[A-Z][\w'’-]*)(?: (?:[A-Z][a-z]?\.|[A-Z][\w'’-]*))+")
-_LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
-
 # Where one clause of a sentence ends and the next begins.
 _CLAUSE = re.compile(r"[,;:()]\s|\s[-–—]+\s|\s(?:but|and|while|whereas)\s")
 
@@ -120,9 +118,24 @@ class _Vote:
 def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
     """`articles` with undated ones dated from dated reports of the same events, re-tagged.
 
-    Run after the per-document stages. Articles the corpus cannot place keep their own
-    estimate (its interval may narrow); a pinned day re-resolves time phrases and events.
+    Run after the per-document stages. Articles the reports cannot place take the day of
+    their likeliest dated neighbours (`pile`), or keep their own estimate; a new day
+    re-resolves time phrases and events.
     """
+    reported = _from_reports(articles)
+    weekdays = {a.id: day for a in reported if _undated(a) and (day := _lead_weekday(a))}
+    placed = date_from_pile(reported, weekdays)
+    return [_retagged(new) if new is not old else old
+            for old, new in zip(reported, placed, strict=True)]  # fmt: skip
+
+
+def _retagged(article: Article) -> Article:
+    """The article's time phrases and events resolved again against its new day."""
+    return extract_events(tag_article(dataclasses.replace(article, sentences=(), events=())))
+
+
+def _from_reports(articles: Sequence[Article]) -> list[Article]:
+    """The undated articles dated from dated reports of the same events."""
     undated = [a for a in articles if _undated(a)]
     dated = [a for a in articles if not _undated(a) and a.published is not None]
     if not undated or not dated:
@@ -167,24 +180,6 @@ def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
             found.setdefault((event.sentence.start, day),
                              _Fact(whole, whole, day, event.sentence.text))  # fmt: skip
     return list(found.values())
-
-
-def names(text: str) -> set[str]:
-    """The names in `text`, each as its last two words ("Anders Holm" for "Prime Minister
-    Anders Holm"); a capitalised word the text also writes in lower case ("Three" beside
-    "the three") is a sentence start, not part of a name."""
-    lower = {w.lower() for w in _LOWER_WORD.findall(text)}
-    found = set()
-    for run in _NAME_RUN.findall(text):
-        words: list[str] = []
-        for word in [*run.split(), ""]:
-            if word and word.lower() not in lower:
-                words.append(word)
-                continue
-            if len(words) >= 2:
-                found.add(" ".join(words[-2:]))
-            words = []
-    return found
 
 
 def _links(undated: list[Article], dated: list[Article]) -> dict[str, list[str]]:
@@ -286,9 +281,7 @@ def _date_one(article: Article, search: _Search, linked: list[_Fact]) -> Article
     if found is None:
         return article
     dated = dataclasses.replace(article, published=found)
-    if found.date is None:
-        return dated
-    return extract_events(tag_article(dataclasses.replace(dated, sentences=(), events=())))
+    return dated if found.date is None else _retagged(dated)
 
 
 def _votes(article: Article, sentence: Sentence, lead: bool, search: _Search,

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+from collections.abc import Sequence
 from datetime import date
 from pathlib import PurePath
 
+from dateline.date.bounds import Bound
 from dateline.date.content import Estimate, estimate_from_text
 from dateline.date.given import given_publication
 from dateline.date.header import (
@@ -71,15 +73,19 @@ def date_article(article: Article) -> Article:
     return dataclasses.replace(article, published=infer_publication_date(article))
 
 
-def infer_publication_date(article: Article) -> PublicationDate:
-    """When `article` was written: an interval, a point estimate and what decided it."""
-    found = _infer(article)
+def infer_publication_date(article: Article, bounds: Sequence[Bound] = ()) -> PublicationDate:
+    """When `article` was written: an interval, a point estimate and what decided it.
+
+    `bounds` are intervals known beside the text (what the world knows of the people and
+    events it names, say): the text's own clues are read inside them (`bounds`).
+    """
+    found = _infer(article, bounds)
     if found.date is not None:
         return dataclasses.replace(found, likeliest=found.date, granularity="day")
     return found
 
 
-def _infer(article: Article) -> PublicationDate:
+def _infer(article: Article, bounds: Sequence[Bound]) -> PublicationDate:
     if article.metadata_date is not None:
         day = article.metadata_date
         source = ", ".join(article.metadata_sources) or "metadata date"
@@ -92,7 +98,7 @@ def _infer(article: Article) -> PublicationDate:
         evidence = (f"file name {article.source.split('::')[0]}",)
         return PublicationDate(named, named, named, FILE_NAME_CONFIDENCE, evidence, "header")
     text = article.text
-    content = _TextEstimate(text)
+    content = _TextEstimate(text, bounds)
     stated = (
         header_date(article.header)
         or header_date(top_lines(text))
@@ -121,14 +127,15 @@ class _TextEstimate:
     """The text's own estimate, tagged only if some decision needs it: a header date with
     its year and no "updated" settles the day without reading the body."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, bounds: Sequence[Bound] = ()) -> None:
         self.text = text
+        self.bounds = bounds
         self._estimate: Estimate | None = None
 
     def get(self) -> Estimate:
         if self._estimate is None:
             mentions = tag(self.text, None) if self.text.strip() else []
-            estimate = estimate_from_text(self.text, mentions[:MENTION_BUDGET])
+            estimate = estimate_from_text(self.text, mentions[:MENTION_BUDGET], self.bounds)
             if len(mentions) > MENTION_BUDGET:  # said, not silently cut
                 estimate = dataclasses.replace(estimate, evidence=(
                     *estimate.evidence, f"read the first {MENTION_BUDGET} of {len(mentions)} "
