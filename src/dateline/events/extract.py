@@ -95,21 +95,9 @@ def _ranged_event(
     if within is None:
         return None
     when = ranged_date(within)
-    verb = predicate(sentence.text)
-    skip = tuple((t.start - sentence.start, t.end - sentence.start) for t in mentions)
-    return Event(
-        article_id=article.id,
-        sentence=sentence,
-        date=when,
-        predicate=verb,
-        actors=actors(sentence.text),
-        place=place(sentence.text),
-        quantities=find_quantities(sentence.text, skip),
-        planned=plan_cue(sentence.text) is not None,
-        date_source="range",
-        background=background,
-        within=None if len(when) == 10 else within,
-    )
+    return _sentence_event(article, sentence, mentions, when, predicate(sentence.text),
+                           plan_cue(sentence.text) is not None, "range", background,
+                           None if TimexValue.parse(when).day else within)
 
 
 def _published_value(article: Article) -> str | None:
@@ -156,6 +144,14 @@ def _event(
         when, source = (news.date, "lead") if news else (published, "article")
     else:
         return None
+    return _sentence_event(article, sentence, mentions, when, verb, planned, source, background)
+
+
+def _sentence_event(article: Article, sentence: Sentence, mentions: list[TimeMention],
+                    when: str, verb: str, planned: bool, source: str, background: bool,
+                    within: DayRange | None = None) -> Event:
+    """The sentence's event on `when`, with the actors, place and quantities its words give
+    (a time mention's digits are no quantity)."""
     skip = tuple((t.start - sentence.start, t.end - sentence.start) for t in mentions)
     return Event(
         article_id=article.id,
@@ -168,4 +164,5 @@ def _event(
         planned=planned,
         date_source=source,
         background=background,
+        within=within,
     )

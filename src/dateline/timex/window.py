@@ -27,7 +27,9 @@ _WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")
 def article_window(article: Article) -> tuple[date, date] | None:
     """(earliest, latest) of an article with no day but a closed, narrow enough interval."""
     published = article.published
-    if published is None or published.date is not None:
+    # The pile's likely month is a guess from similar articles, not a bound the article
+    # gives: reading "in August" inside it would turn the guess into dates.
+    if published is None or published.date is not None or published.method == "pile":
         return None
     if published.earliest is None or published.latest is None:
         return None
