@@ -136,8 +136,11 @@ def _retagged(article: Article) -> Article:
 
 def _from_reports(articles: Sequence[Article]) -> list[Article]:
     """The undated articles dated from dated reports of the same events."""
-    undated = [a for a in articles if _undated(a)]
-    dated = [a for a in articles if not _undated(a) and a.published is not None]
+    # A pile's guess (a run over articles this stage already dated) is neither a report to
+    # date others by nor to be dated again: the stage gives the same answer twice.
+    settled = [a for a in articles if a.published is None or a.published.method != "pile"]
+    undated = [a for a in settled if _undated(a)]
+    dated = [a for a in settled if not _undated(a) and a.published is not None]
     if not undated or not dated:
         return list(articles)
     idf = idf_weights(*document_frequencies(s.text for a in articles for s in a.sentences))

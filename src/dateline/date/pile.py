@@ -68,7 +68,8 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
     # article's own text is placed again.
     todo = [a for a in articles if a.id not in anchors
             and (a.published is None or a.published.date is None
-                 or a.published.method == "content")]  # fmt: skip
+                 or a.published.method == "content")
+            and not (a.published is not None and a.published.method == "pile")]  # fmt: skip
     if not anchors or not todo:
         return list(articles)
     idf = idf_weights(*document_frequencies(a.text for a in articles))
@@ -126,7 +127,8 @@ def _day(article: Article) -> date:
 
 def _anchor(article: Article) -> bool:
     published = article.published
-    return (published is not None and published.date is not None
+    # The pile's own guesses anchor only the run that made them (`grown`), never a later run.
+    return (published is not None and published.date is not None and published.method != "pile"
             and published.confidence >= ANCHOR_CONFIDENCE)  # fmt: skip
 
 
