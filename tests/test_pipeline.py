@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -80,3 +81,27 @@ def test_timeline_entries_are_dated_and_sourced():
     for entry in timeline.entries:
         for citation in entry.sources:
             assert texts[citation.document][citation.start:citation.end] == citation.sentence
+
+
+def test_the_spooled_pile_gives_the_timeline_the_pile_in_memory_gives(monkeypatch):
+    """The sample corpus (wire copies, an undated article, several outlets) through the disk
+    spool in batches of five, over a pool, against every stage run on lists in memory."""
+    from importlib import resources
+
+    from dateline.cluster.duplicates import mark_duplicates
+    from dateline.pipeline import read_all, timeline_from_paths
+
+    sample = Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
+    settings = Settings()
+    read = read_all([sample], settings)
+    marked = mark_duplicates(process(read.articles, settings), settings.dedup)
+    in_memory = build_timeline(marked, settings, TimelineQuery())
+    monkeypatch.setattr("dateline.pipeline.BATCH", 5)
+    stages: list[str] = []
+    spooled = timeline_from_paths([sample], settings, on_stage=stages.append)
+    assert spooled.entries == in_memory.entries
+    assert list(spooled.documents) == list(in_memory.documents)
+    assert stages == ["reading", "processing", "finding near-duplicates",
+                      "choosing dates and entries"]
+    assert any(a.duplicate_of for a in marked)
+    assert any(a.published is None or a.published.date is None for a in marked)

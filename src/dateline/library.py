@@ -25,7 +25,7 @@ from dateline.pipeline import (
     ingest_articles,
     read_all,
     store_timeline,
-    timeline_from_articles,
+    timeline_from_paths,
 )
 from dateline.settings import Settings
 from dateline.store import Store as ArticleStore
@@ -35,6 +35,7 @@ PathLike = str | os.PathLike[str]
 Source = PathLike | Article
 OnItem = Callable[[Article | Failure], None]
 OnDone = Callable[[int, int], None]
+OnStage = Callable[[str], None]
 
 _DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 
@@ -99,13 +100,14 @@ def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
 
 def timeline_for(sources: Source | Iterable[Source], request: TimelineQuery, *,
                  settings: Settings | None = None, stdin: BinaryIO | None = None,
-                 on_item: OnItem | None = None, on_done: OnDone | None = None) -> Timeline:
-    """`timeline()` for a request already built with `timeline_query` (as the CLI does)."""
+                 on_item: OnItem | None = None, on_done: OnDone | None = None,
+                 on_stage: OnStage | None = None) -> Timeline:
+    """`timeline()` for a request already built with `timeline_query` (as the CLI does);
+    `on_stage(name)` is called as each stage of the run begins."""
     settings = settings or Settings()
     paths, articles = _split(sources)
-    read = read_all(paths, settings, stdin, on_item)
-    return timeline_from_articles([*read.articles, *articles], settings, on_done=on_done,
-                                  request=request, failures=read.failures)
+    return timeline_from_paths(paths, settings, stdin=stdin, on_item=on_item, on_done=on_done,
+                               request=request, articles=articles, on_stage=on_stage)
 
 
 def tag(text: str, anchor: date | str | None = None) -> list[TimeMention]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 
@@ -17,6 +18,18 @@ def content_id(text: str) -> str:
     """Stable article id: the same content read from anywhere gets the same id."""
     normalised = " ".join(text.split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def subset(articles: Sequence[Article], indices: Iterable[int]) -> Sequence[Article]:
+    """The articles at `indices`, in that order. A pile larger than memory comes as a lazy
+    corpus (`batch.spool.Corpus`) that narrows to a view of its own without loading anything;
+    cross-document stages narrow a pile through here so both kinds stay what they are."""
+    narrower = getattr(articles, "subset", None)
+    if narrower is not None:
+        narrowed = narrower(indices)
+        assert isinstance(narrowed, Sequence)
+        return narrowed
+    return [articles[i] for i in indices]
 
 
 @dataclass(frozen=True)
@@ -174,7 +187,8 @@ class Timeline:
     stays free of their imports.
     """
 
-    documents: tuple[Article, ...]
+    # A tuple, or a lazy corpus on disk (`batch.spool.Corpus`) for a pile larger than memory.
+    documents: Sequence[Article]
     entries: tuple[TimelineEntry, ...]
     failures: tuple[Failure, ...] = field(default=())
 
@@ -183,6 +197,12 @@ class Timeline:
         from dateline.render import render
 
         return render(self, fmt)
+
+    def render_parts(self, fmt: str) -> Iterator[str | bytes]:
+        """`render` in pieces to write one after another (JSON a document at a time)."""
+        from dateline.render import render_parts
+
+        return render_parts(self, fmt)
 
     def _text(self, fmt: str) -> str:
         rendered = self.render(fmt)

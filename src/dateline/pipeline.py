@@ -13,34 +13,45 @@ import dataclasses
 import functools
 import gc
 import os
+import pickle
 import signal
 import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
+from dateline.batch.spool import Corpus, Spool
 from dateline.clean import boilerplate_key, clean_article, repeated_lines
 from dateline.clean.language import tag_language, untagged
-from dateline.cluster.duplicates import dedup_text, mark_duplicates
+from dateline.cluster.duplicates import (
+    canonicals,
+    dedup_text,
+    duplicate_marks,
+    outlets_of,
+    written,
+)
 from dateline.cluster.minhash import Signature, signature
 from dateline.cluster.stories import group_stories
 from dateline.date import date_article
-from dateline.date.corpus import date_from_corpus
+from dateline.date.corpus import corpus_dates
 from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
-from dateline.model import Article, Failure, Timeline
+from dateline.model import Article, Failure, Timeline, subset
 from dateline.read import read_paths
 from dateline.select import build_entries
 from dateline.settings import Settings
 from dateline.store import AddResult, Store
 from dateline.timex import tag_article
 
+_T = TypeVar("_T")
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # What a reader fills in; every later need must be met by these or by an earlier stage.
 READER_FILLS = frozenset({"raw_text", "title", "outlet", "author", "url", "metadata_date",
@@ -256,14 +267,14 @@ class TimelineQuery:
     story: int | None = None
 
 
-def story_articles(articles: Sequence[Article], number: int) -> list[Article]:
+def story_articles(articles: Sequence[Article], number: int) -> Sequence[Article]:
     """The articles of story `number`, as `dateline stories` numbers them (copies included)."""
     found = group_stories(articles)
     story = next((s for s in found if s.id == number), None)
     if story is None:
         raise DatelineError(f"no story {number}: there are {len(found)} (see `dateline stories`)")
     members = set(story.article_ids)
-    return [a for a in articles if a.id in members]
+    return subset(articles, (i for i, a in enumerate(articles) if a.id in members))
 
 
 def build_timeline(articles: Sequence[Article], settings: Settings,
@@ -274,7 +285,7 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
     Undated articles are first dated from the others (`date_from_corpus`), once: a second
     pass would let newly dated articles date others, and errors compound.
     """
-    articles = date_from_corpus(articles)
+    articles = _replaced(articles, corpus_dates(articles))
     if request.story is not None:
         articles = story_articles(articles, request.story)
     entries = build_entries(
@@ -284,8 +295,16 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
         query=request.query, date_from=request.date_from, date_to=request.date_to,
     )
     cited = {c.document for e in entries for c in e.sources}
-    documents = tuple(a for a in articles if a.id in cited or a.duplicate_of is None)
+    shown = subset(articles, (i for i, a in enumerate(articles)
+                              if a.id in cited or a.duplicate_of is None))
+    documents = shown if isinstance(shown, Corpus) else tuple(shown)
     return Timeline(documents=documents, entries=entries, failures=tuple(failures))
+
+
+def _replaced(articles: Sequence[Article], changed: dict[int, Article]) -> Sequence[Article]:
+    if isinstance(articles, Corpus):
+        return articles.with_replaced(changed)
+    return [changed.get(index, article) for index, article in enumerate(articles)]
 
 
 @dataclass(frozen=True)
@@ -349,30 +368,242 @@ def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
                         stdin: BinaryIO | None = None,
                         on_item: Callable[[Article | Failure], None] | None = None,
                         on_done: Callable[[int, int], None] | None = None,
-                        request: TimelineQuery = TimelineQuery()) -> Timeline:
-    """One-shot: files in, timeline out, no store."""
-    read = read_all(paths, settings, stdin, on_item)
-    return timeline_from_articles(read.articles, settings, on_done=on_done, request=request,
-                                  failures=read.failures)
+                        request: TimelineQuery = TimelineQuery(),
+                        articles: Iterable[Article] = (),
+                        on_stage: Callable[[str], None] | None = None) -> Timeline:
+    """One-shot: files in (then `articles`), timeline out, no store.
+
+    The pile streams through a disk spool (`spool_pile`), so memory holds what the
+    cross-document stages keep, not the pile.
+    """
+    failures: list[Failure] = []
+
+    def items() -> Iterator[Article]:
+        for item in read_paths(paths, settings.read, stdin=stdin):
+            if on_item is not None:
+                on_item(item)
+            if isinstance(item, Failure):
+                failures.append(item)
+            else:
+                yield item
+        yield from articles
+
+    corpus = spool_pile(items(), settings, default_workers(), on_done, on_stage)
+    return _timeline_of(corpus, settings, request, failures, on_stage)
 
 
-def timeline_from_articles(articles: Sequence[Article], settings: Settings, *,
+def timeline_from_articles(articles: Iterable[Article], settings: Settings, *,
                            on_done: Callable[[int, int], None] | None = None,
                            request: TimelineQuery = TimelineQuery(),
                            failures: Sequence[Failure] = ()) -> Timeline:
     """One-shot on articles in memory: the per-document stages for those not through them yet
-    (`is_processed`), duplicates marked, then the timeline."""
-    fresh = [article for article in articles if not is_processed(article)]
-    done = iter(process_signed(fresh, settings, default_workers(), on_done))
-    num_perm = settings.dedup.num_perm
-    signed = [next(done) if not is_processed(a) else (a, signature(dedup_text(a), num_perm))
-              for a in articles]
-    # The processed corpus lives to the end of the run: frozen, the collector stops walking it
-    # in every collection the later stages set off (duplicates 3x faster at 10k articles).
-    gc.freeze()
+    (`is_processed`), duplicates marked, then the timeline (the road `timeline_from_paths`
+    takes after reading)."""
+    corpus = spool_pile(articles, settings, default_workers(), on_done)
+    return _timeline_of(corpus, settings, request, failures, None)
+
+
+def _timeline_of(corpus: Corpus, settings: Settings, request: TimelineQuery,
+                 failures: Sequence[Failure],
+                 on_stage: Callable[[str], None] | None) -> Timeline:
+    if on_stage is not None:
+        on_stage("choosing dates and entries")
+    return build_timeline(corpus, settings, request, failures)
+
+
+# Articles handed to the workers at a time; two batches are in flight, so the workers never
+# wait for the parent, and what is in flight stays a few MB of text.
+BATCH = 512
+
+
+@dataclass
+class _Pile:
+    """What marking duplicates needs of each spooled article, by position: all it keeps."""
+
+    ids: list[str] = field(default_factory=list)
+    days: list[date] = field(default_factory=list)
+    outlets: list[tuple[str, ...]] = field(default_factory=list)
+    signatures: list[Signature | None] = field(default_factory=list)
+
+    def add(self, summary: _Summary) -> None:
+        self.ids.append(summary.id)
+        self.days.append(summary.day)
+        self.outlets.append(summary.outlets)
+        self.signatures.append(summary.signature)
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """One processed article as it leaves a worker: pickled whole for the spool, plus the
+    compact state the run keeps of it."""
+
+    pickled: bytes
+    id: str
+    day: date
+    outlets: tuple[str, ...]
+    signature: Signature | None
+
+
+def _summarise(article: Article, num_perm: int) -> _Summary:
+    return _Summary(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL), article.id,
+                    written(article), tuple(outlets_of(article)),
+                    signature(dedup_text(article), num_perm))
+
+
+@dataclass(frozen=True)
+class _SpoolWorker:
+    """The document pipeline and the summary of its result, in a worker process."""
+
+    pipeline: Pipeline
+    num_perm: int
+
+    def __call__(self, article: Article) -> _Summary:
+        return _summarise(self.pipeline(article), self.num_perm)
+
+
+def spool_pile(items: Iterable[Article], settings: Settings, workers: int = 1,
+               on_done: Callable[[int, int], None] | None = None,
+               on_stage: Callable[[str], None] | None = None) -> Corpus:
+    """Every article of `items` through the per-document stages, spooled to disk, with its
+    near-duplicates marked: the pile as a lazy `Corpus` for the cross-document stages.
+
+    Three passes, each in bounded memory: the raw articles are spooled while the outlets'
+    repeated lines are counted (that pre-pass needs the whole pile before any article is
+    cleaned); then they stream through the workers in batches, each result spooled as it
+    comes with only its id, day, outlets and MinHash signature kept; then duplicates are
+    found from those alone.
+    """
+    stage = on_stage or (lambda name: None)
+    raw = Spool()
     try:
-        processed = mark_duplicates([article for article, _ in signed], settings.dedup,
-                                    [sig for _, sig in signed])
-        return build_timeline(processed, settings, request, failures)
+        stage("reading")
+        boilerplate = repeated_lines(_spooled(items, raw), settings.clean)
+        stage("processing")
+        done, pile = Spool(), _Pile()
+        for summary in _processed(raw, boilerplate, settings, workers, on_done):
+            done.append_pickled(summary.pickled)
+            pile.add(summary)
+    finally:
+        raw.close()
+    stage("finding near-duplicates")
+    found = canonicals(pile.ids, pile.days, pile.signatures, settings.dedup)
+    marks = duplicate_marks(pile.ids, pile.days, pile.outlets, found)
+    return done.corpus().with_marks(marks)
+
+
+def _spooled(items: Iterable[Article], raw: Spool) -> Iterator[Article]:
+    """Each article spooled; those not processed yet passed on (to the pre-pass)."""
+    for article in items:
+        raw.append(article)
+        if not is_processed(article):
+            yield article
+
+
+def _processed(raw: Spool, boilerplate: dict[str, frozenset[str]], settings: Settings,
+               workers: int, on_done: Callable[[int, int], None] | None,
+               ) -> Iterator[_Summary]:
+    """The summary of every spooled article, in spool order, batch by batch."""
+    num_perm = settings.dedup.num_perm
+    made: dict[str, _SpoolWorker] = {}
+
+    def worker(key: str) -> _SpoolWorker:
+        if key not in made:
+            made[key] = _SpoolWorker(document_pipeline(settings, boilerplate.get(key,
+                                                                                 frozenset())),
+                                     num_perm)
+        return made[key]
+
+    total, done = len(raw), 0
+    with _batch_pool(workers if total >= 2 * workers else 1) as pool:
+        pending: list[tuple[list[int], Future[list[_Summary]]]] = []
+        for first in range(0, total, BATCH):
+            batch = [raw.load(i) for i in range(first, min(total, first + BATCH))]
+            submitted = _submit_batch(pool, batch, worker, num_perm)
+            if pending:
+                for summary in _in_order(pending):
+                    done += 1
+                    if on_done is not None:
+                        on_done(done, total)
+                    yield summary
+            pending = submitted
+        for summary in _in_order(pending):
+            done += 1
+            if on_done is not None:
+                on_done(done, total)
+            yield summary
+
+
+# Articles per call in a worker: enough to make the call's overhead small.
+_CHUNK = 16
+
+
+def _submit_batch(pool: Executor, batch: list[Article],
+                  worker: Callable[[str], _SpoolWorker], num_perm: int,
+                  ) -> list[tuple[list[int], Future[list[_Summary]]]]:
+    """One batch to the pool, in chunks of one outlet group (they share its pipeline);
+    each chunk with its indices in the batch."""
+    groups: dict[str, list[int]] = {}
+    for index, article in enumerate(batch):
+        key = "" if is_processed(article) else boilerplate_key(article)
+        groups.setdefault(key, []).append(index)
+    submitted = []
+    for key, indices in groups.items():
+        for start in range(0, len(indices), _CHUNK):
+            chunk = indices[start:start + _CHUNK]
+            articles = [batch[i] for i in chunk]
+            if is_processed(articles[0]):  # already through the stages: summarised here
+                future: Future[list[_Summary]] = Future()
+                future.set_result([_summarise(a, num_perm) for a in articles])
+            else:
+                future = pool.submit(_run_chunk, worker(key), articles)
+            submitted.append((chunk, future))
+    return submitted
+
+
+def _run_chunk(worker: _SpoolWorker, articles: list[Article]) -> list[_Summary]:
+    return [worker(article) for article in articles]
+
+
+def _in_order(submitted: list[tuple[list[int], Future[list[_Summary]]]]) -> list[_Summary]:
+    """A batch's summaries in batch order, once all its chunks are done."""
+    slots: dict[int, _Summary] = {}
+    for chunk, future in submitted:
+        slots.update(zip(chunk, future.result(), strict=True))
+    return [slots[index] for index in range(len(slots))]
+
+
+class _Inline(Executor):
+    """An executor that runs each call at once, in this process: the pool of one worker."""
+
+    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:
+        future: Future[_T] = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+@contextmanager
+def _batch_pool(workers: int) -> Iterator[Executor]:
+    """A pool of `workers` processes for the whole run (or this process alone for one),
+    stopped at once if the run ends early."""
+    if workers <= 1:
+        yield _Inline()
+        return
+    # As in `_map`: frozen, the parent's objects are not copied into each forked worker.
+    gc.freeze()
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                               initargs=(os.getpid(),))
+    try:
+        yield pool
+    except BrokenProcessPool:
+        _stop_now(pool)
+        raise DatelineError("a worker process died (out of memory?); free memory or give "
+                            "fewer files at once") from None
+    except BaseException:
+        _stop_now(pool)
+        raise
+    else:
+        pool.shutdown()
     finally:
         gc.unfreeze()
+
+

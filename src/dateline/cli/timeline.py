@@ -68,19 +68,21 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query:
         with run_progress("reading") as progress:
             result = library.timeline_for(paths, request, settings=settings,
                                           stdin=sys.stdin.buffer, on_item=progress.read,
-                                          on_done=progress.processed)
-        report_failures(list(result.failures))
-        report_untagged(untagged([document.language for document in result.documents]))
-        report_undated(result.documents)
-        if strict and result.failures:
-            raise click.ClickException(f"{len(result.failures)} file(s) failed")
-        if not result.documents and result.failures:
-            ctx.exit(1)
-    else:
-        with existing_store(settings) as store:
-            result = store.timeline_for(request)
-        report_undated(result.documents)
-    emit(result.render(fmt), output)
+                                          on_done=progress.processed, on_stage=progress.stage)
+            report_failures(list(result.failures))
+            report_untagged(untagged([document.language for document in result.documents]))
+            report_undated(result.documents)
+            if strict and result.failures:
+                raise click.ClickException(f"{len(result.failures)} file(s) failed")
+            if not result.documents and result.failures:
+                ctx.exit(1)
+            progress.stage("writing the timeline")
+            emit(result.render_parts(fmt), output)
+        return
+    with existing_store(settings) as store:
+        result = store.timeline_for(request)
+    report_undated(result.documents)
+    emit(result.render_parts(fmt), output)
 
 
 @click.command()

@@ -23,15 +23,17 @@ def dedup_text(article: Article) -> str:
     return article.text or article.raw_text
 
 
-def _written(article: Article) -> date:
+def written(article: Article) -> date:
+    """The day duplicates are ordered by: the earliest copy is canonical."""
     published = article.published
     if published is not None and published.date is not None:
         return published.date
     return article.metadata_date or date.max
 
 
-def _outlets(article: Article) -> list[str]:
-    return list(dict.fromkeys(o for o in (article.outlet, *article.outlets) if o))
+def outlets_of(article: Article) -> tuple[str, ...]:
+    """The article's own outlet and those it already lists, once each."""
+    return tuple(dict.fromkeys(o for o in (article.outlet, *article.outlets) if o))
 
 
 def find_canonicals(articles: Sequence[Article], settings: DedupSettings,
@@ -41,31 +43,51 @@ def find_canonicals(articles: Sequence[Article], settings: DedupSettings,
     `signatures`, when given, are the articles' `signature(dedup_text(a), settings.num_perm)`
     computed beforehand (in the per-document workers).
     """
+    if signatures is None:
+        signatures = [signature(dedup_text(a), settings.num_perm) for a in articles]
+    return canonicals([a.id for a in articles], [written(a) for a in articles], signatures,
+                      settings)
+
+
+def canonicals(ids: Sequence[str], days: Sequence[date], signatures: Sequence[Signature | None],
+               settings: DedupSettings) -> dict[int, int]:
+    """`find_canonicals` on the compact state of a pile: each article's id, `written` day and
+    signature, by position. The whole decision needs no more, so a pile larger than memory
+    keeps only these."""
     threshold = settings.near_duplicate_threshold
     index = LshIndex(threshold)
     root_of: dict[str, int] = {}  # index key -> canonical position
     canonical: dict[int, int] = {}
-    order = sorted(range(len(articles)), key=lambda i: (_written(articles[i]), i))
-    for position in order:
-        article = articles[position]
-        if article.id in root_of:  # the same content read twice
-            canonical[position] = root_of[article.id]
+    for position in sorted(range(len(ids)), key=lambda i: (days[i], i)):
+        key = ids[position]
+        if key in root_of:  # the same content read twice
+            canonical[position] = root_of[key]
             continue
-        if signatures is None:
-            sig = signature(dedup_text(article), settings.num_perm)
-        else:
-            sig = signatures[position]
+        sig = signatures[position]
         if sig is None:
-            root_of[article.id] = position
+            root_of[key] = position
             continue
         keys = band_keys(sig, threshold)
         match = best_match(sig, index.candidates(keys), threshold)
         root = position if match is None else root_of[match]
         if root != position:
             canonical[position] = root
-        root_of[article.id] = root
-        index.add(article.id, sig, keys)
+        root_of[key] = root
+        index.add(key, sig, keys)
     return canonical
+
+
+def duplicate_marks(ids: Sequence[str], days: Sequence[date],
+                    outlets: Sequence[Sequence[str]], canonical: dict[int, int],
+                    ) -> dict[int, tuple[str | None, tuple[str, ...] | None]]:
+    """(duplicate_of, outlets) of every article by position, as `mark_duplicates` sets them;
+    `outlets` (each article's `outlets_of`) None for a copy, which keeps its own."""
+    merged = {i: list(found) for i, found in enumerate(outlets) if i not in canonical}
+    for position in sorted(canonical, key=lambda i: (days[i], i)):
+        root_outlets = merged[canonical[position]]
+        root_outlets.extend(o for o in outlets[position] if o not in root_outlets)
+    return {i: (ids[canonical[i]], None) if i in canonical else (None, tuple(merged[i]))
+            for i in range(len(ids))}
 
 
 def mark_duplicates(articles: Sequence[Article], settings: DedupSettings,
@@ -75,16 +97,12 @@ def mark_duplicates(articles: Sequence[Article], settings: DedupSettings,
     `signatures`: as for `find_canonicals`.
     """
     canonical = find_canonicals(articles, settings, signatures)
-    outlets = {i: _outlets(a) for i, a in enumerate(articles) if i not in canonical}
-    for position in sorted(canonical, key=lambda i: (_written(articles[i]), i)):
-        root_outlets = outlets[canonical[position]]
-        root_outlets.extend(o for o in _outlets(articles[position]) if o not in root_outlets)
+    marks = duplicate_marks([a.id for a in articles], [written(a) for a in articles],
+                            [outlets_of(a) for a in articles], canonical)
     marked = []
     for position, article in enumerate(articles):
-        if position in canonical:
-            root = articles[canonical[position]]
-            marked.append(dataclasses.replace(article, duplicate_of=root.id))
-        else:
-            marked.append(dataclasses.replace(article, duplicate_of=None,
-                                              outlets=tuple(outlets[position])))
+        duplicate_of, outlets = marks[position]
+        marked.append(dataclasses.replace(article, duplicate_of=duplicate_of,
+                                          outlets=article.outlets if outlets is None
+                                          else outlets))
     return marked

@@ -123,22 +123,35 @@ def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
     Run after the per-document stages. Articles the corpus cannot place keep their own
     estimate (its interval may narrow); a pinned day re-resolves time phrases and events.
     """
-    undated = [a for a in articles if _undated(a)]
-    dated = [a for a in articles if not _undated(a) and a.published is not None]
-    if not undated or not dated:
-        return list(articles)
+    replaced = corpus_dates(articles)
+    return [replaced.get(index, article) for index, article in enumerate(articles)]
+
+
+def corpus_dates(articles: Sequence[Article]) -> dict[int, Article]:
+    """`date_from_corpus`'s answer as the articles it changes, by position.
+
+    Only the undated articles are held; the dated ones are read in passes (the pile may be a
+    lazy corpus larger than memory, `model.subset`).
+    """
+    positions = [index for index, article in enumerate(articles) if _undated(article)]
+    if not positions or len(positions) == len(articles):
+        return {}
+    undated = [articles[index] for index in positions]
     idf = idf_weights(*document_frequencies(s.text for a in articles for s in a.sentences))
     search = _Search(undated, idf)
-    links = _links(undated, dated)
+    rare = _Names(articles, undated)
     linked: dict[str, list[_Fact]] = {a.id: [] for a in undated}
-    for article in dated:
+    for article in articles:
+        if _undated(article):
+            continue
         facts = _facts(article, idf)
         for fact in facts:
             search.offer(fact)
-        for other in links.get(article.id, ()):
+        for other in rare.links(article):
             linked[other].extend(facts)
     replaced = {a.id: _date_one(a, search, linked[a.id]) for a in undated}
-    return [replaced.get(a.id, a) if _undated(a) else a for a in articles]
+    return {index: new for index, old in zip(positions, undated, strict=True)
+            if (new := replaced[old.id]) is not old}
 
 
 def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
@@ -187,28 +200,32 @@ def names(text: str) -> set[str]:
     return found
 
 
-def _links(undated: list[Article], dated: list[Article]) -> dict[str, list[str]]:
-    """For each dated article, the undated ones that tell the same story by its rare names."""
-    named = {a.id: names(a.text) for a in (*undated, *dated)}
-    counts: dict[str, int] = {}
-    for found in named.values():
-        for name in found:
-            counts[name] = counts.get(name, 0) + 1
-    holders: dict[str, list[str]] = {}  # rare name -> the undated articles naming it
-    for article in undated:
-        for name in named[article.id]:
-            if counts[name] <= RARE_NAME:
-                holders.setdefault(name, []).append(article.id)
-    links: dict[str, list[str]] = {}
-    for article in dated:
+class _Names:
+    """Which undated articles tell the same story as a dated one, by the rare names they
+    share: names found in few articles of the pile (counted once per distinct article)."""
+
+    def __init__(self, articles: Sequence[Article], undated: list[Article]) -> None:
+        counts: dict[str, int] = {}
+        seen: set[str] = set()
+        for article in articles:
+            if article.id in seen:
+                continue
+            seen.add(article.id)
+            for name in names(article.text):
+                counts[name] = counts.get(name, 0) + 1
+        self.holders: dict[str, list[str]] = {}  # rare name -> the undated articles naming it
+        for article in undated:
+            for name in names(article.text):
+                if counts[name] <= RARE_NAME:
+                    self.holders.setdefault(name, []).append(article.id)
+
+    def links(self, dated: Article) -> list[str]:
+        """The undated articles sharing `LINK_NAMES` rare names with `dated`."""
         shared: dict[str, int] = {}
-        for name in named[article.id]:
-            for other in holders.get(name, ()):
+        for name in names(dated.text):
+            for other in self.holders.get(name, ()):
                 shared[other] = shared.get(other, 0) + 1
-        linked = [other for other, count in shared.items() if count >= LINK_NAMES]
-        if linked:
-            links[article.id] = linked
-    return links
+        return [other for other, count in shared.items() if count >= LINK_NAMES]
 
 
 def clause(text: str, start: int, end: int, sentence: Sentence) -> str:

@@ -29,7 +29,7 @@ from dateline.cluster.vectors import (
 )
 from dateline.errors import SettingsError
 from dateline.events.extract import extract_events
-from dateline.model import Article, Citation, Event, TimelineEntry
+from dateline.model import Article, Citation, Event, TimelineEntry, subset
 from dateline.select.candidates import candidate_reports
 from dateline.select.focus import on_topic
 from dateline.select.salience import date_salience, in_range
@@ -89,7 +89,7 @@ def build_entries(
     coarsest = _COARSEST.get(precision or "year")
     if coarsest is None:
         raise SettingsError(f"precision must be day, month or year, not {precision!r}")
-    pool = _independent([a if a.events or not a.text else extract_events(a) for a in articles])
+    pool = _independent(articles)
     query = query if query and _stems(query) else None
     if query:
         pool = _matching(pool, query)
@@ -108,12 +108,10 @@ def build_entries(
     ranked = _candidate_dates(
         salience, coarsest, (date_from, date_to), wanted * CANDIDATE_FACTOR
     )
-    pools = _pools(pool, ranked, topic, _stems(query) if query else set())
-    written = {a.id: a.published.date.isoformat() for a in pool if a.published and a.published.date}
-    scored = _scored_pools(pools, written, weights)
-    original = {a.id: a.duplicate_of or a.id for a in pool}
-    own_day = {(a.id, e.sentence.start): e.date for a in pool for e in a.events}
-    return _choose(scored, ranked, (wanted, per_date), original, own_day, weights)
+    pools, speakers = _pools(pool, ranked, topic, _stems(query) if query else set())
+    scored = _scored_pools(pools, speakers.written, weights)
+    return _choose(scored, ranked, (wanted, per_date), speakers.original, speakers.own_day,
+                   weights)
 
 
 def _readable(event: Event) -> bool:
@@ -121,15 +119,18 @@ def _readable(event: Event) -> bool:
     return MIN_WORDS <= len(event.sentence.text.split()) <= MAX_WORDS
 
 
-def _independent(articles: list[Article]) -> list[Article]:
+def _independent(articles: Sequence[Article]) -> Sequence[Article]:
     """Drop syndicated copies whose original is present: a copy is not a second source."""
-    ids = {a.id for a in articles}
-    return [a for a in articles if a.duplicate_of is None or a.duplicate_of not in ids]
+    copies = [(a.id, a.duplicate_of) for a in articles]
+    ids = {own for own, _ in copies}
+    return subset(articles, (i for i, (_, original) in enumerate(copies)
+                             if original is None or original not in ids))
 
 
-def _matching(articles: list[Article], query: str) -> list[Article]:
+def _matching(articles: Sequence[Article], query: str) -> Sequence[Article]:
     wanted = _stems(query)
-    return [a for a in articles if wanted & _stems(a.title + " " + a.text)]
+    return subset(articles, (i for i, a in enumerate(articles)
+                             if wanted & _stems(a.title + " " + a.text)))
 
 
 def _stems(text: str) -> set[str]:
@@ -149,14 +150,34 @@ def _candidate_dates(
     return {d: salience[d] for d in ordered[:count]}
 
 
+@dataclass(frozen=True)
+class _Speakers:
+    """What the entries need of the articles whose reports speak for a candidate date: when
+    each was written, the original it copies, and the date of each of its events (by
+    sentence start). Kept for those articles only, so a large pile costs no more."""
+
+    written: dict[str, str]
+    original: dict[str, str]
+    own_day: dict[tuple[str, int], str]
+
+
 def _pools(
-    articles: list[Article], ranked: dict[str, float], topic: frozenset[str], asked: set[str]
-) -> dict[str, list[Event]]:
-    """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus."""
+    articles: Sequence[Article], ranked: dict[str, float], topic: frozenset[str],
+    asked: set[str],
+) -> tuple[dict[str, list[Event]], _Speakers]:
+    """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus,
+    in one pass over the articles."""
     raw: dict[str, list[Event]] = defaultdict(list)
+    speakers = _Speakers({}, {}, {})
     for article in articles:
+        if not article.events and article.text:
+            article = extract_events(article)
+        found = False
         for report in candidate_reports(article, ranked):
             raw[report.date].append(report)
+            found = True
+        if found:
+            _remember(article, speakers)
     pools: dict[str, list[Event]] = {}
     for date, reports in raw.items():
         # Thin before the word-level filters, which cost more than the thinning loses.
@@ -171,7 +192,15 @@ def _pools(
         if asked and not any(asked & _stems(r.sentence.text) for r in usable):
             continue
         pools[date] = usable[:: max(1, math.ceil(len(usable) / MAX_POOL))]
-    return pools
+    return pools, speakers
+
+
+def _remember(article: Article, speakers: _Speakers) -> None:
+    if article.published and article.published.date:
+        speakers.written[article.id] = article.published.date.isoformat()
+    speakers.original[article.id] = article.duplicate_of or article.id
+    for event in article.events:
+        speakers.own_day[(article.id, event.sentence.start)] = event.date
 
 
 def _on_topic(report: Event, topic: frozenset[str]) -> bool:

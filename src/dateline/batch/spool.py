@@ -1,0 +1,129 @@
+"""Articles kept on disk, with only their offsets in memory, read back one at a time.
+
+A processed article is about 30 KB of Python objects (sentences, time mentions, events) but
+13 KB pickled: a pile of them held in memory is what made a 100k run peak at 6.9 GB. The
+one-machine runner writes each article here as it leaves the per-document stages, and the
+cross-document stages read the pile through a `Corpus`, a lazy `Sequence[Article]`: a pass
+loads one article at a time, so memory holds what the stage keeps, not the pile.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import overload
+
+import numpy as np
+
+from dateline.model import Article
+
+# Duplicate marks a corpus applies as it loads: (duplicate_of, outlets), as `mark_duplicates`
+# sets them; outlets None leaves the article's own (a copy's).
+Mark = tuple[str | None, tuple[str, ...] | None]
+
+
+class Spool:
+    """An append-only temporary file of pickled articles; `load(n)` reads the n-th back.
+
+    Reads use `os.pread`, so any number of passes may read at once; the file is unlinked
+    when made, so it goes when the spool does, however the run ends.
+    """
+
+    def __init__(self, folder: str | None = None) -> None:
+        # Held open for the spool's life, closed by `close` or when the spool goes.
+        self._file = tempfile.TemporaryFile(dir=folder, prefix="dateline-spool-")  # noqa: SIM115
+        self._fd = self._file.fileno()
+        self._starts: list[int] = [0]
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def append(self, article: Article) -> int:
+        return self.append_pickled(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def append_pickled(self, blob: bytes) -> int:
+        """Add one article already pickled (by a worker process); its position."""
+        end = self._starts[-1]
+        written = os.pwrite(self._fd, blob, end)
+        while written < len(blob):
+            written += os.pwrite(self._fd, blob[written:], end + written)
+        self._starts.append(end + len(blob))
+        return len(self._starts) - 2
+
+    def load(self, position: int) -> Article:
+        start, end = self._starts[position], self._starts[position + 1]
+        article = pickle.loads(os.pread(self._fd, end - start, start))
+        assert isinstance(article, Article)
+        return article
+
+    def close(self) -> None:
+        self._file.close()
+
+    def corpus(self) -> Corpus:
+        """Every article spooled so far, in the order written."""
+        return Corpus(self, np.arange(len(self), dtype=np.int64))
+
+
+class Corpus(Sequence[Article]):
+    """A lazy, read-only sequence of spooled articles: a selection of positions, the
+    duplicate marks to apply as each loads, and whole articles that replace spooled ones
+    (those the corpus dated); `subset` and slicing give narrower views without loading."""
+
+    def __init__(self, spool: Spool, positions: np.ndarray,
+                 marks: Mapping[int, Mark] | None = None,
+                 replaced: Mapping[int, Article] | None = None) -> None:
+        self.spool = spool
+        self.positions = positions
+        self.marks: Mapping[int, Mark] = marks or {}
+        self.replaced: Mapping[int, Article] = replaced or {}
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> Corpus: ...
+
+    def __getitem__(self, index: int | slice) -> Article | Corpus:
+        if isinstance(index, slice):
+            return self._view(self.positions[index])
+        return self._load(int(self.positions[index]))
+
+    def __iter__(self) -> Iterator[Article]:
+        for position in self.positions:
+            yield self._load(int(position))
+
+    def subset(self, indices: Iterable[int]) -> Corpus:
+        """The articles at `indices` of this view, in the order given."""
+        return self._view(self.positions[np.fromiter(indices, dtype=np.int64)])
+
+    def with_marks(self, marks: Mapping[int, Mark]) -> Corpus:
+        """This view with duplicate marks keyed by position in `self` (as `mark_duplicates`
+        would return the articles at those indices)."""
+        by_position = {int(self.positions[i]): mark for i, mark in marks.items()}
+        return Corpus(self.spool, self.positions, by_position, self.replaced)
+
+    def with_replaced(self, articles: Mapping[int, Article]) -> Corpus:
+        """This view with the articles at these indices replaced by the ones given."""
+        by_position = {**self.replaced,
+                       **{int(self.positions[i]): a for i, a in articles.items()}}
+        return Corpus(self.spool, self.positions, self.marks, by_position)
+
+    def _view(self, positions: np.ndarray) -> Corpus:
+        return Corpus(self.spool, positions, self.marks, self.replaced)
+
+    def _load(self, position: int) -> Article:
+        found = self.replaced.get(position)
+        if found is not None:
+            return found
+        article = self.spool.load(position)
+        mark = self.marks.get(position)
+        if mark is None:
+            return article
+        duplicate_of, outlets = mark
+        return dataclasses.replace(article, duplicate_of=duplicate_of,
+                                   outlets=article.outlets if outlets is None else outlets)

@@ -1,0 +1,74 @@
+"""The disk spool and its lazy corpus: every view loads exactly the articles a list would hold."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from dateline.batch.spool import Spool
+from dateline.model import Article, subset
+from dateline.pipeline import process
+from dateline.settings import Settings
+
+TEXTS = [
+    "The council approved the new harbour budget on Jan. 12, 2009. Work starts in the spring.",
+    "Dock workers walked out on Feb. 2, 2009, demanding safer cranes. The strike lasted a week.",
+    "The harbour master resigned on March 30, 2009, after the crane report was published.",
+    "Ferries were cancelled on 4 April 2009 while divers searched the harbour mouth.",
+]
+
+
+@pytest.fixture(scope="module")
+def processed() -> list[Article]:
+    return process([Article.from_raw(f"port/{i}.txt", text, outlet="Port Gazette")
+                    for i, text in enumerate(TEXTS)], Settings())
+
+
+@pytest.fixture
+def spool(processed: list[Article]):
+    spool = Spool()
+    for article in processed:
+        spool.append(article)
+    yield spool
+    spool.close()
+
+
+def test_articles_come_back_equal_in_the_order_written(spool, processed) -> None:
+    corpus = spool.corpus()
+    assert len(corpus) == len(processed)
+    assert list(corpus) == processed
+    assert corpus[2] == processed[2] and corpus[-1] == processed[-1]
+
+
+def test_slices_and_subsets_are_views_that_load_what_a_list_would(spool, processed) -> None:
+    corpus = spool.corpus()
+    assert list(corpus[::2]) == processed[::2]
+    assert list(corpus[1:3]) == processed[1:3]
+    narrowed = subset(corpus, [3, 0])
+    assert narrowed is not None and not isinstance(narrowed, list)
+    assert list(narrowed) == [processed[3], processed[0]]
+    assert list(subset(narrowed, [1])) == [processed[0]]
+
+
+def test_marks_and_replacements_apply_as_articles_load(spool, processed) -> None:
+    corpus = spool.corpus()[1:]
+    marked = corpus.with_marks({0: (processed[2].id, None), 1: (None, ("Port Gazette", "Wire"))})
+    assert marked[0] == dataclasses.replace(processed[1], duplicate_of=processed[2].id)
+    assert marked[1].outlets == ("Port Gazette", "Wire") and marked[1].duplicate_of is None
+    assert marked[2] == processed[3]
+    changed = dataclasses.replace(processed[3], title="Divers search the harbour")
+    replaced = marked.with_replaced({2: changed})
+    assert replaced[2] == changed and marked[2] == processed[3]
+    assert list(subset(replaced, [2]))[0] == changed
+
+
+def test_a_spool_holds_raw_and_pickled_articles_alike(processed) -> None:
+    import pickle
+
+    spool = Spool()
+    first = spool.append_pickled(pickle.dumps(processed[0]))
+    second = spool.append(processed[1])
+    assert (first, second) == (0, 1)
+    assert spool.load(1) == processed[1] and spool.load(0) == processed[0]
+    spool.close()
