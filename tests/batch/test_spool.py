@@ -60,7 +60,7 @@ def test_marks_and_replacements_apply_as_articles_load(spool, processed) -> None
     changed = dataclasses.replace(processed[3], title="Divers search the harbour")
     replaced = marked.with_replaced({2: changed})
     assert replaced[2] == changed and marked[2] == processed[3]
-    assert list(subset(replaced, [2]))[0] == changed
+    assert list(subset(replaced, [2])) == [changed]
 
 
 def test_a_spool_holds_raw_and_pickled_articles_alike(processed) -> None:

@@ -1,29 +1,31 @@
-"""End to end: files of 1k, 10k and 100k news articles to a JSON timeline, against Datewise.
+"""Scale: N-article piles to a JSON timeline on one machine, memory and time, against Datewise.
 
-Corpora are synthesised from the 3,914 Timeline17 articles (`../shared/data/tls/t17`) into
-JSON Lines files (1,000 records each, `text` + `date`) in a temporary folder. Each synthetic
-article is distinct, not a copy dedup would collapse: a base article's sentences, each kept
-with probability 0.6 (its first sentence always), interleaved with sentences of another
-article of the same topic, each taken with probability 0.4; it keeps the base's publication
-date. Two articles drawn from the same base share a fifth of their shingles on average
-(estimated Jaccard 0.21, rarely above 0.6 on bpoil_bbc), below the near-duplicate threshold
-of 0.7; a one-sentence base can still give copies, as real wire copies do.
+Piles are synthesised into JSON Lines files (1,000 records each, `text` + `date`) in a
+temporary folder, from the 3,914 Timeline17 articles read in place (`../shared/data/tls/t17`,
+`--source t17`, the default when present) or from the bundled sample corpus as dateline reads
+and dates it (`--source sample`). Each synthetic article is distinct, not a copy dedup would
+collapse: a base article's sentences, each kept with probability 0.6 (its first sentence
+always), interleaved with sentences of another article of the same topic, each taken with
+probability 0.4; it keeps the base's publication date. Two articles drawn from the same base
+share a fifth of their shingles on average (estimated Jaccard 0.21 on bpoil_bbc), below the
+near-duplicate threshold of 0.7; a one-sentence base can still give copies, as wire copies do.
 
-What is timed is the real path, `pipeline.timeline_from_paths` then the JSON render written
-to a file (what `dateline timeline FOLDER --format json -o FILE` runs), in a fresh process
-per size and method: wall time, CPU time of the process and its workers, peak memory of the
-process tree (PSS and RSS summed over the process and its workers, sampled from /proc every
-0.2 s; forked workers share the parent's pages, which PSS counts once and RSS once per
-process), and per stage (read, per-document stages, duplicates, selection, render; CPU of
-workers is counted when the pool closes, so inside the per-document stage).
+What is timed is the real path: `pipeline.timeline_from_paths` (read, per-document stages in
+the worker pool, the pile spooled to disk, near-duplicates, dates and entries), then the JSON
+written a document at a time (what `dateline timeline FOLDER --format json -o FILE` runs), in
+a fresh process per size and method: wall time, CPU time of the process and its workers, peak
+memory of the process tree (PSS and RSS summed over the process and its workers, sampled from
+/proc every 0.2 s; forked workers share the parent's pages, which PSS counts once and RSS once
+per process), and wall/CPU seconds per stage as the run names them.
 
-The peer, run on the same files in the same invocation, is the Datewise reference method of
-news-tls (`select/datewise.py`) end to end on dateline's own parts: read, clean, date and
-timex in the same worker pool (no event extraction, no duplicate marking), then MentionCount
-date ranking and centroid sentences for the same number of dates. The ratio is
-dateline / Datewise wall time.
+The peer, run on the same files in the same invocation: the Datewise reference method of
+news-tls (`select/datewise.py`) end to end on dateline's own parts, every article in memory:
+read, clean, language, date and timex in the same worker pool (no events, no dedup
+signatures, no duplicates), then MentionCount dates and centroid sentences for the same
+number of dates. The ratio is dateline / Datewise wall time.
 
-    .venv/bin/python bench/timeline.py [--sizes 1000 10000 100000]
+    .venv/bin/python bench/scale.py --sizes 10000 30000
+    .venv/bin/python bench/scale.py --sizes 100000 300000 --methods dateline datewise
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "tls" / "t17"
+SAMPLE = ROOT / "src" / "dateline" / "data" / "sample" / "articles"
 FILE_RECORDS = 1000
 KEEP_BASE, TAKE_OTHER = 0.6, 0.4
 
@@ -61,9 +64,9 @@ def topic_articles() -> dict[str, list[tuple[str, list[str]]]]:
     return topics
 
 
-def synthesise(size: int, folder: Path) -> None:
+def synthesise(size: int, folder: Path, source: str = "t17") -> None:
     """`size` distinct articles as JSON Lines files in `folder` (see the module docstring)."""
-    topics = topic_articles()
+    topics = topic_articles() if source == "t17" else sample_articles()
     names = sorted(topics)
     weights = [len(topics[n]) for n in names]
     rng = random.Random(size)
@@ -88,58 +91,81 @@ def synthesise(size: int, folder: Path) -> None:
         out.close()
 
 
+def sample_articles() -> dict[str, list[tuple[str, list[str]]]]:
+    """The bundled sample corpus as one topic: (publication day, sentences) of each article
+    with a day, as dateline's own stages read, clean and date it."""
+    from dateline import pipeline
+    from dateline.settings import Settings
+
+    settings = Settings()
+    read = pipeline.read_all([SAMPLE], settings)
+    found = []
+    for article in pipeline.process(read.articles, settings):
+        if article.published is not None and article.published.date is not None:
+            sentences = [s.text.rstrip(" .") for s in article.sentences]
+            found.append((article.published.date.isoformat(), [s for s in sentences if s]))
+    return {"sample": found}
+
+
 def _cpu() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+class _Stages:
+    """Wall and CPU seconds of each stage, from one stage's start to the next's."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, list[float]] = {}
+        self.current: tuple[str, float, float] | None = None
+
+    def __call__(self, name: str) -> None:
+        now, cpu = time.perf_counter(), _cpu()
+        if self.current is not None:
+            last, wall, used = self.current
+            self.times[last] = [round(now - wall, 2), round(cpu - used, 2)]
+        self.current = (name, now, cpu)
+
+
 def run_child(folder: Path, output: Path, method: str) -> dict[str, object]:
     """One end-to-end run in this process; per-stage wall and CPU seconds."""
     from dateline import pipeline
-    from dateline.render import render
     from dateline.select import default_dates
-    from dateline.select.datewise import datewise
     from dateline.settings import Settings
 
-    stages: dict[str, list[float]] = {}
-
-    def timed(name: str, function):  # type: ignore[no-untyped-def]
-        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
-            wall, cpu = time.perf_counter(), _cpu()
-            result = function(*args, **kwargs)
-            stages[name] = [round(time.perf_counter() - wall, 2), round(_cpu() - cpu, 2)]
-            return result
-        return wrapper
-
     settings = Settings()
-    pipeline.read_all = timed("read", pipeline.read_all)
-    if method == "dateline":
-        pipeline.process_signed = timed("documents", pipeline.process_signed)
-        pipeline.mark_duplicates = timed("duplicates", pipeline.mark_duplicates)
-        pipeline.build_timeline = timed("select", pipeline.build_timeline)
-    else:
-        # Datewise needs dated sentences only: the document pipeline without events, no
-        # dedup signatures, no duplicate marking.
-        full = pipeline.document_pipeline
-        pipeline.document_pipeline = lambda s, b=frozenset(): pipeline.Pipeline(
-            full(s, b).stages[:3])
-        process = pipeline.process
-        pipeline.process_signed = timed(
-            "documents", lambda *args: [(a, None) for a in process(*args)])
-        pipeline.mark_duplicates = lambda articles, *_: list(articles)
-
-        def build(articles, settings, request, failures):  # type: ignore[no-untyped-def]
-            entries = datewise(articles, dates=default_dates(len(articles)))
-            return pipeline.Timeline(tuple(articles), entries, tuple(failures))
-
-        pipeline.build_timeline = timed("select", build)
+    stages = _Stages()
     started = time.perf_counter()
-    timeline = pipeline.timeline_from_paths([folder], settings)
-    written = timed("render", lambda: output.write_text(render(timeline, "json")))
-    written()
-    return {"stages": stages, "entries": len(timeline.entries),
+    if method == "dateline":
+        timeline = pipeline.timeline_from_paths([folder], settings, on_stage=stages)
+    else:
+        timeline = _datewise(folder, settings, stages, default_dates)
+    stages("writing the timeline")
+    with output.open("w", encoding="utf-8") as out:
+        out.writelines(timeline.render_parts("json"))
+    stages("end")
+    return {"stages": stages.times, "entries": len(timeline.entries),
             "documents": len(timeline.documents), "seconds": time.perf_counter() - started}
+
+
+def _datewise(folder: Path, settings, stages, default_dates):  # type: ignore[no-untyped-def]
+    """The peer: read, then clean, language, date and timex in the same worker pool (Datewise
+    needs dated sentences only: no events, no dedup signatures, no duplicates), then
+    MentionCount dates and centroid sentences, every article in memory."""
+    from dateline import pipeline
+    from dateline.select.datewise import datewise
+
+    full = pipeline.document_pipeline
+    pipeline.document_pipeline = lambda s, b=frozenset(): pipeline.Pipeline(
+        tuple(stage for stage in full(s, b).stages if stage.name != "events"))
+    stages("reading")
+    read = pipeline.read_all([folder], settings)
+    stages("processing")
+    articles = pipeline.process(read.articles, settings, pipeline.default_workers())
+    stages("choosing dates and entries")
+    entries = datewise(articles, dates=default_dates(len(articles)))
+    return pipeline.Timeline(tuple(articles), entries, tuple(read.failures))
 
 
 def _tree_memory(root: int) -> tuple[int, int]:
@@ -213,30 +239,33 @@ def _stages(row: dict[str, object]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--source", choices=("t17", "sample"),
+                        default="t17" if DATA.is_dir() else "sample")
+    parser.add_argument("--methods", nargs="+", choices=("dateline", "datewise"),
+                        default=["dateline", "datewise"])
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         folder, output, method = args.child
         print(json.dumps(run_child(Path(folder), Path(output), method)))
         return
-    if not DATA.is_dir():
-        sys.exit(f"benchmark data not found at {DATA}")
-    load = os.getloadavg()[0]
-    print(f"{os.cpu_count()} cores, load average {load:.1f} at start; "
-          "stages as wall/CPU seconds")
+    if args.source == "t17" and not DATA.is_dir():
+        sys.exit(f"benchmark data not found at {DATA}; use --source sample")
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
+          f"source {args.source}; stages as wall/CPU seconds", flush=True)
     print(f"{'articles':>9} {'method':>9} {'wall s':>7} {'CPU s':>7} {'PSS MB':>7} {'RSS MB':>7} "
-          f"{'out MB':>7} {'entries':>7} {'ratio':>6}  stages")
+          f"{'out MB':>7} {'entries':>7} {'ratio':>6}  stages", flush=True)
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="dateline-bench-") as folder:
-            synthesise(size, Path(folder))
-            peer = measure(Path(folder), "datewise")
-            ours = measure(Path(folder), "dateline")
-        for method, row in (("dateline", ours), ("datewise", peer)):
-            ratio = row["wall"] / peer["wall"]  # type: ignore[operator]
+            synthesise(size, Path(folder), args.source)
+            rows = {method: measure(Path(folder), method) for method in args.methods}
+        peer = rows.get("datewise")
+        for method, row in rows.items():
+            ratio = f"{row['wall'] / peer['wall']:>6.2f}" if peer else f"{'':>6}"  # type: ignore[operator]
             print(f"{size:>9} {method:>9} {row['wall']:>7.1f} {row['cpu']:>7.1f} "
                   f"{row['pss_mb']:>7.0f} {row['rss_mb']:>7.0f} {row['output_mb']:>7.1f} "
-                  f"{row['entries']:>7} {ratio:>6.2f}  {_stages(row)}", flush=True)
+                  f"{row['entries']:>7} {ratio}  {_stages(row)}", flush=True)
     print(f"load average {os.getloadavg()[0]:.1f} at end")
 
 
