@@ -101,11 +101,18 @@ def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
 def timeline_for(sources: Source | Iterable[Source], request: TimelineQuery, *,
                  settings: Settings | None = None, stdin: BinaryIO | None = None,
                  on_item: OnItem | None = None, on_done: OnDone | None = None,
-                 on_stage: OnStage | None = None) -> Timeline:
+                 on_stage: OnStage | None = None, dask: str | None = None) -> Timeline:
     """`timeline()` for a request already built with `timeline_query` (as the CLI does);
-    `on_stage(name)` is called as each stage of the run begins."""
+    `on_stage(name)` is called as each stage of the run begins. With `dask` (a scheduler's
+    address, or `local:N`) the files are read and processed on a Dask cluster."""
     settings = settings or Settings()
     paths, articles = _split(sources)
+    if dask is not None:
+        if articles:
+            raise ValueError("dask= takes files and folders, not Article objects")
+        from dateline.batch.dask_engine import timeline_on_dask
+
+        return timeline_on_dask(paths, settings, dask, request, on_stage)
     return timeline_from_paths(paths, settings, stdin=stdin, on_item=on_item, on_done=on_done,
                                request=request, articles=articles, on_stage=on_stage)
 

@@ -425,7 +425,7 @@ class _Pile:
     outlets: list[tuple[str, ...]] = field(default_factory=list)
     signatures: list[Signature | None] = field(default_factory=list)
 
-    def add(self, summary: _Summary) -> None:
+    def add(self, summary: Summary) -> None:
         self.ids.append(summary.id)
         self.days.append(summary.day)
         self.outlets.append(summary.outlets)
@@ -433,9 +433,9 @@ class _Pile:
 
 
 @dataclass(frozen=True)
-class _Summary:
-    """One processed article as it leaves a worker: pickled whole for the spool, plus the
-    compact state the run keeps of it."""
+class Summary:
+    """One processed article as it leaves a worker (a process of the pool or of a Dask
+    cluster): pickled whole for the spool, plus the compact state the run keeps of it."""
 
     pickled: bytes
     id: str
@@ -444,8 +444,9 @@ class _Summary:
     signature: Signature | None
 
 
-def _summarise(article: Article, num_perm: int) -> _Summary:
-    return _Summary(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL), article.id,
+def summarise(article: Article, num_perm: int) -> Summary:
+    """`article` (through the per-document stages) as its `Summary`."""
+    return Summary(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL), article.id,
                     written(article), tuple(outlets_of(article)),
                     signature(dedup_text(article), num_perm))
 
@@ -457,8 +458,8 @@ class _SpoolWorker:
     pipeline: Pipeline
     num_perm: int
 
-    def __call__(self, article: Article) -> _Summary:
-        return _summarise(self.pipeline(article), self.num_perm)
+    def __call__(self, article: Article) -> Summary:
+        return summarise(self.pipeline(article), self.num_perm)
 
 
 def spool_pile(items: Iterable[Article], settings: Settings, workers: int = 1,
@@ -501,7 +502,7 @@ def _spooled(items: Iterable[Article], raw: Spool) -> Iterator[Article]:
 
 def _processed(raw: Spool, boilerplate: dict[str, frozenset[str]], settings: Settings,
                workers: int, on_done: Callable[[int, int], None] | None,
-               ) -> Iterator[_Summary]:
+               ) -> Iterator[Summary]:
     """The summary of every spooled article, in spool order, batch by batch."""
     num_perm = settings.dedup.num_perm
     made: dict[str, _SpoolWorker] = {}
@@ -515,7 +516,7 @@ def _processed(raw: Spool, boilerplate: dict[str, frozenset[str]], settings: Set
 
     total, done = len(raw), 0
     with _batch_pool(workers if total >= 2 * workers else 1) as pool:
-        pending: list[tuple[list[int], Future[list[_Summary]]]] = []
+        pending: list[tuple[list[int], Future[list[Summary]]]] = []
         for first in range(0, total, BATCH):
             batch = [raw.load(i) for i in range(first, min(total, first + BATCH))]
             submitted = _submit_batch(pool, batch, worker, num_perm)
@@ -539,7 +540,7 @@ _CHUNK = 16
 
 def _submit_batch(pool: Executor, batch: list[Article],
                   worker: Callable[[str], _SpoolWorker], num_perm: int,
-                  ) -> list[tuple[list[int], Future[list[_Summary]]]]:
+                  ) -> list[tuple[list[int], Future[list[Summary]]]]:
     """One batch to the pool, in chunks of one outlet group (they share its pipeline);
     each chunk with its indices in the batch."""
     groups: dict[str, list[int]] = {}
@@ -552,21 +553,21 @@ def _submit_batch(pool: Executor, batch: list[Article],
             chunk = indices[start:start + _CHUNK]
             articles = [batch[i] for i in chunk]
             if is_processed(articles[0]):  # already through the stages: summarised here
-                future: Future[list[_Summary]] = Future()
-                future.set_result([_summarise(a, num_perm) for a in articles])
+                future: Future[list[Summary]] = Future()
+                future.set_result([summarise(a, num_perm) for a in articles])
             else:
                 future = pool.submit(_run_chunk, worker(key), articles)
             submitted.append((chunk, future))
     return submitted
 
 
-def _run_chunk(worker: _SpoolWorker, articles: list[Article]) -> list[_Summary]:
+def _run_chunk(worker: _SpoolWorker, articles: list[Article]) -> list[Summary]:
     return [worker(article) for article in articles]
 
 
-def _in_order(submitted: list[tuple[list[int], Future[list[_Summary]]]]) -> list[_Summary]:
+def _in_order(submitted: list[tuple[list[int], Future[list[Summary]]]]) -> list[Summary]:
     """A batch's summaries in batch order, once all its chunks are done."""
-    slots: dict[int, _Summary] = {}
+    slots: dict[int, Summary] = {}
     for chunk, future in submitted:
         slots.update(zip(chunk, future.result(), strict=True))
     return [slots[index] for index in range(len(slots))]

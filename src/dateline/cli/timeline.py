@@ -51,24 +51,30 @@ Examples:
 @click.option("--story", type=click.IntRange(min=1), metavar="N",
               help="Only story N, as numbered by `dateline stories`.")
 @click.option("--strict", is_flag=True, help="One-shot: any unreadable file is fatal.")
+@click.option("--dask", "scheduler", metavar="SCHEDULER",
+              help="One-shot: read and process PATHS on a Dask cluster (its address, or "
+                   "local:N for N local workers); needs the dask extra.")
 @output_options(FORMATS)
 @click.pass_context
 def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query: str | None,
              date_from: str | None, date_to: str | None, dates: int | None,
-             per_date: int | None, story: int | None, strict: bool, fmt: str,
-             output: Path | None) -> None:
+             per_date: int | None, story: int | None, strict: bool, scheduler: str | None,
+             fmt: str, output: Path | None) -> None:
     """Build the timeline of PATHS (files, folders, - for stdin) one-shot, or of the store."""
     settings = settings_from(ctx, db)
     if paths and query:
         raise click.UsageError("--query searches the store; give PATHS or --query, not both")
     check_paths(paths, "(to search the store, use --query TEXT)")
+    if scheduler and not paths:
+        raise click.UsageError("--dask runs a one-shot timeline: give PATHS")
     request = library.timeline_query(query=query, date_from=date_from, date_to=date_to,
                                      dates=dates, per_date=per_date, story=story)
     if paths:
         with run_progress("reading") as progress:
             result = library.timeline_for(paths, request, settings=settings,
                                           stdin=sys.stdin.buffer, on_item=progress.read,
-                                          on_done=progress.processed, on_stage=progress.stage)
+                                          on_done=progress.processed, on_stage=progress.stage,
+                                          dask=scheduler)
             report_failures(list(result.failures))
             report_untagged(untagged([document.language for document in result.documents]))
             report_undated(result.documents)

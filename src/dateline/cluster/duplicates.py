@@ -10,8 +10,10 @@ copy (first seen on ties or when undated) is canonical; the others point at it w
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+
+import numpy as np
 
 from dateline.cluster.minhash import LshIndex, Signature, band_keys, best_match, signature
 from dateline.model import Article
@@ -50,11 +52,18 @@ def find_canonicals(articles: Sequence[Article], settings: DedupSettings,
 
 
 def canonicals(ids: Sequence[str], days: Sequence[date], signatures: Sequence[Signature | None],
-               settings: DedupSettings) -> dict[int, int]:
+               settings: DedupSettings,
+               shared: Mapping[int, list[int]] | None = None) -> dict[int, int]:
     """`find_canonicals` on the compact state of a pile: each article's id, `written` day and
     signature, by position. The whole decision needs no more, so a pile larger than memory
-    keeps only these."""
+    keeps only these.
+
+    `shared`: the band keys each position shares with another (`shared_band_keys`), when a
+    group-by elsewhere found them; only those positions' signatures are then read.
+    """
     threshold = settings.near_duplicate_threshold
+    if shared is None:
+        shared = shared_band_keys(signatures, threshold)
     index = LshIndex(threshold)
     root_of: dict[str, int] = {}  # index key -> canonical position
     canonical: dict[int, int] = {}
@@ -64,10 +73,10 @@ def canonicals(ids: Sequence[str], days: Sequence[date], signatures: Sequence[Si
             canonical[position] = root_of[key]
             continue
         sig = signatures[position]
-        if sig is None:
+        keys = shared.get(position)
+        if sig is None or keys is None:  # no band shared with any other: nothing to match
             root_of[key] = position
             continue
-        keys = band_keys(sig, threshold)
         match = best_match(sig, index.candidates(keys), threshold)
         root = position if match is None else root_of[match]
         if root != position:
@@ -75,6 +84,26 @@ def canonicals(ids: Sequence[str], days: Sequence[date], signatures: Sequence[Si
         root_of[key] = root
         index.add(key, sig, keys)
     return canonical
+
+
+def shared_band_keys(signatures: Sequence[Signature | None],
+                      threshold: float) -> dict[int, list[int]]:
+    """The band keys of each signature that some other signature has too, by position, for
+    the positions that have any. A band key no other article holds can never make a
+    candidate, so the index holds only the few articles that share one, not the pile."""
+    signed = [i for i, sig in enumerate(signatures) if sig is not None]
+    if not signed:
+        return {}
+    keys = np.empty((len(signed), len(band_keys(signatures[signed[0]], threshold))),  # type: ignore[arg-type]
+                    dtype=np.int64)
+    for row, position in enumerate(signed):
+        keys[row] = band_keys(signatures[position], threshold)  # type: ignore[arg-type]
+    common = np.zeros(keys.shape, dtype=bool)
+    for band in range(keys.shape[1]):
+        _, inverse, counts = np.unique(keys[:, band], return_inverse=True, return_counts=True)
+        common[:, band] = counts[inverse] > 1
+    return {signed[row]: [int(k) for k in keys[row][common[row]]]
+            for row in np.flatnonzero(common.any(axis=1))}
 
 
 def duplicate_marks(ids: Sequence[str], days: Sequence[date],

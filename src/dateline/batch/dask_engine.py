@@ -1,0 +1,242 @@
+"""The Dask engine: `dateline timeline PATHS --dask SCHEDULER`, the one-shot timeline with
+reading and the per-document stages spread over a Dask cluster.
+
+The inputs become partitions (runs of files in the order the one-machine path reads them);
+the per-document stages map over them unchanged, on the workers. The cross-document work that
+needs the whole pile is written as Dask group-bys: each outlet's repeated lines (the cleaner's
+pre-pass) grouped by outlet, near-duplicates found by grouping band keys, so only the few
+articles that share a band send their signature back. The processed articles then stream,
+a partition at a time, into this machine's disk spool, and dates and entries are chosen there
+exactly as `pipeline.timeline_from_paths` chooses them: the same files give the same
+timeline (`tests/batch/test_dask_engine.py`).
+
+Dask is imported only here, and this module only when `--dask` is given: the `dask` extra.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dateline.batch.spool import Spool
+from dateline.clean import boilerplate_key
+from dateline.clean.repeated import LineSets, group_repeated, line_sets
+from dateline.cluster.duplicates import canonicals, duplicate_marks
+from dateline.cluster.minhash import Signature, band_keys
+from dateline.errors import DatelineError, InputError
+from dateline.model import Article, Failure, Timeline
+from dateline.pipeline import Summary, TimelineQuery, build_timeline, document_pipeline, summarise
+from dateline.read import read_paths
+from dateline.read.inputs import walk
+from dateline.settings import ReadSettings, Settings
+
+# Partitions per worker: enough that a slow partition does not leave the others idle.
+PARTITIONS_PER_WORKER = 4
+# (partition number, index in it): an article's place in the pile, the order it is read in.
+Place = tuple[int, int]
+
+
+@contextmanager
+def connect(scheduler: str) -> Iterator[Any]:
+    """A Dask client: `local:N` starts a LocalCluster of N one-thread worker processes for
+    the run; anything else is a scheduler's address (tcp://host:8786)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DatelineError("--dask needs Dask: pip install 'dateline[dask]'") from None
+    if scheduler.startswith("local:"):
+        workers = scheduler.removeprefix("local:")
+        if not workers.isdigit() or int(workers) < 1:
+            raise DatelineError(f"--dask {scheduler}: local:N needs a number of workers, 1 or more")
+        with LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise DatelineError(f"--dask {scheduler}: cannot reach the scheduler ({exc})") from None
+    with client:
+        yield client
+
+
+def timeline_on_dask(paths: Iterable[str | Path], settings: Settings, scheduler: str,
+                     request: TimelineQuery | None = None,
+                     on_stage: Callable[[str], None] | None = None) -> Timeline:
+    """`pipeline.timeline_from_paths` with reading and the per-document stages on Dask."""
+    stage = on_stage or (lambda name: None)
+    items = inputs(paths)
+    with connect(scheduler) as client:
+        stage("reading")
+        parts = client.persist(_partitions(items, settings.read, _worker_count(client)))
+        failures = [f for part in client.gather(client.compute(
+            [_failures_of(part) for part in parts])) for f in part]
+        stage("finding each outlet's repeated lines")
+        boilerplate = client.scatter(_repeated_lines(parts, settings), broadcast=True)
+        stage("processing")
+        done = client.persist([_process_part(part, boilerplate, settings) for part in parts])
+        stage("finding near-duplicates")
+        spool, marks = _spool_and_mark(client, done, settings)
+    return build_timeline(spool.corpus().with_marks(marks), settings,
+                          request or TimelineQuery(), failures)
+
+
+def inputs(paths: Iterable[str | Path]) -> list[str | Failure]:
+    """The files `paths` stand for, folders walked as the one-machine reader walks them; an
+    unreadable folder's Failure keeps its place."""
+    found: list[str | Failure] = []
+    for item in paths:
+        if str(item) == "-":
+            raise InputError("-", "standard input cannot be spread over a cluster; give files")
+        path = Path(item)
+        if path.is_dir():
+            found.extend(f if isinstance(f, Failure) else str(f) for f in walk(path))
+        else:
+            found.append(str(path))
+    return found
+
+
+def _worker_count(client: Any) -> int:
+    return max(1, len(client.scheduler_info().get("workers", {})))
+
+
+def _partitions(items: list[str | Failure], settings: ReadSettings, workers: int) -> list[Any]:
+    """Runs of consecutive inputs, each read by one task into its Articles and Failures."""
+    from dask import delayed
+
+    size = max(1, -(-len(items) // (workers * PARTITIONS_PER_WORKER)))
+    return [delayed(_read_part)(items[start:start + size], settings)
+            for start in range(0, len(items), size)]
+
+
+def _read_part(items: list[str | Failure], settings: ReadSettings) -> list[Article | Failure]:
+    read: list[Article | Failure] = []
+    for item in items:
+        if isinstance(item, Failure):
+            read.append(item)
+        else:
+            read.extend(read_paths([item], settings))
+    return read
+
+
+def _failures_of(part: Any) -> Any:
+    from dask import delayed
+
+    return delayed(lambda read: [r for r in read if isinstance(r, Failure)])(part)
+
+
+def _repeated_lines(parts: list[Any], settings: Settings) -> dict[str, frozenset[str]]:
+    """The cleaner's pre-pass as a group-by: each outlet's documents' line sets gathered by
+    outlet, in pile order, and its repeated lines found where the group lands."""
+    import dask.bag as db
+
+    lines = db.from_delayed([_line_records(part, number) for number, part in enumerate(parts)])
+    clean = settings.clean
+
+    def repeated(group: tuple[str, list[tuple[str, Place, LineSets]]]) -> tuple[str, Any]:
+        key, records = group
+        return key, group_repeated([sets for _, _, sets in sorted(records, key=_place)], clean)
+
+    return dict(lines.groupby(lambda record: record[0]).map(repeated).compute())
+
+
+def _place(record: tuple[Any, Place, Any]) -> Place:
+    return record[1]
+
+
+def _line_records(part: Any, number: int) -> Any:
+    from dask import delayed
+
+    def records(read: list[Article | Failure]) -> list[tuple[str, Place, LineSets]]:
+        return [(boilerplate_key(a), (number, i), line_sets(a.raw_text))
+                for i, a in enumerate(_articles(read))]
+
+    return delayed(records)(part)
+
+
+def _articles(read: list[Article | Failure]) -> list[Article]:
+    return [a for a in read if isinstance(a, Article)]
+
+
+def _process_part(part: Any, boilerplate: Any, settings: Settings) -> Any:
+    """The per-document stages over one partition, unchanged: each article's `Summary`."""
+    from dask import delayed
+
+    def process(read: list[Article | Failure], repeated: dict[str, frozenset[str]],
+                ) -> list[Summary]:
+        num_perm = settings.dedup.num_perm
+        pipelines = {key: document_pipeline(settings, lines) for key, lines in repeated.items()}
+        empty = document_pipeline(settings)
+        return [summarise(pipelines.get(boilerplate_key(a), empty)(a), num_perm)
+                for a in _articles(read)]
+
+    return delayed(process)(part, boilerplate)
+
+
+def _spool_and_mark(client: Any, done: list[Any], settings: Settings,
+                    ) -> tuple[Spool, dict[int, tuple[str | None, tuple[str, ...] | None]]]:
+    """Near-duplicates by a group-by of band keys, and the processed pile spooled here,
+    a partition at a time."""
+    from dask import delayed
+
+    threshold = settings.dedup.near_duplicate_threshold
+    columns = client.gather(client.compute([delayed(_columns)(part) for part in done]))
+    offsets = list(itertools.accumulate((len(c) for c in columns), initial=0))
+    ids = [row[0] for c in columns for row in c]
+    days = [row[1] for c in columns for row in c]
+    outlets = [row[2] for c in columns for row in c]
+    shared = _shared_keys(done, threshold, offsets)
+    wanted: dict[int, list[int]] = {}
+    for position in shared:
+        number = bisect.bisect_right(offsets, position) - 1
+        wanted.setdefault(number, []).append(position - offsets[number])
+    signatures: list[Signature | None] = [None] * len(ids)
+    for number, found in zip(wanted, client.gather(client.compute(
+            [delayed(_signatures_at)(done[n], wanted[n]) for n in wanted])), strict=True):
+        for index, sig in zip(wanted[number], found, strict=True):
+            signatures[offsets[number] + index] = sig
+    marks = duplicate_marks(ids, days, outlets,
+                            canonicals(ids, days, signatures, settings.dedup, shared))
+    spool = Spool()
+    for part in done:
+        for pickled in client.compute(delayed(_pickles)(part)).result():
+            spool.append_pickled(pickled)
+    return spool, marks
+
+
+def _columns(summaries: list[Summary]) -> list[tuple[str, date, tuple[str, ...]]]:
+    return [(s.id, s.day, s.outlets) for s in summaries]
+
+
+def _pickles(summaries: list[Summary]) -> list[bytes]:
+    return [s.pickled for s in summaries]
+
+
+def _signatures_at(summaries: list[Summary], indices: list[int]) -> list[Signature | None]:
+    return [summaries[i].signature for i in indices]
+
+
+def _shared_keys(done: list[Any], threshold: float,
+                 offsets: Sequence[int]) -> dict[int, list[int]]:
+    """Each position's band keys that another article holds too, in band order: a group-by
+    of (band, key) over the whole pile, keeping the groups of two or more."""
+    import dask.bag as db
+    from dask import delayed
+
+    def records(summaries: list[Summary], offset: int) -> list[tuple[tuple[int, int], int]]:
+        return [((band, key), offset + i)
+                for i, s in enumerate(summaries) if s.signature is not None
+                for band, key in enumerate(band_keys(s.signature, threshold))]
+
+    bag = db.from_delayed([delayed(records)(part, offsets[n]) for n, part in enumerate(done)])
+    groups = bag.groupby(lambda record: record[0]).filter(lambda group: len(group[1]) > 1)
+    found: dict[int, list[tuple[int, int]]] = {}
+    for (band, key), members in groups.compute():
+        for _, position in members:
+            found.setdefault(position, []).append((band, key))
+    return {position: [key for _, key in sorted(keys)] for position, keys in found.items()}
