@@ -22,8 +22,7 @@ from dateline.model import Article, Failure, Timeline, TimeMention
 from dateline.pipeline import (
     IngestResult,
     TimelineQuery,
-    ingest_articles,
-    read_all,
+    ingest,
     store_timeline,
     timeline_from_paths,
 )
@@ -154,20 +153,25 @@ class Store:
 
     def add(self, sources: Source | Iterable[Source], *, strict: bool = False,
             stdin: BinaryIO | None = None, on_item: OnItem | None = None,
-            on_done: OnDone | None = None) -> IngestResult:
+            on_done: OnDone | None = None, on_stage: OnStage | None = None,
+            dask: str | None = None) -> IngestResult:
         """Read, process and store files, folders or `Article`s in one transaction.
 
         Adding the same content again changes nothing; a wire copy of a stored article is
         kept, marked `duplicate_of` it. With `strict`, one unreadable file stores nothing.
+        With `dask` (a scheduler's address, or `local:N`) files are read and processed on a
+        Dask cluster.
         """
         paths, articles = _split(sources)
-        read = read_all(paths, self.settings, stdin, on_item)
-        if strict and read.failures:
-            first = read.failures[0]
-            raise InputError(first.source, f"{first.reason} ({len(read.failures)} file(s) "
-                                           "failed; nothing was stored)")
-        return ingest_articles(self.db, [*read.articles, *articles], self.settings,
-                               read.failures, on_done)
+        if dask is not None:
+            if articles:
+                raise ValueError("dask= takes files and folders, not Article objects")
+            from dateline.batch.dask_engine import ingest_on_dask
+
+            return ingest_on_dask(self.db, paths, self.settings, dask, strict=strict,
+                                  on_stage=on_stage)
+        return ingest(self.db, paths, self.settings, stdin=stdin, on_item=on_item,
+                      on_done=on_done, strict=strict, articles=articles, on_stage=on_stage)
 
     def timeline(self, *, query: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, dates: int | None = None,

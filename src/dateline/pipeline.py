@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar
 
 from dateline.batch.spool import Corpus, Spool
 from dateline.clean import boilerplate_key, clean_article, repeated_lines
@@ -318,29 +318,64 @@ def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
            stdin: BinaryIO | None = None,
            on_item: Callable[[Article | Failure], None] | None = None,
            on_done: Callable[[int, int], None] | None = None,
-           strict: bool = False) -> IngestResult:
-    """Read, process and add one batch to the store in a single transaction.
+           strict: bool = False, articles: Iterable[Article] = (),
+           on_stage: Callable[[str], None] | None = None) -> IngestResult:
+    """Read (then `articles`), process and add one batch to the store in a single
+    transaction, in bounded memory.
 
     With `strict`, any unreadable file stops the batch before anything is stored.
     """
-    read = read_all(paths, settings, stdin, on_item)
-    if strict and read.failures:
-        first = read.failures[0]
-        raise InputError(first.source, f"{first.reason} ({len(read.failures)} file(s) failed; "
-                                       "nothing was stored)")
-    return ingest_articles(store, read.articles, settings, read.failures, on_done)
+    failures: list[Failure] = []
+
+    def items() -> Iterator[Article]:
+        for item in read_paths(paths, settings.read, stdin=stdin):
+            if on_item is not None:
+                on_item(item)
+            if isinstance(item, Failure):
+                failures.append(item)
+            else:
+                yield item
+        if strict and failures:  # the reading pre-pass ends before any article is stored
+            refuse(failures)
+        yield from articles
+
+    return ingest_articles(store, items(), settings, failures, on_done, on_stage)
 
 
-def ingest_articles(store: Store, articles: Sequence[Article], settings: Settings,
+def ingest_articles(store: Store, articles: Iterable[Article], settings: Settings,
                     failures: Sequence[Failure] = (),
-                    on_done: Callable[[int, int], None] | None = None) -> IngestResult:
+                    on_done: Callable[[int, int], None] | None = None,
+                    on_stage: Callable[[str], None] | None = None) -> IngestResult:
     """Add articles to the store in one transaction, running the per-document stages on those
-    not through them yet (`is_processed`)."""
-    fresh = [article for article in articles if not is_processed(article)]
-    done = iter(process(fresh, settings, default_workers(), on_done))
-    processed = [next(done) if not is_processed(a) else a for a in articles]
-    return IngestResult(store.add(processed, failures), tuple(failures),
-                        untagged([article.language for article in processed]))
+    not through them yet (`is_processed`).
+
+    The processed articles wait in a disk spool, so the transaction lasts only as long as
+    the writing and memory holds a batch, not the pile.
+    """
+    done, languages = Spool(), Counter[str]()
+    try:
+        for pickled, language in stream_processed(articles, settings, _stored_form,
+                                                  default_workers(), on_done, on_stage):
+            done.append_pickled(pickled)
+            languages[language] += 1
+        if on_stage is not None:
+            on_stage("writing to the store")
+        added = store.add(iter(done.corpus()), failures)
+    finally:
+        done.close()
+    return IngestResult(added, tuple(failures), untagged(list(languages.elements())))
+
+
+def refuse(failures: Sequence[Failure]) -> None:
+    """A strict batch with unreadable files stores nothing: the first one, and how many."""
+    first = failures[0]
+    raise InputError(first.source, f"{first.reason} ({len(failures)} file(s) failed; "
+                                   "nothing was stored)")
+
+
+def _stored_form(article: Article) -> tuple[bytes, str]:
+    """What crosses back from a worker for the store: the article pickled, and its language."""
+    return pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL), article.language
 
 
 def is_processed(article: Article) -> bool:
@@ -452,14 +487,37 @@ def summarise(article: Article, num_perm: int) -> Summary:
 
 
 @dataclass(frozen=True)
-class _SpoolWorker:
-    """The document pipeline and the summary of its result, in a worker process."""
+class _Finisher(Generic[_T]):
+    """The document pipeline, then `finish` of its result, in a worker process."""
 
     pipeline: Pipeline
-    num_perm: int
+    finish: Callable[[Article], _T]
 
-    def __call__(self, article: Article) -> Summary:
-        return summarise(self.pipeline(article), self.num_perm)
+    def __call__(self, article: Article) -> _T:
+        return self.finish(self.pipeline(article))
+
+
+def stream_processed(items: Iterable[Article], settings: Settings,
+                     finish: Callable[[Article], _T], workers: int = 1,
+                     on_done: Callable[[int, int], None] | None = None,
+                     on_stage: Callable[[str], None] | None = None) -> Iterator[_T]:
+    """`finish(article)` of every article of `items` through the per-document stages (those
+    not through them yet, `is_processed`), in order, in bounded memory.
+
+    The raw articles are spooled to disk while the outlets' repeated lines are counted (that
+    pre-pass needs the whole pile before any article is cleaned); then they stream through
+    the workers in batches. `finish` runs in the worker, so what crosses back is its result:
+    a pickled article and the little the run keeps of it.
+    """
+    stage = on_stage or (lambda name: None)
+    raw = Spool()
+    try:
+        stage("reading")
+        boilerplate = repeated_lines(_spooled(items, raw), settings.clean)
+        stage("processing")
+        yield from _processed(raw, boilerplate, settings, workers, on_done, finish)
+    finally:
+        raw.close()
 
 
 def spool_pile(items: Iterable[Article], settings: Settings, workers: int = 1,
@@ -468,25 +526,16 @@ def spool_pile(items: Iterable[Article], settings: Settings, workers: int = 1,
     """Every article of `items` through the per-document stages, spooled to disk, with its
     near-duplicates marked: the pile as a lazy `Corpus` for the cross-document stages.
 
-    Three passes, each in bounded memory: the raw articles are spooled while the outlets'
-    repeated lines are counted (that pre-pass needs the whole pile before any article is
-    cleaned); then they stream through the workers in batches, each result spooled as it
-    comes with only its id, day, outlets and MinHash signature kept; then duplicates are
-    found from those alone.
+    Each article is spooled as it leaves the stages (`stream_processed`) with only its id,
+    day, outlets and MinHash signature kept; duplicates are then found from those alone.
     """
-    stage = on_stage or (lambda name: None)
-    raw = Spool()
-    try:
-        stage("reading")
-        boilerplate = repeated_lines(_spooled(items, raw), settings.clean)
-        stage("processing")
-        done, pile = Spool(), _Pile()
-        for summary in _processed(raw, boilerplate, settings, workers, on_done):
-            done.append_pickled(summary.pickled)
-            pile.add(summary)
-    finally:
-        raw.close()
-    stage("finding near-duplicates")
+    done, pile = Spool(), _Pile()
+    finish = functools.partial(summarise, num_perm=settings.dedup.num_perm)
+    for summary in stream_processed(items, settings, finish, workers, on_done, on_stage):
+        done.append_pickled(summary.pickled)
+        pile.add(summary)
+    if on_stage is not None:
+        on_stage("finding near-duplicates")
     found = canonicals(pile.ids, pile.days, pile.signatures, settings.dedup)
     marks = duplicate_marks(pile.ids, pile.days, pile.outlets, found)
     return done.corpus().with_marks(marks)
@@ -502,24 +551,22 @@ def _spooled(items: Iterable[Article], raw: Spool) -> Iterator[Article]:
 
 def _processed(raw: Spool, boilerplate: dict[str, frozenset[str]], settings: Settings,
                workers: int, on_done: Callable[[int, int], None] | None,
-               ) -> Iterator[Summary]:
-    """The summary of every spooled article, in spool order, batch by batch."""
-    num_perm = settings.dedup.num_perm
-    made: dict[str, _SpoolWorker] = {}
+               finish: Callable[[Article], _T]) -> Iterator[_T]:
+    """`finish` of every spooled article through the stages, in spool order, batch by batch."""
+    made: dict[str, _Finisher[_T]] = {}
 
-    def worker(key: str) -> _SpoolWorker:
+    def worker(key: str) -> _Finisher[_T]:
         if key not in made:
-            made[key] = _SpoolWorker(document_pipeline(settings, boilerplate.get(key,
-                                                                                 frozenset())),
-                                     num_perm)
+            lines = boilerplate.get(key, frozenset())
+            made[key] = _Finisher(document_pipeline(settings, lines), finish)
         return made[key]
 
     total, done = len(raw), 0
     with _batch_pool(workers if total >= 2 * workers else 1) as pool:
-        pending: list[tuple[list[int], Future[list[Summary]]]] = []
+        pending: list[tuple[list[int], Future[list[_T]]]] = []
         for first in range(0, total, BATCH):
             batch = [raw.load(i) for i in range(first, min(total, first + BATCH))]
-            submitted = _submit_batch(pool, batch, worker, num_perm)
+            submitted = _submit_batch(pool, batch, worker, finish)
             if pending:
                 for summary in _in_order(pending):
                     done += 1
@@ -538,9 +585,8 @@ def _processed(raw: Spool, boilerplate: dict[str, frozenset[str]], settings: Set
 _CHUNK = 16
 
 
-def _submit_batch(pool: Executor, batch: list[Article],
-                  worker: Callable[[str], _SpoolWorker], num_perm: int,
-                  ) -> list[tuple[list[int], Future[list[Summary]]]]:
+def _submit_batch(pool: Executor, batch: list[Article], worker: Callable[[str], _Finisher[_T]],
+                  finish: Callable[[Article], _T]) -> list[tuple[list[int], Future[list[_T]]]]:
     """One batch to the pool, in chunks of one outlet group (they share its pipeline);
     each chunk with its indices in the batch."""
     groups: dict[str, list[int]] = {}
@@ -552,22 +598,22 @@ def _submit_batch(pool: Executor, batch: list[Article],
         for start in range(0, len(indices), _CHUNK):
             chunk = indices[start:start + _CHUNK]
             articles = [batch[i] for i in chunk]
-            if is_processed(articles[0]):  # already through the stages: summarised here
-                future: Future[list[Summary]] = Future()
-                future.set_result([summarise(a, num_perm) for a in articles])
+            if is_processed(articles[0]):  # already through the stages: finished here
+                future: Future[list[_T]] = Future()
+                future.set_result([finish(a) for a in articles])
             else:
                 future = pool.submit(_run_chunk, worker(key), articles)
             submitted.append((chunk, future))
     return submitted
 
 
-def _run_chunk(worker: _SpoolWorker, articles: list[Article]) -> list[Summary]:
+def _run_chunk(worker: _Finisher[_T], articles: list[Article]) -> list[_T]:
     return [worker(article) for article in articles]
 
 
-def _in_order(submitted: list[tuple[list[int], Future[list[Summary]]]]) -> list[Summary]:
-    """A batch's summaries in batch order, once all its chunks are done."""
-    slots: dict[int, Summary] = {}
+def _in_order(submitted: list[tuple[list[int], Future[list[_T]]]]) -> list[_T]:
+    """A batch's results in batch order, once all its chunks are done."""
+    slots: dict[int, _T] = {}
     for chunk, future in submitted:
         slots.update(zip(chunk, future.result(), strict=True))
     return [slots[index] for index in range(len(slots))]

@@ -70,3 +70,20 @@ def test_a_bad_dask_request_is_one_line(pile: Path, args: list[str], message: st
     run = CliRunner().invoke(cli, ["timeline", *paths, *args])
     assert run.exit_code != 0
     assert message in run.output and "Traceback" not in run.output
+
+
+def test_add_with_dask_stores_what_add_stores(pile: Path, scheduler: str,
+                                              tmp_path: Path) -> None:
+    import dateline
+
+    stored, said = {}, {}
+    for name, extra in (("here", []), ("there", ["--dask", scheduler])):
+        db = tmp_path / f"{name}.db"
+        run = CliRunner().invoke(cli, ["add", str(pile), "--db", str(db), *extra],
+                                 catch_exceptions=False)
+        assert run.exit_code == 0, run.output
+        said[name] = run.stdout
+        with dateline.Store(db, create=False) as store:
+            stored[name] = (store.documents(), store.failures())
+    assert stored["there"] == stored["here"] and stored["here"][0]
+    assert said["there"] == said["here"] and "failed 2" in said["here"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -25,15 +26,25 @@ from typing import Any
 
 from dateline.batch.spool import Spool
 from dateline.clean import boilerplate_key
+from dateline.clean.language import untagged
 from dateline.clean.repeated import LineSets, group_repeated, line_sets
 from dateline.cluster.duplicates import canonicals, duplicate_marks
 from dateline.cluster.minhash import Signature, band_keys
 from dateline.errors import DatelineError, InputError
 from dateline.model import Article, Failure, Timeline
-from dateline.pipeline import Summary, TimelineQuery, build_timeline, document_pipeline, summarise
+from dateline.pipeline import (
+    IngestResult,
+    Summary,
+    TimelineQuery,
+    build_timeline,
+    document_pipeline,
+    refuse,
+    summarise,
+)
 from dateline.read import read_paths
 from dateline.read.inputs import walk
 from dateline.settings import ReadSettings, Settings
+from dateline.store import Store
 
 # Partitions per worker: enough that a slow partition does not leave the others idle.
 PARTITIONS_PER_WORKER = 4
@@ -72,18 +83,60 @@ def timeline_on_dask(paths: Iterable[str | Path], settings: Settings, scheduler:
     stage = on_stage or (lambda name: None)
     items = inputs(paths)
     with connect(scheduler) as client:
-        stage("reading")
-        parts = client.persist(_partitions(items, settings.read, _worker_count(client)))
-        failures = [f for part in client.gather(client.compute(
-            [_failures_of(part) for part in parts])) for f in part]
-        stage("finding each outlet's repeated lines")
-        boilerplate = client.scatter(_repeated_lines(parts, settings), broadcast=True)
-        stage("processing")
-        done = client.persist([_process_part(part, boilerplate, settings) for part in parts])
+        parts, failures = _read(client, items, settings, stage)
+        done = _processed(client, parts, settings, stage)
         stage("finding near-duplicates")
-        spool, marks = _spool_and_mark(client, done, settings)
+        marks = _marks(client, done, settings)
+        spool = _spool(client, done)
     return build_timeline(spool.corpus().with_marks(marks), settings,
                           request or TimelineQuery(), failures)
+
+
+def ingest_on_dask(store: Store, paths: Iterable[str | Path], settings: Settings,
+                   scheduler: str, *, strict: bool = False,
+                   on_stage: Callable[[str], None] | None = None) -> IngestResult:
+    """`pipeline.ingest` with reading and the per-document stages on Dask: the processed
+    articles come back through the disk spool into one store transaction (the store finds
+    their near-duplicates among the stored ones itself)."""
+    stage = on_stage or (lambda name: None)
+    items = inputs(paths)
+    with connect(scheduler) as client:
+        parts, failures = _read(client, items, settings, stage)
+        if strict and failures:
+            refuse(failures)
+        spool = _spool(client, _processed(client, parts, settings, stage))
+    stage("writing to the store")
+    languages: Counter[str] = Counter()
+
+    def counted() -> Iterator[Article]:
+        for article in spool.corpus():
+            languages[article.language] += 1
+            yield article
+
+    try:
+        added = store.add(counted(), failures)
+    finally:
+        spool.close()
+    return IngestResult(added, tuple(failures), untagged(list(languages.elements())))
+
+
+def _read(client: Any, items: list[str | Failure], settings: Settings,
+          stage: Callable[[str], None]) -> tuple[list[Any], list[Failure]]:
+    """The inputs read on the workers, kept there as partitions; the failures, here."""
+    stage("reading")
+    parts = client.persist(_partitions(items, settings.read, _worker_count(client)))
+    failures = [f for part in client.gather(client.compute(
+        [_failures_of(part) for part in parts])) for f in part]
+    return parts, failures
+
+
+def _processed(client: Any, parts: list[Any], settings: Settings,
+               stage: Callable[[str], None]) -> list[Any]:
+    """Each partition through the per-document stages, kept on the workers."""
+    stage("finding each outlet's repeated lines")
+    boilerplate = client.scatter(_repeated_lines(parts, settings), broadcast=True)
+    stage("processing")
+    return list(client.persist([_process_part(part, boilerplate, settings) for part in parts]))
 
 
 def inputs(paths: Iterable[str | Path]) -> list[str | Failure]:
@@ -178,10 +231,10 @@ def _process_part(part: Any, boilerplate: Any, settings: Settings) -> Any:
     return delayed(process)(part, boilerplate)
 
 
-def _spool_and_mark(client: Any, done: list[Any], settings: Settings,
-                    ) -> tuple[Spool, dict[int, tuple[str | None, tuple[str, ...] | None]]]:
-    """Near-duplicates by a group-by of band keys, and the processed pile spooled here,
-    a partition at a time."""
+def _marks(client: Any, done: list[Any], settings: Settings,
+           ) -> dict[int, tuple[str | None, tuple[str, ...] | None]]:
+    """Near-duplicates by a group-by of band keys: only the articles that share a band send
+    their signatures here."""
     from dask import delayed
 
     threshold = settings.dedup.near_duplicate_threshold
@@ -200,13 +253,19 @@ def _spool_and_mark(client: Any, done: list[Any], settings: Settings,
             [delayed(_signatures_at)(done[n], wanted[n]) for n in wanted])), strict=True):
         for index, sig in zip(wanted[number], found, strict=True):
             signatures[offsets[number] + index] = sig
-    marks = duplicate_marks(ids, days, outlets,
-                            canonicals(ids, days, signatures, settings.dedup, shared))
+    return duplicate_marks(ids, days, outlets,
+                           canonicals(ids, days, signatures, settings.dedup, shared))
+
+
+def _spool(client: Any, done: list[Any]) -> Spool:
+    """The processed pile spooled here, a partition at a time, in pile order."""
+    from dask import delayed
+
     spool = Spool()
     for part in done:
         for pickled in client.compute(delayed(_pickles)(part)).result():
             spool.append_pickled(pickled)
-    return spool, marks
+    return spool
 
 
 def _columns(summaries: list[Summary]) -> list[tuple[str, date, tuple[str, ...]]]:
