@@ -5,11 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from dateline.cluster.duplicates import dedup_text
-from dateline.cluster.minhash import signature
 from dateline.model import Article
 from dateline.pipeline import (
     Pipeline,
@@ -18,7 +15,6 @@ from dateline.pipeline import (
     build_timeline,
     document_pipeline,
     process,
-    process_signed,
 )
 from dateline.settings import Settings
 
@@ -57,18 +53,6 @@ def test_pool_gives_the_same_articles_as_a_loop():
     many = [Article.from_raw(f"d{i}.txt", f"{TEXTS[i % 3]} Report number {i}.")
             for i in range(12)]
     assert process(many, Settings(), workers=2) == process(many, Settings(), workers=1)
-
-
-def test_process_signed_gives_each_article_with_its_dedup_signature():
-    many = [Article.from_raw(f"d{i}.txt", f"{TEXTS[i % 3]} Report number {i}.")
-            for i in range(12)]
-    settings = Settings()
-    signed = process_signed(many, settings, workers=2)
-    assert [a for a, _ in signed] == process(many, settings, workers=1)
-    assert all(a.raw_text == original.raw_text for (a, _), original in zip(signed, many, strict=True))
-    for article, sig in signed:
-        expected = signature(dedup_text(article), settings.dedup.num_perm)
-        assert sig is not None and expected is not None and np.array_equal(sig, expected)
 
 
 def test_timeline_entries_are_dated_and_sourced():
