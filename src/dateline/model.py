@@ -32,6 +32,18 @@ def subset(articles: Sequence[Article], indices: Iterable[int]) -> Sequence[Arti
     return [articles[i] for i in indices]
 
 
+def headers(articles: Sequence[Article]) -> Sequence[Article]:
+    """The articles for a pass that reads only their id, language, publication date and
+    `duplicate_of`: a lazy corpus answers from memory, without loading any text (its other
+    fields are then empty); a list is itself."""
+    small = getattr(articles, "headers", None)
+    if small is not None:
+        found = small()
+        assert isinstance(found, Sequence)
+        return found
+    return articles
+
+
 @dataclass(frozen=True)
 class PublicationDate:
     """When an article was written, as an interval with a point estimate.

@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, Generic, TypeVar
 
-from dateline.batch.spool import Corpus, Spool
+from dateline.batch.spool import Columns, Corpus, Spool
 from dateline.clean import boilerplate_key, clean_article, repeated_lines
 from dateline.clean.language import tag_language, untagged
 from dateline.cluster.duplicates import (
@@ -44,7 +44,7 @@ from dateline.date import date_article
 from dateline.date.corpus import corpus_dates
 from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
-from dateline.model import Article, Failure, Timeline, subset
+from dateline.model import Article, Failure, PublicationDate, Timeline, headers, subset
 from dateline.read import read_paths
 from dateline.select import build_entries
 from dateline.settings import Settings
@@ -215,7 +215,7 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
         query=request.query, date_from=request.date_from, date_to=request.date_to,
     )
     cited = {c.document for e in entries for c in e.sources}
-    shown = subset(articles, (i for i, a in enumerate(articles)
+    shown = subset(articles, (i for i, a in enumerate(headers(articles))
                               if a.id in cited or a.duplicate_of is None))
     documents = shown if isinstance(shown, Corpus) else tuple(shown)
     return Timeline(documents=documents, entries=entries, failures=tuple(failures))
@@ -375,13 +375,13 @@ BATCH = 512
 class _Pile:
     """What marking duplicates needs of each spooled article, by position: all it keeps."""
 
-    ids: list[str] = field(default_factory=list)
+    columns: Columns = field(default_factory=Columns)
     days: list[date] = field(default_factory=list)
     outlets: list[tuple[str, ...]] = field(default_factory=list)
     signatures: list[Signature | None] = field(default_factory=list)
 
     def add(self, summary: Summary) -> None:
-        self.ids.append(summary.id)
+        self.columns.add(summary.id, summary.published, summary.language)
         self.days.append(summary.day)
         self.outlets.append(summary.outlets)
         self.signatures.append(summary.signature)
@@ -397,13 +397,16 @@ class Summary:
     day: date
     outlets: tuple[str, ...]
     signature: Signature | None
+    published: PublicationDate | None
+    language: str
 
 
 def summarise(article: Article, num_perm: int) -> Summary:
     """`article` (through the per-document stages) as its `Summary`."""
     return Summary(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL), article.id,
-                    written(article), tuple(outlets_of(article)),
-                    signature(dedup_text(article), num_perm))
+                   written(article), tuple(outlets_of(article)),
+                   signature(dedup_text(article), num_perm), article.published,
+                   article.language)
 
 
 @dataclass(frozen=True)
@@ -456,9 +459,10 @@ def spool_pile(items: Iterable[Article], settings: Settings, workers: int = 1,
         pile.add(summary)
     if on_stage is not None:
         on_stage("finding near-duplicates")
-    found = canonicals(pile.ids, pile.days, pile.signatures, settings.dedup)
-    marks = duplicate_marks(pile.ids, pile.days, pile.outlets, found)
-    return done.corpus().with_marks(marks)
+    ids = pile.columns.ids
+    found = canonicals(ids, pile.days, pile.signatures, settings.dedup)
+    marks = duplicate_marks(ids, pile.days, pile.outlets, found)
+    return done.corpus(pile.columns).with_marks(marks)
 
 
 def _spooled(items: Iterable[Article], raw: Spool) -> Iterator[Article]:

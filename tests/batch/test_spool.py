@@ -72,3 +72,22 @@ def test_a_spool_holds_raw_and_pickled_articles_alike(processed) -> None:
     assert (first, second) == (0, 1)
     assert spool.load(1) == processed[1] and spool.load(0) == processed[0]
     spool.close()
+
+
+def test_headers_answer_from_the_columns_what_the_articles_hold(spool, processed) -> None:
+    from dateline.batch.spool import Columns
+    from dateline.model import headers
+
+    columns = Columns()
+    for article in processed:
+        columns.add(article.id, article.published, article.language)
+    corpus = spool.corpus(columns).with_marks({1: (processed[0].id, None)})
+    changed = dataclasses.replace(processed[2], published=None)
+    corpus = corpus.with_replaced({2: changed})
+    small = headers(corpus[1:])
+    assert len(small) == 3
+    for header, full in zip(small, list(corpus)[1:], strict=True):
+        assert (header.id, header.published, header.language, header.duplicate_of) == (
+            full.id, full.published, full.language, full.duplicate_of)
+    assert small[0].duplicate_of == processed[0].id and small[1].published is None
+    assert headers(processed) is processed and headers(spool.corpus()) is not None

@@ -24,14 +24,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline.batch.spool import Spool
+from dateline.batch.spool import Columns, Spool
 from dateline.clean import boilerplate_key
 from dateline.clean.language import untagged
 from dateline.clean.repeated import LineSets, group_repeated, line_sets
 from dateline.cluster.duplicates import canonicals, duplicate_marks
 from dateline.cluster.minhash import Signature, band_keys
 from dateline.errors import DatelineError, InputError
-from dateline.model import Article, Failure, Timeline
+from dateline.model import Article, Failure, PublicationDate, Timeline
 from dateline.pipeline import (
     IngestResult,
     Summary,
@@ -86,9 +86,9 @@ def timeline_on_dask(paths: Iterable[str | Path], settings: Settings, scheduler:
         parts, failures = _read(client, items, settings, stage)
         done = _processed(client, parts, settings, stage)
         stage("finding near-duplicates")
-        marks = _marks(client, done, settings)
+        marks, columns = _marks(client, done, settings)
         spool = _spool(client, done)
-    return build_timeline(spool.corpus().with_marks(marks), settings,
+    return build_timeline(spool.corpus(columns).with_marks(marks), settings,
                           request or TimelineQuery(), failures)
 
 
@@ -232,9 +232,9 @@ def _process_part(part: Any, boilerplate: Any, settings: Settings) -> Any:
 
 
 def _marks(client: Any, done: list[Any], settings: Settings,
-           ) -> dict[int, tuple[str | None, tuple[str, ...] | None]]:
+           ) -> tuple[dict[int, tuple[str | None, tuple[str, ...] | None]], Columns]:
     """Near-duplicates by a group-by of band keys: only the articles that share a band send
-    their signatures here."""
+    their signatures here; with them, the small fields of every article."""
     from dask import delayed
 
     threshold = settings.dedup.near_duplicate_threshold
@@ -243,6 +243,10 @@ def _marks(client: Any, done: list[Any], settings: Settings,
     ids = [row[0] for c in columns for row in c]
     days = [row[1] for c in columns for row in c]
     outlets = [row[2] for c in columns for row in c]
+    small = Columns()
+    for c in columns:
+        for article_id, _, _, published, language in c:
+            small.add(article_id, published, language)
     shared = _shared_keys(done, threshold, offsets)
     wanted: dict[int, list[int]] = {}
     for position in shared:
@@ -253,8 +257,8 @@ def _marks(client: Any, done: list[Any], settings: Settings,
             [delayed(_signatures_at)(done[n], wanted[n]) for n in wanted])), strict=True):
         for index, sig in zip(wanted[number], found, strict=True):
             signatures[offsets[number] + index] = sig
-    return duplicate_marks(ids, days, outlets,
-                           canonicals(ids, days, signatures, settings.dedup, shared))
+    found = canonicals(ids, days, signatures, settings.dedup, shared)
+    return duplicate_marks(ids, days, outlets, found), small
 
 
 def _spool(client: Any, done: list[Any]) -> Spool:
@@ -268,8 +272,9 @@ def _spool(client: Any, done: list[Any]) -> Spool:
     return spool
 
 
-def _columns(summaries: list[Summary]) -> list[tuple[str, date, tuple[str, ...]]]:
-    return [(s.id, s.day, s.outlets) for s in summaries]
+def _columns(summaries: list[Summary],
+             ) -> list[tuple[str, date, tuple[str, ...], PublicationDate | None, str]]:
+    return [(s.id, s.day, s.outlets, s.published, s.language) for s in summaries]
 
 
 def _pickles(summaries: list[Summary]) -> list[bytes]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import overload
 
 import numpy as np
 
-from dateline.model import Article
+from dateline.model import Article, PublicationDate
 
 # Duplicate marks a corpus applies as it loads: (duplicate_of, outlets), as `mark_duplicates`
 # sets them; outlets None leaves the article's own (a copy's).
@@ -62,9 +64,25 @@ class Spool:
     def close(self) -> None:
         self._file.close()
 
-    def corpus(self) -> Corpus:
-        """Every article spooled so far, in the order written."""
-        return Corpus(self, np.arange(len(self), dtype=np.int64))
+    def corpus(self, columns: Columns | None = None) -> Corpus:
+        """Every article spooled so far, in the order written; `columns`, when the writer
+        kept them, answer `headers` from memory."""
+        return Corpus(self, np.arange(len(self), dtype=np.int64), columns=columns)
+
+
+@dataclass
+class Columns:
+    """The small fields of every spooled article, by position: what passes that need no
+    text read (which articles are copies, undated, in which language)."""
+
+    ids: list[str] = field(default_factory=list)
+    published: list[PublicationDate | None] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+
+    def add(self, article_id: str, published: PublicationDate | None, language: str) -> None:
+        self.ids.append(article_id)
+        self.published.append(published)
+        self.languages.append(sys.intern(language))
 
 
 class Corpus(Sequence[Article]):
@@ -74,11 +92,13 @@ class Corpus(Sequence[Article]):
 
     def __init__(self, spool: Spool, positions: np.ndarray,
                  marks: Mapping[int, Mark] | None = None,
-                 replaced: Mapping[int, Article] | None = None) -> None:
+                 replaced: Mapping[int, Article] | None = None,
+                 columns: Columns | None = None) -> None:
         self.spool = spool
         self.positions = positions
         self.marks: Mapping[int, Mark] = marks or {}
         self.replaced: Mapping[int, Article] = replaced or {}
+        self.columns = columns
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -105,16 +125,24 @@ class Corpus(Sequence[Article]):
         """This view with duplicate marks keyed by position in `self` (as `mark_duplicates`
         would return the articles at those indices)."""
         by_position = {int(self.positions[i]): mark for i, mark in marks.items()}
-        return Corpus(self.spool, self.positions, by_position, self.replaced)
+        return Corpus(self.spool, self.positions, by_position, self.replaced, self.columns)
 
     def with_replaced(self, articles: Mapping[int, Article]) -> Corpus:
         """This view with the articles at these indices replaced by the ones given."""
         by_position = {**self.replaced,
                        **{int(self.positions[i]): a for i, a in articles.items()}}
-        return Corpus(self.spool, self.positions, self.marks, by_position)
+        return Corpus(self.spool, self.positions, self.marks, by_position, self.columns)
+
+    def headers(self) -> Sequence[Article]:
+        """This view's articles with only their id, language, publication date and
+        `duplicate_of` filled, from the columns in memory: a pass that needs no more reads
+        no text (`model.headers`)."""
+        if self.columns is None:
+            return self
+        return _Headers(self)
 
     def _view(self, positions: np.ndarray) -> Corpus:
-        return Corpus(self.spool, positions, self.marks, self.replaced)
+        return Corpus(self.spool, positions, self.marks, self.replaced, self.columns)
 
     def _load(self, position: int) -> Article:
         found = self.replaced.get(position)
@@ -127,3 +155,40 @@ class Corpus(Sequence[Article]):
         duplicate_of, outlets = mark
         return dataclasses.replace(article, duplicate_of=duplicate_of,
                                    outlets=article.outlets if outlets is None else outlets)
+
+
+class _Headers(Sequence[Article]):
+    """`Corpus.headers`: small articles made from the columns as they are asked for."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def __len__(self) -> int:
+        return len(self.corpus)
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Article]: ...
+
+    def __getitem__(self, index: int | slice) -> Article | Sequence[Article]:
+        if isinstance(index, slice):
+            return _Headers(self.corpus[index])
+        return self._header(int(self.corpus.positions[index]))
+
+    def __iter__(self) -> Iterator[Article]:
+        for position in self.corpus.positions:
+            yield self._header(int(position))
+
+    def _header(self, position: int) -> Article:
+        corpus = self.corpus
+        found = corpus.replaced.get(position)
+        if found is not None:
+            return found
+        columns = corpus.columns
+        assert columns is not None
+        mark = corpus.marks.get(position)
+        return Article(id=columns.ids[position], source="", raw_text="",
+                       language=columns.languages[position],
+                       published=columns.published[position],
+                       duplicate_of=mark[0] if mark is not None else None)

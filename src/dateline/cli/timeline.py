@@ -24,6 +24,7 @@ from dateline.cli.common import (
     run_progress,
     settings_from,
 )
+from dateline.model import headers
 from dateline.render import FORMATS
 from dateline.render.json import story_to_dict
 
@@ -76,8 +77,8 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query:
                                           on_done=progress.processed, on_stage=progress.stage,
                                           dask=scheduler)
             report_failures(list(result.failures))
-            report_untagged(untagged([document.language for document in result.documents]))
-            report_undated(result.documents)
+            report_untagged(untagged([d.language for d in headers(result.documents)]))
+            report_undated(headers(result.documents))
             if strict and result.failures:
                 raise click.ClickException(f"{len(result.failures)} file(s) failed")
             if not result.documents and result.failures:

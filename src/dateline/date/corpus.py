@@ -41,7 +41,7 @@ from dateline.date.tense import FUTURE, PAST, tense_of
 from dateline.events import extract_events
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
-from dateline.model import Article, PublicationDate, Sentence, TimeMention
+from dateline.model import Article, PublicationDate, Sentence, TimeMention, headers
 from dateline.timex import tag_article
 
 # Thresholds and weights were set on Timeline17 with a tenth of each topic's dates hidden
@@ -133,7 +133,7 @@ def corpus_dates(articles: Sequence[Article]) -> dict[int, Article]:
     Only the undated articles are held; the dated ones are read in passes (the pile may be a
     lazy corpus larger than memory, `model.subset`).
     """
-    positions = [index for index, article in enumerate(articles) if _undated(article)]
+    positions = [index for index, article in enumerate(headers(articles)) if _undated(article)]
     if not positions or len(positions) == len(articles):
         return {}
     undated = [articles[index] for index in positions]

@@ -29,7 +29,7 @@ from dateline.cluster.vectors import (
 )
 from dateline.errors import SettingsError
 from dateline.events.extract import extract_events
-from dateline.model import Article, Citation, Event, TimelineEntry, subset
+from dateline.model import Article, Citation, Event, TimelineEntry, headers, subset
 from dateline.select.candidates import candidate_reports
 from dateline.select.focus import on_topic
 from dateline.select.salience import date_salience, in_range
@@ -121,7 +121,7 @@ def _readable(event: Event) -> bool:
 
 def _independent(articles: Sequence[Article]) -> Sequence[Article]:
     """Drop syndicated copies whose original is present: a copy is not a second source."""
-    copies = [(a.id, a.duplicate_of) for a in articles]
+    copies = [(a.id, a.duplicate_of) for a in headers(articles)]
     ids = {own for own, _ in copies}
     return subset(articles, (i for i, (_, original) in enumerate(copies)
                              if original is None or original not in ids))

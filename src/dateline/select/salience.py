@@ -20,7 +20,7 @@ import numpy as np
 
 from dateline.events.background import is_background
 from dateline.events.calendar import calendar_value
-from dateline.model import Article
+from dateline.model import Article, headers
 from dateline.select.weights import WEIGHTS, Weights
 
 # Coarse dates are named far more loosely ("in 2004", "last March"): they are timeline
@@ -40,7 +40,7 @@ DENSITY_FLOOR = 3.0
 def date_salience(articles: Sequence[Article], weights: Weights = WEIGHTS) -> dict[str, float]:
     """Salience of every calendar value the articles mention."""
     published_on = Counter(
-        a.published.date for a in articles if a.published and a.published.date
+        a.published.date for a in headers(articles) if a.published and a.published.date
     )
     salience = mention_salience(articles, weights)
     days = {value: date.fromisoformat(value) for value in salience if len(value) == 10}
