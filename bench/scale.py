@@ -26,6 +26,11 @@ number of dates. The ratio is dateline / Datewise wall time.
 
     .venv/bin/python bench/scale.py --sizes 10000 30000
     .venv/bin/python bench/scale.py --sizes 100000 300000 --methods dateline datewise
+    .venv/bin/python bench/scale.py --sizes 50000 --methods --dask local:1 local:2
+
+`--dask` adds the Dask engine (`batch/dask_engine.py`) on each scheduler given, in the same
+run: throughput of 1 against 2 workers, and memory of the whole tree (the cluster's worker
+processes are children of the run).
 """
 
 from __future__ import annotations
@@ -139,6 +144,12 @@ def run_child(folder: Path, output: Path, method: str) -> dict[str, object]:
     started = time.perf_counter()
     if method == "dateline":
         timeline = pipeline.timeline_from_paths([folder], settings, on_stage=stages)
+    elif method.startswith("dask "):
+        from dateline.batch.dask_engine import timeline_on_dask
+
+        stages("starting the cluster")
+        timeline = timeline_on_dask([folder], settings, method.removeprefix("dask "),
+                                    on_stage=stages)
     else:
         timeline = _datewise(folder, settings, stages, default_dates)
     stages("writing the timeline")
@@ -242,8 +253,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--source", choices=("t17", "sample"),
                         default="t17" if DATA.is_dir() else "sample")
-    parser.add_argument("--methods", nargs="+", choices=("dateline", "datewise"),
+    parser.add_argument("--methods", nargs="*", choices=("dateline", "datewise"),
                         default=["dateline", "datewise"])
+    parser.add_argument("--dask", nargs="+", default=[], metavar="SCHEDULER",
+                        help="also run the Dask engine on each scheduler (local:1 local:2)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -254,16 +267,17 @@ def main() -> None:
         sys.exit(f"benchmark data not found at {DATA}; use --source sample")
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
           f"source {args.source}; stages as wall/CPU seconds", flush=True)
-    print(f"{'articles':>9} {'method':>9} {'wall s':>7} {'CPU s':>7} {'PSS MB':>7} {'RSS MB':>7} "
+    print(f"{'articles':>9} {'method':>13} {'wall s':>7} {'CPU s':>7} {'PSS MB':>7} {'RSS MB':>7} "
           f"{'out MB':>7} {'entries':>7} {'ratio':>6}  stages", flush=True)
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="dateline-bench-") as folder:
             synthesise(size, Path(folder), args.source)
-            rows = {method: measure(Path(folder), method) for method in args.methods}
+            methods = [*args.methods, *(f"dask {s}" for s in args.dask)]
+            rows = {method: measure(Path(folder), method) for method in methods}
         peer = rows.get("datewise")
         for method, row in rows.items():
             ratio = f"{row['wall'] / peer['wall']:>6.2f}" if peer else f"{'':>6}"  # type: ignore[operator]
-            print(f"{size:>9} {method:>9} {row['wall']:>7.1f} {row['cpu']:>7.1f} "
+            print(f"{size:>9} {method:>13} {row['wall']:>7.1f} {row['cpu']:>7.1f} "
                   f"{row['pss_mb']:>7.0f} {row['rss_mb']:>7.0f} {row['output_mb']:>7.1f} "
                   f"{row['entries']:>7} {ratio}  {_stages(row)}", flush=True)
     print(f"load average {os.getloadavg()[0]:.1f} at end")

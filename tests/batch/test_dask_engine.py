@@ -47,7 +47,7 @@ def test_the_cluster_gives_the_same_timeline_as_one_machine(pile: Path, schedule
     assert list(there.documents) == list(here.documents)
     assert there.failures == here.failures and len(here.failures) == 2
     assert stages == ["reading", "finding each outlet's repeated lines", "processing",
-                      "finding near-duplicates"]
+                      "finding near-duplicates", "choosing dates and entries"]
 
 
 def test_the_cli_writes_the_same_json_with_dask(pile: Path, scheduler: str) -> None:

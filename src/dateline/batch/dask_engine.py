@@ -88,6 +88,7 @@ def timeline_on_dask(paths: Iterable[str | Path], settings: Settings, scheduler:
         stage("finding near-duplicates")
         marks, columns = _marks(client, done, settings)
         spool = _spool(client, done)
+    stage("choosing dates and entries")
     return build_timeline(spool.corpus(columns).with_marks(marks), settings,
                           request or TimelineQuery(), failures)
 
@@ -136,7 +137,9 @@ def _processed(client: Any, parts: list[Any], settings: Settings,
     stage("finding each outlet's repeated lines")
     boilerplate = client.scatter(_repeated_lines(parts, settings), broadcast=True)
     stage("processing")
-    return list(client.persist([_process_part(part, boilerplate, settings) for part in parts]))
+    done = list(client.persist([_process_part(part, boilerplate, settings) for part in parts]))
+    _wait(done)  # so each stage's time is its own
+    return done
 
 
 def inputs(paths: Iterable[str | Path]) -> list[str | Failure]:
@@ -152,6 +155,12 @@ def inputs(paths: Iterable[str | Path]) -> list[str | Failure]:
         else:
             found.append(str(path))
     return found
+
+
+def _wait(futures: list[Any]) -> None:
+    from distributed import wait as until_done
+
+    until_done(futures)
 
 
 def _worker_count(client: Any) -> int:
