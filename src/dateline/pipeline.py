@@ -12,6 +12,7 @@ import ctypes
 import dataclasses
 import functools
 import gc
+import itertools
 import os
 import pickle
 import signal
@@ -248,13 +249,7 @@ def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
     failures: list[Failure] = []
 
     def items() -> Iterator[Article]:
-        for item in read_paths(paths, settings.read, stdin=stdin):
-            if on_item is not None:
-                on_item(item)
-            if isinstance(item, Failure):
-                failures.append(item)
-            else:
-                yield item
+        yield from _read(paths, settings, stdin, on_item, failures)
         if strict and failures:  # the reading pre-pass ends before any article is stored
             refuse(failures)
         yield from articles
@@ -332,38 +327,24 @@ def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
     cross-document stages keep, not the pile.
     """
     failures: list[Failure] = []
-
-    def items() -> Iterator[Article]:
-        for item in read_paths(paths, settings.read, stdin=stdin):
-            if on_item is not None:
-                on_item(item)
-            if isinstance(item, Failure):
-                failures.append(item)
-            else:
-                yield item
-        yield from articles
-
-    corpus = spool_pile(items(), settings, default_workers(), on_done, on_stage)
-    return _timeline_of(corpus, settings, request, failures, on_stage)
-
-
-def timeline_from_articles(articles: Iterable[Article], settings: Settings, *,
-                           on_done: Callable[[int, int], None] | None = None,
-                           request: TimelineQuery = TimelineQuery(),
-                           failures: Sequence[Failure] = ()) -> Timeline:
-    """One-shot on articles in memory: the per-document stages for those not through them yet
-    (`is_processed`), duplicates marked, then the timeline (the road `timeline_from_paths`
-    takes after reading)."""
-    corpus = spool_pile(articles, settings, default_workers(), on_done)
-    return _timeline_of(corpus, settings, request, failures, None)
-
-
-def _timeline_of(corpus: Corpus, settings: Settings, request: TimelineQuery,
-                 failures: Sequence[Failure],
-                 on_stage: Callable[[str], None] | None) -> Timeline:
+    items = itertools.chain(_read(paths, settings, stdin, on_item, failures), articles)
+    corpus = spool_pile(items, settings, default_workers(), on_done, on_stage)
     if on_stage is not None:
         on_stage("choosing dates and entries")
     return build_timeline(corpus, settings, request, failures)
+
+
+def _read(paths: Iterable[str | Path], settings: Settings, stdin: BinaryIO | None,
+          on_item: Callable[[Article | Failure], None] | None,
+          failures: list[Failure]) -> Iterator[Article]:
+    """The articles of `paths`, as they are read; each unreadable file into `failures`."""
+    for item in read_paths(paths, settings.read, stdin=stdin):
+        if on_item is not None:
+            on_item(item)
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            yield item
 
 
 # Articles handed to the workers at a time; two batches are in flight, so the workers never

@@ -31,7 +31,8 @@ class Spool:
     """An append-only temporary file of pickled articles; `load(n)` reads the n-th back.
 
     Reads use `os.pread`, so any number of passes may read at once; the file is unlinked
-    when made, so it goes when the spool does, however the run ends.
+    when made, so it goes when the spool does, however the run ends. It is made in `folder`,
+    else in `$TMPDIR` (Python's `tempfile` rules).
     """
 
     def __init__(self, folder: str | None = None) -> None:
