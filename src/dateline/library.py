@@ -84,17 +84,19 @@ def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
              dates: int | None = None, per_date: int | None = None, story: int | None = None,
              settings: Settings | None = None, stdin: BinaryIO | None = None,
-             on_item: OnItem | None = None, on_done: OnDone | None = None) -> Timeline:
+             on_item: OnItem | None = None, on_done: OnDone | None = None,
+             on_stage: OnStage | None = None, dask: str | None = None) -> Timeline:
     """The timeline of files, folders ("-" for stdin) or `Article`s, with no store.
 
     Articles not yet processed (`Article.from_raw(...)`) go through every stage; unreadable
     files land in `Timeline.failures` and the run goes on. `query` keeps the entries whose
     sentences mention it; `story` narrows to one story as `Store.stories()` numbers them.
+    `dask` runs reading and the per-document stages on a Dask cluster (see `timeline_for`).
     """
     request = timeline_query(query=query, date_from=date_from, date_to=date_to, dates=dates,
                              per_date=per_date, story=story)
     return timeline_for(sources, request, settings=settings, stdin=stdin, on_item=on_item,
-                        on_done=on_done)
+                        on_done=on_done, on_stage=on_stage, dask=dask)
 
 
 def timeline_for(sources: Source | Iterable[Source], request: TimelineQuery, *,
