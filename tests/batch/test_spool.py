@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 import pytest
 
@@ -64,8 +65,6 @@ def test_marks_and_replacements_apply_as_articles_load(spool, processed) -> None
 
 
 def test_a_spool_holds_raw_and_pickled_articles_alike(processed) -> None:
-    import pickle
-
     spool = Spool()
     first = spool.append_pickled(pickle.dumps(processed[0]))
     second = spool.append(processed[1])
@@ -91,3 +90,25 @@ def test_headers_answer_from_the_columns_what_the_articles_hold(spool, processed
             full.id, full.published, full.language, full.duplicate_of)
     assert small[0].duplicate_of == processed[0].id and small[1].published is None
     assert headers(processed) is processed and headers(spool.corpus()) is not None
+
+
+def test_a_spool_moves_to_disk_past_its_memory_share(processed, monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(Spool, "IN_MEMORY", len(pickle.dumps(processed[0])) + 10)
+    spool = Spool(str(tmp_path))
+    for article in processed:
+        spool.append(article)
+    assert list(spool.corpus()) == processed and spool.load(0) == processed[0]
+    assert not list(tmp_path.iterdir())  # unlinked as soon as made
+    spool.close()
+
+
+def test_a_spool_that_cannot_reach_the_disk_says_so_in_one_line(processed, monkeypatch,
+                                                                  tmp_path) -> None:
+    from dateline.errors import DatelineError
+
+    monkeypatch.setattr(Spool, "IN_MEMORY", 10)
+    missing = tmp_path / "gone"
+    spool = Spool(str(missing))
+    with pytest.raises(DatelineError, match=r"cannot spool the pile to disk: .*TMPDIR") as found:
+        spool.append(processed[0])
+    assert str(missing) in str(found.value) and "\n" not in str(found.value)

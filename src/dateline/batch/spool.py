@@ -10,16 +10,18 @@ loads one article at a time, so memory holds what the stage keeps, not the pile.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import pickle
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import IO, overload
 
 import numpy as np
 
+from dateline.errors import DatelineError
 from dateline.model import Article, PublicationDate
 
 # Duplicate marks a corpus applies as it loads: (duplicate_of, outlets), as `mark_duplicates`
@@ -28,17 +30,23 @@ Mark = tuple[str | None, tuple[str, ...] | None]
 
 
 class Spool:
-    """An append-only temporary file of pickled articles; `load(n)` reads the n-th back.
+    """An append-only store of pickled articles; `load(n)` reads the n-th back.
 
-    Reads use `os.pread`, so any number of passes may read at once; the file is unlinked
-    when made, so it goes when the spool does, however the run ends. It is made in `folder`,
-    else in `$TMPDIR` (Python's `tempfile` rules).
+    A small pile stays in memory; past `IN_MEMORY` bytes it moves to a temporary file made
+    in `folder`, else in `$TMPDIR` (Python's `tempfile` rules), unlinked when made, so it goes
+    when the spool does, however the run ends. Reads use `os.pread`, so any number of passes
+    may read at once.
     """
 
+    # Bytes kept in memory before the spool moves to disk: a pile of a few thousand articles
+    # never touches the disk, and two spools (raw and processed) stay far below the memory
+    # the rest of a run needs.
+    IN_MEMORY = 64 * 2**20
+
     def __init__(self, folder: str | None = None) -> None:
-        # Held open for the spool's life, closed by `close` or when the spool goes.
-        self._file = tempfile.TemporaryFile(dir=folder, prefix="dateline-spool-")  # noqa: SIM115
-        self._fd = self._file.fileno()
+        self._folder = folder
+        self._memory: bytearray | None = bytearray()
+        self._file: IO[bytes] | None = None
         self._starts: list[int] = [0]
 
     def __len__(self) -> int:
@@ -50,20 +58,56 @@ class Spool:
     def append_pickled(self, blob: bytes) -> int:
         """Add one article already pickled (by a worker process); its position."""
         end = self._starts[-1]
-        written = os.pwrite(self._fd, blob, end)
-        while written < len(blob):
-            written += os.pwrite(self._fd, blob[written:], end + written)
+        if self._memory is not None and end + len(blob) > self.IN_MEMORY:
+            self._to_disk()
+        if self._memory is not None:
+            self._memory += blob
+        else:
+            self._write(blob, end)
         self._starts.append(end + len(blob))
         return len(self._starts) - 2
 
     def load(self, position: int) -> Article:
         start, end = self._starts[position], self._starts[position + 1]
-        article = pickle.loads(os.pread(self._fd, end - start, start))
+        if self._memory is not None:
+            blob: bytes | bytearray = self._memory[start:end]
+        else:
+            assert self._file is not None
+            blob = os.pread(self._file.fileno(), end - start, start)
+        article = pickle.loads(blob)
         assert isinstance(article, Article)
         return article
 
     def close(self) -> None:
-        self._file.close()
+        self._memory = None
+        if self._file is not None:
+            self._file.close()
+
+    def _to_disk(self) -> None:
+        try:
+            # Held open for the spool's life, closed by `close` or when the spool goes.
+            self._file = tempfile.TemporaryFile(dir=self._folder, prefix="dateline-spool-")  # noqa: SIM115
+        except OSError as exc:
+            raise self._error(exc) from None
+        assert self._memory is not None
+        memory, self._memory = self._memory, None
+        self._write(bytes(memory), 0)
+
+    def _write(self, blob: bytes, at: int) -> None:
+        assert self._file is not None
+        try:
+            written = os.pwrite(self._file.fileno(), blob, at)
+            while written < len(blob):
+                written += os.pwrite(self._file.fileno(), blob[written:], at + written)
+        except OSError as exc:
+            raise self._error(exc) from None
+
+    def _error(self, exc: OSError) -> DatelineError:
+        where = self._folder or tempfile.gettempdir()
+        reason = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) \
+            else (exc.strerror or str(exc))
+        return DatelineError(f"{where}: cannot spool the pile to disk: {reason}; free some "
+                             "space there or set TMPDIR to a larger disk, and run again")
 
     def corpus(self, columns: Columns | None = None) -> Corpus:
         """Every article spooled so far, in the order written; `columns`, when the writer
