@@ -67,9 +67,11 @@ def test_timeline_entries_are_dated_and_sourced():
             assert texts[citation.document][citation.start:citation.end] == citation.sentence
 
 
-def test_the_spooled_pile_gives_the_timeline_the_pile_in_memory_gives(monkeypatch):
+@pytest.mark.parametrize("max_pool", [300, 2])
+def test_the_spooled_pile_gives_the_timeline_the_pile_in_memory_gives(monkeypatch, max_pool):
     """The sample corpus (wire copies, an undated article, several outlets) through the disk
-    spool in batches of five, over a pool, against every stage run on lists in memory."""
+    spool in batches of five, over a pool, against every stage run on lists in memory; with
+    pools of two reports a date, the spread each date's pool is thinned to is picked too."""
     from importlib import resources
 
     from dateline.cluster.duplicates import mark_duplicates
@@ -77,6 +79,7 @@ def test_the_spooled_pile_gives_the_timeline_the_pile_in_memory_gives(monkeypatc
 
     sample = Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
     settings = Settings()
+    monkeypatch.setattr("dateline.select.entries.MAX_POOL", max_pool)
     read = read_all([sample], settings)
     marked = mark_duplicates(process(read.articles, settings), settings.dedup)
     in_memory = build_timeline(marked, settings, TimelineQuery())

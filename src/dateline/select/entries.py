@@ -165,27 +165,32 @@ def _pools(
     articles: Sequence[Article], ranked: dict[str, float], topic: frozenset[str],
     asked: set[str],
 ) -> tuple[dict[str, list[Event]], _Speakers]:
-    """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus,
-    in one pass over the articles."""
-    raw: dict[str, list[Event]] = defaultdict(list)
+    """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus.
+
+    A first pass notes only where each candidate report is; once each date's count is known,
+    the spread is picked, and only the articles holding a picked report are read again: a
+    large pile's every report of a hot day is never held at once.
+    """
+    places: dict[str, list[tuple[int, int]]] = defaultdict(list)  # date -> (article, report)
+    for index, article in enumerate(articles):
+        for rank, report in enumerate(candidate_reports(_with_events(article), ranked)):
+            places[report.date].append((index, rank))
+    spread = {date: found[:: max(1, len(found) // (4 * MAX_POOL))]
+              for date, found in places.items()}
+    needed = {place for found in spread.values() for place in found}
+    wanted = sorted({index for index, _ in needed})
+    picked: dict[tuple[int, int], Event] = {}
     speakers = _Speakers({}, {}, {})
-    for article in articles:
-        if not article.events and article.text:
-            article = extract_events(article)
-        found = False
-        for report in candidate_reports(article, ranked):
-            raw[report.date].append(report)
-            found = True
-        if found:
-            _remember(article, speakers)
+    for index, article in zip(wanted, subset(articles, wanted), strict=True):
+        article = _with_events(article)
+        _remember(article, speakers)
+        for rank, report in enumerate(candidate_reports(article, ranked)):
+            if (index, rank) in needed:
+                picked[(index, rank)] = report
     pools: dict[str, list[Event]] = {}
-    for date, reports in raw.items():
+    for date, found in spread.items():
         # Thin before the word-level filters, which cost more than the thinning loses.
-        usable = [
-            r
-            for r in reports[:: max(1, len(reports) // (4 * MAX_POOL))]
-            if _readable(r)
-        ]
+        usable = [report for place in found if _readable(report := picked[place])]
         # Off-topic reports give way to on-topic ones; a date only other stories speak for
         # keeps them (a collection may hold more than one story).
         usable = [r for r in usable if _on_topic(r, topic)] or usable
@@ -193,6 +198,11 @@ def _pools(
             continue
         pools[date] = usable[:: max(1, math.ceil(len(usable) / MAX_POOL))]
     return pools, speakers
+
+
+def _with_events(article: Article) -> Article:
+    """A stored article that never went through the events stage gets its events here."""
+    return article if article.events or not article.text else extract_events(article)
 
 
 def _remember(article: Article, speakers: _Speakers) -> None:
