@@ -3,13 +3,15 @@
 `bench/tls_peers.py` starts this script with the news-tls environment's interpreter. It
 imports `news_tls` from an unmodified copy of the fetched snapshot, builds each requested
 timeline with the method set up as the snapshot's `experiments/evaluate.py` sets it up, and
-writes the predicted timelines with the wall time of each `predict()` call as JSON. Methods:
-"datewise" (its released leave-one-topic-out date ranker), "datewise-mentions" (its
-`MentionCountDateRanker` instead), "datewise-mentions-nokw" (that, with every sentence let
-through its keyword filter) and "clust". Python 3.8 runs it, so it keeps to syntax that
+writes each predicted timeline with the wall time of its `predict()` call as one JSON file
+in OUTPUT_DIR as soon as it is built (a stopped run keeps what it finished; a file already
+there is not built again). Methods: "datewise" (its released leave-one-topic-out date
+ranker), "datewise-nokw" (that, with every sentence let through its keyword filter),
+"datewise-mentions" (its `MentionCountDateRanker` instead of the model),
+"datewise-mentions-nokw" and "clust". Python 3.8 runs it, so it keeps to syntax that
 version reads.
 
-    python3.8 newstls_driver.py NEWS_TLS_DIR DATASET_DIR JOBS_JSON OUTPUT_JSON
+    python3.8 newstls_driver.py NEWS_TLS_DIR DATASET_DIR JOBS_JSON OUTPUT_DIR
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -33,7 +36,7 @@ def _system(method: str, models: dict):
             clip_sents=5,
             unique_dates=True,
         )
-    supervised = method == "datewise"
+    supervised = not method.startswith("datewise-mentions")
     ranker = (
         datewise.SupervisedDateRanker(method="regression")
         if supervised
@@ -77,6 +80,11 @@ def _build(job: dict, method: str, dataset: Path, models: dict) -> dict:
     }
 
 
+def result_file(output: Path, job: dict, method: str) -> Path:
+    """Where the timeline of `job` by `method` is kept (its key names the job's settings)."""
+    return output / "{}.{}.json".format(job["key"], method)
+
+
 def main(argv: list) -> None:
     news_tls_dir, dataset, jobs_path, output = (Path(a) for a in argv[1:5])
     sys.path.insert(0, str(news_tls_dir))
@@ -85,15 +93,25 @@ def main(argv: list) -> None:
     resources = news_tls_dir / "resources" / "datewise"
     models = utils.load_pkl(resources / "supervised_date_ranker.t17.pkl")
     request = json.loads(jobs_path.read_text(encoding="utf-8"))
-    results = {}
-    for job in request["jobs"]:
-        for method in request["methods"]:
-            key = "{}|{}".format(job["name"], method)
+    output.mkdir(parents=True, exist_ok=True)
+    # Another run reaching the same cache waits for this one instead of building twice.
+    lock = output / "driver.pid"
+    lock.write_text(str(os.getpid()), encoding="utf-8")
+    # Method by method, so a run stopped part-way has whole methods to compare.
+    for method in request["methods"]:
+        for job in request["jobs"]:
+            target = result_file(output, job, method)
+            if target.exists():
+                continue
             # news-tls prints its progress on stdout; keep it apart from our own output.
             with contextlib.redirect_stdout(sys.stderr):
-                results[key] = _build(job, method, dataset, models)
-            print("news-tls", key, "{:.2f} s".format(results[key]["seconds"]), file=sys.stderr)
-    output.write_text(json.dumps(results), encoding="utf-8")
+                result = _build(job, method, dataset, models)
+            partial = target.with_suffix(".part")
+            partial.write_text(json.dumps(result), encoding="utf-8")
+            partial.rename(target)
+            print("news-tls", job["name"], method, "{:.2f} s".format(result["seconds"]),
+                  file=sys.stderr)
+    lock.unlink()
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 Both run on the same real pages (`../shared/data/real/bodies/html` and, when present,
 `../shared/data/real/dates/html`), decompressed into memory first so disk and gzip are not
-timed. dateline's path is what a run does per page: sniff and decode the bytes, extract the
-body and the metadata (trafilatura + htmldate), then the clean stage. The peer is
+timed. dateline's path is what a run does per page: sniff and decode the bytes, parse the
+page once, take the body out (trafilatura), read the metadata from the markup and date the
+page (meta, JSON-LD, htmldate, the visible date line), then the clean stage. The peer is
 `trafilatura.extract(page)` with its defaults, the call a user of the library makes. Each
 side runs `--rounds` times over every page and keeps its fastest round; the ratio is
 dateline / trafilatura. Both run in this one process, so CPU time is the measure: on a

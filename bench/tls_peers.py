@@ -18,11 +18,22 @@ what the ranker and the keyword filter buy: mention counts as the date ranker (i
 `MentionCountDateRanker`), and that without the keyword filter. Wall time is `predict()` alone
 (which re-reads its preprocessed file on every pass; one such pass is timed apart).
 
-dateline runs without a query and with the same keywords as its query; "ours-datewise" is
-`dateline.select.datewise` on our articles and on the articles news-tls kept. dateline's time
-is the timeline build on prepared articles (tagging and events are timed apart, per folder).
+dateline runs without a query and with the same keywords as its query. Its weights are
+chosen leave-one-topic-out: for each story, among the shipped weights and each weight of
+`select.weights` turned off, the variant with the best mean AR-1 on the other stories
+without keywords, which the keyword run takes too; the run also prints what each weight
+buys held out. "ours-datewise" is `dateline.select.datewise` on our articles and on the
+articles news-tls kept, with and without the keywords. dateline's time is the timeline
+build on prepared articles (tagging and events are timed apart, per folder; prepared
+articles are kept in the cache under a digest of the code that makes them).
+
+news-tls builds in the background while dateline runs; each of its timelines is kept in the
+cache, so later runs reuse it. `--rouge reimpl` scores with tilse's Python ROUGE instead of
+ROUGE-1.5.5's Perl script (one process per pair of days, seconds each on a loaded machine);
+scored day pairs are kept in the cache either way.
 
     .venv/bin/python bench/tls_peers.py setup     # Python 3.8 venv + news-tls export, once
+    .venv/bin/python bench/tls_peers.py peers     # news-tls's timelines into the cache
     .venv/bin/python bench/tls_peers.py run [--topics H1N1_bbc ...] [--json FILE]
     .venv/bin/python bench/tls_peers.py calibrate [--topics H1N1_bbc ...]
 """
@@ -32,11 +43,13 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import hashlib
 import json
 import os
+import pickle
+import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
@@ -48,6 +61,7 @@ from dateline.eval import tls
 from dateline.model import Article
 from dateline.select import build_entries
 from dateline.select.datewise import datewise
+from dateline.select.weights import OFF, WEIGHTS, Weights, weights_from
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "tls" / "t17"
@@ -69,7 +83,7 @@ TOPIC_KEYS = {
     "haiti": "haiti", "IraqWar": "iraq", "LibyaWar": "libya", "MJ": "mj",
     "SyrianCrisis": "syria",
 }
-NEWS_TLS_METHODS = ("datewise", "datewise-mentions", "datewise-mentions-nokw", "clust")
+NEWS_TLS_METHODS = ("datewise", "datewise-nokw", "clust")
 MEASURES = (("ar1_f1", "AR-1"), ("ar2_f1", "AR-2"), ("date_f1", "Date F1"))
 Prediction = dict[date, list[str]]
 
@@ -173,19 +187,80 @@ class Peer:
 
     def run(self, jobs: list[dict[str, Any]], methods: tuple[str, ...] = NEWS_TLS_METHODS,
             dataset: Path | None = None) -> dict[str, Any]:
-        """Predicted timelines and `predict()` seconds for every job and news-tls method."""
+        """Predicted timelines and `predict()` seconds for every job and news-tls method, by
+        "name|method". Each is kept in the cache when built: a later run reuses it, so a full
+        run is paid once per news-tls version, input and reference."""
+        return self.start(jobs, methods, dataset)()
+
+    def start(self, jobs: list[dict[str, Any]], methods: tuple[str, ...] = NEWS_TLS_METHODS,
+              dataset: Path | None = None) -> Callable[[], dict[str, Any]]:
+        """`run` in the background: builds what the cache lacks while the caller goes on;
+        the function returned waits for it and gives `run`'s result."""
         if not self.python.exists() or not self.source.exists():
             raise SystemExit("news-tls environment missing: run `bench/tls_peers.py setup` first")
-        request = {"methods": list(methods), "jobs": jobs}
-        with tempfile.TemporaryDirectory() as scratch:
-            jobs_path, out_path = Path(scratch) / "jobs.json", Path(scratch) / "out.json"
+        dataset = dataset or self.dataset
+        output = self.cache / "runs" / f"{self.source.name}-{dataset.name}"
+        keyed = [{**job, "key": _job_key(job)} for job in jobs]
+        missing = [m for m in methods for j in keyed
+                   if not (output / f"{j['key']}.{m}.json").exists()]
+        process = None
+        running = _running_driver(output)
+        if missing and running is None:
+            output.mkdir(parents=True, exist_ok=True)
+            jobs_path = output / "jobs.json"
+            request = {"methods": list(dict.fromkeys(missing)), "jobs": keyed}
             jobs_path.write_text(json.dumps(request), encoding="utf-8")
             driver = Path(__file__).with_name("newstls_driver.py")
             command = [str(self.python), "-W", "ignore", str(driver), str(self.source),
-                       str(dataset or self.dataset), str(jobs_path), str(out_path)]
-            subprocess.run(command, check=True, stdout=sys.stderr)
-            result: dict[str, Any] = json.loads(out_path.read_text(encoding="utf-8"))
-        return result
+                       str(dataset), str(jobs_path), str(output)]
+            process = subprocess.Popen(command, stdout=sys.stderr)
+
+        def done() -> bool:
+            return all((output / f"{j['key']}.{m}.json").exists() for m in methods for j in keyed)
+
+        def finish() -> dict[str, Any]:
+            # Wait for every timeline asked for, or for the driver (this run's, or one an
+            # earlier run left building into the same cache) to end.
+            while not done():
+                if process is not None and process.poll() is not None:
+                    break
+                if process is None and (running is None or not _alive(running)):
+                    break
+                time.sleep(5)
+            found = {}
+            for m in methods:
+                for j in keyed:
+                    path = output / f"{j['key']}.{m}.json"
+                    if path.exists():
+                        found[f"{j['name']}|{m}"] = json.loads(path.read_text("utf-8"))
+                    else:
+                        print(f"news-tls {m} on {j['name']}: not built", file=sys.stderr)
+            return found
+
+        return finish
+
+
+def _running_driver(output: Path) -> int | None:
+    """The process id of a driver still building into `output`, if there is one."""
+    try:
+        pid = int((output / "driver.pid").read_text().strip())
+    except (OSError, ValueError):
+        return None
+    return pid if _alive(pid) else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
+
+
+def _job_key(job: dict[str, Any]) -> str:
+    """A file name for a job: its timeline and a digest of its settings."""
+    digest = hashlib.sha1(json.dumps(job, sort_keys=True).encode()).hexdigest()[:10]
+    return f"{job['name'].replace('/', '__')}-{digest}"
 
 
 def topic_key(folder: str) -> str:
@@ -222,40 +297,93 @@ def _timed(builder: Callable[..., Any], articles: list[Article],
     return predicted, time.perf_counter() - started
 
 
-def _ours(reference: dict[date, list[str]], articles: list[Article],
-          kept: set[str] | None, query: str) -> dict[str, tuple[Prediction, float]]:
-    """dateline without and with the query, and our Datewise, on the prepared articles."""
-    runs = {
-        "dateline": _timed(build_entries, articles, reference),
-        "dateline+query": _timed(functools.partial(build_entries, query=query), articles,
-                                 reference),
-        "ours-datewise": _timed(datewise, articles, reference),
+def variants() -> dict[str, Weights]:
+    """The choices leave-one-topic-out makes: the shipped weights, and each one turned off."""
+    return {"default": WEIGHTS, **{f"no {n}": weights_from({n: v}) for n, v in OFF.items()}}
+
+
+def _dateline(reference: dict[date, list[str]], articles: list[Article], query: str | None,
+              choices: dict[str, Weights]) -> dict[str, tuple[Prediction, float]]:
+    """dateline's timeline under every variant of its weights."""
+    return {
+        choice: _timed(functools.partial(build_entries, query=query, weights=weights),
+                       articles, reference)
+        for choice, weights in choices.items()
     }
+
+
+def _ours_datewise(reference: dict[date, list[str]], articles: list[Article],
+                   kept: set[str] | None, query: str) -> dict[str, tuple[Prediction, float]]:
+    """Our Datewise with and without the keywords, on our articles and on news-tls's."""
+    runs = {}
+    inputs = {"": articles}
     if kept is not None:
-        same_input = [a for a in articles if a.id in kept]
-        runs["ours-datewise/nt-input"] = _timed(datewise, same_input, reference)
+        inputs["/nt-input"] = [a for a in articles if a.id in kept]
+    for suffix, pool in inputs.items():
+        runs[f"ours-datewise{suffix}"] = _timed(datewise, pool, reference)
+        runs[f"ours-datewise+kw{suffix}"] = _timed(
+            functools.partial(datewise, keywords=query.split()), pool, reference)
     return runs
 
 
-def _score(scorer: Any, predicted: Prediction, reference: dict[date, list[str]]
-           ) -> dict[str, float]:
+class _MemoScorer:
     """AR-1, AR-2 and Date F1 as `dateline eval tls` scores them (its concat and agreement
-    measures, a third of its ROUGE calls, are left out)."""
-    from tilse.data.timelines import GroundTruth
-    from tilse.data.timelines import Timeline as TilseTimeline
+    measures, a third of its ROUGE calls, are left out); a timeline scored once is not
+    scored again (most weight variants change a few entries or none)."""
 
-    if not predicted:
-        return dict.fromkeys((m for m, _ in MEASURES), 0.0)
-    pred = TilseTimeline({d: [tls._tokens(s) for s in ss] for d, ss in predicted.items()})
-    truth = GroundTruth(
-        [TilseTimeline({d: [tls._tokens(s) for s in ss] for d, ss in reference.items()})]
-    )
-    align = scorer._evaluator.evaluate_align_date_content_costs_many_to_one(pred, truth)
-    return {
-        "ar1_f1": align["rouge_1"]["f_score"],
-        "ar2_f1": align["rouge_2"]["f_score"],
-        "date_f1": tls._date_f1(set(predicted), set(reference)),
-    }
+    def __init__(self, rouge_computation: str = "original") -> None:
+        from tilse.evaluation import rouge as tilse_rouge
+
+        # "original" is ROUGE-1.5.5 (Perl), as `dateline eval tls` and the papers score;
+        # "reimpl" is tilse's Python reimplementation, which reads a little lower but costs
+        # no process per call (one Perl call per day pair takes seconds on a loaded machine).
+        self._evaluator = tilse_rouge.TimelineRougeEvaluator(
+            measures=["rouge_1", "rouge_2"], rouge_computation=rouge_computation)
+        self._seen: dict[str, dict[str, float]] = {}
+        # Alignment scores each pair of a predicted and a reference day with one call of
+        # ROUGE's Perl script; variants share most days, so each pair is scored once, and
+        # kept on disk for the next run (keyed by the pair's text: nothing else enters).
+        rouge = self._evaluator.rouge
+        score_summary = rouge.score_summary
+        CACHE.mkdir(parents=True, exist_ok=True)
+        store = sqlite3.connect(CACHE / "rouge-pairs.sqlite", timeout=60)
+        store.execute("CREATE TABLE IF NOT EXISTS pairs (key TEXT PRIMARY KEY, score TEXT)")
+
+        def once(summary: Any, references: Any) -> Any:
+            text = json.dumps([rouge_computation, summary, references], sort_keys=True)
+            key = hashlib.sha1(text.encode()).hexdigest()
+            row = store.execute("SELECT score FROM pairs WHERE key = ?", (key,)).fetchone()
+            if row:
+                return json.loads(row[0])
+            found = score_summary(summary, references)
+            with store:
+                store.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?)",
+                              (key, json.dumps(found)))
+            return found
+
+        rouge.score_summary = once
+
+    def score(self, predicted: Prediction, reference: dict[date, list[str]]
+              ) -> dict[str, float]:
+        from tilse.data.timelines import GroundTruth
+        from tilse.data.timelines import Timeline as TilseTimeline
+
+        if not predicted:
+            return dict.fromkeys((m for m, _ in MEASURES), 0.0)
+        key = json.dumps([sorted((str(d), s) for d, s in predicted.items()),
+                          sorted((str(d), s) for d, s in reference.items())])
+        if key not in self._seen:
+            pred = TilseTimeline({d: [tls._tokens(s) for s in ss]
+                                  for d, ss in predicted.items()})
+            truth = GroundTruth([TilseTimeline({d: [tls._tokens(s) for s in ss]
+                                                for d, ss in reference.items()})])
+            align = self._evaluator.evaluate_align_date_content_costs_many_to_one(pred, truth)
+            self._seen[key] = {
+                "ar1_f1": align["rouge_1"]["f_score"],
+                "ar2_f1": align["rouge_2"]["f_score"],
+                "date_f1": tls._date_f1(set(predicted), set(reference)),
+            }
+        return dict(self._seen[key])
 
 
 def _in_window(articles: list[Article], reference: dict[date, list[str]]) -> int:
@@ -264,44 +392,105 @@ def _in_window(articles: list[Article], reference: dict[date, list[str]]) -> int
 
 
 def _prepared(folder: Path) -> tuple[list[Article], float]:
+    """The folder's articles through tagging and events, and the seconds that took. Kept in
+    the cache under a digest of the code that makes them (all but select/ and eval/), so
+    exploring selection does not tag again."""
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / "src" / "dateline").rglob("*.py")):
+        if path.parent.name not in ("select", "eval"):
+            digest.update(path.read_bytes())
+    kept = CACHE / "prepared" / digest.hexdigest()[:12] / f"{folder.name}.pickle"
+    if kept.exists():
+        seconds, articles = pickle.loads(kept.read_bytes())
+        return articles, seconds
     started = time.perf_counter()
     articles = [tls._prepare(a) for a in tls._load_articles(folder)]
-    return articles, time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_bytes(pickle.dumps((seconds, articles)))
+    return articles, seconds
 
 
-def run(peer: Peer, topics: list[str] | None) -> dict[str, Any]:
+def _folders(topics: list[str] | None) -> list[Path]:
     folders = [p for p in sorted(DATA.iterdir()) if (p / "articles.json").is_file()]
-    folders = [p for p in folders if topics is None or p.name in topics]
-    references = _references(folders)
+    return [p for p in folders if topics is None or p.name in topics]
+
+
+def start_peers(peer: Peer, topics: list[str] | None,
+                methods: tuple[str, ...] = NEWS_TLS_METHODS) -> Callable[[], dict[str, Any]]:
+    """news-tls's timelines for every reference, built (in the background) or read from the
+    cache; the function returned waits for them."""
+    folders = _folders(topics)
     prepared = {f.name: peer.prepare_topic(f.name) for f in folders}
-    jobs = [_job(n, f, r) for n, f, r in references if prepared[f.name] is not None]
-    peer_runs = peer.run(jobs) if jobs else {}
+    jobs = [_job(n, f, r) for n, f, r in _references(folders) if prepared[f.name] is not None]
+    return peer.start(jobs, methods) if jobs else dict
+
+
+def run(peer: Peer, topics: list[str] | None,
+        methods: tuple[str, ...] = NEWS_TLS_METHODS, rouge: str = "original"
+        ) -> dict[str, Any]:
+    """Every method on every reference timeline, scored alike. dateline's weights are chosen
+    leave-one-topic-out on the runs without keywords; the run with keywords takes, for each
+    story, the variant chosen there (on the other stories)."""
+    folders = _folders(topics)
+    references = _references(folders)
+    # news-tls builds its timelines while dateline builds and scores its own, side by side.
+    peer_result = start_peers(peer, topics, methods)
+    prepared = {f.name: peer.prepare_topic(f.name) for f in folders}
     keywords = peer.keywords()
-    scorer = tls._Scorer()
+    scorer = _MemoScorer(rouge)
+    choices = variants()
     window_counts: dict[str, int] = {}
     rows: dict[str, dict[str, dict[str, float]]] = {}
+    by_variant: dict[str, dict[str, dict[str, float]]] = {c: {} for c in choices}
     prep_seconds: dict[str, float] = {}
     cache: dict[str, list[Article]] = {}
+    queries: dict[str, str] = {}
     for name, folder, reference in references:
         if folder.name not in cache:
             cache[folder.name], prep_seconds[folder.name] = _prepared(folder)
+        articles = cache[folder.name]
         topic = prepared[folder.name]
         kept = kept_ids(topic) if topic is not None else None
-        query = " ".join(keywords[topic_key(folder.name)])
-        window_counts[name] = _in_window(cache[folder.name], reference)
-        runs = _ours(reference, cache[folder.name], kept, query)
-        for method in NEWS_TLS_METHODS:
+        queries[name] = " ".join(keywords[topic_key(folder.name)])
+        window_counts[name] = _in_window(articles, reference)
+        for choice, (predicted, seconds) in _dateline(reference, articles, None,
+                                                      choices).items():
+            by_variant[choice][name] = {**scorer.score(predicted, reference), "seconds": seconds}
+        runs = _ours_datewise(reference, articles, kept, queries[name])
+        rows[name] = {m: {**scorer.score(p, reference), "seconds": t}
+                      for m, (p, t) in runs.items()}
+        print(name, {m: round(s["ar1_f1"], 3) for m, s in rows[name].items()}, file=sys.stderr)
+    held, chosen = tls.leave_one_topic_out(by_variant)
+    for name, folder, reference in references:
+        articles = cache[folder.name]
+        story = tls._story(name)
+        asked = {c: choices[c] for c in dict.fromkeys(("default", chosen[story]))}
+        with_query = _dateline(reference, articles, queries[name], asked)
+        shipped_seconds = by_variant["default"][name]["seconds"]
+        loto_query = with_query[chosen[story]][0]
+        shipped_query, query_seconds = with_query["default"]
+        rows[name] = {
+            "dateline (LOTO)": {**held[name], "seconds": shipped_seconds},
+            "dateline (shipped)": by_variant["default"][name],
+            "dateline+query (LOTO)": {**scorer.score(loto_query, reference),
+                                      "seconds": query_seconds},
+            "dateline+query (shipped)": {**scorer.score(shipped_query, reference),
+                                         "seconds": query_seconds},
+            **rows[name],
+        }
+    peer_runs = peer_result()
+    for name, _, reference in references:
+        for method in methods:
             found = peer_runs.get(f"{name}|{method}")
             if found:
                 timeline = {date.fromisoformat(d[:10]): s for d, s in found["timeline"].items()}
-                runs[f"news-tls {method}"] = (timeline, found["seconds"])
-        rows[name] = {}
-        for method, (predicted, seconds) in runs.items():
-            rows[name][method] = {**_score(scorer, predicted, reference), "seconds": seconds}
-        print(name, {m: round(s["ar1_f1"], 3) for m, s in rows[name].items()}, file=sys.stderr)
+                rows[name][f"news-tls {method}"] = {**scorer.score(timeline, reference),
+                                                    "seconds": found["seconds"]}
     reads = {k.split("|")[0]: v["read_seconds"] for k, v in peer_runs.items()}
     kept_counts = {k.split("|")[0]: v["articles"] for k, v in peer_runs.items()}
-    return {"rows": rows, "prep_seconds": prep_seconds, "news_tls_read_seconds": reads,
+    return {"rows": rows, "variants": by_variant, "chosen": chosen, "rouge": rouge,
+            "prep_seconds": prep_seconds, "news_tls_read_seconds": reads,
             "news_tls_articles": kept_counts, "our_articles": window_counts,
             "news_tls_input": peer.origin}
 
@@ -324,14 +513,14 @@ def calibrate(peer: Peer, topics: list[str]) -> str:
     jobs = [_job(n, f, r) for n, f, r in references]
     inputs = {"shipped": peer.run(jobs, ("datewise",)),
               "rebuilt": peer.run(jobs, ("datewise",), calibration / "dataset")}
-    scorer = tls._Scorer()
+    scorer = _MemoScorer()
     lines, gaps = [], []
     for name, _, reference in references:
         ar1 = {}
         for which, found in inputs.items():
             timeline = found[f"{name}|datewise"]["timeline"]
             predicted = {date.fromisoformat(d[:10]): s for d, s in timeline.items()}
-            ar1[which] = _score(scorer, predicted, reference)["ar1_f1"]
+            ar1[which] = scorer.score(predicted, reference)["ar1_f1"]
         gaps.append(ar1["rebuilt"] - ar1["shipped"])
         lines.append(f"{name}: AR-1 shipped {ar1['shipped']:.4f}, rebuilt {ar1['rebuilt']:.4f}")
     lines.append(f"mean AR-1 change from rebuilding the input: {mean(gaps):+.4f}")
@@ -361,26 +550,83 @@ def table(rows: dict[str, dict[str, dict[str, float]]], measure: str, label: str
     return "\n".join(lines)
 
 
+def _mean_of(rows: dict[str, dict[str, dict[str, float]]], method: str, measure: str
+             ) -> float:
+    return mean(s[method][measure] for s in rows.values())
+
+
 def parity(rows: dict[str, dict[str, dict[str, float]]]) -> str:
-    """Our Datewise against real Datewise on the timelines both ran on, mean AR-1."""
+    """Our Datewise against real Datewise, mean AR-1 over the timelines both ran on: on the
+    same input (the articles news-tls kept, the same keywords or none) and on ours."""
     lines = []
-    both = [s for s in rows.values() if "news-tls datewise" in s]
-    for ours in ("ours-datewise", "ours-datewise/nt-input"):
-        for real in NEWS_TLS_METHODS[:3]:
-            pairs = [(s[ours]["ar1_f1"], s[f"news-tls {real}"]["ar1_f1"]) for s in both
-                     if ours in s]
-            if pairs:
-                gap = mean(a for a, _ in pairs) - mean(b for _, b in pairs)
-                verdict = "within" if abs(gap) <= 0.01 else "NOT within"
-                lines.append(f"{ours} - news-tls {real}: mean AR-1 {gap:+.4f} over "
-                             f"{len(pairs)} timelines ({verdict} 0.01)")
+    pairs = (("ours-datewise+kw/nt-input", "datewise"), ("ours-datewise/nt-input", "datewise-nokw"),
+             ("ours-datewise+kw", "datewise"), ("ours-datewise", "datewise-nokw"),
+             ("ours-datewise+kw/nt-input", "datewise-mentions"))
+    for ours, real in pairs:
+        both = {n: s for n, s in rows.items() if ours in s and f"news-tls {real}" in s}
+        if both:
+            gap = (_mean_of(both, ours, "ar1_f1")
+                   - _mean_of(both, f"news-tls {real}", "ar1_f1"))
+            verdict = "within" if abs(gap) <= 0.01 else "NOT within"
+            lines.append(f"{ours} - news-tls {real}: mean AR-1 {gap:+.4f} over "
+                         f"{len(both)} timelines ({verdict} 0.01)")
+    return "\n".join(lines)
+
+
+def verdicts(rows: dict[str, dict[str, dict[str, float]]]) -> str:
+    """Issue 12's goals: dateline held out above real Datewise with and without keywords,
+    and its build at least 5 times faster than Datewise's `predict()`."""
+    lines = []
+    for ours, real in (("dateline+query (LOTO)", "news-tls datewise"),
+                       ("dateline (LOTO)", "news-tls datewise-nokw")):
+        both = {n: s for n, s in rows.items() if ours in s and real in s}
+        if not both:
+            continue
+        for measure, label in MEASURES:
+            a, b = _mean_of(both, ours, measure), _mean_of(both, real, measure)
+            lines.append(f"{ours} {label} {a:.4f} vs {real} {b:.4f}: "
+                         f"{'above' if a > b else 'NOT above'}")
+    for ours in ("dateline (shipped)", "dateline+query (shipped)"):
+        both = {n: s for n, s in rows.items() if ours in s and "news-tls datewise" in s}
+        if both:
+            ratio = (sum(s["news-tls datewise"]["seconds"] for s in both.values())
+                     / sum(s[ours]["seconds"] for s in both.values()))
+            worst = min(s["news-tls datewise"]["seconds"] / s[ours]["seconds"]
+                        for s in both.values())
+            lines.append(f"{ours} build {ratio:.1f}x faster than news-tls datewise predict() "
+                         f"(summed over {len(both)} timelines; slowest timeline {worst:.1f}x)")
+    return "\n".join(lines)
+
+
+def weights_table(variants_of: dict[str, dict[str, dict[str, float]]]) -> str:
+    """What each weight buys held out: every story takes the weight on or off by the other
+    stories' mean AR-1; "buys" is that against off everywhere."""
+    lines = ["| weight (→ off) | AR-1 off | AR-1 LOTO | buys AR-1 | AR-2 off / LOTO "
+             "| Date F1 off / LOTO | stories choosing it |", "|---" * 7 + "|"]
+    for name, off in OFF.items():
+        pair = {"default": variants_of["default"], "off": variants_of[f"no {name}"]}
+        held, chosen = tls.leave_one_topic_out(pair)
+        on = sum(c == "default" for c in chosen.values())
+        off_mean = {m: mean(s[m] for s in pair["off"].values()) for m, _ in MEASURES}
+        loto = {m: mean(s[m] for s in held.values()) for m, _ in MEASURES}
+        lines.append(
+            f"| `{name}` {getattr(WEIGHTS, name):g} → {off:g} | {off_mean['ar1_f1']:.4f} "
+            f"| {loto['ar1_f1']:.4f} | {loto['ar1_f1'] - off_mean['ar1_f1']:+.4f} "
+            f"| {off_mean['ar2_f1']:.4f} / {loto['ar2_f1']:.4f} "
+            f"| {off_mean['date_f1']:.4f} / {loto['date_f1']:.4f} | {on}/{len(chosen)} |")
     return "\n".join(lines)
 
 
 def report(result: dict[str, Any]) -> str:
     rows = result["rows"]
-    parts = [table(rows, m, label) for m, label in MEASURES]
+    parts = [f"tilse ROUGE: {result['rouge']}"]
+    parts += [table(rows, m, label) for m, label in MEASURES]
     parts.append(table(rows, "seconds", "seconds (build / predict())"))
+    parts.append(verdicts(rows))
+    parts.append(parity(rows))
+    parts.append(weights_table(result["variants"]))
+    chosen = ", ".join(f"{k}: {v}" for k, v in result["chosen"].items())
+    parts.append(f"weights chosen for each story on the others (no keywords): {chosen}")
     prep = ", ".join(f"{k} {v:.1f}" for k, v in result["prep_seconds"].items())
     parts.append(f"dateline preparation per folder (tag + events, s): {prep}")
     read = ", ".join(f"{k} {v:.2f}" for k, v in result["news_tls_read_seconds"].items())
@@ -391,29 +637,37 @@ def report(result: dict[str, Any]) -> str:
     origin = ", ".join(f"{k} {v}" for k, v in result["news_tls_input"].items())
     parts.append(f"news-tls input (shipped by the snapshot or regenerated by its spaCy step): "
                  f"{origin}")
-    parts.append(parity(rows))
     return "\n\n".join(parts)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("action", choices=("setup", "run", "calibrate"))
+    parser.add_argument("action", choices=("setup", "peers", "run", "calibrate"))
     parser.add_argument("--news-tls", default=MIRROR / "complementizer+news-tls" / "repo")
     parser.add_argument("--news-tls-data", default=MIRROR / "Haruhi07+news-tls-best" / "repo")
     parser.add_argument("--tilse", default=MIRROR / "smartschat+tilse" / "repo")
     parser.add_argument("--cache", default=CACHE)
     parser.add_argument("--python38", default=PYTHON38)
     parser.add_argument("--topics", nargs="*", help="topic folders (default: all)")
+    parser.add_argument("--peer-methods", nargs="*", default=list(NEWS_TLS_METHODS),
+                        choices=(*NEWS_TLS_METHODS, "datewise-mentions",
+                                 "datewise-mentions-nokw"),
+                        help="news-tls methods (default: %(default)s)")
+    parser.add_argument("--rouge", choices=("original", "reimpl"), default="original",
+                        help="tilse's ROUGE: the Perl ROUGE-1.5.5 or its Python reimplementation")
     parser.add_argument("--json", type=Path, help="also write every score to this file")
     args = parser.parse_args()
     peer = Peer(args)
     if args.action == "setup":
         peer.setup(Path(args.python38))
         return
+    if args.action == "peers":
+        start_peers(peer, args.topics, tuple(args.peer_methods))()
+        return
     if args.action == "calibrate":
         print(calibrate(peer, args.topics or ["H1N1_bbc", "H1N1_guardian", "H1N1_reuters"]))
         return
-    result = run(peer, args.topics)
+    result = run(peer, args.topics, tuple(args.peer_methods), args.rouge)
     print(report(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")

@@ -60,7 +60,7 @@ def test_every_example_of_the_python_api_page_runs(tmp_path, monkeypatch, capsys
     assert len(blocks) >= 5
     namespace = _run_in(tmp_path, blocks, monkeypatch)
     printed = capsys.readouterr().out
-    assert "1 ('Northern Ledger', 'Harbour Times')" in printed
+    assert "1 ('Harbour Times', 'Northern Ledger')" in printed
     assert (tmp_path / "timeline.html").read_text(encoding="utf-8").lower().startswith("<!doctype html>")
     assert (tmp_path / "news.db").exists()
     quake = namespace["quake"]
@@ -69,9 +69,11 @@ def test_every_example_of_the_python_api_page_runs(tmp_path, monkeypatch, capsys
 
 
 def test_the_one_shot_path_marks_wire_copies_before_selecting():
-    wire = dateline.timeline([_wire("Northern Ledger"), _wire("Harbour Times")])
+    copies = [_wire("Northern Ledger"), _wire("Harbour Times")]
+    wire = dateline.timeline(copies)
     (original,) = wire.documents
-    assert original.outlets == ("Northern Ledger", "Harbour Times")
+    assert set(original.outlets) == {"Northern Ledger", "Harbour Times"}
+    assert dateline.timeline(copies[::-1]).documents == wire.documents
     (entry,) = [e for e in wire.entries if e.date == "2006-03-03"]
     assert {c.document for c in entry.sources} == {original.id}
 

@@ -8,7 +8,7 @@ from dateline.model import Article, content_id
 
 def test_public_names_are_pinned():
     assert sorted(dateline.__all__) == sorted([
-        "Article", "Citation", "DatelineError", "Event", "Failure", "InputError",
+        "Article", "Citation", "Curation", "DatelineError", "DayRange", "Event", "Failure", "InputError",
         "PublicationDate", "Sentence", "Settings", "SettingsError", "Store", "StoreError",
         "TimeMention", "Timeline", "TimelineEntry", "__version__", "load_settings", "tag",
         "timeline",

@@ -92,3 +92,47 @@ def test_the_spooled_pile_gives_the_timeline_the_pile_in_memory_gives(monkeypatc
                       "choosing dates and entries"]
     assert any(a.duplicate_of for a in marked)
     assert any(a.published is None or a.published.date is None for a in marked)
+
+
+def test_the_spooled_pile_applies_decisions_and_names_as_the_pile_in_memory_does():
+    """The user's decisions (hide, pin, edit, date, delete), --who/--where and the changes
+    list on the lazy corpus of the disk spool, against the same build on a list."""
+    from importlib import resources
+
+    from dateline.cluster.duplicates import mark_duplicates
+    from dateline.model import Curation, citation_key, headers
+    from dateline.pipeline import read_all, spool_pile
+    from dateline.select.curate import curated_articles
+
+    sample = Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
+    settings = Settings()
+    read = read_all([sample], settings)
+    marked = mark_duplicates(process(read.articles, settings), settings.dedup)
+    spooled = spool_pile(read.articles, settings)
+    whole = build_timeline(marked, settings)
+    first, second = whole.entries[:2]
+    undated = next(a for a in marked if a.published is None or a.published.date is None)
+    deleted = next(a for a in marked if a.duplicate_of is None
+                   and a.id not in {s.document for s in first.sources})
+    unchosen = next(a for a in marked if a.id not in {s.document for e in whole.entries
+                                                      for s in e.sources} and a.events)
+    event = unchosen.events[0]
+    decided = [Curation("hide", citation_key(first.sources[0])),
+               Curation("edit", citation_key(second.sources[0]), "Edited by hand."),
+               Curation("pin", f"{unchosen.id}:{event.sentence.start}-{event.sentence.end}"),
+               Curation("date", undated.id, "2006-03-02"),
+               Curation("delete", deleted.id)]
+    named = [e for entry in whole.entries for e in entry.entities]
+    who = next(e.name for e in named if e.kind in ("person", "organisation"))
+    where = next(e.name for e in named if e.kind == "place")
+    for request in (TimelineQuery(), TimelineQuery(who=who), TimelineQuery(where=where)):
+        in_memory = build_timeline(marked, settings, request, curations=decided)
+        on_disk = build_timeline(spooled, settings, request, curations=decided)
+        assert on_disk.entries == in_memory.entries and in_memory.entries
+        assert on_disk.changes == in_memory.changes
+        assert list(on_disk.documents) == list(in_memory.documents)
+    decided_entries = build_timeline(spooled, settings, curations=decided).entries
+    assert {"pinned", "edited"} <= {d for e in decided_entries for d in e.decided}
+    assert citation_key(first.sources[0]) not in {citation_key(s) for e in decided_entries
+                                                  for s in e.sources}
+    assert deleted.id not in {a.id for a in headers(curated_articles(spooled, decided))}

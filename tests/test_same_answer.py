@@ -20,11 +20,15 @@ REQUESTS = [
     {"dates": 8, "per_date": 1},
     {"dates": 5, "per_date": 2, "query": "troops"},
     {"dates": 6, "per_date": 1, "date_from": "2004-01", "date_to": "2004-12"},
+    {},  # everyone's defaults are the library's
+    {"story": 1},  # a story narrows the articles before selection, everywhere
+    {"story": 2, "dates": 6},
+    {"story": 1, "query": "troops"},
 ]
 CLI_FLAGS = {"dates": "--dates", "per_date": "--per-date", "query": "--query",
-             "date_from": "--from", "date_to": "--to"}
+             "date_from": "--from", "date_to": "--to", "story": "--story"}
 WEB_PARAMS = {"dates": "dates", "per_date": "per_date", "query": "q", "date_from": "from",
-              "date_to": "to"}
+              "date_to": "to", "story": "story"}
 
 Entry = tuple[str, str, tuple[tuple[str, int, int], ...]]
 
@@ -52,7 +56,7 @@ def web(db: Path):
         yield client
 
 
-@pytest.mark.parametrize("request_", REQUESTS, ids=lambda r: ",".join(r))
+@pytest.mark.parametrize("request_", REQUESTS, ids=lambda r: ",".join(r) or "defaults")
 def test_cli_api_and_web_give_the_same_entries(db: Path, web, request_: dict[str, Any]) -> None:
     with dateline.Store(db, create=False) as store:
         from_api = json.loads(store.timeline(**request_).to_json())["entries"]
@@ -69,7 +73,7 @@ def test_cli_api_and_web_give_the_same_entries(db: Path, web, request_: dict[str
     assert _entries(from_cli) == _entries(from_api) == _entries(from_web)
 
 
-def test_a_story_has_one_documented_shape(db: Path) -> None:
+def test_a_story_has_one_documented_shape(db: Path, web) -> None:
     documented = (Path(__file__).resolve().parents[1] / "docs" / "timeline-json.md").read_text(
         encoding="utf-8").split("## Stories", 1)[1]
     fields = set(re.findall(r"^\| `(\w+)` \|", documented, re.M))
@@ -81,6 +85,10 @@ def test_a_story_has_one_documented_shape(db: Path) -> None:
     assert [s["id"] for s in listed] == [s.id for s in stories]
     assert all(set(s) == fields for s in listed)
     assert fields == {"id", "label", "terms", "size", "documents"}
+    from_web = web.get("/api/stories").json()["stories"]
+    assert from_web == listed
+    in_timeline = web.get("/api/timeline").json()["stories"]
+    assert in_timeline and all(s in listed for s in in_timeline)
 
 
 def test_a_story_keeps_its_number_when_a_query_narrows_the_store(db: Path) -> None:

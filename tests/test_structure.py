@@ -4,12 +4,13 @@ stages, edges stay at the edge, and every module is used by the product."""
 from __future__ import annotations
 
 import ast
+import re
 from functools import cache
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 STAGES = ("read", "clean", "date", "timex", "events", "cluster", "select", "render")
-SHARED = {"model", "errors", "settings", "(package)"}
+SHARED = {"model", "errors", "settings", "english", "(package)"}
 EDGES = {"store", "web", "cli", "eval"}
 WIRING = {"pipeline", "library", "batch"}
 # What the product runs: the console script, the web app it serves, and `import dateline`.
@@ -123,3 +124,54 @@ def test_every_module_is_used_by_the_product():
         todo.extend(".".join(parts[:i]) for i in range(1, len(parts)))
         todo.extend(imported(modules()[module]))
     assert sorted(set(modules()) - reached) == []
+
+
+def test_a_stage_module_that_one_other_stage_alone_uses_lives_there():
+    """A module no one in its own package uses, kept for one later stage, is misplaced
+    (issue 13: `cluster/events.py` held only the threshold `select/entries.py` reads)."""
+    users: dict[str, set[str]] = {module: set() for module in modules()}
+    for module, path in modules().items():
+        for target in imported(path):
+            users[target].add(module)
+    misplaced = []
+    for module, found in users.items():
+        package = package_of(module)
+        if package not in STAGES or module == f"dateline.{package}":
+            continue
+        packages = {package_of(user) for user in found}
+        if len(packages) == 1 and package not in packages and packages <= set(STAGES):
+            misplaced.append((module, sorted(found)))
+    assert misplaced == []
+
+
+# Full English names only other languages never spell the same way ("april" is German too).
+_ENGLISH_NAMES = re.compile(r"\b(?:january|february|march|june|july|october|december|monday"
+                            r"|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _word_lists(path: Path) -> list[tuple[int, set[str]]]:
+    """(line, English month and weekday names) of each string or literal collection in
+    `path` that names three or more of them; docstrings and comments are left alone."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.List | ast.Tuple | ast.Set | ast.Dict | ast.JoinedStr):
+            parts = [n for n in ast.walk(node) if isinstance(n, ast.Constant)]
+        elif isinstance(node, ast.Constant) and id(node) not in docstrings:
+            parts = [node]
+        else:
+            continue
+        names = {name.lower() for part in parts if isinstance(part.value, str)
+                 for name in _ENGLISH_NAMES.findall(part.value)}
+        if len(names) >= 3:
+            found.append((node.lineno, names))
+    return found
+
+
+def test_month_and_weekday_names_are_written_once():
+    """One module of English words (issue 13: months were in six files, weekdays in seven)."""
+    written = {str(path.relative_to(SRC / "dateline")) for path in modules().values()
+               if _word_lists(path)}
+    assert written == {"english.py"}

@@ -16,6 +16,8 @@ from dateline.errors import DatelineError, InputError, SettingsError, StoreError
 from dateline.model import (
     Article,
     Citation,
+    Curation,
+    DayRange,
     Event,
     Failure,
     PublicationDate,
@@ -36,7 +38,9 @@ _FRONT_DOOR = ("Store", "tag", "timeline")
 __all__ = [
     "Article",
     "Citation",
+    "Curation",
     "DatelineError",
+    "DayRange",
     "Event",
     "Failure",
     "InputError",

@@ -9,7 +9,9 @@ second source.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -18,13 +20,24 @@ from typing import BinaryIO
 
 from dateline.cluster.stories import Story, group_stories
 from dateline.errors import InputError, StoreError
-from dateline.model import Article, Failure, Timeline, TimeMention
+from dateline.model import Article, Curation, Failure, Timeline, TimeMention
 from dateline.pipeline import (
     IngestResult,
     TimelineQuery,
     ingest,
+    ingest_articles,
+    read_all,
+    refuse,
     store_timeline,
     timeline_from_paths,
+)
+from dateline.select.curate import (
+    as_decided,
+    check_curation,
+    curated_articles,
+    curations_from_json,
+    curations_json,
+    target_article,
 )
 from dateline.settings import Settings
 from dateline.store import Store as ArticleStore
@@ -53,7 +66,8 @@ def calendar_date(value: str) -> str:
 
 def timeline_query(*, query: str | None = None, date_from: str | None = None,
                    date_to: str | None = None, dates: int | None = None,
-                   per_date: int | None = None, story: int | None = None) -> TimelineQuery:
+                   per_date: int | None = None, story: int | None = None,
+                   who: str | None = None, where: str | None = None) -> TimelineQuery:
     """The request behind every timeline, checked: the same object from the CLI and the web."""
     for value in (date_from, date_to):
         if value is not None:
@@ -62,7 +76,7 @@ def timeline_query(*, query: str | None = None, date_from: str | None = None,
         if number is not None and number < 1:
             raise ValueError(f"{name} must be 1 or more, not {number}")
     return TimelineQuery(query=query, date_from=date_from, date_to=date_to, dates=dates,
-                         per_date=per_date, story=story)
+                         per_date=per_date, story=story, who=who or None, where=where or None)
 
 
 def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[Article]]:
@@ -80,42 +94,71 @@ def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[A
     return paths, articles
 
 
+def given_day(value: str) -> date:
+    """The day a user gives an article (`--date`, "set date"): YYYY-MM-DD, a real day."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"{value!r} is not a day; use YYYY-MM-DD (e.g. 2004-03-17)")
+    return date.fromisoformat(calendar_date(value))
+
+
+def _with_given_date(articles: list[Article], given: date | None) -> list[Article]:
+    """The one article read, dated by the user; a date for many articles is refused."""
+    if given is None or not articles:  # nothing read: its failure says why
+        return articles
+    if len(articles) != 1:
+        raise InputError("--date", f"gives one article its day, but {len(articles)} articles "
+                                   "were read; give one file, or a sidecar per article")
+    return [dataclasses.replace(articles[0], given_date=given)]
+
+
 def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
              dates: int | None = None, per_date: int | None = None, story: int | None = None,
+             who: str | None = None, where: str | None = None,
              settings: Settings | None = None, stdin: BinaryIO | None = None,
              on_item: OnItem | None = None, on_done: OnDone | None = None,
-             on_stage: OnStage | None = None, dask: str | None = None) -> Timeline:
+             on_stage: OnStage | None = None, dask: str | None = None,
+             given_date: date | None = None) -> Timeline:
     """The timeline of files, folders ("-" for stdin) or `Article`s, with no store.
 
     Articles not yet processed (`Article.from_raw(...)`) go through every stage; unreadable
     files land in `Timeline.failures` and the run goes on. `query` keeps the entries whose
-    sentences mention it; `story` narrows to one story as `Store.stories()` numbers them.
+    sentences mention it; `story` narrows to one story as `Store.stories()` numbers them;
+    `who` and `where` keep the entries naming that person or organisation, and that place.
+    `given_date`: the day the one article given was published, as the user knows it.
     `dask` runs reading and the per-document stages on a Dask cluster (see `timeline_for`).
     """
     request = timeline_query(query=query, date_from=date_from, date_to=date_to, dates=dates,
-                             per_date=per_date, story=story)
+                             per_date=per_date, story=story, who=who, where=where)
     return timeline_for(sources, request, settings=settings, stdin=stdin, on_item=on_item,
-                        on_done=on_done, on_stage=on_stage, dask=dask)
+                        on_done=on_done, on_stage=on_stage, dask=dask, given_date=given_date)
 
 
 def timeline_for(sources: Source | Iterable[Source], request: TimelineQuery, *,
                  settings: Settings | None = None, stdin: BinaryIO | None = None,
                  on_item: OnItem | None = None, on_done: OnDone | None = None,
-                 on_stage: OnStage | None = None, dask: str | None = None) -> Timeline:
+                 on_stage: OnStage | None = None, dask: str | None = None,
+                 given_date: date | None = None) -> Timeline:
     """`timeline()` for a request already built with `timeline_query` (as the CLI does);
     `on_stage(name)` is called as each stage of the run begins. With `dask` (a scheduler's
     address, or `local:N`) the files are read and processed on a Dask cluster."""
     settings = settings or Settings()
     paths, articles = _split(sources)
     if dask is not None:
-        if articles:
-            raise ValueError("dask= takes files and folders, not Article objects")
+        if articles or given_date is not None:
+            raise ValueError("dask= takes files and folders, not Article objects or a "
+                             "given_date")
         from dateline.batch.dask_engine import timeline_on_dask
 
         return timeline_on_dask(paths, settings, dask, request, on_stage)
+    failures: list[Failure] = []
+    if given_date is not None:  # one article: read it whole first
+        read = read_all(paths, settings, stdin, on_item)
+        paths, articles = [], _with_given_date([*read.articles, *articles], given_date)
+        failures = read.failures
     return timeline_from_paths(paths, settings, stdin=stdin, on_item=on_item, on_done=on_done,
-                               request=request, articles=articles, on_stage=on_stage)
+                               request=request, articles=articles, on_stage=on_stage,
+                               failures=failures)
 
 
 def tag(text: str, anchor: date | str | None = None) -> list[TimeMention]:
@@ -130,10 +173,12 @@ class Store:
 
     `Store()` opens ./dateline.db (or `settings.store.path`), creating it; with
     `create=False` a missing file is a `StoreError` instead, so reading never makes one.
+    Like a `sqlite3` connection it belongs to the thread that opened it, unless
+    `any_thread` (a pool of reader threads, as the web app keeps, that closes it elsewhere).
     """
 
     def __init__(self, path: PathLike | None = None, *, settings: Settings | None = None,
-                 create: bool = True) -> None:
+                 create: bool = True, any_thread: bool = False) -> None:
         settings = settings or Settings()
         if path is not None:
             settings = settings.with_overrides("store", path=Path(path))
@@ -141,7 +186,7 @@ class Store:
         self.path = Path(settings.store.path)
         if not create and not self.path.exists():
             raise StoreError(f"{self.path}: no store here")
-        self.db = ArticleStore(self.path, settings.dedup)
+        self.db = ArticleStore(self.path, settings.dedup, any_thread=any_thread)
 
     def __enter__(self) -> Store:
         return self
@@ -156,24 +201,36 @@ class Store:
     def add(self, sources: Source | Iterable[Source], *, strict: bool = False,
             stdin: BinaryIO | None = None, on_item: OnItem | None = None,
             on_done: OnDone | None = None, on_stage: OnStage | None = None,
-            dask: str | None = None) -> IngestResult:
+            dask: str | None = None, given_date: date | None = None) -> IngestResult:
         """Read, process and store files, folders or `Article`s in one transaction.
 
         Adding the same content again changes nothing; a wire copy of a stored article is
         kept, marked `duplicate_of` it. With `strict`, one unreadable file stores nothing.
         With `dask` (a scheduler's address, or `local:N`) files are read and processed on a
-        Dask cluster.
+        Dask cluster. `given_date`: the one article's day as the user knows it; it is also
+        kept as the user's decision, so it holds when the article was stored before.
         """
         paths, articles = _split(sources)
         if dask is not None:
-            if articles:
-                raise ValueError("dask= takes files and folders, not Article objects")
+            if articles or given_date is not None:
+                raise ValueError("dask= takes files and folders, not Article objects or a "
+                                 "given_date")
             from dateline.batch.dask_engine import ingest_on_dask
 
             return ingest_on_dask(self.db, paths, self.settings, dask, strict=strict,
                                   on_stage=on_stage)
-        return ingest(self.db, paths, self.settings, stdin=stdin, on_item=on_item,
-                      on_done=on_done, strict=strict, articles=articles, on_stage=on_stage)
+        if given_date is None:
+            return ingest(self.db, paths, self.settings, stdin=stdin, on_item=on_item,
+                          on_done=on_done, strict=strict, articles=articles,
+                          on_stage=on_stage)
+        read = read_all(paths, self.settings, stdin, on_item)  # one article: read it whole
+        if strict and read.failures:
+            refuse(read.failures)
+        found = _with_given_date([*read.articles, *articles], given_date)
+        result = ingest_articles(self.db, found, self.settings, read.failures, on_done,
+                                 on_stage)
+        self.curate(Curation("date", found[0].id, given_date.isoformat(), "--date"))
+        return result
 
     def timeline(self, *, query: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, dates: int | None = None,
@@ -188,9 +245,24 @@ class Store:
         """`timeline()` for a request already built with `timeline_query`."""
         return store_timeline(self.db, self.settings, request)
 
-    def documents(self) -> list[Article]:
-        """Every stored article, wire copies included, in the order they were first added."""
-        return self.db.articles()
+    def documents(self, limit: int | None = None, offset: int = 0) -> list[Article]:
+        """Every stored article, wire copies included, in the order they were first added,
+        as the user's decisions leave them (deleted ones out, the user's dates set); `limit`
+        and `offset` take one page of that order (a page loses the articles deleted from it)."""
+        stored = (self.db.articles() if limit is None and offset == 0
+                  else self.db.articles(page=(-1 if limit is None else limit, offset)))
+        return list(curated_articles(stored, self.db.curations()))
+
+    def count(self) -> int:
+        """How many articles the store holds, wire copies included."""
+        return self.db.count()
+
+    def document(self, article_id: str) -> Article | None:
+        """The stored article with this id as the user's decisions leave it, or None (also
+        when the user deleted it)."""
+        article = self.db.article(article_id)
+        found = curated_articles([article], self.db.curations()) if article else []
+        return found[0] if found else None
 
     def failures(self) -> list[Failure]:
         """Files that failed to read and have not been read successfully since."""
@@ -203,4 +275,39 @@ class Store:
     def stories(self) -> list[Story]:
         """The stories of the pile, largest first, numbered from 1 (`timeline(story=N)`)."""
         return group_stories(self.documents())
+
+    def curate(self, curation: Curation) -> Curation:
+        """Store a decision of the user's ("hide", "pin", "edit" an entry by its key; "date",
+        "delete" an article by its id); every later timeline applies it. One decision per
+        kind and target: a new one replaces the old. InputError if it cannot apply."""
+        if curation.kind in ("date", "delete"):
+            curation = dataclasses.replace(curation, target=self._article_id(curation.target))
+        return self.db.curate(check_curation(curation, self._about(curation)))
+
+    def _about(self, curation: Curation) -> Article | None:
+        return as_decided(self.db.article(target_article(curation)), self.db.curations())
+
+    def _article_id(self, given: str) -> str:
+        """The stored id `given` is, or the one id it begins (`dateline docs` shows 8)."""
+        found = self.db.ids_starting(given) if len(given) >= 6 else []
+        return found[0] if len(found) == 1 else given
+
+    def curations(self) -> list[Curation]:
+        """The user's decisions, oldest first."""
+        return self.db.curations()
+
+    def uncurate(self, curation_id: int) -> None:
+        """Undo decision `curation_id` (the `id` `curations()` gives)."""
+        if not self.db.uncurate(curation_id):
+            raise InputError(str(curation_id), "no such decision (see `dateline curate list`)")
+
+    def export_curations(self) -> str:
+        """The decisions as a small JSON file, to keep or to load into another store."""
+        return curations_json(self.curations())
+
+    def import_curations(self, text: str, source: str = "<decisions>") -> int:
+        """Load decisions `export_curations` wrote, all or none; returns how many."""
+        found = curations_from_json(text, source)
+        checked = [check_curation(c, self._about(c)) for c in found]
+        return len(self.db.curate_all(checked))
 

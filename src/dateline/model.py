@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -30,6 +30,17 @@ def subset(articles: Sequence[Article], indices: Iterable[int]) -> Sequence[Arti
         assert isinstance(narrowed, Sequence)
         return narrowed
     return [articles[i] for i in indices]
+
+
+def replaced(articles: Sequence[Article], changed: Mapping[int, Article]) -> Sequence[Article]:
+    """The articles with those at the positions of `changed` replaced; a lazy corpus stays
+    one (`batch.spool.Corpus.with_replaced`), holding only the replacements."""
+    replacer = getattr(articles, "with_replaced", None)
+    if replacer is not None:
+        found = replacer(changed)
+        assert isinstance(found, Sequence)
+        return found
+    return [changed.get(index, article) for index, article in enumerate(articles)]
 
 
 def headers(articles: Sequence[Article]) -> Sequence[Article]:
@@ -75,6 +86,19 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class DayRange:
+    """A day known only to lie between two days: "a Friday between 25 Feb and 11 Mar 2022".
+
+    An event dated by "on Friday" in an article known only to a fortnight gets one. `weekday`
+    (ISO, 1 = Monday) is the weekday the day is known to fall on, 0 when the text names none.
+    """
+
+    earliest: str  # YYYY-MM-DD
+    latest: str  # YYYY-MM-DD
+    weekday: int = 0
+
+
+@dataclass(frozen=True)
 class TimeMention:
     """A TIMEX3-like time expression found in the clean text.
 
@@ -91,6 +115,10 @@ class TimeMention:
     granularity: str = ""  # day, week, month, season, quarter, year, decade, century, time
     anchor: str | None = None
     modifier: str = ""  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
+    # In an article known only to an interval, a relative mention keeps its unresolved value
+    # and gets the days the interval's two ends read it as (`timex.window`; one day when
+    # they agree); `anchor` is then the interval ("2022-02-25/2022-03-11").
+    within: DayRange | None = None
 
 
 @dataclass(frozen=True)
@@ -114,13 +142,18 @@ class Event:
     place: str = ""
     quantities: tuple[Quantity, ...] = ()
     planned: bool = False
-    date_source: str = ""  # "explicit", "article" (publication date), "lead" (the lead's news)
+    # "explicit", "article" (publication date), "lead" (the lead's news), "range" (a relative
+    # date or lead of an article known only to an interval: one day, or `within`)
+    date_source: str = ""
     # Start of the lead report of the same article this one goes on telling, if any: a detail
     # of that news, cited with the report it continues (`select.entries`).
     continues: int | None = None
     # The date is one the sentence mentions on the way ("the 1990 treaty", "Annan, who took
     # office in 1997, said ..."), not the time of what it reports (`events.background`).
     background: bool = False
+    # Set when the day is only known to lie in a range (the article itself has no day, only
+    # an interval); `date` is then what the range pins at calendar precision ("2022-03").
+    within: DayRange | None = None
 
 
 @dataclass(frozen=True)
@@ -134,12 +167,16 @@ class Article:
     outlet: str = ""
     author: str = ""
     url: str = ""
+    image: str = ""  # the article's picture (http(s) address), when its record gives one
     metadata_date: datetime.date | None = None  # from HTML metadata, a JSON field, a WARC header
     # The parts of the page that state `metadata_date` ("meta article:published_time",
     # "<time>", "URL", ...), the deciding one first; empty when the reader does not know.
     # `metadata_disputed`: some other part of the page states another day.
     metadata_sources: tuple[str, ...] = ()
     metadata_disputed: bool = False
+    # The day the user gave for this article (`--date`, a sidecar file): it wins over any
+    # inferred date.
+    given_date: datetime.date | None = None
     # The reader already took the body out of its page's markup (HTML): the cleaner keeps it.
     extracted: bool = False
     text: str = ""  # clean text; stages after `clean` read only this
@@ -153,6 +190,9 @@ class Article:
     events: tuple[Event, ...] = ()
     duplicate_of: str | None = None  # id of the article this one is a copy of
     outlets: tuple[str, ...] = ()  # outlets that carried this story (self first)
+    # What was changed on the way in that the user should hear of ("replaced 2 unencodable
+    # characters"): `dateline add` reports these, the store keeps them.
+    notes: tuple[str, ...] = ()
 
     @classmethod
     def from_raw(cls, source: str, raw_text: str, **fields: object) -> Article:
@@ -170,6 +210,43 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place an entry's sources name, with the sentence it is in."""
+
+    name: str
+    kind: str  # "person", "organisation", "place"
+    document: str  # article id
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one source says about a thing, in its own words."""
+
+    document: str  # article id
+    words: str  # the source's own words for it: "about 1,000 troops", "on Tuesday", "Holm"
+    sentence: str
+    date: str  # the date the source gives the event
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Sources of one entry that say different things about the same thing; never merged."""
+
+    kind: str  # "quantity", "date", "actor"
+    about: str  # what they disagree on: a unit ("troops"), "date" or "who"
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """How an amount the story keeps reporting moves over time, one claim per date."""
+
+    about: str  # the unit counted ("people", "troops", "USD")
+    claims: tuple[Claim, ...]  # in date order
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     """One dated entry of a timeline; `summary` is extractive text, never invented."""
 
@@ -178,6 +255,53 @@ class TimelineEntry:
     sources: tuple[Citation, ...]
     planned: bool = False
     score: float = 0.0
+    entities: tuple[Entity, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    # The day is only known to lie in this range: shown as such, marked approximate.
+    within: DayRange | None = None
+    # The user's decisions on this entry ("pinned", "edited"), so every view can tell them
+    # from the machine's.
+    decided: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Stable id of the entry: its own sentence as article id and span, never a row
+        number, so a decision about it survives new articles and rebuilt timelines."""
+        if not self.sources:
+            return ""
+        first = self.sources[0]
+        return citation_key(first)
+
+    @property
+    def approximate(self) -> bool:
+        return self.within is not None
+
+    @property
+    def sort_date(self) -> str:
+        """Where the entry sorts: its date, or the first day of its range."""
+        return self.within.earliest if self.within else self.date
+
+
+def citation_key(citation: Citation) -> str:
+    """"ARTICLE:START-END": a cited sentence, as curations name it."""
+    return f"{citation.document}:{citation.start}-{citation.end}"
+
+
+@dataclass(frozen=True)
+class Curation:
+    """A user's decision, stored and applied to every later build.
+
+    `kind`: "hide", "pin" or "edit" an entry (`target` an entry key, `citation_key`), "date"
+    or "delete" an article (`target` its id). `value`: the new text of an edit, the
+    YYYY-MM-DD of a date (or of a pin whose sentence has none).
+    """
+
+    kind: str
+    target: str
+    value: str = ""
+    reason: str = ""
+    made_at: str = ""
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -203,6 +327,7 @@ class Timeline:
     documents: Sequence[Article]
     entries: tuple[TimelineEntry, ...]
     failures: tuple[Failure, ...] = field(default=())
+    changes: tuple[Change, ...] = field(default=())
 
     def render(self, fmt: str) -> str | bytes:
         """The timeline in `fmt`: text, json, md, html, csv, timelinejs, png or svg."""

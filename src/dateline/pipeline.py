@@ -45,9 +45,20 @@ from dateline.date import date_article
 from dateline.date.corpus import corpus_dates
 from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
-from dateline.model import Article, Failure, PublicationDate, Timeline, headers, subset
+from dateline.events.undated import EventCounts, undated_events
+from dateline.model import (
+    Article,
+    Curation,
+    Failure,
+    PublicationDate,
+    Timeline,
+    headers,
+    replaced,
+    subset,
+)
 from dateline.read import read_paths
-from dateline.select import build_entries
+from dateline.select import build_entries, changes, naming
+from dateline.select.curate import curated_articles, curated_entries
 from dateline.settings import Settings
 from dateline.store import AddResult, Store
 from dateline.timex import tag_article
@@ -56,7 +67,7 @@ _T = TypeVar("_T")
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # What a reader fills in; every later need must be met by these or by an earlier stage.
 READER_FILLS = frozenset({"raw_text", "title", "outlet", "author", "url", "metadata_date",
-                          "metadata_sources"})
+                          "metadata_sources", "given_date"})
 
 
 @dataclass(frozen=True)
@@ -96,7 +107,8 @@ def document_pipeline(settings: Settings, boilerplate: frozenset[str] = frozense
               frozenset({"text", "title", "author", "outlet", "header"})),
         Stage("language", tag_language, frozenset({"text"}), frozenset({"language"})),
         Stage("date", date_article, frozenset({"text", "header", "metadata_date",
-                                               "metadata_sources", "url", "raw_text", "title"}),
+                                               "metadata_sources", "url", "raw_text", "title",
+                                               "given_date"}),
               frozenset({"published"})),
         Stage("timex", tag_article, frozenset({"text", "published"}), frozenset({"timexes"})),
         Stage("events", extract_events, frozenset({"text", "timexes", "published"}),
@@ -186,6 +198,8 @@ class TimelineQuery:
     dates: int | None = None
     per_date: int | None = None
     story: int | None = None
+    who: str | None = None  # only entries naming this person or organisation
+    where: str | None = None  # only entries naming this place
 
 
 def story_articles(articles: Sequence[Article], number: int) -> Sequence[Article]:
@@ -200,13 +214,15 @@ def story_articles(articles: Sequence[Article], number: int) -> Sequence[Article
 
 def build_timeline(articles: Sequence[Article], settings: Settings,
                    request: TimelineQuery = TimelineQuery(),
-                   failures: Sequence[Failure] = ()) -> Timeline:
-    """The timeline of already processed articles.
+                   failures: Sequence[Failure] = (),
+                   curations: Sequence[Curation] = ()) -> Timeline:
+    """The timeline of already processed articles, the user's decisions applied.
 
     Undated articles are first dated from the others (`date_from_corpus`), once: a second
     pass would let newly dated articles date others, and errors compound.
     """
-    articles = _replaced(articles, corpus_dates(articles))
+    articles = curated_articles(articles, curations)
+    articles = replaced(articles, corpus_dates(articles))
     if request.story is not None:
         articles = story_articles(articles, request.story)
     entries = build_entries(
@@ -215,17 +231,19 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
         per_date=request.per_date if request.per_date is not None else settings.select.per_date,
         query=request.query, date_from=request.date_from, date_to=request.date_to,
     )
-    cited = {c.document for e in entries for c in e.sources}
+    if curations:
+        entries = curated_entries(entries, articles, curations,
+                                  (request.date_from, request.date_to))
+    entries = naming(entries, request.who, request.where)
+    moving = changes(entries, articles)
+    cited = {c.document for e in entries for c in e.sources} | {
+        c.document for e in entries for d in e.disagreements for c in d.claims}
     shown = subset(articles, (i for i, a in enumerate(headers(articles))
                               if a.id in cited or a.duplicate_of is None))
     documents = shown if isinstance(shown, Corpus) else tuple(shown)
-    return Timeline(documents=documents, entries=entries, failures=tuple(failures))
+    return Timeline(documents=documents, entries=entries, failures=tuple(failures),
+                    changes=moving)
 
-
-def _replaced(articles: Sequence[Article], changed: dict[int, Article]) -> Sequence[Article]:
-    if isinstance(articles, Corpus):
-        return articles.with_replaced(changed)
-    return [changed.get(index, article) for index, article in enumerate(articles)]
 
 
 @dataclass(frozen=True)
@@ -233,6 +251,8 @@ class IngestResult:
     added: AddResult
     failures: tuple[Failure, ...]
     untagged: Counter[str]  # articles per language the later stages can't read yet
+    undated: int  # articles of the batch left without a publication day
+    events: EventCounts  # the batch's events, dated, dated to a range, and undated
 
 
 def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
@@ -268,17 +288,21 @@ def ingest_articles(store: Store, articles: Iterable[Article], settings: Setting
     the writing and memory holds a batch, not the pile.
     """
     done, languages = Spool(), Counter[str]()
+    undated, events = 0, EventCounts(0, 0, 0)
     try:
-        for pickled, language in stream_processed(articles, settings, _stored_form,
-                                                  default_workers(), on_done, on_stage):
-            done.append_pickled(pickled)
-            languages[language] += 1
+        for stored in stream_processed(articles, settings, _stored_form, default_workers(),
+                                       on_done, on_stage):
+            done.append_pickled(stored.pickled)
+            languages[stored.language] += 1
+            undated += stored.undated
+            events = events + stored.events
         if on_stage is not None:
             on_stage("writing to the store")
         added = store.add(iter(done.corpus()), failures)
     finally:
         done.close()
-    return IngestResult(added, tuple(failures), untagged(list(languages.elements())))
+    return IngestResult(added, tuple(failures), untagged(list(languages.elements())),
+                        undated, events)
 
 
 def refuse(failures: Sequence[Failure]) -> None:
@@ -288,9 +312,21 @@ def refuse(failures: Sequence[Failure]) -> None:
                                    "nothing was stored)")
 
 
-def _stored_form(article: Article) -> tuple[bytes, str]:
-    """What crosses back from a worker for the store: the article pickled, and its language."""
-    return pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL), article.language
+@dataclass(frozen=True)
+class _Stored:
+    """What crosses back from a worker for the store: the article pickled, and what the
+    run reports of it (its language, whether it has no day, its events' counts)."""
+
+    pickled: bytes
+    language: str
+    undated: bool
+    events: EventCounts
+
+
+def _stored_form(article: Article) -> _Stored:
+    return _Stored(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL), article.language,
+                   article.published is None or article.published.date is None,
+                   undated_events([article]))
 
 
 def is_processed(article: Article) -> bool:
@@ -304,14 +340,16 @@ def store_timeline(store: Store, settings: Settings,
 
     A story keeps the number `dateline stories` gives it over the whole store, query or not.
     """
+    curations = store.curations()
     if not request.query:
-        return build_timeline(store.articles(), settings, request)
+        return build_timeline(store.articles(), settings, request, curations=curations)
     found = store.articles(store.search(request.query))
     if request.story is not None:
-        members = {a.id for a in story_articles(store.articles(), request.story)}
+        stored = curated_articles(store.articles(), curations)  # numbered as `stories` does
+        members = {a.id for a in story_articles(stored, request.story)}
         found = [a for a in found if a.id in members]
         request = dataclasses.replace(request, story=None)
-    return build_timeline(found, settings, request)
+    return build_timeline(found, settings, request, curations=curations)
 
 
 def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
@@ -320,13 +358,15 @@ def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
                         on_done: Callable[[int, int], None] | None = None,
                         request: TimelineQuery = TimelineQuery(),
                         articles: Iterable[Article] = (),
-                        on_stage: Callable[[str], None] | None = None) -> Timeline:
-    """One-shot: files in (then `articles`), timeline out, no store.
+                        on_stage: Callable[[str], None] | None = None,
+                        failures: Sequence[Failure] = ()) -> Timeline:
+    """One-shot: files in (then `articles`), timeline out, no store; `failures`: files
+    that could not be read before.
 
     The pile streams through a disk spool (`spool_pile`), so memory holds what the
     cross-document stages keep, not the pile.
     """
-    failures: list[Failure] = []
+    failures = list(failures)
     items = itertools.chain(_read(paths, settings, stdin, on_item, failures), articles)
     corpus = spool_pile(items, settings, default_workers(), on_done, on_stage)
     if on_stage is not None:

@@ -175,3 +175,27 @@ def test_a_short_subhead_set_apart_between_paragraphs_stays(clean) -> None:
     text = _page([WINDOW, ""], MENU, ["", HEADLINE, ""], *paragraphs_[:2], [subhead, ""],
                  *paragraphs_[2:], MOST_READ)  # fmt: skip
     assert paragraphs(clean(text)) == [*BODY[:2], subhead, BODY[2]]
+
+
+def test_a_headline_split_by_a_slash_is_found_whole_not_by_its_first_part(clean) -> None:
+    headline = "Island Ferries 2 / Winter timetable"
+    menu = [*MENU, "Island Ferries 2", "Island Ferries 1", *MENU, "Island Ferries 2"]
+    page = _page([f"{headline} – The Island Times"], menu, [headline, "By Ruth Calder"], BODY)
+    article = clean(page)
+    assert article.title == headline
+    assert paragraphs(article) == BODY
+
+
+def test_a_headline_in_title_case_may_end_with_a_full_stop(clean) -> None:
+    headline = "Ferry Fares Are Rising Again. Why Islanders Should Not Worry."
+    window = "Ferry fares rise again on island routes - The Island Times"
+    page = _page([window], MENU, ["Transport", headline, "By", "Ruth Calder", "May 4, 2011"], BODY)
+    assert clean(page).title == headline
+
+
+def test_the_headline_sharing_most_words_with_the_window_beats_a_short_menu_item(clean) -> None:
+    window = "Ferry focus: do you have what it takes to run the island routes on time?"
+    headline = "Ferry focus: why some islanders never reach the mainland for work"
+    menu = [*MENU, "Island Routes Map", "Timetables and Fares"]
+    page = _page([window], menu, [headline, "Ruth Calder"], BODY)
+    assert clean(page).title == headline

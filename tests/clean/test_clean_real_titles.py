@@ -39,7 +39,8 @@ def test_the_headline_is_the_title_of_real_copied_pages() -> None:
             scored += 1
             hits += normalise_line(article.title) in headlines
     assert scored >= 110
-    # Measured 0.941 (112 of 119 pages; by hand two more are right: an h1 that names the
-    # site, one that the page prints with other quotes); 0.908 before the window-echo rule,
-    # 0.41 before the window-title rule.
-    assert hits / scored >= 0.93
+    # Measured 0.966 (115 of 119 pages; by hand two more are right: an h1 that names the
+    # site, an h1 of another story); 0.941 before the window title kept its separators, the
+    # echo counted shared words first and title-case headlines could end with a full stop;
+    # 0.908 before the window-echo rule, 0.41 before the window-title rule.
+    assert hits / scored >= 0.96

@@ -87,6 +87,19 @@ def test_add_reports_bad_files_and_docs_lists_them(corpus_with_bad_files, tmp_pa
     assert "failed:" in listing.stdout and "empty.txt" in listing.stdout
 
 
+def test_add_reports_the_characters_it_replaced(tmp_path):
+    """A lone surrogate is replaced so the batch stores, and `add` says so (issue 14.1)."""
+    records = tmp_path / "feed.jsonl"
+    records.write_text('{"title": "Ferry \\ud800 halted", "outlet": "Port \\udfff Times", '
+                       '"text": "The ferry line to Kestrel Island was halted on March 3, 2011, '
+                       'after a crane fell onto the ramp."}\n', encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = run("add", str(records), "--db", str(db))
+    assert result.exit_code == 0 and result.stdout.strip() == "added 1, duplicate 0, failed 0"
+    assert (f"dateline: {records}::1: replaced 2 unencodable characters (lone surrogates) "
+            "with U+FFFD") in result.stderr
+
+
 def test_store_timeline_query_and_date_range(mixed_corpus, tmp_path):
     db = tmp_path / "s.db"
     run("add", str(mixed_corpus), "--db", str(db))

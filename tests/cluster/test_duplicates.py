@@ -72,12 +72,14 @@ def test_wire_copy_with_other_chrome_is_marked_and_outlets_merged() -> None:
     assert marked[1].outlets == ("Continental Press", "Valley Gazette")
 
 
-def test_undated_copies_take_the_first_seen_as_canonical() -> None:
+def test_undated_copies_keep_the_smallest_content_id_in_any_read_order() -> None:
     gazette = _article(GAZETTE, "gazette/strike.html", "Valley Gazette")
     wire = _article(WIRE, "cp/strike.txt", "Continental Press")
-    marked = mark_duplicates([gazette, wire], SETTINGS)
-    assert (marked[0].duplicate_of, marked[1].duplicate_of) == (None, gazette.id)
-    assert marked[0].outlets == ("Valley Gazette", "Continental Press")
+    kept, copy = sorted([gazette, wire], key=lambda a: a.id)
+    for order in ([gazette, wire], [wire, gazette]):
+        marked = {a.id: a for a in mark_duplicates(order, SETTINGS)}
+        assert (marked[kept.id].duplicate_of, marked[copy.id].duplicate_of) == (None, kept.id)
+        assert marked[kept.id].outlets == (kept.outlet, copy.outlet)
 
 
 def test_same_topic_written_independently_is_not_a_duplicate() -> None:
@@ -95,7 +97,8 @@ def test_same_topic_written_independently_is_not_a_duplicate() -> None:
 def test_raw_text_is_compared_when_there_is_no_clean_text() -> None:
     wire = _article(WIRE, "cp/strike.txt", "Continental Press", clean=False)
     gazette = _article(GAZETTE, "gazette/strike.html", "Valley Gazette", clean=False)
-    assert mark_duplicates([wire, gazette], SETTINGS)[1].duplicate_of == wire.id
+    marked = mark_duplicates([wire, gazette], SETTINGS)
+    assert {a.duplicate_of for a in marked} == {None, min(wire.id, gazette.id)}
 
 
 def test_the_same_file_read_twice_points_at_the_first() -> None:
@@ -121,7 +124,9 @@ def test_empty_and_tiny_articles_do_not_break_anything() -> None:
         _article("Short note!", "b.txt", "B"),
     ]
     marked = mark_duplicates(articles, SETTINGS)
-    assert [a.duplicate_of for a in marked] == [None, None, articles[1].id]
+    kept = min(articles[1].id, articles[2].id)
+    assert [a.duplicate_of for a in marked] == [None, *(None if a.id == kept else kept
+                                                        for a in articles[1:])]
     assert mark_duplicates([], SETTINGS) == []
 
 

@@ -134,3 +134,19 @@ def test_a_headline_ending_in_its_date_dates_the_article() -> None:
     assert found.date == date(2011, 3, 14) and found.evidence == (titled.title,)
     mentioned = infer_publication_date(article(title="What the 2011-03-14 vote means"))
     assert mentioned.date != date(2011, 3, 14)
+
+
+def test_a_text_past_the_mention_budget_is_dated_from_its_first_mentions_and_says_so() -> None:
+    """A page of thousands of dates (a list, an index, hostile input) is read up to a budget
+    and the cut is recorded, instead of stalling the run (issue 14.3)."""
+    from dateline.date.infer import MENTION_BUDGET
+
+    lines = [f"The ferry sailed on March {1 + n % 28}, 2007." for n in
+             range(MENTION_BUDGET + 200)]
+    text = " ".join(lines)  # one line, as a page without line breaks reaches the stage
+    found = infer_publication_date(Article.from_raw("list.txt", text, text=text))
+    assert found.evidence[-1] == (f"read the first {MENTION_BUDGET} of {MENTION_BUDGET + 200} "
+                                  "time mentions (the date stage's budget per article)")
+    assert found.earliest is not None and found.earliest.year == 2007
+    short = infer_publication_date(article())
+    assert not any("budget" in line for line in short.evidence)

@@ -73,7 +73,8 @@ def _real_scores(kind: str) -> dict[str, Any]:
 
 @pytest.mark.data
 @pytest.mark.skipif(not BODIES.is_dir(), reason="real pages not in ../shared/data/real/bodies")
-@pytest.mark.parametrize(("kind", "floor"), [("html", 0.96), ("text", 0.93)])
+# Measured html 0.964, text 0.943.
+@pytest.mark.parametrize(("kind", "floor"), [("html", 0.96), ("text", 0.94)])
 def test_real_pages_gate(kind: str, floor: float) -> None:
     scores = _real_scores(kind)
     assert scores["documents"] == 119
@@ -94,5 +95,5 @@ def test_real_html_beats_trafilatura_in_the_same_run() -> None:
 @pytest.mark.skipif(not BODIES.is_dir(), reason="real pages not in ../shared/data/real/bodies")
 def test_real_copied_pages_keep_the_body_and_drop_the_chrome() -> None:
     scores = _real_scores("text")
-    assert scores["body_kept"] >= 0.965  # measured 0.972
+    assert scores["body_kept"] >= 0.97  # measured 0.974
     assert scores["chrome_kept"] <= 0.075  # measured 0.069

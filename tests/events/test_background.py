@@ -22,12 +22,20 @@ CASES = [
     ("The assembly approved a budget for 2010 on Friday.", "2010", "2010", True),
     ('"We lost everything [in 2008] and rebuilt," she said.', "2008", "2008", True),
     ("The mayor (elected in 2006) opened the bridge.", "2006", "2006", True),
+    ("The bridge, completed in 1987, carries the ring road.", "1987", "1987", True),
+    ("Kalas, ousted in February, went on trial on Wednesday.", "February", "2004-02", True),
+    ("The wall was last inspected in 2016, when no cracks were found.", "2016", "2016", True),
+    ("The ferry first sailed in May 2001, the company said.", "May 2001", "2001-05", True),
     # The story's own events keep their dates.
     ("The assembly passed the act in 1998.", "1998", "1998", False),
     ("In 2003 the army crossed the river.", "2003", "2003", False),
     ("Troops left on Tuesday (March 3) for the border.", "March 3", "2004-03-03", False),
     ("A vote is scheduled for March 3.", "March 3", "2004-03-03", False),
     ("The 2004 was a hard year for the fleet.", "2004", "2004", False),
+    ("Talks stalled, and the strike began in March.", "March", "2004-03", False),
+    ("In the capital, prices doubled in 2003.", "2003", "2003", False),
+    ("The army withdrew, ending the siege on March 5.", "March 5", "2004-03-05", False),
+    ("It was the first week in April that the rains came.", "April", "2004-04", False),
     ("Varga signed the order, which took effect on May 5.", "May 5", "2004-05-05", True),
 ]
 

@@ -341,6 +341,10 @@ def test_lone_surrogates_in_json_fields_become_replacement_characters(write) -> 
     article = only_article(read_all(write("s.jsonl", line)))
     assert article.title == "Bridge \ufffd reopens" and article.author == "\ufffd"
     article.title.encode("utf-8")
+    # Recorded, not silent (issue 14.1): the article says what was replaced.
+    assert article.notes == ("replaced 2 unencodable characters (lone surrogates) with U+FFFD",)
+    clean = only_article(read_all(write("ok.jsonl", json.dumps({"text": STORY}))))
+    assert clean.notes == ()
 
 
 @pytest.mark.parametrize(

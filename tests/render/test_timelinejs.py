@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
 import pytest
 
-from dateline.model import Timeline
-from dateline.render.timelinejs import date_object, headline, render
+from dateline.model import Article, Timeline
+from dateline.render.headlines import headline
+from dateline.render.timelinejs import date_object, render
 
 # timeline.knightlab.com/docs/json-format.html, as a small structural schema.
 DATE = {
@@ -94,7 +96,8 @@ def test_text_is_html_escaped_and_not_autolinked(timeline: Timeline) -> None:
     data = json.loads(render(timeline))
     first = data["events"][0]
     assert "&lt;b&gt;debate&lt;/b&gt;" in first["text"]["text"]
-    assert "&lt;script&gt;" in first["text"]["text"]
+    # The hostile title is the slide's headline now (a short headline, never its text).
+    assert "&lt;script&gt;" in first["text"]["headline"]
     assert "<script>" not in json.dumps(data)
     assert first["autolink"] is False
 
@@ -110,3 +113,35 @@ def test_headline_cuts_at_a_word() -> None:
     cut = headline(long)
     assert len(cut) <= 91 and cut.endswith("…") and not cut.endswith(" …")
     assert headline("Short one.") == "Short one."
+
+
+def test_no_slide_repeats_its_text(timeline: Timeline) -> None:
+    for slide in json.loads(render(timeline))["events"]:
+        headline_text, text = slide["text"]["headline"], slide["text"]["text"]
+        assert headline_text and headline_text not in text
+        body = text.split("</p>", 1)[0]
+        assert text.count(body.removeprefix("<p>")) == 1
+
+
+def test_slides_credit_link_group_and_media() -> None:
+    from dateline.model import Citation, TimelineEntry
+
+    a = Article.from_raw("a.json", "Troops left Brenna on May 2, 2025, the army said.",
+                         title="Troops leave Brenna", outlet="Coastal Wire", author="Ida Sun",
+                         url="https://coastal.example/troops", image="https://coastal.example/t.jpg")
+    b = Article.from_raw("b.json", "Troops left Brenna on May 2, 2025, officials said today.",
+                         outlet="The Northern Ledger", url="https://ledger.example/b")
+    a = dataclasses.replace(a, text=a.raw_text)
+    b = dataclasses.replace(b, text=b.raw_text)
+    entry = TimelineEntry("2025-05-02", a.text, (Citation(a.id, a.text, 0, len(a.text)),
+                                                Citation(b.id, b.text, 0, len(b.text))))
+    bare = TimelineEntry("2025-05-02", b.text, (Citation(b.id, b.text, 0, len(b.text)),))
+    data = json.loads(render(Timeline((a, b), (entry, bare))))
+    first, second = data["events"]
+    assert first["text"]["headline"] == "Troops leave Brenna"
+    assert first["media"] == {"url": "https://coastal.example/t.jpg",
+                              "credit": "Coastal Wire — Ida Sun", "caption": "Troops leave Brenna",
+                              "link": "https://coastal.example/troops", "link_target": "_blank"}
+    assert "officials said today" in first["text"]["text"]  # the other source, worded otherwise
+    assert "media" not in second
+    assert 'Source: <a href="https://ledger.example/b"' in second["text"]["text"]

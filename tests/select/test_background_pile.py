@@ -1,13 +1,20 @@
-"""A pile of clippings about one story, each naming background years on the way: the
+"""Piles of clippings about one story, each naming background years on the way: the
 timeline holds the story's own events, never the years it only mentions."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 
+from dateline.cluster.duplicates import mark_duplicates
 from dateline.events import extract_events
-from dateline.model import Article
+from dateline.model import Article, PublicationDate
+from dateline.pipeline import TimelineQuery, build_timeline, process, read_all
 from dateline.select import build_entries
+from dateline.settings import Settings
 from dateline.timex import tag_article
 
 Make = Callable[..., Article]
@@ -66,3 +73,80 @@ def test_the_tagger_finds_the_background_years(make_article: Make) -> None:
     pile = _pile(make_article)
     named = {t.value for a in pile for t in a.timexes}
     assert named >= BACKGROUND
+
+
+# The five undated clippings of tests/date/clippings (our own writing), given their true
+# publication days: the timeline holds the story's events on their days and none of the
+# years and months the clippings only mention (the dam's completion in 1987, its 2016
+# inspection, February's rain, comment stamps from 2021).
+CLIPPINGS_DIR = Path(__file__).resolve().parents[1] / "date" / "clippings"
+CLIPPINGS_BACKGROUND = {"1987", "2016", "2019-02", "2021"}
+# Each true event the events stage dates on its day, with a word its entry must hold. The
+# minister's words of March 14 and the drain plan of March 18 are dated elsewhere by the
+# events stage (a month, a plan's April), before selection sees them.
+CLIPPINGS_EVENTS = {
+    "2019-03-13": "leak",
+    "2019-03-15": "pump",
+    "2019-03-27": "evacuation order",
+    "2019-04": "emptied",
+    "2019-04-15": "inquiry",
+}
+
+
+def _clippings() -> list[Article]:
+    settings = Settings()
+    days = dict(
+        line.split("\t")
+        for line in (CLIPPINGS_DIR / "dates.tsv").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    )
+    read = read_all(sorted(CLIPPINGS_DIR.glob("*.txt")), settings)
+    pile = []
+    for article in process(read.articles, settings):
+        day = date.fromisoformat(days[Path(article.source).name].strip())
+        published = PublicationDate(day, day, day, 1.0, method="metadata")
+        tagged = tag_article(dataclasses.replace(article, published=published))
+        pile.append(extract_events(dataclasses.replace(tagged, events=())))
+    return pile
+
+
+def test_the_clippings_timeline_holds_the_story_not_its_background() -> None:
+    pile = _clippings()
+    background = {
+        (e.article_id, e.sentence.start) for a in pile for e in a.events if e.background
+    }
+    assert {"1987", "2016"} <= {e.date for a in pile for e in a.events if e.background}
+    entries = build_timeline(pile, Settings(), TimelineQuery(dates=60, per_date=3)).entries
+    assert not {e.date for e in entries} & CLIPPINGS_BACKGROUND
+    assert not [e.summary for e in entries if (e.sources[0].document, e.sources[0].start)
+                in background]
+    for day, word in CLIPPINGS_EVENTS.items():
+        told = [e.summary for e in entries if e.date == day]
+        assert any(word in s.lower() for s in told), (day, told)
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "src" / "dateline" / "data" / "sample"
+
+
+def test_no_entry_of_the_sample_timeline_is_a_background_mention() -> None:
+    # The bundled sample with its true publication days, 60 dates of up to 3 entries: six
+    # entries were background mentions ("The 2003 law ...", "... which arrived in Sabrin last
+    # month, ...") before such reports stopped being entries.
+    settings = Settings()
+    truth = json.loads((SAMPLE / "publication_dates.json").read_text(encoding="utf-8"))
+    read = read_all([SAMPLE / "articles"], settings)
+    pile = []
+    for article in mark_duplicates(process(read.articles, settings), settings.dedup):
+        file, sep, record = article.source.partition("::")
+        day = date.fromisoformat(truth[file.split("articles/", 1)[-1] + sep + record])
+        published = PublicationDate(day, day, day, 1.0, method="metadata")
+        tagged = tag_article(dataclasses.replace(article, published=published))
+        pile.append(extract_events(dataclasses.replace(tagged, events=())))
+    background = {
+        (e.article_id, e.sentence.start) for a in pile for e in a.events if e.background
+    }
+    assert background  # the sample does mention things on the way
+    entries = build_timeline(pile, settings, TimelineQuery(dates=60, per_date=3)).entries
+    assert len(entries) > 60
+    assert not [e.summary for e in entries if (e.sources[0].document, e.sources[0].start)
+                in background]

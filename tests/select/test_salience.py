@@ -61,7 +61,7 @@ def test_a_day_named_in_a_quiet_stretch_outweighs_one_named_as_often_in_a_busy_o
     ]
     salience = date_salience([*quiet, *busy, *crowd])
     # Named as often, and the busy day even has more reports the day after it...
-    assert mention_salience([*quiet, *busy]) == {"2010-02-10": 1.0, "2010-06-10": 1.0}
+    assert mention_salience([*quiet, *busy]) == {"2010-02-10": 2.0, "2010-06-10": 2.0}
     # ...but the quiet day stands out from its stretch.
     assert salience["2010-02-10"] > salience["2010-06-10"]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from storekit import BUDGET, FERRY_COURIER, FERRY_FOLLOW_UP, FERRY_WIRE, article
 
+from dateline.cluster.duplicates import mark_duplicates
 from dateline.errors import StoreError
 from dateline.model import Article, Failure, Sentence
 from dateline.settings import DedupSettings
@@ -305,3 +306,28 @@ def test_a_nul_in_a_search_is_a_space(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
         assert store.search("\x00") == []
         assert store.search("bridge\x00") == store.search("bridge")
+
+
+FERRY_REPOST = "Posted by the Marrow Island Times\n" + FERRY_COURIER.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize("batches", [
+    [[0], [1], [2]], [[2], [1], [0]], [[1, 0, 2]], [[2, 0], [1]], [[0, 2, 1]]],
+    ids=lambda b: "/".join("".join(map(str, batch)) for batch in b))
+def test_the_store_keeps_the_copy_the_one_shot_path_keeps(tmp_path: Path,
+                                                         batches: list[list[int]]) -> None:
+    """One rule, whatever order and batches the copies come in: the earliest published,
+    then the smallest content id (issue 13: the store used to keep the first one read)."""
+    copies = [article(FERRY_COURIER, "courier/ferry.html", "Keston Courier", day=6),
+              article(FERRY_WIRE, "wire/ferry.txt", "Northwire", day=4),
+              article(FERRY_REPOST, "times/ferry.html", "Marrow Island Times", day=4)]
+    one_shot = {a.id: a.duplicate_of for a in mark_duplicates(copies, DedupSettings())}
+    kept = min(copies[1:], key=lambda a: a.id).id
+    assert one_shot == {a.id: (None if a.id == kept else kept) for a in copies}
+    with Store(tmp_path / "d.db") as store:
+        for batch in batches:
+            store.add([copies[i] for i in batch])
+        stored = {a.id: a for a in store.articles()}
+    assert {i: a.duplicate_of for i, a in stored.items()} == one_shot
+    assert set(stored[kept].outlets) == {a.outlet for a in copies}
+    assert all(stored[a.id].outlets == (a.outlet,) for a in copies if a.id != kept)

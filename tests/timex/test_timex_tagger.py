@@ -279,4 +279,4 @@ def test_spans_follow_timeml_extent(text: str, span: str, expected: tuple[str, s
 def test_public_names_are_pinned() -> None:
     import dateline.timex
 
-    assert dateline.timex.__all__ == ["tag", "tag_article"]
+    assert dateline.timex.__all__ == ["TimexValue", "tag", "tag_article"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,7 +50,9 @@ def test_story_and_entity_filters(client: TestClient) -> None:
     story = full["stories"][0]["id"]
     by_story = client.get("/api/timeline", params={"story": story}).json()["entries"]
     assert by_story and all(story in e["stories"] for e in by_story)
-    assert client.get("/api/timeline", params={"story": "s999"}).json()["entries"] == []
+    missing = client.get("/api/timeline", params={"story": "999"})
+    assert missing.status_code == 404 and "no story 999" in missing.json()["error"]
+    assert client.get("/api/timeline", params={"story": "s1"}).status_code == 400
     name = full["entities"][0]
     by_name = client.get("/api/timeline", params={"entity": name}).json()["entries"]
     assert by_name and all(name in e["entities"] for e in by_name)
@@ -187,3 +190,25 @@ def test_dates_are_checked_as_the_cli_checks_them(client: TestClient, value: str
     response = client.get("/api/timeline", params={"from": value})
     assert response.status_code == 400
     assert "is not a date; use YYYY, YYYY-MM or YYYY-MM-DD" in response.json()["error"]
+
+
+def test_a_cold_timeline_answers_building_with_progress_then_the_entries(
+        client: TestClient) -> None:
+    """Asked with `Prefer: respond-async`, a timeline not built in time is 202 "building"
+    with how far it has got (issue 13: the page said "No dated entries yet" meanwhile)."""
+    asking = {"Prefer": "respond-async, wait=0"}
+    stored = len(client.get("/api/documents").json()["documents"])
+    first = client.get("/api/timeline", params={"q": "bridge"}, headers=asking)
+    assert first.status_code == 202, first.text
+    progress = first.json()
+    assert progress["status"] == "building" and progress["seconds"] >= 0
+    assert first.headers["preference-applied"] == "respond-async"
+    for _ in range(200):
+        answer = client.get("/api/timeline", params={"q": "bridge"}, headers=asking)
+        if answer.status_code == 200:
+            break
+        assert answer.json()["articles"] in (None, stored)
+        time.sleep(0.05)
+    assert answer.status_code == 200
+    plain = client.get("/api/timeline", params={"q": "bridge"})
+    assert answer.json() == plain.json() and plain.json()["entries"]

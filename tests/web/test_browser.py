@@ -311,3 +311,32 @@ def test_search_and_story_filter(page: Any) -> None:
     page.select_option("[data-role=story]", index=0)
     page.select_option("[data-role=entity]", index=1)
     wait_until(lambda: 0 < _count(page) < total)
+
+
+def test_the_page_says_building_with_progress_never_empty_while_it_waits(
+        browser: Any, server: str) -> None:
+    """While the server answers 202 "building" (a cold timeline of a big store), the page
+    shows that with its progress, never "No dated entries yet" (issue 13)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    opened = context.new_page()
+    building = {"left": 3}
+
+    def hold(route: Any) -> None:
+        if building["left"]:
+            building["left"] -= 1
+            route.fulfill(status=202, content_type="application/json",
+                          body='{"status": "building", "articles": 2000, "seconds": 12.4}')
+        else:
+            route.continue_()
+
+    opened.route("**/api/timeline*", hold)
+    opened.goto(server + "/")
+    count = opened.locator("[data-role=count]")
+    count.filter(has_text="Building the timeline of 2000 articles… 12 s").wait_for()
+    assert "No dated entries" not in opened.locator("#view-timeline").inner_text()
+    assert opened.get_attribute("#view-timeline", "aria-busy") == "true"
+    opened.screenshot(path=str(SHOTS / "00-building.png"))
+    opened.wait_for_selector(".entry-open")
+    assert "Building" not in count.inner_text()
+    assert building["left"] == 0
+    context.close()

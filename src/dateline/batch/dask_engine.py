@@ -31,6 +31,7 @@ from dateline.clean.repeated import LineSets, group_repeated, line_sets
 from dateline.cluster.duplicates import canonicals, duplicate_marks
 from dateline.cluster.minhash import Signature, band_keys
 from dateline.errors import DatelineError, InputError
+from dateline.events.undated import EventCounts, undated_events
 from dateline.model import Article, Failure, PublicationDate, Timeline
 from dateline.pipeline import (
     IngestResult,
@@ -108,17 +109,22 @@ def ingest_on_dask(store: Store, paths: Iterable[str | Path], settings: Settings
         spool = _spool(client, _processed(client, parts, settings, stage))
     stage("writing to the store")
     languages: Counter[str] = Counter()
+    undated, events = 0, EventCounts(0, 0, 0)
 
     def counted() -> Iterator[Article]:
+        nonlocal undated, events
         for article in spool.corpus():
             languages[article.language] += 1
+            undated += article.published is None or article.published.date is None
+            events = events + undated_events([article])
             yield article
 
     try:
         added = store.add(counted(), failures)
     finally:
         spool.close()
-    return IngestResult(added, tuple(failures), untagged(list(languages.elements())))
+    return IngestResult(added, tuple(failures), untagged(list(languages.elements())),
+                        undated, events)
 
 
 def _read(client: Any, items: list[str | Failure], settings: Settings,

@@ -162,6 +162,16 @@ class Corpus(Sequence[Article]):
         for position in self.positions:
             yield self._load(int(position))
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence holding the same articles in the same order (a list, a
+        tuple, another corpus), as a list of them would be."""
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other,
+                                                                         strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
     def subset(self, indices: Iterable[int]) -> Corpus:
         """The articles at `indices` of this view, in the order given."""
         return self._view(self.positions[np.fromiter(indices, dtype=np.int64)])

@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import re
 
+from dateline.english import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
+
 
 def _words(text: str) -> list[str]:
     return text.split()
 
 
-_MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_WEEKDAYS = _words(
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "mon tue tues wed thu thur thurs fri sat sun"
-)
+_MONTHS = list(MONTHS)
+_WEEKDAYS = [*WEEKDAY_NAMES, *WEEKDAY_ABBREVIATIONS]
 _DATE_FILLER = _words(
     "published updated posted modified created first last date on at the of by am pm a.m. "
     "p.m. noon midnight et est edt ct cst cdt mt pt pst pdt gmt bst utc cet cest ist jst aest "

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from dateline.english import COMMONEST_WORDS
 from dateline.model import Article
 
 # The languages the later stages (time expressions, events) handle.
@@ -24,8 +25,7 @@ UNDETERMINED = "und"
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
     for lang, words in {
-        "en": "the of and to in a is that for it was on with as he by at from his an were "
-              "are which this be has have had not but they their its been who will said",
+        "en": " ".join(sorted(COMMONEST_WORDS)),
         "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine "
               "als auch es an werden aus er hat dass sie nach wird bei einer um am sind",
         "fr": "le la les de des et en un une du est que qui dans pour pas au sur par ne se "

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
@@ -27,6 +28,7 @@ from rich.progress import (
 )
 
 from dateline import library
+from dateline.events.undated import EventCounts, undated_events
 from dateline.model import Article, Failure
 from dateline.settings import Settings, load_settings
 
@@ -70,6 +72,23 @@ def calendar_date(ctx: click.Context, param: click.Parameter, value: str | None)
     except ValueError:
         raise click.BadParameter(f"{printable(value)!r} is not a date; use YYYY, YYYY-MM or "
                                  "YYYY-MM-DD (e.g. 2004, 2004-03, 2004-03-17)") from None
+
+
+def given_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """A `--date` value: the day the one article given was published (YYYY-MM-DD)."""
+    if value is None:
+        return None
+    try:
+        return library.given_day(value)
+    except ValueError:
+        raise click.BadParameter(f"{printable(value)!r} is not a day; use YYYY-MM-DD "
+                                 "(e.g. 2004-03-17)") from None
+
+
+date_option = click.option(
+    "--date", "given_date", metavar="YYYY-MM-DD", callback=given_day,
+    help="The day the one article given was published, as you know it: it wins over the "
+         "inferred date (for many files, put a FILE.meta.json sidecar beside each).")
 
 
 def check_paths(paths: Iterable[str], hint: str = "") -> None:
@@ -141,6 +160,14 @@ def report_failures(failures: list[Failure]) -> None:
         stderr.print(f"dateline: {printable(str(failure))}", markup=False, soft_wrap=True)
 
 
+def report_notes(articles: list[Article]) -> None:
+    """One line per thing changed on the way in ("replaced 1 unencodable character")."""
+    for article in articles:
+        for note in article.notes:
+            stderr.print(f"dateline: {printable(article.source)}: {printable(note)}",
+                         markup=False, soft_wrap=True)
+
+
 def untagged_note(counts: Counter[str]) -> str:
     """One line on the articles kept but not dated or tagged from their text, or ""."""
     if not counts:
@@ -152,16 +179,29 @@ def untagged_note(counts: Counter[str]) -> str:
 
 
 def report_undated(documents: Iterable[Article]) -> None:
-    """One line on the articles left without a day: nothing they date by it is silently lost."""
+    """Lines on the articles left without a day and the events left without a date: nothing
+    is silently lost."""
     listed = undated = 0
+    counts = EventCounts(0, 0, 0)
     for doc in documents:  # one at a time: a large pile's documents wait on disk
         if doc.duplicate_of is None:
             listed += 1
             undated += doc.published is None or doc.published.date is None
+            counts = counts + undated_events([doc])
+    report_undated_counts(undated, listed, counts)
+
+
+def report_undated_counts(undated: int, articles: int, counts: EventCounts) -> None:
     if undated:
-        stderr.print(f"dateline: {undated} of {listed} articles have no publication day; "
-                     'what they date only by it ("on Monday", "last week") is not on the '
-                     "timeline", markup=False, soft_wrap=True)
+        stderr.print(f"dateline: {undated} of {articles} articles have no publication day; "
+                     "their events are placed in the range of days their date allows, marked "
+                     "approximate, or left out when it allows none", markup=False,
+                     soft_wrap=True)
+    if counts.undated or counts.ranged:
+        stderr.print(f"dateline: {counts.undated} events have no date (a sentence naming a "
+                     'time, such as "on Monday", that nothing places); '
+                     f"{counts.ranged} of {counts.dated} dated events are known only to a "
+                     "range of days, marked approximate", markup=False, soft_wrap=True)
 
 
 def report_untagged(counts: Counter[str]) -> None:

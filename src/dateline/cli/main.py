@@ -16,6 +16,7 @@ import click
 
 from dateline import __version__
 from dateline.cli.common import printable
+from dateline.cli.curate import curate
 from dateline.cli.docs import docs
 from dateline.cli.eval import eval_group
 from dateline.cli.ingest import add
@@ -95,6 +96,7 @@ def cli(ctx: click.Context, config: Path | None) -> None:
     dateline timeline FOLDER          one-shot, no store
     dateline add FOLDER               ingest into ./dateline.db
     dateline timeline --query TEXT    from the store
+    dateline curate hide KEY          your decisions, kept in the store
     dateline demo                     the bundled sample corpus
     """
     ctx.obj = load_settings(config)
@@ -106,6 +108,7 @@ cli.add_command(timeline)
 cli.add_command(stories)
 cli.add_command(demo)
 cli.add_command(eval_group)
+cli.add_command(curate)
 
 
 def _add_serve() -> None:

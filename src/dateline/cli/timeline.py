@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from dateline.clean.language import untagged
 from dateline.cli.common import (
     calendar_date,
     check_paths,
+    date_option,
     db_option,
     emit,
     existing_store,
@@ -38,7 +40,8 @@ Examples:
   dateline timeline ~/saved-articles/ --format html -o story.html
   dateline timeline crawl.warc.gz notes.txt --dates 20
   dateline timeline --query troops --from 2004-01 --to 2004-06
-  dateline timeline --story 2 --format md""")
+  dateline timeline --story 2 --format md
+  dateline timeline --who "Anna Holm" --where Brenna""")
 @click.argument("paths", nargs=-1)
 @db_option
 @click.option("--query", metavar="TEXT",
@@ -51,16 +54,21 @@ Examples:
 @click.option("--per-date", type=click.IntRange(min=1), help="Entries per date.")
 @click.option("--story", type=click.IntRange(min=1), metavar="N",
               help="Only story N, as numbered by `dateline stories`.")
+@click.option("--who", metavar="NAME",
+              help="Only entries naming this person or organisation (their own timeline).")
+@click.option("--where", metavar="PLACE", help="Only entries naming this place.")
 @click.option("--strict", is_flag=True, help="One-shot: any unreadable file is fatal.")
 @click.option("--dask", "scheduler", metavar="SCHEDULER",
               help="One-shot: read and process PATHS on a Dask cluster (its address, or "
                    "local:N for N local workers); needs the dask extra.")
+@date_option
 @output_options(FORMATS)
 @click.pass_context
 def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query: str | None,
              date_from: str | None, date_to: str | None, dates: int | None,
-             per_date: int | None, story: int | None, strict: bool, scheduler: str | None,
-             fmt: str, output: Path | None) -> None:
+             per_date: int | None, story: int | None, who: str | None, where: str | None,
+             strict: bool, scheduler: str | None, given_date: date | None, fmt: str,
+             output: Path | None) -> None:
     """Build the timeline of PATHS (files, folders, - for stdin) one-shot, or of the store."""
     settings = settings_from(ctx, db)
     if paths and query:
@@ -68,17 +76,21 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query:
     check_paths(paths, "(to search the store, use --query TEXT)")
     if scheduler and not paths:
         raise click.UsageError("--dask runs a one-shot timeline: give PATHS")
+    if given_date is not None and not paths:
+        raise click.UsageError("--date dates the one file given; to date a stored article "
+                               "use `dateline curate date ARTICLE YYYY-MM-DD`")
     request = library.timeline_query(query=query, date_from=date_from, date_to=date_to,
-                                     dates=dates, per_date=per_date, story=story)
+                                     dates=dates, per_date=per_date, story=story,
+                                     who=who, where=where)
     if paths:
         with run_progress("reading") as progress:
             result = library.timeline_for(paths, request, settings=settings,
                                           stdin=sys.stdin.buffer, on_item=progress.read,
                                           on_done=progress.processed, on_stage=progress.stage,
-                                          dask=scheduler)
+                                          dask=scheduler, given_date=given_date)
             report_failures(list(result.failures))
             report_untagged(untagged([d.language for d in headers(result.documents)]))
-            report_undated(headers(result.documents))
+            report_undated(result.documents)
             if strict and result.failures:
                 raise click.ClickException(f"{len(result.failures)} file(s) failed")
             if not result.documents and result.failures:

@@ -2,9 +2,11 @@
 
 Wire copies differ in their header, footer and page chrome but share the body, so two articles
 whose word 5-shingle sets overlap by at least `DedupSettings.near_duplicate_threshold`
-(estimated with MinHash, candidates found with LSH) are one story. The earliest published
-copy (first seen on ties or when undated) is canonical; the others point at it with
-`duplicate_of`, and its `outlets` lists every outlet that carried the story.
+(estimated with MinHash, candidates found with LSH) are one story. The copy `kept_first`
+puts first is canonical (the earliest published; on ties or when undated, the smallest
+content id, so the choice never depends on the order files were read); the others point at
+it with `duplicate_of`, and its `outlets` lists every outlet that carried the story. The
+store applies the same rule as copies arrive batch by batch.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ def written(article: Article) -> date:
     if published is not None and published.date is not None:
         return published.date
     return article.metadata_date or date.max
+
+
+def kept_first(article: Article) -> tuple[date, str]:
+    """The one duplicate rule: of two copies, the one with the smaller key is kept."""
+    return written(article), article.id
 
 
 def outlets_of(article: Article) -> tuple[str, ...]:
@@ -67,7 +74,7 @@ def canonicals(ids: Sequence[str], days: Sequence[date], signatures: Sequence[Si
     index = LshIndex(threshold)
     root_of: dict[str, int] = {}  # index key -> canonical position
     canonical: dict[int, int] = {}
-    for position in sorted(range(len(ids)), key=lambda i: (days[i], i)):
+    for position in sorted(range(len(ids)), key=lambda i: (days[i], ids[i])):  # `kept_first`
         key = ids[position]
         if key in root_of:  # the same content read twice
             canonical[position] = root_of[key]
@@ -112,7 +119,7 @@ def duplicate_marks(ids: Sequence[str], days: Sequence[date],
     """(duplicate_of, outlets) of every article by position, as `mark_duplicates` sets them;
     `outlets` (each article's `outlets_of`) None for a copy, which keeps its own."""
     merged = {i: list(found) for i, found in enumerate(outlets) if i not in canonical}
-    for position in sorted(canonical, key=lambda i: (days[i], i)):
+    for position in sorted(canonical, key=lambda i: (days[i], ids[i])):  # `kept_first`
         root_outlets = merged[canonical[position]]
         root_outlets.extend(o for o in outlets[position] if o not in root_outlets)
     return {i: (ids[canonical[i]], None) if i in canonical else (None, tuple(merged[i]))

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from dateline.date.furniture import is_dated_entry, is_furniture, line_of
 from dateline.date.tense import tense_of
+from dateline.english import WEEKDAY_NAMES as WEEKDAYS
 from dateline.model import TimeMention
 from dateline.timex.lexicon import NUMBERS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_WORD = re.compile(
     r"\b(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|satur|sun)(?:day)?)\b(?!-)", re.I
 )
@@ -59,8 +59,14 @@ class Clue:
 def clues_from(text: str, mentions: list[TimeMention]) -> list[Clue]:
     """The clues of the mentions in `text`, dropping those in furniture lines."""
     clues = []
+    # Each line is judged once: a long one holding many mentions (a whole article without
+    # line breaks) is not read again for each.
+    furniture: dict[int, bool] = {}
     for mention in mentions:
-        if is_furniture(line_of(text, mention.start)) or is_dated_entry(text, mention):
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        if line_start not in furniture:
+            furniture[line_start] = is_furniture(line_of(text, mention.start))
+        if furniture[line_start] or is_dated_entry(text, mention):
             continue
         clue = _clue(text, mention)
         if clue is not None:

@@ -42,7 +42,7 @@ from dateline.events import extract_events
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
 from dateline.model import Article, PublicationDate, Sentence, TimeMention, headers
-from dateline.timex import tag_article
+from dateline.timex import TimexValue, tag_article
 
 # Thresholds and weights were set on Timeline17 with a tenth of each topic's dates hidden
 # (docs/benchmarks.md), choosing few wrong days over many days.
@@ -163,7 +163,8 @@ def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
     for m in article.timexes:
         index = bisect.bisect_right(starts, m.start) - 1
         value = calendar_value(m.value)
-        if index < 0 or value is None or len(value) != 10:
+        day = TimexValue.parse(value).day if value is not None else None
+        if index < 0 or day is None:
             continue
         sentence = article.sentences[index]
         if m.end > sentence.end:
@@ -171,11 +172,10 @@ def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
         if index not in wholes:
             wholes[index] = vectorise(sentence.text, idf)
         local = vectorise(clause(article.text, m.start, m.end, sentence), idf)
-        day = date.fromisoformat(value)
         found[(sentence.start, day)] = _Fact(wholes[index], local, day, sentence.text)
     for event in article.events:
-        if len(event.date) == 10 and event.date_source != "explicit":
-            day = date.fromisoformat(event.date)
+        day = TimexValue.parse(event.date).day
+        if day is not None and event.date_source != "explicit":
             whole = vectorise(event.sentence.text, idf)
             found.setdefault((event.sentence.start, day),
                              _Fact(whole, whole, day, event.sentence.text))  # fmt: skip

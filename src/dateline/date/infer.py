@@ -1,7 +1,8 @@
 """Infer when an article was written, strongest evidence first.
 
 Metadata the page carried, then a day in the file's name, then the page's own date line,
-then a header line the cleaner kept, a date in the URL, and last what the text implies. The
+then a header line the cleaner kept, a date in the URL, and last what the text implies,
+narrowed by what the world knows of the office holders and events it names (`world`). The
 date line is looked for in `raw_text`, the page as it came, because copied pages keep it
 among their chrome; comments, notices, captions, sidebars and what follows the story are
 kept from deciding there (`pagestamp`).
@@ -15,6 +16,7 @@ from datetime import date
 from pathlib import PurePath
 
 from dateline.date.content import Estimate, estimate_from_text
+from dateline.date.given import given_publication
 from dateline.date.header import (
     Stated,
     header_date,
@@ -26,6 +28,7 @@ from dateline.date.header import (
 )
 from dateline.date.pagestamp import GOOD_SCORE, PageStamp, page_stamp
 from dateline.date.pagetext import written_dates
+from dateline.date.world import within_world
 from dateline.date.years import PAST_REACH
 from dateline.model import Article, PublicationDate
 from dateline.timex import tag
@@ -55,10 +58,16 @@ STAMP_WEAK_CONFIDENCE = 0.7
 # htmldate's search...), less one when another day is stated too: 0, 1, 2, 3, 4 or more.
 # Measured on `real/dates/html`: right on 0.70, 0.83, 0.89, 0.98 and 0.99 of pages.
 PAGE_CONFIDENCE = (0.6, 0.75, 0.85, 0.93, 0.96)
+# Time mentions the text's estimate reads, at most: a news report has tens, a page of
+# thousands is a list or an index whose first ones date it as well; each costs a look at its
+# clause, so past this an article would take seconds.
+MENTION_BUDGET = 1000
 
 
 def date_article(article: Article) -> Article:
-    """The article with `published` filled in."""
+    """The article with `published` filled in; a day the user gave wins over inference."""
+    if article.given_date is not None:
+        return dataclasses.replace(article, published=given_publication(article.given_date))
     return dataclasses.replace(article, published=infer_publication_date(article))
 
 
@@ -103,8 +112,9 @@ def _infer(article: Article) -> PublicationDate:
             return found
     guess = content.get()
     method = "content" if guess.earliest or guess.latest or guess.likeliest else "none"
-    return PublicationDate(guess.point, guess.earliest, guess.latest, guess.confidence,
-                           guess.evidence, method, guess.likeliest, guess.granularity)  # fmt: skip
+    found = PublicationDate(guess.point, guess.earliest, guess.latest, guess.confidence,
+                            guess.evidence, method, guess.likeliest, guess.granularity)  # fmt: skip
+    return within_world(found, text)
 
 
 class _TextEstimate:
@@ -118,7 +128,12 @@ class _TextEstimate:
     def get(self) -> Estimate:
         if self._estimate is None:
             mentions = tag(self.text, None) if self.text.strip() else []
-            self._estimate = estimate_from_text(self.text, mentions)
+            estimate = estimate_from_text(self.text, mentions[:MENTION_BUDGET])
+            if len(mentions) > MENTION_BUDGET:  # said, not silently cut
+                estimate = dataclasses.replace(estimate, evidence=(
+                    *estimate.evidence, f"read the first {MENTION_BUDGET} of {len(mentions)} "
+                    "time mentions (the date stage's budget per article)"))
+            self._estimate = estimate
         return self._estimate
 
 

@@ -79,7 +79,11 @@ class PageStamp:
 def page_stamp(article: Article, today: date | None = None) -> PageStamp | None:
     """The date line the page shows for itself, or None when it writes no usable date."""
     lines = article.raw_text.splitlines()
-    found = [w for w in written_dates(article.raw_text, today) if _stamp_like(w, lines[w.line])]
+    # A line is judged once, however many dates it writes (a page on one line writes all).
+    kinds: dict[int, str] = {}
+    found = [w for w in written_dates(article.raw_text, today)
+             if _stamp_like(w, lines[w.line], kinds.get(w.line)
+                            or kinds.setdefault(w.line, _line_kind(lines[w.line])))]
     if not found:
         return None
     place = _place(lines, article)
@@ -95,15 +99,20 @@ def page_stamp(article: Article, today: date | None = None) -> PageStamp | None:
                      sum(w.day == best.day for w in found))  # fmt: skip
 
 
-def _stamp_like(written: Written, line: str) -> bool:
-    """A line a page's date can stand in: no notice, and short and not a sentence of the
-    story, or with a publication word just before the date ("… | publié le 26/12/2020")."""
+def _line_kind(line: str) -> str:
+    """"notice", "short" (not a sentence of the story) or "long"."""
     if NOTICE.search(line):
-        return False
+        return "notice"
     words = line.split()
     sentence = len(words) >= STAMP_WORDS // 2 and line.rstrip().endswith(_SENTENCE_ENDS)
-    if len(words) <= SHORT_LINE and not sentence:
-        return True
+    return "short" if len(words) <= SHORT_LINE and not sentence else "long"
+
+
+def _stamp_like(written: Written, line: str, kind: str) -> bool:
+    """A line a page's date can stand in: no notice, and short and not a sentence of the
+    story, or with a publication word just before the date ("… | publié le 26/12/2020")."""
+    if kind != "long":
+        return kind == "short"
     return bool(PUBLISHED.search(line[max(0, written.start - WORD_REACH) : written.start]))
 
 

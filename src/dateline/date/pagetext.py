@@ -70,9 +70,11 @@ def _in_line(line: str, number: int, month_first: bool, today: date) -> list[Wri
     for match in _NUMERIC.finditer(line):
         spans.append((*match.span(), _numeric(match, month_first, today)))
     kept: list[Written] = []
+    covered = 0  # end of the kept spans so far: in start order, overlap is start < covered
     for start, end, day in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if day is not None and not any(w.start <= start < w.end for w in kept):
+        if day is not None and start >= covered:
             kept.append(Written(day, number, start, end))
+            covered = max(covered, end)
     return kept
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
+from dateline.english import MONTH_NAMES
+
 # One row per language, January first. "19. Oktober 2019", "17 de marzo de 2020",
 # "10. marts 2020", "23 Març 2020", "4 Mei 2020", "30 Ekim 2020", "1 Декабря 2020".
 _MONTH_ROWS = (
-    "january february march april may june july august september october november december",
+    " ".join(MONTH_NAMES),
     "januar februar märz april mai juni juli august september oktober november dezember",
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",

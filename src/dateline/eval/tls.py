@@ -30,7 +30,7 @@ from dateline.model import Article, PublicationDate, TimelineEntry
 from dateline.select import build_entries
 from dateline.select.datewise import datewise
 from dateline.select.weights import Weights, weights_from
-from dateline.timex import tag_article
+from dateline.timex import TimexValue, tag_article
 
 MEASURES = (
     "ar1_f1",
@@ -252,8 +252,9 @@ def _run(
     )
     timeline: dict[date, list[str]] = {}
     for entry in entries:
-        if len(entry.date) == 10:
-            timeline.setdefault(date.fromisoformat(entry.date), []).append(entry.summary)
+        day = TimexValue.parse(entry.date).day
+        if day is not None:
+            timeline.setdefault(day, []).append(entry.summary)
     return timeline
 
 

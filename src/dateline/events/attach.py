@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from dateline.english import WEEKDAY_NAMES
 from dateline.events.background import is_background
 from dateline.events.calendar import calendar_value, granularity
 from dateline.events.frame import is_verb_form
@@ -53,8 +54,7 @@ _DATELINE_PLACE = re.compile(r"[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,\s*"
 # Dates that count from the moment of speaking. Inside a quotation that moment is the
 # speaker's, which the text rarely gives, so they place nothing there.
 _DEICTIC = re.compile(
-    r"\b(?:yesterday|today|tonight|tomorrow|ago|last|this|next|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)\b",
+    rf"\b(?:yesterday|today|tonight|tomorrow|ago|last|this|next|{'|'.join(WEEKDAY_NAMES)})\b",
     re.IGNORECASE,
 )
 _QUOTES = re.compile(r"[\"“”]")

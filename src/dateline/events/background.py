@@ -12,7 +12,10 @@ written, never by which years they name:
   2010 budget") names which thing, not when something happened;
 - a year after "for" is the period something is meant for ("a budget for 2010");
 - a date inside a relative clause set off by a comma ("Annan, who took office in 1997, ...")
-  describes a person or thing of the sentence, not its news.
+  describes a person or thing of the sentence, not its news; so does a year or month in an
+  aside that opens with a participle ("The dam, completed in 1987, holds ...");
+- a year or month after "last" or "first" and a participle ("was last inspected in 2016")
+  is when something happened before, told to set today's news against.
 """
 
 from __future__ import annotations
@@ -42,6 +45,13 @@ _NOT_NOUNS = frozenset(
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+(?:fiscal\s+|financial\s+)?(?:year\s+)?)?$",
                          re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.!?\"“”]*$", re.IGNORECASE)
+# A past participle: the regular endings and the common irregular ones.
+_PARTICIPLE = r"(?:[a-z]+(?:ed|en|wn)|built|held|made|met|set|sold|won)"
+_PARTICIPLE_ASIDE = re.compile(
+    rf",\s*(?:[a-z]+ly\s+)?{_PARTICIPLE}\b[^,;:.!?\"“”]*$", re.IGNORECASE
+)
+_BEFORE_NOW = re.compile(rf"\b(?:last|first)\s+{_PARTICIPLE}\s+(?:in|during)\s+$",
+                         re.IGNORECASE)
 
 
 def is_background(text: str, mention: TimeMention, start: int = 0) -> bool:
@@ -53,7 +63,13 @@ def is_background(text: str, mention: TimeMention, start: int = 0) -> bool:
         or _modifies_noun(lead, text[mention.end : mention.end + 40], mention)
         or (len(mention.value) == 4 and bool(_FOR_BEFORE.search(lead)))
         or bool(_RELATIVE.search(lead))
+        or (len(mention.value) in (4, 7) and _recalled(lead))
     )
+
+
+def _recalled(lead: str) -> bool:
+    """A year or month told in a participle aside or as when something last happened."""
+    return bool(_PARTICIPLE_ASIDE.search(lead) or _BEFORE_NOW.search(lead))
 
 
 def _bracketed(lead: str, opener: str, closer: str) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dateline.timex.value import TimexValue
+
 _CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
 _COARSE = re.compile(r"(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|AU|WI)")
@@ -47,7 +49,7 @@ def calendar_value(value: str) -> str | None:
 
 def granularity(value: str) -> int:
     """3 for a day, 2 for a month, 1 for a year: finer dates place an event better."""
-    return {10: 3, 7: 2, 4: 1}.get(len(value), 0)
+    return TimexValue.parse(value).rank
 
 
 def contains(coarse: str, fine: str) -> bool:

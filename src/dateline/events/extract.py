@@ -6,6 +6,10 @@ where news reports what just happened, the date of the news. That is the date of
 event the sentence goes on telling (date source "lead") when the lead has reported one in
 the days before publication, else the article's publication date (date source "article").
 
+An article known only to a narrow interval still gives its events: the relative dates the
+timex stage could only range and its lead are placed in a range of days (`ranges.py`,
+`Event.within`), never on a made-up day.
+
 A news lead tells one piece of news: after its first done event of the days before
 publication, every other lead sentence dated to that same day is a detail of it
 (`Event.continues`), merged into its event rather than competing with it.
@@ -20,8 +24,11 @@ from datetime import date, timedelta
 from dateline.events.attach import BACKGROUND, QuoteMarks, dated_mentions, event_mention
 from dateline.events.frame import actors, cue_leads, place, plan_cue, predicate
 from dateline.events.quantities import find_quantities
+from dateline.events.ranges import ranged_date, window_range
 from dateline.events.sentences import split_sentences
-from dateline.model import Article, Event, Sentence, TimeMention
+from dateline.model import Article, DayRange, Event, Sentence, TimeMention
+from dateline.timex.value import TimexValue
+from dateline.timex.window import article_window
 
 # The lead of a news article reports the news of its day; deeper undated sentences are
 # background. Five sentences follows the Datewise setting of Ghalandari & Ifrim (2020).
@@ -35,6 +42,7 @@ def extract_events(article: Article) -> Article:
     """A copy of `article` with `sentences` and dated `events` filled in."""
     sentences = article.sentences or split_sentences(article.text)
     published = _published_value(article)
+    window = article_window(article)
     timexes = tuple(sorted(article.timexes, key=lambda t: t.start))
     starts = [t.start for t in timexes]
     quotes = QuoteMarks(article.text)
@@ -49,6 +57,8 @@ def extract_events(article: Article) -> Article:
         event = _event(article, sentence, mentions, quotes, published,
                        news if lead else None, lead)
         if event is None:
+            event = _ranged_event(article, sentence, mentions, quotes, window, lead)
+        if event is None:
             continue
         if lead and news is not None and event.date == news.date and not event.planned:
             # The lead tells one piece of news: what else it dates to that day is detail.
@@ -57,6 +67,49 @@ def extract_events(article: Article) -> Article:
             news = event
         events.append(event)
     return dataclasses.replace(article, sentences=sentences, events=tuple(events))
+
+
+def _ranged_event(
+    article: Article,
+    sentence: Sentence,
+    mentions: list[TimeMention],
+    quotes: QuoteMarks,
+    window: tuple[date, date] | None,
+    lead: bool,
+) -> Event | None:
+    """The event of a sentence an article without a day dates only to a range of days: by a
+    relative date ("on Friday"), or as lead news of the article's own window."""
+    if window is None:
+        return None
+    # The range's calendar value stands in for the mention's while its role is weighed.
+    ranged = [dataclasses.replace(m, value=ranged_date(m.within))
+              for m in mentions if m.within is not None]
+    chosen = event_mention(dated_mentions(article.text, sentence, ranged,
+                                          cue_leads(sentence.text, plan_cue(sentence.text)),
+                                          quotes))
+    within: DayRange | None = None
+    if chosen is not None:
+        within, background = chosen.mention.within, chosen.tier == BACKGROUND
+    elif lead and not mentions and plan_cue(sentence.text) is None and predicate(sentence.text):
+        within, background = window_range(window), False
+    if within is None:
+        return None
+    when = ranged_date(within)
+    verb = predicate(sentence.text)
+    skip = tuple((t.start - sentence.start, t.end - sentence.start) for t in mentions)
+    return Event(
+        article_id=article.id,
+        sentence=sentence,
+        date=when,
+        predicate=verb,
+        actors=actors(sentence.text),
+        place=place(sentence.text),
+        quantities=find_quantities(sentence.text, skip),
+        planned=plan_cue(sentence.text) is not None,
+        date_source="range",
+        background=background,
+        within=None if len(when) == 10 else within,
+    )
 
 
 def _published_value(article: Article) -> str | None:
@@ -68,9 +121,10 @@ def _published_value(article: Article) -> str | None:
 
 def _is_news(event: Event, published: str | None) -> bool:
     """A done event of the days before publication: what the lead is reporting."""
-    if published is None or event.planned or len(event.date) != 10:
+    day = TimexValue.parse(event.date).day
+    if published is None or event.planned or day is None:
         return False
-    day, pub = date.fromisoformat(event.date), date.fromisoformat(published)
+    pub = date.fromisoformat(published)
     return pub - NEWS_WINDOW <= day <= pub
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from dateline.english import MONTH_NAMES, WEEKDAY_NAMES, capitalised
+
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _CAPITALISED = re.compile(r"(?:[A-Z][A-Za-z'.-]*(?:\s+(?:of|de|al|bin|the)\s+|\s+)?)+")
 _NOT_NAMES = frozenset(
@@ -51,25 +53,8 @@ _NOT_NAMES = frozenset(
         "Some",
         "Many",
         "Most",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *capitalised(WEEKDAY_NAMES),
+        *capitalised(MONTH_NAMES),
         "Mr",
         "Mrs",
         "Ms",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from dateline.english import MONTH_ABBREVIATIONS
 from dateline.model import Sentence
 
 # Abbreviations after which a period never ends a sentence: titles and words that are
@@ -64,9 +65,7 @@ _TITLES = frozenset(
     ]
 )
 # Month abbreviations end a sentence only when no day number follows.
-_MONTHS = frozenset(
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
+_MONTHS = frozenset(MONTH_ABBREVIATIONS)
 # Abbreviations that may end a sentence: split only before a typical sentence opener.
 _AMBIGUOUS = frozenset(
     ["inc", "co", "corp", "ltd", "jr", "sr", "etc", "bros", "plc", "llc", "am", "pm"]

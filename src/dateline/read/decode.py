@@ -78,6 +78,11 @@ def decode(data: bytes, declared: str | None = None) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def unencodable(text: str) -> int:
+    """How many characters `valid_unicode` replaces in `text`."""
+    return len(_SURROGATE.findall(text))
+
+
 def valid_unicode(text: str) -> str:
     """`text` with lone surrogates (a JSON "\\ud800" escape) as U+FFFD, so it encodes."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text

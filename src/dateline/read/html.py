@@ -1,8 +1,10 @@
-"""A saved web page to an Article: main text and metadata via trafilatura and htmldate.
+"""A saved web page to an Article: main text via trafilatura, metadata from the markup.
 
-The text trafilatura keeps is the article body without menus and comments, and the cleaner
-keeps it as it is (`Article.extracted`). The date is the page's own statement of its first
-publication day, with the part of the page that gave it (`read.pagedate`).
+The page is parsed once; the body, the metadata (`read.pagemeta`) and the date
+(`read.pagedate`) are read from that one tree. The text trafilatura keeps is the article body
+without menus and comments, and the cleaner keeps it as it is (`Article.extracted`). The date
+is the page's own statement of its first publication day, with the part of the page that
+gave it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
 from dateline.model import Article, Failure
-from dateline.read.pagedate import page_date
+from dateline.read.pagedate import page_date, parsed_page
+from dateline.read.pagemeta import page_meta
 
 # Fewer words than this is navigation residue ("Home | News"), not an article body.
 _MIN_WORDS = 5
@@ -30,9 +33,6 @@ _FAVOR_RECALL = True
 _FAST = True
 # htmldate's own floor is 1995; archives of older stories exist (and their pages say so).
 _MIN_DATE = date(1900, 1, 1)
-# trafilatura dates every page it extracts with metadata; `read.pagedate` decides the date, so
-# trafilatura's own search is kept to its cheap, markup-only form and its answer is unused.
-_TRAFILATURA_DATE = {"extensive_search": False}
 
 
 def read_html(
@@ -45,37 +45,46 @@ def read_html(
     published after it is fetched.
     """
     try:
+        tree = parsed_page(page)
+        if tree is None:
+            return Failure(source, "HTML page has no main text")
+        meta = page_meta(tree, url)
         document = bare_extraction(
-            page,
-            url=url or None,
-            with_metadata=True,
+            tree,
+            url=url or meta.url or None,
             include_comments=False,
             favor_recall=_FAVOR_RECALL,
             fast=_FAST,
-            date_extraction_params=_TRAFILATURA_DATE,
         )
     except (ValueError, TypeError, RecursionError) as exc:
         return Failure(source, f"HTML could not be parsed ({type(exc).__name__})")
     if not isinstance(document, Document) or not document.text:
         return Failure(source, "HTML page has no main text")
-    title = (document.title or "").strip()
-    text = _without_title(document.text.strip(), title)
+    text = _without_title(document.text.strip(), meta.title)
     if _words(text) < _MIN_WORDS:
         return Failure(source, "HTML page has no main text")
-    page_url = url or document.url or ""
-    stamp = page_date(page, _MIN_DATE, crawled, url)
+    page_url = url or meta.url
+    stamp = page_date(tree, _MIN_DATE, crawled, url)
     return Article.from_raw(
         source,
         text,
-        title=title,
-        outlet=(document.sitename or "").strip() or _host(page_url),
-        author=(document.author or "").strip(),
+        title=meta.title,
+        outlet=meta.sitename or _host(page_url),
+        author=meta.author,
         url=page_url,
         metadata_date=stamp.day if stamp else None,
         metadata_sources=stamp.sources if stamp else (),
         metadata_disputed=stamp.disputed if stamp else False,
         extracted=True,
+        image=image_address(meta.image),
     )
+
+
+def image_address(value: object) -> str:
+    """A picture's address worth publishing (og:image, a record's `image`): http(s) only,
+    never a script, data or file URL."""
+    text = value.strip() if isinstance(value, str) else ""
+    return text if text.startswith(("https://", "http://")) and len(text) <= 2000 else ""
 
 
 def _words(text: str) -> int:

@@ -1,7 +1,8 @@
 """The files a list of command-line inputs stands for.
 
 Folders are walked recursively in sorted order, so a run over the same folder always reads
-in the same order; hidden files and folders (dot-names: `.git`, `.DS_Store`) are skipped.
+in the same order; hidden files and folders (dot-names: `.git`, `.DS_Store`) are skipped, and
+so are sidecars (`story.txt.meta.json` beside `story.txt`: what the user says of it).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dateline.model import Failure
+from dateline.read.sidecar import is_sidecar
 
 
 def walk(folder: Path) -> Iterator[Path | Failure]:
@@ -26,7 +28,7 @@ def walk(folder: Path) -> Iterator[Path | Failure]:
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if name.startswith("."):
+            if name.startswith(".") or is_sidecar(path):
                 continue
             # A FIFO or socket in a folder would block or fail; a dangling link says so itself.
             if path.is_file() or not path.exists():

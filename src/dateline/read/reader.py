@@ -20,6 +20,7 @@ from dateline.read.decode import bom_encoding, decode, shown_path, utf16_without
 from dateline.read.html import read_html
 from dateline.read.inputs import walk
 from dateline.read.records import read_json_document, read_json_lines
+from dateline.read.sidecar import with_sidecar
 from dateline.read.sniff import Kind, binary_reason, declares_json, inner_name, sniff
 from dateline.read.stream import (
     check_expansion,
@@ -90,7 +91,10 @@ def read_file(path: Path, settings: ReadSettings = ReadSettings()) -> Iterator[R
     try:
         with open_file(path) as opened:
             handle = opened if opened.seekable() else spool(opened)
-            yield from _guarded(str(path), path.name, handle, settings)
+            for result in _guarded(str(path), path.name, handle, settings):
+                # A sidecar describes the file's one article, not the records inside a file.
+                own = isinstance(result, Article) and result.source == str(path)
+                yield with_sidecar(result, path) if own else result  # type: ignore[arg-type]
     except InputError as exc:
         yield Failure(exc.source, exc.reason)
     except OSError as exc:

@@ -13,8 +13,8 @@ from typing import Any
 
 from dateline.model import Article, Failure
 from dateline.read.dates import parse_date
-from dateline.read.decode import normalise_newlines, valid_unicode
-from dateline.read.html import read_html
+from dateline.read.decode import normalise_newlines, unencodable, valid_unicode
+from dateline.read.html import image_address, read_html
 from dateline.settings import ReadSettings
 
 _ALIASES = {
@@ -37,6 +37,7 @@ _ALIASES = {
     "url": ("url", "link", "uri", "canonical_url"),
     "outlet": ("outlet", "source", "site", "site_name", "sitename", "publisher", "domain"),
     "author": ("author", "authors", "byline", "creator"),
+    "image": ("image", "image_url", "urlToImage", "top_image"),
 }
 _HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
 
@@ -104,18 +105,36 @@ def record_article(source: str, record: Any, settings: ReadSettings, where: str)
     """One record as an Article; `where` names it in a Failure (`path:line`)."""
     if not isinstance(record, dict):
         return Failure(where, f"record is a JSON {_json_type(record)}, not an object")
-    text = _text(_field(record, settings.text_field, "text"))
-    title = _text(_field(record, settings.title_field, "title"))
-    fields = {
-        "title": " ".join(title.split()),
-        "outlet": _name(_field(record, settings.outlet_field, "outlet")),
-        "author": _name(_field(record, settings.author_field, "author")),
-        "url": _text(_field(record, settings.url_field, "url")).strip(),
+    raw = {role: _field(record, configured, role) for role, configured in (
+        ("text", settings.text_field), ("title", settings.title_field),
+        ("outlet", settings.outlet_field), ("author", settings.author_field),
+        ("url", settings.url_field))}
+    text = _text(raw["text"])
+    fields: dict[str, Any] = {
+        "title": " ".join(_text(raw["title"]).split()),
+        "outlet": _name(raw["outlet"]),
+        "author": _name(raw["author"]),
+        "url": _text(raw["url"]).strip(),
         "metadata_date": parse_date(_field(record, settings.date_field, "date")),
+        "image": image_address(_field(record, "", "image")),
     }
+    replaced = sum(_unencodable(value) for value in raw.values())
+    if replaced:
+        fields["notes"] = (f"replaced {replaced} unencodable character"
+                           f"{'s' if replaced != 1 else ''} (lone surrogates) with U+FFFD",)
     if not text.strip():
         return _from_html(source, record, fields, where, settings.text_field)
     return Article.from_raw(source, normalise_newlines(text), **fields)
+
+
+def _unencodable(value: Any) -> int:
+    """Characters `valid_unicode` replaces in a field's strings, nested ones included."""
+    if isinstance(value, str):
+        return unencodable(value)
+    if isinstance(value, list | dict):
+        return sum(_unencodable(item) for item in (value.values() if isinstance(value, dict)
+                                                   else value))
+    return 0
 
 
 def _from_html(
@@ -139,6 +158,7 @@ def _fields_of(article: Article) -> dict[str, Any]:
         "author": article.author,
         "url": article.url,
         "metadata_date": article.metadata_date,
+        "image": article.image,
     }
 
 

@@ -15,6 +15,13 @@ still get one row with empty source columns. Columns:
     published     the article's inferred publication date (ISO), empty when unknown
     sentence      the cited sentence, == article text[start:end]
     start, end    character offsets of the sentence in the article's clean text
+    entities      the people, organisations and places the entry names: "Anna Holm (person); ..."
+    disagreements where the entry's sources disagree, each source's words quoted beside the
+                  others ("Sources disagree on troop: “600 troops” (A) vs ..."), "; "-joined
+    approximate   "yes" when the day is known only to a range (`display_date` says which:
+                  "a Friday between 25 Feb and 11 Mar 2022"), else "no"
+    earliest, latest   that range's first and last day (YYYY-MM-DD), empty for exact dates
+    decided       the user's decisions on the entry ("pinned", "edited"), space-separated
 
 Text cells that a spreadsheet would run as a formula (starting with = + - @ or a control
 character) get a leading apostrophe: article text is untrusted.
@@ -26,11 +33,14 @@ import csv
 import io
 
 from dateline.model import Article, Citation, Timeline, TimelineEntry
-from dateline.render.dates import display_date, precision
+from dateline.render.dates import entry_display, precision
+from dateline.render.findings import disagreement_text
 
 COLUMNS = (
     "entry", "date", "display_date", "precision", "planned", "summary",
     "document", "outlet", "title", "path", "published", "sentence", "start", "end",
+    "entities", "disagreements",
+    "approximate", "earliest", "latest", "decided",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -41,12 +51,22 @@ def safe_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def _findings(entry: TimelineEntry, by_id: dict[str, Article]) -> list[str]:
+    names = dict.fromkeys(f"{e.name} ({e.kind})" for e in entry.entities)
+    return [safe_cell("; ".join(names)),
+            safe_cell("; ".join(disagreement_text(d, by_id) for d in entry.disagreements))]
+
+
 def _row(number: int, entry: TimelineEntry, citation: Citation | None,
-         article: Article | None) -> list[str]:
-    row = [str(number), entry.date, display_date(entry.date), precision(entry.date),
+         by_id: dict[str, Article]) -> list[str]:
+    row = [str(number), entry.date, entry_display(entry), precision(entry.date),
            "yes" if entry.planned else "no", safe_cell(entry.summary)]
+    within = entry.within
+    tail = [*_findings(entry, by_id), "yes" if within else "no", within.earliest if within else "",
+            within.latest if within else "", " ".join(entry.decided)]
     if citation is None:
-        return row + [""] * (len(COLUMNS) - len(row))
+        return row + [""] * (len(COLUMNS) - len(row) - len(tail)) + tail
+    article = by_id.get(citation.document)
     published = article.published.date if article and article.published else None
     return [
         *row,
@@ -58,6 +78,7 @@ def _row(number: int, entry: TimelineEntry, citation: Citation | None,
         safe_cell(citation.sentence),
         str(citation.start),
         str(citation.end),
+        *tail,
     ]
 
 
@@ -69,7 +90,7 @@ def render(timeline: Timeline) -> str:
     writer.writerow(COLUMNS)
     for number, entry in enumerate(timeline.entries, start=1):
         if not entry.sources:
-            writer.writerow(_row(number, entry, None, None))
+            writer.writerow(_row(number, entry, None, by_id))
         for citation in entry.sources:
-            writer.writerow(_row(number, entry, citation, by_id.get(citation.document)))
+            writer.writerow(_row(number, entry, citation, by_id))
     return out.getvalue()

@@ -8,8 +8,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from dateline.cluster.stories import Story
-from dateline.model import Article, PublicationDate, Timeline, TimelineEntry
-from dateline.render.dates import precision
+from dateline.model import (
+    Article,
+    Change,
+    Claim,
+    DayRange,
+    Disagreement,
+    Entity,
+    PublicationDate,
+    Timeline,
+    TimelineEntry,
+)
+from dateline.render.dates import entry_display, precision
 
 CONTRACT_VERSION = 1
 
@@ -38,6 +48,7 @@ def document_to_dict(article: Article) -> dict[str, Any]:
         "outlet": article.outlet,
         "author": article.author,
         "url": article.url,
+        "image": article.image,
         "text": article.text,
         "language": article.language,
         "published": published_to_dict(article.published),
@@ -46,18 +57,51 @@ def document_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
+def within_to_dict(within: DayRange | None) -> dict[str, Any] | None:
+    if within is None:
+        return None
+    return {"earliest": within.earliest, "latest": within.latest,
+            "weekday": within.weekday or None}
+
+
 def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
     return {
+        "key": entry.key,
         "date": entry.date,
         "precision": precision(entry.date),
+        "approximate": entry.approximate,
+        "within": within_to_dict(entry.within),
+        "display_date": entry_display(entry),
         "summary": entry.summary,
         "planned": entry.planned,
+        "decided": list(entry.decided),
         "score": round(entry.score, 4),
         "sources": [
             {"document": c.document, "sentence": c.sentence, "start": c.start, "end": c.end}
             for c in entry.sources
         ],
+        "entities": [entity_to_dict(e) for e in entry.entities],
+        "disagreements": [disagreement_to_dict(d) for d in entry.disagreements],
     }
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {"name": entity.name, "kind": entity.kind, "document": entity.document,
+            "sentence": entity.sentence}
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    return {"document": claim.document, "words": claim.words, "sentence": claim.sentence,
+            "date": claim.date}
+
+
+def disagreement_to_dict(disagreement: Disagreement) -> dict[str, Any]:
+    return {"kind": disagreement.kind, "about": disagreement.about,
+            "claims": [claim_to_dict(c) for c in disagreement.claims]}
+
+
+def change_to_dict(change: Change) -> dict[str, Any]:
+    return {"about": change.about, "claims": [claim_to_dict(c) for c in change.claims]}
 
 
 def story_to_dict(story: Story) -> dict[str, Any]:
@@ -77,6 +121,7 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
         "documents": [document_to_dict(a) for a in timeline.documents],
         "entries": [entry_to_dict(e) for e in timeline.entries],
         "failures": [{"source": f.source, "reason": f.reason} for f in timeline.failures],
+        "changes": [change_to_dict(c) for c in timeline.changes],
     }
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dateline.model import Timeline
-from dateline.render.dates import display_date
+from dateline.render.dates import entry_display, entry_marks
+from dateline.render.findings import BADGE, change_text, disagreement_text
 
 
 def _escape(text: str) -> str:
@@ -19,9 +20,15 @@ def render(timeline: Timeline) -> str:
         for citation in entry.sources:
             notes.append(citation.document)
             refs.append(f"[^{len(notes)}]")
-        planned = " *(planned)*" if entry.planned else ""
-        lines.append(f"- **{display_date(entry.date)}**{planned} — {_escape(entry.summary)} "
+        marks = entry_marks(entry)
+        marker = f" *({', '.join(marks)})*" if marks else ""
+        marker += f" **[{BADGE}]**" if entry.disagreements else ""
+        lines.append(f"- **{_escape(entry_display(entry))}**{marker} — {_escape(entry.summary)} "
                      f"{''.join(refs)}".rstrip())
+        lines.extend(f"  - {_escape(disagreement_text(d, by_id))}" for d in entry.disagreements)
+    if timeline.changes:
+        lines.extend(["", "## How the numbers changed", ""])
+        lines.extend(f"- {_escape(change_text(c))}" for c in timeline.changes)
     if notes:
         lines.append("")
     for number, doc_id in enumerate(notes, start=1):

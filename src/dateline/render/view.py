@@ -11,24 +11,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from dateline.model import Article, Citation, Timeline, TimelineEntry
-from dateline.render.dates import display_date, precision
-from dateline.render.json import published_to_dict
+from dateline.cluster.stories import Story
+from dateline.model import Article, Disagreement, Timeline, TimelineEntry
+from dateline.render.dates import display_date, entry_display, precision
+from dateline.render.findings import change_text, disagreement_text, source_name
+from dateline.render.json import published_to_dict, story_to_dict, within_to_dict
 
 # The entity filter lists the most frequent names only: past this a dropdown is unusable.
 MAX_ENTITIES = 200
-
-
-@dataclass(frozen=True)
-class StoryRef:
-    """A story as the viewer needs it: an id, a label and the articles it groups."""
-
-    id: str
-    label: str
-    article_ids: tuple[str, ...]
 
 
 def document_meta(article: Article) -> dict[str, Any]:
@@ -44,42 +36,66 @@ def document_meta(article: Article) -> dict[str, Any]:
     }
 
 
-def _actors(article: Article | None, citation: Citation) -> list[str]:
-    if article is None:
-        return []
-    return [actor for event in article.events
-            if event.sentence.start < citation.end and citation.start < event.sentence.end
-            for actor in event.actors]
-
-
 def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
+def disagreement_view(disagreement: Disagreement, by_id: dict[str, Article]) -> dict[str, Any]:
+    """A disagreement with its sentence for people and each source's words and outlet."""
+    return {
+        "kind": disagreement.kind,
+        "about": disagreement.about,
+        "text": disagreement_text(disagreement, by_id),
+        "claims": [{"document": c.document, "source": source_name(c.document, by_id),
+                    "words": c.words, "sentence": c.sentence, "date": c.date,
+                    "display_date": display_date(c.date)} for c in disagreement.claims],
+    }
+
+
+def facets(entries: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
+    """Each name with its kind and how many entries name it, most named first."""
+    kinds: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        for name in _unique(e.name for e in entry.entities):
+            counts[name] += 1
+        kinds.update((e.name, e.kind) for e in entry.entities)
+    return [{"name": name, "kind": kinds[name], "count": count}
+            for name, count in counts.most_common(MAX_ENTITIES)]
+
+
 def entry_view(number: int, entry: TimelineEntry, by_id: dict[str, Article],
-               story_of: dict[str, list[str]]) -> dict[str, Any]:
+               story_of: dict[str, list[int]]) -> dict[str, Any]:
     articles = [by_id.get(c.document) for c in entry.sources]
     return {
         "id": number,
+        "key": entry.key,
         "date": entry.date,
-        "display_date": display_date(entry.date),
+        "display_date": entry_display(entry),
         "precision": precision(entry.date),
+        "approximate": entry.approximate,
+        "within": within_to_dict(entry.within),
+        "decided": list(entry.decided),
         "summary": entry.summary,
         "planned": entry.planned,
         "outlets": _unique(a.outlet or a.title or a.source for a in articles if a),
-        "entities": _unique(name for a, c in zip(articles, entry.sources, strict=True)
-                            for name in _actors(a, c)),
-        "stories": _unique(s for c in entry.sources for s in story_of.get(c.document, [])),
+        "entities": _unique(e.name for e in entry.entities),
+        "names": [{"name": name, "kind": kind}
+                  for name, kind in dict.fromkeys((e.name, e.kind) for e in entry.entities)],
+        "disagreements": [disagreement_view(d, by_id) for d in entry.disagreements],
+        "stories": list(dict.fromkeys(s for c in entry.sources
+                                      for s in story_of.get(c.document, []))),
         "sources": [{"document": c.document, "sentence": c.sentence, "start": c.start,
                      "end": c.end} for c in entry.sources],
     }
 
 
-def timeline_view(timeline: Timeline, stories: Sequence[StoryRef] = (),
+def timeline_view(timeline: Timeline, stories: Sequence[Story] = (),
                   include_text: bool = False) -> dict[str, Any]:
-    """Entries in date order with their filters, plus the documents they cite."""
+    """Entries in date order with their filters, plus the documents they cite; each story
+    its entries belong to in the one shape `dateline stories` lists (`story_to_dict`)."""
     by_id = {a.id: a for a in timeline.documents}
-    story_of: dict[str, list[str]] = {}
+    story_of: dict[str, list[int]] = {}
     for story in stories:
         for article_id in story.article_ids:
             story_of.setdefault(article_id, []).append(story.id)
@@ -91,12 +107,13 @@ def timeline_view(timeline: Timeline, stories: Sequence[StoryRef] = (),
             documents[article.id] = document_meta(article)
             if include_text:
                 documents[article.id]["text"] = article.text
-    counts = Counter(name for e in entries for name in e["entities"])
+    counted = facets(timeline.entries)
     used_stories = {s for e in entries for s in e["stories"]}
     return {
         "entries": entries,
         "documents": documents,
-        "stories": [{"id": s.id, "label": s.label, "size": len(s.article_ids)}
-                    for s in stories if s.id in used_stories],
-        "entities": [name for name, _ in counts.most_common(MAX_ENTITIES)],
+        "stories": [story_to_dict(s) for s in stories if s.id in used_stories],
+        "entities": [f["name"] for f in counted],
+        "facets": counted,
+        "changes": [{"about": c.about, "text": change_text(c)} for c in timeline.changes],
     }

@@ -20,6 +20,7 @@ from dateline.events.calendar import calendar_value
 from dateline.events.extract import LEAD_SENTENCES
 from dateline.events.frame import plan_cue, predicate
 from dateline.model import Article, Event
+from dateline.timex.value import TimexValue
 
 # Undated past-tense sentences report the day's news as far down as the events stage's
 # LEAD_SENTENCES (five, as in Datewise). Eight scored higher on Timeline17 (alignment ROUGE-1
@@ -58,7 +59,7 @@ def candidate_reports(article: Article, dates: Container[str]) -> Iterator[Event
                 event = Event(article.id, sentence, day, planned=planned, date_source=source)
             yield event
     for key, event in events.items():
-        if key not in given and event.date in dates and len(event.date) < 10:
+        if key not in given and event.date in dates and TimexValue.parse(event.date).day is None:
             yield event
 
 
@@ -85,7 +86,8 @@ def _days_named(article: Article) -> tuple[dict[int, list[str]], set[int]]:
             value = calendar_value(mention.value)
             if mention.end <= sentence.end and value:
                 timed.add(sentence.start)
-                if len(value) == 10 and not is_background(article.text, mention, sentence.start):
+                if (TimexValue.parse(value).day is not None
+                        and not is_background(article.text, mention, sentence.start)):
                     days = named.setdefault(sentence.start, [])
                     if value not in days:
                         days.append(value)

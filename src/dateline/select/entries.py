@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dateline.cluster.events import MERGE_THRESHOLD
 from dateline.cluster.vectors import (
     Vector,
     centroid,
@@ -29,9 +28,12 @@ from dateline.cluster.vectors import (
 )
 from dateline.errors import SettingsError
 from dateline.events.extract import extract_events
-from dateline.model import Article, Citation, Event, TimelineEntry, headers, subset
+from dateline.events.ranges import overlap
+from dateline.model import Article, Citation, DayRange, Event, TimelineEntry, headers, subset
 from dateline.select.candidates import candidate_reports
+from dateline.select.disagreements import MERGE_THRESHOLD, flag_disagreements
 from dateline.select.focus import on_topic
+from dateline.select.naming import name_entities
 from dateline.select.salience import date_salience, in_range
 from dateline.select.topic import sizeable_stories, story_topic_words
 from dateline.select.weights import WEIGHTS, Weights
@@ -97,7 +99,7 @@ def build_entries(
         return ()
     wanted = dates if dates is not None else default_dates(len(pool))
     stories = sizeable_stories(pool)
-    pool = on_topic(pool, stories, weights.off_topic_share)
+    pool = on_topic(pool, stories, weights.off_topic_share, weights.hand_pile)
     salience = date_salience(pool, weights)
     # The query picks the pile and the dates (a date needs a report holding one of its
     # words); the story's topic words, the query's among them, keep each date's reports on
@@ -110,8 +112,11 @@ def build_entries(
     )
     pools, speakers = _pools(pool, ranked, topic, _stems(query) if query else set())
     scored = _scored_pools(pools, speakers.written, weights)
-    return _choose(scored, ranked, (wanted, per_date), speakers.original, speakers.own_day,
-                   weights)
+    chosen = _choose(scored, ranked, (wanted, per_date), speakers.original, speakers.own_day,
+                     weights)
+    ranged = ranged_entries(pool, chosen, topic, (date_from, date_to), wanted)
+    entries = tuple(sorted((*chosen, *ranged), key=lambda e: (e.sort_date, -e.score)))
+    return flag_disagreements(name_entities(entries), articles)
 
 
 def _readable(event: Event) -> bool:
@@ -190,7 +195,9 @@ def _pools(
     pools: dict[str, list[Event]] = {}
     for date, found in spread.items():
         # Thin before the word-level filters, which cost more than the thinning loses.
-        usable = [report for place in found if _readable(report := picked[place])]
+        # Reports dated only to a range of days have their own pass (`ranged_entries`).
+        usable = [report for place in found
+                  if _readable(report := picked[place]) and report.date_source != "range"]
         # Off-topic reports give way to on-topic ones; a date only other stories speak for
         # keeps them (a collection may hold more than one story).
         usable = [r for r in usable if _on_topic(r, topic)] or usable
@@ -227,7 +234,12 @@ def _scored_pools(
     alignment ROUGE-1 lower on Timeline17).
     """
     scored: dict[str, list[_Scored]] = {}
-    for date, reports in pools.items():
+    for date, every in pools.items():
+        # A report dated only by a background mention is weighed by `weights.background`;
+        # at nothing it is not a report of the date at all.
+        reports = [r for r in every if weights.background or not r.background]
+        if not reports:
+            continue
         df, total = document_frequencies(r.sentence.text for r in reports)
         idf = idf_weights(df, total)
         vectors = [vectorise(r.sentence.text, idf) for r in reports]
@@ -297,7 +309,80 @@ def _choose(
         for pick in _mmr(speaking, chosen, per_date, weights):
             chosen.append(pick)
             entries.append(_entry(pick, pool, ranked[date], original))
-    return tuple(sorted(entries, key=lambda e: (e.date, -e.score)))
+    return tuple(entries)
+
+
+def ranged_entries(
+    articles: Sequence[Article],
+    chosen: Sequence[TimelineEntry],
+    topic: frozenset[str],
+    span: tuple[str | None, str | None],
+    budget: int,
+) -> list[TimelineEntry]:
+    """Entries for the events of articles known only to an interval (`date_source` "range":
+    a range of days, or the one day its ends agree on), which no date's pool holds.
+
+    The most central on-topic reports (cosine to the centroid of all such reports, times
+    length fit, as a date's pool is scored) that say something the timeline does not yet say
+    (redundancy as MMR's), at most `budget`; reports of the same thing in other articles
+    whose days overlap its own are its further sources.
+    """
+    reports = [e for a in articles for e in a.events
+               if e.date_source == "range" and not e.background and _readable(e)
+               and _on_topic(e, topic) and in_range(e.date, *span)]
+    reports = reports[:: max(1, math.ceil(len(reports) / MAX_POOL))]
+    if not reports or budget < 1:
+        return []
+    df, total = document_frequencies(r.sentence.text for r in reports)
+    idf = idf_weights(df, total)
+    vectors = [vectorise(r.sentence.text, idf) for r in reports]
+    centre = centroid(vectors)
+    said = [vectorise(e.summary, idf) for e in chosen]
+    found: list[TimelineEntry] = []
+    fit = [cosine(v, centre) * _weight(r, {}, WEIGHTS) for r, v in zip(reports, vectors,
+                                                                        strict=True)]
+    order = sorted(range(len(reports)), key=lambda i: (-fit[i], _first_day(reports[i])))
+    for i in order:
+        if any(cosine(vectors[i], v) > MAX_REDUNDANCY for v in said):
+            continue
+        said.append(vectors[i])
+        found.append(_ranged_entry(i, reports, vectors, fit[i]))
+        if len(found) == budget:
+            break
+    return found
+
+
+def _first_day(report: Event) -> str:
+    return report.within.earliest if report.within else report.date
+
+
+def _days(report: Event) -> DayRange:
+    """The days a report from an interval-only article allows: its range, or its one day."""
+    return report.within or DayRange(report.date, report.date)
+
+
+def _ranged_entry(pick: int, reports: list[Event], vectors: list[Vector],
+                  fit: float) -> TimelineEntry:
+    report = reports[pick]
+    citations = [Citation(report.article_id, report.sentence.text, report.sentence.start,
+                          report.sentence.end)]
+    seen = {report.article_id}
+    for other, vector in zip(reports, vectors, strict=True):
+        if other.article_id in seen:
+            continue
+        # Same wording and days both allow. The entry keeps its own days: narrowing them to
+        # the days both allow would make one day out of two Wednesdays a week apart.
+        if cosine(vector, vectors[pick]) < MERGE_THRESHOLD or not overlap(_days(report),
+                                                                        _days(other)):
+            continue
+        seen.add(other.article_id)
+        s = other.sentence
+        citations.append(Citation(other.article_id, s.text, s.start, s.end))
+        if len(citations) == MAX_SOURCES:
+            break
+    return TimelineEntry(date=report.date, summary=report.sentence.text,
+                         sources=tuple(citations), planned=report.planned,
+                         score=round(fit, 4), within=report.within)
 
 
 def _speaks_for(
@@ -360,4 +445,5 @@ def _entry(
         sources=tuple(citations),
         planned=pick.report.planned,
         score=round(salience * pick.score, 4),
+        within=pick.report.within,
     )

@@ -25,25 +25,22 @@ from dateline.select.weights import WEIGHTS
 # Term weights come from an evenly spread sample: a story's vocabulary is stable long
 # before 2,000 articles.
 SAMPLE = 2000
-# A pile smaller than this was gathered by hand, each article on purpose (a reporter's
-# folder, the bundled 29-article sample and what a user uploads to it): all are kept.
-# Crawled collections, where stray pages come from, run to hundreds (Timeline17's smallest
-# holds 76).
-MIN_PILE = 50
 
 
 def on_topic(
     articles: Sequence[Article],
     stories: Sequence[Sequence[Article]],
     share: float = WEIGHTS.off_topic_share,
+    hand_pile: float = WEIGHTS.hand_pile,
 ) -> Sequence[Article]:
     """The articles whose cosine to the nearest centre of `stories` (the whole pile's when
-    there are none) is at least `share` of that story's median.
+    there are none) is at least `share` of that story's median; a pile smaller than
+    `hand_pile` is kept whole (`Weights.hand_pile`).
 
     Each head's vector is made again where it is needed rather than kept for the whole pile:
     a pile larger than memory is read in passes (`model.subset`).
     """
-    if share <= 0 or len(articles) < MIN_PILE:
+    if share <= 0 or len(articles) < hand_pile:
         return articles
     df: Counter[str] = Counter()
     sample = articles[:: max(1, len(articles) // SAMPLE)]

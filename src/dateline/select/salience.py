@@ -22,10 +22,11 @@ from dateline.events.background import is_background
 from dateline.events.calendar import calendar_value
 from dateline.model import Article, headers
 from dateline.select.weights import WEIGHTS, Weights
+from dateline.timex.value import TimexValue
 
 # Coarse dates are named far more loosely ("in 2004", "last March"): they are timeline
 # dates only when much more salient than any day.
-COARSE_WEIGHT = {7: 0.25, 4: 0.05}
+COARSE_WEIGHT = {"month": 0.25, "year": 0.05}
 # An article counts once for each date it names: counting its repeats lowered Date F1 on
 # Timeline17 (0.53 -> 0.50).
 # How late a mention is late (`Weights.late`), and the scale in days of the publication
@@ -43,7 +44,8 @@ def date_salience(articles: Sequence[Article], weights: Weights = WEIGHTS) -> di
         a.published.date for a in headers(articles) if a.published and a.published.date
     )
     salience = mention_salience(articles, weights)
-    days = {value: date.fromisoformat(value) for value in salience if len(value) == 10}
+    named = {value: TimexValue.parse(value).day for value in salience}
+    days = {value: day for value, day in named.items() if day is not None}
     for value, day in days.items():
         volume = published_on[day] + published_on[day + timedelta(days=1)]
         salience[value] += weights.publication * volume
@@ -58,19 +60,18 @@ def date_salience(articles: Sequence[Article], weights: Weights = WEIGHTS) -> di
 def mention_salience(
     articles: Sequence[Article], weights: Weights = WEIGHTS
 ) -> dict[str, float]:
-    """How many articles name each calendar value: coarse values and an article's own day
-    discounted, late mentions of a day counted up."""
+    """How many articles name each calendar value: coarse values discounted, late mentions
+    of a day counted up. (An article's own day counted half until leave-one-topic-out on
+    Timeline17 chose full weight for four stories of six; docs/benchmarks.md.)"""
     salience: defaultdict[str, float] = defaultdict(float)
     for article in articles:
         published = article.published.date if article.published else None
-        own_day = published.isoformat() if published else ""
         for value, named in mentioned_dates(article, weights.background).items():
-            weight = weights.same_day if value == own_day else 1.0
-            late = len(value) == 10 and published is not None and (
-                published - date.fromisoformat(value) >= LATE_AFTER
-            )
-            weight *= weights.late if late else 1.0
-            salience[value] += weight * named * COARSE_WEIGHT.get(len(value), 1.0)
+            position = TimexValue.parse(value)
+            day = position.day
+            late = day is not None and published is not None and published - day >= LATE_AFTER
+            weight = weights.late if late else 1.0
+            salience[value] += weight * named * COARSE_WEIGHT.get(position.granularity, 1.0)
     return dict(salience)
 
 

@@ -72,6 +72,21 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 4: the user's decisions (hide, pin, edit an entry; date, delete an article), keyed by
+    # what stays the same when articles are added: entry keys (article id + sentence span)
+    # and article ids. One decision per kind and target; a new one replaces it (and gets a
+    # new id: ids only grow, so the store's version sees every change).
+    """
+    CREATE TABLE curations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('hide', 'pin', 'edit', 'date', 'delete')),
+        target TEXT NOT NULL,
+        value TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        made_at TEXT NOT NULL,
+        UNIQUE (kind, target)
+    );
+    """,
 )
 
 

@@ -13,6 +13,7 @@ other threads and processes read while a batch is written.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import sqlite3
@@ -24,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from dateline.cluster.duplicates import dedup_text
+from dateline.cluster.duplicates import dedup_text, kept_first
 from dateline.cluster.minhash import (
     SIGNATURE_SCHEME,
     LshIndex,
@@ -35,7 +36,7 @@ from dateline.cluster.minhash import (
     signature,
 )
 from dateline.errors import StoreError
-from dateline.model import Article, Failure
+from dateline.model import Article, Curation, Failure
 from dateline.settings import DedupSettings
 from dateline.store import rows, schema
 from dateline.store.explain import store_error
@@ -82,6 +83,15 @@ class _Chunk:
     rows: list[tuple[Any, ...]] = field(default_factory=list)
     bands: list[tuple[int, int]] = field(default_factory=list)
     outlets: dict[str, list[str]] = field(default_factory=dict)  # canonical id -> outlets to add
+    kept: dict[str, Article] = field(default_factory=dict)  # this chunk's canonical copies
+    # A copy that `kept_first` puts before its stored canonical takes its place: old -> new.
+    handovers: dict[str, str] = field(default_factory=dict)
+
+    def current(self, root: str) -> str:
+        """The canonical id `root` has become after this chunk's handovers."""
+        while root in self.handovers:
+            root = self.handovers[root]
+        return root
 
 
 def _now() -> str:
@@ -208,9 +218,11 @@ class Store:
 
         An article whose content id is already stored, or whose text is a near-duplicate of a
         stored one, counts as duplicate; a near-duplicate is still stored, marked
-        `duplicate_of` the first-seen copy, whose `outlets` gain its outlet. The store decides
-        `duplicate_of` itself: any value on the incoming article is replaced. Re-adding a
-        stored id never changes it; `update` does.
+        `duplicate_of` the copy `cluster.duplicates.kept_first` keeps (the one-shot path's
+        rule, so the kept copy does not depend on the order files were added), whose `outlets`
+        gain its outlet: a copy published before the stored canonical takes its place. The
+        store decides `duplicate_of` itself: any value on the incoming article is replaced.
+        Re-adding a stored id never changes it; `update` does.
         """
         tally = _Tally()
         with self._savepoint("add the batch"):
@@ -230,33 +242,52 @@ class Store:
             root = known.get(article.id) or pending.roots.get(article.id)
             if root is not None:
                 tally.duplicate.append(article.id)
-                pending.outlets.setdefault(root, []).extend(rows.outlets_of(article))
+                pending.outlets.setdefault(pending.current(root), []).extend(
+                    rows.outlets_of(article))
                 continue
             sig = signature(dedup_text(article), self.dedup.num_perm)
             keys = band_keys(sig, self.dedup.near_duplicate_threshold) if sig is not None else []
             root = self._canonical(sig, keys, pending) if sig is not None else None
-            pending.rows.append(rows.to_row(article, seq, sig, root, now))
-            pending.bands.extend((key, seq) for key in keys)
-            pending.roots[article.id] = root or article.id
-            if sig is not None:
-                pending.index.add(article.id, sig, keys)
-            if root is None:
+            if root is not None and self._takes_over(article, root, pending):
+                tally.duplicate.append(article.id)
+                root = None
+            elif root is None:
                 tally.added.append(article.id)
             else:
                 tally.duplicate.append(article.id)
                 pending.outlets.setdefault(root, []).extend(rows.outlets_of(article))
+            pending.rows.append(rows.to_row(article, seq, sig, root, now))
+            pending.bands.extend((key, seq) for key in keys)
+            pending.roots[article.id] = root or article.id
+            if root is None:
+                pending.kept[article.id] = article
+            if sig is not None:
+                pending.index.add(article.id, sig, keys)
             seq += 1
         self._write_chunk(pending)
 
     def _canonical(self, sig: Signature, keys: list[int], pending: _Chunk) -> str | None:
-        """The first-seen article `sig` is a near-duplicate of, if any."""
+        """The canonical copy of the article `sig` is a near-duplicate of, if any."""
         stored = self._candidates(keys)
         candidates = {key: value[0] for key, value in stored.items()}
         candidates.update(pending.index.candidates(keys))
         match = best_match(sig, candidates, self.dedup.near_duplicate_threshold)
         if match is None:
             return None
-        return pending.roots[match] if match in pending.roots else stored[match][1]
+        return pending.roots[match] if match in pending.roots else pending.current(
+            stored[match][1])
+
+    def _takes_over(self, article: Article, root: str, pending: _Chunk) -> bool:
+        """Whether `article` is kept before its canonical copy `root`; if so it takes over."""
+        kept = pending.kept.get(root) or self.article(root)
+        if kept is None or kept_first(kept) <= kept_first(article):
+            return False
+        pending.handovers[root] = article.id
+        for copy, canonical in pending.roots.items():
+            if canonical == root:
+                pending.roots[copy] = article.id
+        pending.outlets[article.id] = pending.outlets.pop(root, [])
+        return True
 
     def _candidates(self, keys: list[int]) -> dict[str, tuple[Signature, str]]:
         if not keys:
@@ -277,8 +308,16 @@ class Store:
         self._conn.executemany(
             f"INSERT INTO articles ({', '.join(rows.COLUMNS)}) VALUES ({marks})", pending.rows)
         self._conn.executemany("INSERT INTO lsh_bands (key, seq) VALUES (?, ?)", pending.bands)
+        for old, new in pending.handovers.items():  # in the order they happened
+            outlets = self._conn.execute("SELECT outlet, outlets FROM articles WHERE id = ?",
+                                         (old,)).fetchone()
+            self._conn.execute("UPDATE articles SET duplicate_of = ? "
+                               "WHERE duplicate_of = ? OR id = ?", (new, old, old))
+            self._conn.execute("UPDATE articles SET outlets = ? WHERE id = ?",
+                               (json.dumps([outlets[0]] if outlets[0] else []), old))
+            self._add_outlets(new, json.loads(outlets[1]))
         for root, outlets in pending.outlets.items():
-            self._add_outlets(root, outlets)
+            self._add_outlets(pending.current(root), outlets)
 
     def _add_outlets(self, article_id: str, outlets: list[str]) -> None:
         row = self._conn.execute("SELECT outlets FROM articles WHERE id = ?",
@@ -367,11 +406,17 @@ class Store:
             raise StoreError(f"{self.path}: stored article {row[0]} is corrupt: {exc}") from None
 
     def articles(self, ids: Iterable[str] | None = None,
-                 include_duplicates: bool = True) -> list[Article]:
-        """Stored articles: all in first-seen order, or those of `ids` in the order given."""
+                 include_duplicates: bool = True, page: tuple[int, int] | None = None,
+                 ) -> list[Article]:
+        """Stored articles: all in first-seen order, or those of `ids` in the order given.
+
+        `page` is (limit, offset) into the first-seen order, for listings a page at a time.
+        """
         where = "" if include_duplicates else " WHERE duplicate_of IS NULL"
         if ids is None:
-            found = self._conn.execute(f"{_ARTICLE_SQL}{where} ORDER BY seq")
+            limit, offset = page if page is not None else (-1, 0)
+            found = self._conn.execute(f"{_ARTICLE_SQL}{where} ORDER BY seq LIMIT ? OFFSET ?",
+                                       (limit, offset))
             return [self._article(row) for row in found]
         wanted = list(dict.fromkeys(ids))
         by_id: dict[str, Article] = {}
@@ -387,6 +432,14 @@ class Store:
     def article(self, article_id: str) -> Article | None:
         row = self._conn.execute(f"{_ARTICLE_SQL} WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else self._article(row)
+
+    def ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
+        """Up to `limit` stored ids that begin with `prefix` (an id shortened for people)."""
+        if not prefix.isalnum():
+            return []
+        found = self._conn.execute("SELECT id FROM articles WHERE id >= ? AND id < ? "
+                                   "ORDER BY id LIMIT ?", (prefix, prefix + "\uffff", limit))
+        return [row[0] for row in found]
 
     def search(self, query: str, limit: int | None = None) -> list[str]:
         """Ids of articles matching `query` (FTS5 syntax) over title and text, best first.
@@ -414,11 +467,48 @@ class Store:
             "SELECT source, reason FROM failures ORDER BY failed_at, source")
         return [Failure(source, reason) for source, reason in found]
 
-    def version(self) -> tuple[int, int]:
-        """(articles, failures): changes whenever a batch is added, from any process."""
+    def version(self) -> tuple[int, ...]:
+        """Changes whenever a batch is added or a decision made or undone, from any process:
+        (articles, failures, newest decision, decisions). Decision ids only grow."""
         row = self._conn.execute("SELECT (SELECT count(*) FROM articles), "
-                                 "(SELECT count(*) FROM failures)").fetchone()
-        return int(row[0]), int(row[1])
+                                 "(SELECT count(*) FROM failures), "
+                                 "(SELECT coalesce(max(id), 0) FROM curations), "
+                                 "(SELECT count(*) FROM curations)").fetchone()
+        return tuple(int(value) for value in row)
+
+    # -- the user's decisions --------------------------------------------------------------
+
+    def curate(self, curation: Curation) -> Curation:
+        """Store a decision (one per kind and target: it replaces the one before)."""
+        return self.curate_all([curation])[0]
+
+    def curate_all(self, curations: Iterable[Curation]) -> list[Curation]:
+        """Store decisions in one transaction: all or none."""
+        stored = []
+        with self._savepoint("store the decisions"):
+            for curation in curations:
+                made = curation.made_at or _now()
+                self._conn.execute("DELETE FROM curations WHERE kind = ? AND target = ?",
+                                   (curation.kind, curation.target))
+                added = self._conn.execute(
+                    "INSERT INTO curations (kind, target, value, reason, made_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (curation.kind, curation.target, curation.value, curation.reason, made))
+                stored.append(dataclasses.replace(curation, made_at=made,
+                                                  id=int(added.lastrowid or 0)))
+        return stored
+
+    def uncurate(self, curation_id: int) -> bool:
+        """Undo decision `curation_id`; False when there is none."""
+        with self._savepoint("undo the decision"):
+            gone = self._conn.execute("DELETE FROM curations WHERE id = ?", (curation_id,))
+        return gone.rowcount > 0
+
+    def curations(self) -> list[Curation]:
+        """Every decision, oldest first."""
+        found = self._conn.execute(
+            "SELECT kind, target, value, reason, made_at, id FROM curations ORDER BY id")
+        return [Curation(*row) for row in found]
 
     def count(self, include_duplicates: bool = True) -> int:
         where = "" if include_duplicates else " WHERE duplicate_of IS NULL"

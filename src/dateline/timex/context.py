@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateline.english import MONTHS
 from dateline.timex import calendar as cal
 from dateline.timex.lexicon import (
-    MONTHS,
     NUMBERS,
     ORDINALS,
     UNITS,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.english import MONTHS
 from dateline.timex import calendar as cal
 from dateline.timex.context import (
     Context,
@@ -19,7 +20,6 @@ from dateline.timex.context import (
 )
 from dateline.timex.grammar import APPROX_VALUES
 from dateline.timex.lexicon import (
-    MONTHS,
     PARTS_OF_DAY,
     SEASONS,
     SETS,

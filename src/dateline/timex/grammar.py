@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import re
 
-from dateline.timex.lexicon import HOLIDAYS, MOVABLE_HOLIDAYS, NAMED_PERIODS, NUMBERS, ORDINALS
+from dateline.english import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES, capitalised
+from dateline.timex.lexicon import (
+    HOLIDAYS,
+    MOVABLE_HOLIDAYS,
+    NAMED_PERIODS,
+    NUMBERS,
+    ORDINALS,
+    WEEKDAY_SHORT_FORMS,
+)
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -22,15 +30,13 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     )
 
 
+_WEEKDAY_NAME = "|".join(capitalised(WEEKDAY_NAMES))
+_WEEKDAYS_PLURAL = "|".join(f"{day}s" for day in capitalised(WEEKDAY_NAMES))
 MONTH = (
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
-    r"|DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    rf"(?-i:{'|'.join(capitalised(MONTH_NAMES))}|{'|'.join(n.upper() for n in MONTH_NAMES)}"
+    rf"|(?:{'|'.join(capitalised(list(MONTH_ABBREVIATIONS)))})\.?)"
 )
-WEEKDAY = (
-    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri)\.)"
-)
+WEEKDAY = rf"(?-i:{_WEEKDAY_NAME}|(?:{'|'.join(capitalised(list(WEEKDAY_SHORT_FORMS)))})\.)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 ORDWORD = _alt([w for w in ORDINALS if not w[0].isdigit() and w != "final"])
@@ -73,8 +79,8 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "block_name",
         r"\bGood\s+Friday\s+(?:Agreement|Accord|peace)|\b(?:Black|Super|Cyber|Man"
-        r"|Girl|Ash|Easter|Bloody|Holy|Maundy|Shrove)\s+(?-i:Monday|Tuesday|Wednesday|Thursday"
-        r"|Friday|Saturday|Sunday)\b|\b(?:Theresa|Brian|Mrs\.|Ms\.|Mr\.)\s+May\b"
+        rf"|Girl|Ash|Easter|Bloody|Holy|Maundy|Shrove)\s+(?-i:{_WEEKDAY_NAME})\b"
+        r"|\b(?:Theresa|Brian|Mrs\.|Ms\.|Mr\.)\s+May\b"
         r"|\b(?-i:USA|the)\s+(?-i:Today)\b|\bSunday\s+(?-i:Times|Telegraph|Mirror|Express)\b"
         r"|\bFriday\s+prayers?\b|\b(?-i:Arab|Prague|Jasmine)\s+Spring\b",
     ),
@@ -184,7 +190,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "set_weekday",
-        rf"\b(?:on\s+)?(?P<wd>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))(?:\s+(?P<part>{PART})s)?\b",
+        rf"\b(?:on\s+)?(?P<wd>(?-i:{_WEEKDAYS_PLURAL}))(?:\s+(?P<part>{PART})s)?\b",
     ),
     (
         "part_of_day",

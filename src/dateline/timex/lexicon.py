@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
+from dateline.english import ORDINARY_WORD_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 
-WEEKDAYS: dict[str, int] = {
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    "sunday": 7, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4,
-    "fri": 5,
-}  # fmt: skip
+# Weekdays spelled out or abbreviated, except abbreviations that are also ordinary words.
+WEEKDAY_SHORT_FORMS = {short: number for short, number in WEEKDAY_ABBREVIATIONS.items()
+                       if short not in ORDINARY_WORD_ABBREVIATIONS}
+WEEKDAYS: dict[str, int] = {**{name: number for number, name in enumerate(WEEKDAY_NAMES, 1)},
+                            **WEEKDAY_SHORT_FORMS}
 
 NUMBERS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

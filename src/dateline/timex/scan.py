@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dateline.english import MONTH_NAMES, WEEKDAY_NAMES
 from dateline.timex.grammar import COMPILED
 
 _WORD = re.compile(r"\w+")
@@ -70,11 +71,10 @@ def _near(core: str, words: int, lower: bool = True, anywhere: bool = False) -> 
 
 
 _UNIT = "second|minute|hour|day|night|week|month|quarter|year|decade|centur"
-_MONTH = re.compile(
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-    r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
-)
-_WEEKDAY = re.compile("Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+# A month's or weekday's first three letters find every form of it the grammar reads.
+_MONTH = re.compile("|".join([*(n[:3].capitalize() for n in MONTH_NAMES),
+                              *(n[:3].upper() for n in MONTH_NAMES)]))
+_WEEKDAY = re.compile("|".join(n[:3].capitalize() for n in WEEKDAY_NAMES))
 
 
 def _cased(core: re.Pattern[str], *shifts: int, words: int = 0) -> Anchor:

@@ -15,6 +15,8 @@ from dateline.model import Article, TimeMention
 from dateline.timex.grammar import COMPILED, MOD_VALUES, MODIFIER
 from dateline.timex.resolve import HANDLERS, Context, Resolution
 from dateline.timex.scan import all_matches
+from dateline.timex.value import TimexValue
+from dateline.timex.window import article_window, in_window
 
 _PRIORITY = {name: i for i, (name, _) in enumerate(COMPILED)}
 # Patterns whose value is an explicit calendar day: they move the narrative reference.
@@ -80,12 +82,13 @@ def tag(text: str, anchor: date | None = None) -> list[TimeMention]:
             continue
         start, modifier = _with_modifier(text, start, floor, res)
         floor = end
-        if name in _EXPLICIT and res.granularity == "day" and res.value[:4].isdigit():
-            ctx.ref = date.fromisoformat(res.value[:10])
-        if name in _NAMES_YEAR and res.value[:4].isdigit():
-            ctx.ref_year = int(res.value[:4])
-        if name in _NAMES_MONTH and res.value[:4].isdigit() and res.value[5:7].isdigit():
-            ctx.ref_month = (int(res.value[:4]), int(res.value[5:7]))
+        named = TimexValue.parse(res.value)
+        if name in _EXPLICIT and res.granularity == "day" and named.day is not None:
+            ctx.ref = named.day
+        if name in _NAMES_YEAR and named.year is not None:
+            ctx.ref_year = named.year
+        if name in _NAMES_MONTH and named.year is not None and named.month is not None:
+            ctx.ref_month = (named.year, named.month)
         mentions.append(
             TimeMention(
                 start=start,
@@ -102,6 +105,12 @@ def tag(text: str, anchor: date | None = None) -> list[TimeMention]:
 
 
 def tag_article(article: Article) -> Article:
-    """The article with `timexes` set, anchored on its publication date when known."""
+    """The article with `timexes` set, anchored on its publication date when known, and on
+    both ends of its interval when only a narrow one is (`window.py`)."""
     anchor = article.published.date if article.published else None
-    return dataclasses.replace(article, timexes=tuple(tag(article.text, anchor)))
+    window = article_window(article) if anchor is None else None
+    if window is None:
+        return dataclasses.replace(article, timexes=tuple(tag(article.text, anchor)))
+    mentions = in_window(tag(article.text), tag(article.text, window[0]),
+                         tag(article.text, window[1]), window)
+    return dataclasses.replace(article, timexes=tuple(mentions))

@@ -1,4 +1,5 @@
-"""The JSON API under /api/: the timeline, documents, stories, search, uploads and exports.
+"""The JSON API under /api/: the timeline, documents, stories, search, uploads, the user's
+decisions (`/api/curations`) and exports.
 
 Handlers check their input and answer 4xx with {"error": message}; they read and write the
 store only through `StoreService`, so the app has a single writer. An upload is answered at
@@ -8,7 +9,9 @@ once (202) and ingested in the background; `/api/uploads/{id}` tells how far it 
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote
 
@@ -16,14 +19,17 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from dateline.errors import InputError
+from dateline.events.undated import undated_events
 from dateline.library import TimelineQuery, calendar_date
-from dateline.model import Article, Timeline
+from dateline.model import Article, Curation, Timeline
 from dateline.render import FORMATS, render
-from dateline.render.json import document_to_dict
+from dateline.render.json import document_to_dict, story_to_dict
 from dateline.render.view import document_meta, timeline_view
+from dateline.select.curate import curation_to_dict
 from dateline.web.jobs import Job
 from dateline.web.security import cross_site_reason
-from dateline.web.service import StoreService, failures_json
+from dateline.web.service import Building, StoreService, failures_json
 from dateline.web.uploads import UploadError, check_content, read_limited
 
 # ASCII digits only: `\d` and `str.isdigit` also accept "²", "①" and "٣", which `int()`
@@ -31,13 +37,16 @@ from dateline.web.uploads import UploadError, check_content, read_limited
 NUMBER = re.compile(r"^[0-9]{1,9}$")
 ARTICLE_ID = re.compile(r"^[0-9a-f]{6,64}$")
 JOB_ID = re.compile(r"^u[0-9]{1,9}$")
+# RFC 7240: `Prefer: respond-async, wait=N` asks for 202 and progress if not done in N s.
+RESPOND_ASYNC = re.compile(r"(?:^|,)\s*respond-async\s*(?:,|$)", re.I)
+PREFER_WAIT = re.compile(r"(?:^|,)\s*wait\s*=\s*([0-9]{1,4})\s*(?:,|$)", re.I)
+DEFAULT_WAIT = 1
 MAX_QUERY = 500
-# The app browses the whole chronology (every dated event, a couple per date) rather than
-# the short summary `dateline timeline` prints; `?dates=` and `?per_date=` ask for less.
-BROWSE_DATES = 5000
-BROWSE_PER_DATE = 2
+# Without `?dates=` and `?per_date=` the app shows what `dateline timeline` prints (the
+# library's defaults): the same store and request give the same entries everywhere.
 MAX_DATES = 20000
 MAX_PER_DATE = 20
+MAX_STORY = 10**9 - 1
 
 EXPORT_TYPES = {
     "text": ("text/plain; charset=utf-8", "txt"),
@@ -78,10 +87,10 @@ def _date(request: Request, name: str) -> str | None:
         raise HTTPException(400, f"{name}: {exc}") from None
 
 
-def _int(request: Request, name: str, default: int, high: int) -> int:
+def _int(request: Request, name: str, high: int) -> int | None:
     value = _param(request, name)
     if value is None:
-        return default
+        return None
     if not NUMBER.match(value) or not 1 <= int(value) <= high:
         raise HTTPException(400, f"{name}: {value!r} is not a number from 1 to {high}")
     return int(value)
@@ -92,14 +101,28 @@ def timeline_query(request: Request) -> TimelineQuery:
     if date_from and date_to and date_from[:len(date_to)] > date_to:
         raise HTTPException(400, f"from {date_from} is after to {date_to}")
     return TimelineQuery(query=_param(request, "q"), date_from=date_from, date_to=date_to,
-                         dates=_int(request, "dates", BROWSE_DATES, MAX_DATES),
-                         per_date=_int(request, "per_date", BROWSE_PER_DATE, MAX_PER_DATE))
+                         dates=_int(request, "dates", MAX_DATES),
+                         per_date=_int(request, "per_date", MAX_PER_DATE),
+                         story=_int(request, "story", MAX_STORY),
+                         who=_param(request, "who"), where=_param(request, "where"))
+
+
+def _known_story(store: StoreService, query: TimelineQuery) -> None:
+    """404 for a story number `/api/stories` does not list (on a reader thread)."""
+    if query.story is not None and query.story > len(store.stories()):
+        raise HTTPException(404, f"story: no story {query.story}; there are "
+                                 f"{len(store.stories())} (see /api/stories)")
+
+
+def _built(store: StoreService, query: TimelineQuery) -> Timeline:
+    _known_story(store, query)
+    return store.timeline(query)
 
 
 async def _timeline(request: Request) -> Timeline:
     store = service(request)
     query = timeline_query(request)
-    return await store.call(lambda: store.timeline(query))
+    return await store.call(lambda: _built(store, query))
 
 
 def json_response(body: bytes) -> Response:
@@ -109,18 +132,44 @@ def json_response(body: bytes) -> Response:
 async def api_timeline(request: Request) -> Response:
     store = service(request)
     query = timeline_query(request)
-    story, entity = _param(request, "story"), _param(request, "entity")
+    entity = _param(request, "entity")
 
     def view() -> dict[str, Any]:
-        found = timeline_view(store.timeline(query), store.stories())
-        if story:
-            found["entries"] = [e for e in found["entries"] if story in e["stories"]]
+        built = _built(store, query)
+        found = timeline_view(built, store.stories())
+        found["undated"] = undated_json(built.documents)
         if entity:
             found["entries"] = [e for e in found["entries"] if entity in e["entities"]]
         return found
 
-    key = ("timeline", repr(query), story, entity)
-    return json_response(await store.call(lambda: store.json_view(key, view)))
+    key = ("timeline", query, entity)
+    wait = _async_wait(request)
+    if wait is None:
+        return json_response(await store.call(lambda: store.json_view(key, view)))
+    found = await store.soon(key, lambda: store.json_view(key, view), wait)
+    if isinstance(found, Building):
+        return JSONResponse(found.progress(), status_code=202,
+                            headers={"preference-applied": "respond-async", "retry-after": "1"})
+    return json_response(found)
+
+
+def _async_wait(request: Request) -> float | None:
+    """Seconds to wait before answering 202 "building", when the client prefers that."""
+    prefer = request.headers.get("prefer", "")
+    if not RESPOND_ASYNC.search(prefer):
+        return None
+    wait = PREFER_WAIT.search(prefer)
+    return float(wait.group(1)) if wait else DEFAULT_WAIT
+
+
+def undated_json(documents: Iterable[Article]) -> dict[str, int]:
+    """What the page says of every build: articles without a day, events without a date."""
+    listed = [a for a in documents if a.duplicate_of is None]
+    counts = undated_events(listed)
+    return {"articles": len(listed),
+            "undated_articles": sum(1 for a in listed
+                                    if a.published is None or a.published.date is None),
+            "undated_events": counts.undated, "ranged_events": counts.ranged}
 
 
 def _status(article: Article) -> str:
@@ -152,8 +201,7 @@ async def api_stories(request: Request) -> Response:
     store = service(request)
 
     def view() -> dict[str, Any]:
-        return {"stories": [{"id": s.id, "label": s.label, "size": len(s.article_ids),
-                             "documents": list(s.article_ids)} for s in store.stories()]}
+        return {"stories": [story_to_dict(s) for s in store.stories()]}
 
     return json_response(await store.call(lambda: store.json_view("stories", view)))
 
@@ -210,6 +258,51 @@ async def api_upload_status(request: Request) -> Response:
     if job is None:
         return error(404, f"no upload {job_id}")
     return JSONResponse(job_json(job))
+
+
+MAX_DECISION_BYTES = 64 * 1024
+
+
+async def api_curations(request: Request) -> Response:
+    """GET: the user's decisions. POST {kind, target, value?, reason?}: make one (through the
+    one writer; the page's token and same-origin checks as for uploads)."""
+    store = service(request)
+    if request.method == "GET":
+        found = await store.call(store.curations)
+        return JSONResponse({"decisions": [curation_to_dict(c) for c in found]})
+    reason = cross_site_reason(request, request.app.state.token)
+    if reason:
+        return error(403, reason)
+    try:
+        body = json.loads(await read_limited(request.stream(), MAX_DECISION_BYTES))
+    except UploadError as exc:
+        return error(exc.status, f"decision: larger than {MAX_DECISION_BYTES // 1024} KB")
+    except (ValueError, UnicodeDecodeError):
+        return error(400, "decision: the body must be a JSON object")
+    fields = ("kind", "target", "value", "reason")
+    if not isinstance(body, dict) or not all(isinstance(body.get(f, ""), str) for f in fields):
+        return error(400, 'decision: expected {"kind": ..., "target": ..., "value": ..., '
+                          '"reason": ...} with string values')
+    if not body.get("kind") or not body.get("target"):
+        return error(400, "decision: give its kind and its target")
+    try:
+        made = await store.curate(Curation(*(body.get(f, "") for f in fields)))
+    except InputError as exc:
+        return error(400, str(exc))
+    return JSONResponse(curation_to_dict(made), status_code=201)
+
+
+async def api_curation_undo(request: Request) -> Response:
+    """DELETE /api/curations/{id}: undo a decision."""
+    reason = cross_site_reason(request, request.app.state.token)
+    if reason:
+        return error(403, reason)
+    value = request.path_params["id"]
+    if not NUMBER.match(value):
+        return error(400, f"{value!r} is not a decision id")
+    if not await service(request).uncurate(int(value)):
+        return error(404, f"no decision {value}")
+    return Response(status_code=204)
 
 
 async def api_export(request: Request) -> Response:

@@ -1,4 +1,5 @@
-"""Uploads ingest in the background, one at a time, each in a child process.
+"""Uploads ingest in the background, one at a time, each in a child process; the user's
+decisions are written on the same writer thread, between uploads.
 
 The app's writes all go through the one writer thread here, which runs each upload's
 `ingest` in a child process: reading and processing a big crawl then costs the server's
@@ -16,6 +17,7 @@ import os
 import queue
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -52,6 +54,8 @@ class Job:
     duplicate: int = 0
     failures: tuple[dict[str, str], ...] = ()
     error: str = ""
+    undated: int = 0  # articles added without a publication day
+    undated_events: int = 0  # sentences naming a time nothing dates
 
     @property
     def finished(self) -> bool:
@@ -66,6 +70,14 @@ class _Queued:
 
 
 @dataclass
+class _Write:
+    """A small write (a user's decision) for the writer thread, with its answer's future."""
+
+    work: Callable[[Any], Any]  # called with the writer's `Store`
+    answer: Future[Any]
+
+
+@dataclass
 class IngestJobs:
     """The writer thread and the uploads it has queued, run and finished."""
 
@@ -74,7 +86,7 @@ class IngestJobs:
     max_articles: int = MAX_UPLOAD_ARTICLES
     on_change: Callable[[], None] | None = None  # on the writer thread, after each upload
     _jobs: dict[str, Job] = field(default_factory=dict)
-    _queue: queue.Queue[_Queued | None] = field(default_factory=queue.Queue)
+    _queue: queue.Queue[_Queued | _Write | None] = field(default_factory=queue.Queue)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _stopping: threading.Event = field(default_factory=threading.Event)
@@ -85,12 +97,23 @@ class IngestJobs:
         job = Job(id=f"u{next(self._ids)}", file=name, path=str(path))
         with self._lock:
             self._jobs[job.id] = job
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="dateline-writer",
-                                                daemon=True)
-                self._thread.start()
+            self._start_writer()
         self._queue.put(_Queued(job.id, path, name))
         return job
+
+    def write(self, work: Callable[[Any], Any]) -> Future[Any]:
+        """Run `work(store)` on the writer thread, after the uploads queued before it."""
+        answer: Future[Any] = Future()
+        with self._lock:
+            self._start_writer()
+        self._queue.put(_Write(work, answer))
+        return answer
+
+    def _start_writer(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="dateline-writer",
+                                            daemon=True)
+            self._thread.start()
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:
@@ -115,12 +138,31 @@ class IngestJobs:
             item = self._queue.get()
             if item is None or self._stopping.is_set():
                 break
-            self._ingest(item)
+            if isinstance(item, _Write):
+                self._write(item)
+            else:
+                self._ingest(item)
+        while not self._queue.empty():
+            left = self._queue.get_nowait()
+            if isinstance(left, _Write):
+                left.answer.set_exception(DatelineError("the server stopped first"))
         with self._lock:
             for job_id, job in self._jobs.items():
                 if not job.finished:
                     self._jobs[job_id] = replace(job, status="stopped",
                                                  error="the server stopped first")
+
+    def _write(self, item: _Write) -> None:
+        from dateline.store import Store
+
+        try:
+            with Store(self.db_path, self.settings.dedup) as store:
+                item.answer.set_result(item.work(store))
+        except Exception as exc:
+            item.answer.set_exception(exc)
+        finally:
+            if self.on_change is not None:
+                self.on_change()
 
     def _ingest(self, item: _Queued) -> None:
         # Spawned, not forked: the server has threads. Not a daemon, so it may have a pool.
@@ -189,6 +231,7 @@ def ingest_in_child(db_path: Path, path: Path, name: str, settings: Settings,
             result = ingest(store, [path], settings, on_item=on_item, on_done=on_done)
         send.send(("end", {"status": "done", "read": read, "added": result.added.added,
                            "duplicate": result.added.duplicate,
+                           "undated": result.undated, "undated_events": result.events.undated,
                            "failures": tuple({"source": f.source, "reason": f.reason}
                                              for f in result.failures)}))
     except _TooMany:

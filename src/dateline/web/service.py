@@ -12,18 +12,20 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from dateline.cluster.stories import group_stories
-from dateline.model import Article, Failure, Timeline
-from dateline.pipeline import TimelineQuery, build_timeline
-from dateline.render.view import StoryRef
+from dateline.cluster.stories import Story
+from dateline.library import Store, TimelineQuery
+from dateline.model import Article, Curation, Failure, Timeline
+from dateline.select.curate import as_decided, check_curation, target_article
 from dateline.settings import Settings
-from dateline.store import Store
+from dateline.store import Store as ArticleStore
 from dateline.web.jobs import MAX_UPLOAD_ARTICLES, IngestJobs, Job
 from dateline.web.uploads import save_upload
 
@@ -33,6 +35,20 @@ CACHED_VIEWS = 40
 # Reader threads, each with a connection: CPU-bound work shares one interpreter lock, so more
 # threads only add memory; four let quick reads pass a slow one.
 READERS = 4
+
+
+@dataclass
+class Building:
+    """A view still being built: since when, and over how many stored articles."""
+
+    started: float
+    future: Future[bytes]
+    version: Hashable  # the store's version when it started
+    articles: int | None = None
+
+    def progress(self) -> dict[str, Any]:
+        return {"status": "building", "articles": self.articles,
+                "seconds": round(time.monotonic() - self.started, 1)}
 
 
 class StoreService:
@@ -49,6 +65,7 @@ class StoreService:
         self._cache: OrderedDict[Hashable, tuple[Hashable, Any]] = OrderedDict()
         self._flights: dict[Hashable, threading.Lock] = {}
         self._save_lock = threading.Lock()
+        self._building: dict[Hashable, Building] = {}
         self._start()
 
     def _start(self) -> None:
@@ -62,6 +79,52 @@ class StoreService:
     async def call(self, work: Callable[[], T]) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._readers, work)
+
+    async def soon(self, key: Hashable, build: Callable[[], bytes],
+                   wait: float) -> bytes | Building:
+        """A view's JSON if it is ready within `wait` seconds, else how far its build has got.
+
+        The build goes on after the wait (one per key, however many ask) and its answer waits
+        for the next ask, so the page can say "building…" with progress and ask again instead
+        of holding a request open.
+        """
+        version = self._version()
+        with self._lock:
+            building = self._building.get(key)
+            if building is not None and building.future.done():
+                del self._building[key]  # its answer goes to this ask; the next builds anew
+                if building.version == version:
+                    return building.future.result()
+                building = None  # built before the store changed: build again
+            if building is None:
+                building = self._start_building(key, build, version)
+        try:
+            found = await asyncio.wait_for(
+                asyncio.shield(asyncio.wrap_future(building.future)), wait)
+        except TimeoutError:
+            return building
+        with self._lock:  # answered in time: nobody comes back for it
+            if self._building.get(key) is building:
+                del self._building[key]
+        return found
+
+    def _start_building(self, key: Hashable, build: Callable[[], bytes],
+                        version: Hashable) -> Building:
+        """Under `_lock`: the build of `key` on a reader thread, remembered until asked for."""
+        while len(self._building) >= CACHED_VIEWS:  # answers no one came back for
+            done = [k for k, b in self._building.items() if b.future.done()]
+            if not done:
+                break
+            del self._building[done[0]]
+        building = Building(time.monotonic(), Future(), version)
+
+        def work() -> bytes:
+            building.articles = self.store().db.count()
+            return build()
+
+        building.future = self._readers.submit(work)
+        self._building[key] = building
+        return building
 
     def close(self) -> None:
         """Stop the running upload and the readers; the service is then ready to start again
@@ -80,7 +143,7 @@ class StoreService:
         """This thread's own connection to the store."""
         found: Store | None = getattr(self._local, "store", None)
         if found is None:
-            found = Store(self.db_path, self.settings.dedup, any_thread=True)
+            found = Store(self.db_path, settings=self.settings, any_thread=True)
             self._local.store = found
             with self._lock:
                 self._stores.append(found)
@@ -88,7 +151,7 @@ class StoreService:
 
     def _version(self) -> Hashable:
         # `dateline add` may write to the same file while the app runs: the counts change.
-        return self.store().version()
+        return self.store().db.version()
 
     def _cached(self, key: Hashable, build: Callable[[], T]) -> T:
         """The value for `key` at the store's current version, built by one thread at a time.
@@ -125,22 +188,18 @@ class StoreService:
             self._cache.clear()
 
     def articles(self) -> list[Article]:
-        return self._cached("articles", self.store().articles)
+        return self._cached("articles", self.store().documents)
 
-    def stories(self) -> list[StoryRef]:
-        def build() -> list[StoryRef]:
-            articles = self.articles()
-            found = group_stories(articles) if articles else []
-            return [StoryRef(f"s{s.id}", s.label, tuple(s.article_ids)) for s in found]
-        return self._cached("stories", build)
+    def curations(self) -> list[Curation]:
+        return self._cached("curations", self.store().curations)
+
+    def stories(self) -> list[Story]:
+        """The stories as `dateline stories` numbers them, by the library's one call."""
+        return self._cached("stories", self.store().stories)
 
     def timeline(self, request: TimelineQuery) -> Timeline:
-        def build() -> Timeline:
-            articles = self.articles()
-            if request.query:
-                articles = self.store().articles(self.store().search(request.query))
-            return build_timeline(articles, self.settings, request)
-        return self._cached(("timeline", repr(request)), build)
+        """The timeline `dateline timeline --db` gives for the same request: the same call."""
+        return self._cached(("timeline", request), lambda: self.store().timeline_for(request))
 
     def documents(self, ids: list[str]) -> list[Article]:
         """The stored articles of `ids`, in that order, from the cached list."""
@@ -155,13 +214,27 @@ class StoreService:
         return self._cached(("json", key), encoded)
 
     def document(self, article_id: str) -> Article | None:
-        return self.store().article(article_id)
+        return self.store().document(article_id)
 
     def failures(self) -> list[Failure]:
         return self.store().failures()
 
     def search(self, query: str) -> list[str]:
-        return self.store().search(query)
+        return self.store().db.search(query)
+
+    async def curate(self, curation: Curation) -> Curation:
+        """Store a decision through the one writer; InputError when it cannot apply."""
+        def work(store: ArticleStore) -> Curation:
+            about = as_decided(store.article(target_article(curation)), store.curations())
+            return store.curate(check_curation(curation, about))
+        found: Curation = await asyncio.wrap_future(self.jobs.write(work))
+        return found
+
+    async def uncurate(self, curation_id: int) -> bool:
+        """Undo a decision through the one writer; False when there is none."""
+        done: bool = await asyncio.wrap_future(
+            self.jobs.write(lambda store: store.uncurate(curation_id)))
+        return done
 
     def upload(self, folder: Path, name: str, data: bytes) -> Job:
         """Keep the file and queue it for the writer; its progress is `jobs.get(job.id)`."""

@@ -45,6 +45,28 @@
     return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
   }
 
+  function rangeSpan(within) {
+    var a = interval(within.earliest), b = interval(within.latest);
+    return a && b ? [a[0], b[1]] : null;
+  }
+
+  // What every entry shows beside its date: approximate, planned, and the user's decisions.
+  function marks(entry) {
+    var found = [];
+    if (entry.approximate) found.push(["approximate", "approximate"]);
+    if (entry.planned) found.push(["planned", "planned"]);
+    (entry.decided || []).forEach(function (d) { found.push(["decided", d + " by you"]); });
+    return found;
+  }
+
+  function addMarks(node, entry) {
+    marks(entry).forEach(function (m) {
+      var badge = el("span", "badge " + m[0], m[1]);
+      if (m[0] === "approximate") badge.title = "The day is known only to this range";
+      node.appendChild(badge);
+    });
+  }
+
   function displayDate(value) {
     var p = String(value).split("-");
     if (p.length === 1) return p[0];
@@ -113,7 +135,8 @@
     }
     var confidence = Math.round((p.confidence || 0) * 100);
     parts.push("· confidence " + confidence + "%");
-    if (p.method && p.method !== "none") parts.push("· from " + p.method);
+    if (p.method === "user") parts.push("· given by you");
+    else if (p.method && p.method !== "none") parts.push("· from " + p.method);
     return parts.join(" ");
   }
 
@@ -126,6 +149,7 @@
     this.entries = [];
     this.visible = [];
     this.filter = { from: null, to: null, story: "", entity: "", text: "" };
+    this.busy = "";  // what the web app is building, shown instead of an empty state
     this.view = null;
     this.zoomed = false;
     this.extent = null;
@@ -155,8 +179,12 @@
     var onRange = function () { self.applyRangeInputs(); };
     this.fromInput.addEventListener("change", onRange);
     this.toInput.addEventListener("change", onRange);
+    // The web app asks the store for the story's own timeline (options.story), as
+    // `dateline timeline --story N` does; the offline export filters its entries.
     this.storySelect.addEventListener("change", function () {
-      self.filter.story = self.storySelect.value; self.refresh();
+      self.filter.story = self.storySelect.value;
+      if (self.options.story) self.options.story(self.filter.story);
+      else self.refresh();
     });
     this.entitySelect.addEventListener("change", function () {
       self.filter.entity = self.entitySelect.value; self.refresh();
@@ -182,10 +210,20 @@
     }
   };
 
+  // "Building…" with progress while the web app waits for a timeline; "" when done.
+  Viewer.prototype.setBusy = function (text) {
+    this.busy = text;
+    this.root.setAttribute("aria-busy", text ? "true" : "false");
+    this.refresh();
+  };
+
   Viewer.prototype.setData = function (data) {
     this.data = data;
+    this.busy = "";
+    this.root.setAttribute("aria-busy", "false");
     this.entries = (data.entries || []).map(function (e) {
-      var span = interval(e.date);
+      // A day known only to a range spans the range, never one made-up day.
+      var span = e.within ? rangeSpan(e.within) : interval(e.date);
       return { entry: e, start: span ? span[0] : null, end: span ? span[1] : null };
     }).filter(function (x) { return x.start !== null; });
     this.entries.sort(function (a, b) {
@@ -194,9 +232,11 @@
     this.fillSelect(this.storySelect, "All stories", (data.stories || []).map(function (s) {
       return [s.id, s.label + " (" + s.size + ")"];
     }), this.filter.story);
-    this.fillSelect(this.entitySelect, "All names", (data.entities || []).map(function (n) {
-      return [n, n];
+    // The facet list: each name with its kind and how many entries name it.
+    this.fillSelect(this.entitySelect, "All names", (data.facets || []).map(function (f) {
+      return [f.name, f.name + " · " + f.kind + " (" + f.count + ")"];
     }), this.filter.entity);
+    this.showChanges(data.changes || []);
     this.filter.story = this.storySelect.value;
     this.filter.entity = this.entitySelect.value;
     if (this.entries.length) {
@@ -225,8 +265,8 @@
   Viewer.prototype.fillSelect = function (select, allLabel, options, current) {
     select.textContent = "";
     select.appendChild(new Option(allLabel, ""));
-    options.forEach(function (o) { select.appendChild(new Option(o[1], o[0])); });
-    select.value = options.some(function (o) { return o[0] === current; }) ? current : "";
+    options.forEach(function (o) { select.appendChild(new Option(o[1], String(o[0]))); });
+    select.value = options.some(function (o) { return String(o[0]) === current; }) ? current : "";
     select.disabled = options.length === 0;
   };
 
@@ -234,7 +274,9 @@
     var f = this.filter, e = x.entry;
     if (f.from !== null && x.start < f.from) return false;
     if (f.to !== null && x.start >= f.to) return false;
-    if (f.story && e.stories.indexOf(f.story) < 0) return false;
+    if (f.story && !this.options.story && e.stories.map(String).indexOf(f.story) < 0) {
+      return false;
+    }
     if (f.entity && e.entities.indexOf(f.entity) < 0) return false;
     if (f.text && (e.summary + " " + e.outlets.join(" ")).toLowerCase().indexOf(f.text) < 0) {
       return false;
@@ -246,8 +288,8 @@
     var self = this;
     this.visible = this.entries.filter(function (x) { return self.matches(x); });
     var total = this.entries.length, shown = this.visible.length;
-    this.countNode.textContent = shown === total ? total + " entries" :
-      shown + " of " + total + " entries";
+    this.countNode.textContent = this.busy || (shown === total ? total + " entries" :
+      shown + " of " + total + " entries");
     this.drawAxis();
     this.renderList();
   };
@@ -329,7 +371,7 @@
     if (!this.view) {
       var empty = svg("text", { x: g.width / 2, y: g.height / 2, "text-anchor": "middle",
         "class": "axis-empty" });
-      empty.textContent = "No dated entries yet";
+      empty.textContent = this.busy || "No dated entries yet";
       root.appendChild(empty);
       return;
     }
@@ -443,8 +485,9 @@
     this.rendered = 0;
     this.lastGroup = null;
     if (!this.visible.length) {
-      this.list.appendChild(el("li", "empty", this.entries.length ?
-        "No entries match these filters." : "No dated entries yet. Add articles to build a timeline."));
+      this.list.appendChild(el("li", this.busy ? "empty building" : "empty", this.busy ||
+        (this.entries.length ? "No entries match these filters." :
+          "No dated entries yet. Add articles to build a timeline.")));
       return;
     }
     this.renderMore();
@@ -488,11 +531,15 @@
     var button = el("button", "entry-open");
     button.type = "button";
     button.dataset.entry = String(entry.id);
+    if (entry.key) button.dataset.key = entry.key;
     var head = el("span", "entry-head");
     var time = el("time", "entry-date", entry.display_date || displayDate(entry.date));
     time.setAttribute("datetime", entry.date);
     head.appendChild(time);
-    if (entry.planned) head.appendChild(el("span", "badge", "planned"));
+    addMarks(head, entry);
+    if (entry.disagreements && entry.disagreements.length) {
+      head.appendChild(el("span", "badge disagree", "sources disagree"));
+    }
     button.appendChild(head);
     button.appendChild(el("span", "entry-summary", entry.summary));
     if (entry.outlets && entry.outlets.length) {
@@ -534,8 +581,15 @@
     close.addEventListener("click", function () { self.closePanel(); });
     bar.appendChild(close);
     panel.appendChild(bar);
-    if (entry.planned) panel.appendChild(el("p", "badge", "planned"));
+    var badges = el("p", "panel-marks");
+    addMarks(badges, entry);
+    if (badges.childNodes.length) panel.appendChild(badges);
     panel.appendChild(el("p", "panel-summary", entry.summary));
+    (entry.disagreements || []).forEach(function (d) { panel.appendChild(disagreement(d)); });
+    if (entry.names && entry.names.length) panel.appendChild(this.namesList(entry.names));
+    if (this.options.entryControls && entry.key) {
+      panel.appendChild(this.options.entryControls(entry));
+    }
     var byDoc = {};
     entry.sources.forEach(function (s) { (byDoc[s.document] = byDoc[s.document] || []).push(s); });
     Object.keys(byDoc).forEach(function (id) {
@@ -564,6 +618,7 @@
     meta.appendChild(document.createTextNode(" · "));
     meta.appendChild(el("span", "source-published", publishedText(doc.published)));
     section.appendChild(meta);
+    if (this.options.documentControls) section.appendChild(this.options.documentControls(doc));
     var evidence = (doc.published && doc.published.evidence) || [];
     if (evidence.length) {
       var details = el("details", "evidence");
@@ -579,6 +634,53 @@
       var box = mark.parentNode;
       box.scrollTop = Math.max(mark.offsetTop - box.offsetTop - box.clientHeight / 3, 0);
     }
+  };
+
+  var ABOUT = { quantity: "on ", date: "on the date", actor: "on who acted" };
+
+  // Each source's own words side by side: one column per source.
+  function disagreement(d) {
+    var box = el("section", "disagreement");
+    box.appendChild(el("h3", null, "Sources disagree " +
+      (d.kind === "quantity" ? ABOUT.quantity + d.about : ABOUT[d.kind] || d.about)));
+    var table = el("table", "claims"), head = el("tr"), words = el("tr"), said = el("tr");
+    d.claims.forEach(function (c) {
+      head.appendChild(el("th", null, c.source + (d.kind === "date" ? " · " + c.display_date : "")));
+      words.appendChild(el("td", "claim-words", c.words || c.display_date));
+      said.appendChild(el("td", "claim-sentence", c.sentence));
+    });
+    [head, words, said].forEach(function (row) { table.appendChild(row); });
+    box.appendChild(table);
+    return box;
+  }
+
+  // The entry's people, organisations and places; each opens that name's own timeline.
+  Viewer.prototype.namesList = function (names) {
+    var self = this, box = el("p", "names");
+    box.appendChild(el("span", "names-label", "Names: "));
+    names.forEach(function (n) {
+      var button = el("button", "link name " + n.kind, n.name);
+      button.type = "button";
+      button.title = n.kind + ": show only the entries naming " + n.name;
+      button.addEventListener("click", function () { self.showName(n.name); });
+      box.appendChild(button);
+    });
+    return box;
+  };
+
+  Viewer.prototype.showName = function (name) {
+    this.entitySelect.value = name;
+    this.filter.entity = this.entitySelect.value;
+    this.closePanel();
+    this.refresh();
+  };
+
+  Viewer.prototype.showChanges = function (changes) {
+    var node = this.root.querySelector("[data-role=changes]");
+    if (!node) return;
+    node.textContent = "";
+    node.hidden = !changes.length;
+    changes.forEach(function (c) { node.appendChild(el("li", null, c.text)); });
   };
 
   // The article text with each cited span wrapped in <mark>, built from text nodes.

@@ -11,6 +11,15 @@
   var docCache = {};
   var viewer = null;
   var currentQuery = "";
+  var currentStory = "";
+
+  // The page's request, as /api/timeline and the downloads take it.
+  function requestParams() {
+    var params = [];
+    if (currentQuery) params.push("q=" + encodeURIComponent(currentQuery));
+    if (currentStory) params.push("story=" + encodeURIComponent(currentStory));
+    return params.length ? "?" + params.join("&") : "";
+  }
 
   function getJSON(url) {
     return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
@@ -57,16 +66,64 @@
 
   /* ---- timeline ----------------------------------------------------------------------- */
 
+  // A cold timeline of a large store takes a while: the server answers 202 with its progress
+  // after a second (Prefer: respond-async), and the page says "building…" until it is there,
+  // never "no entries".
+  var loading = 0;
+
   function loadTimeline() {
-    var url = "/api/timeline" + (currentQuery ? "?q=" + encodeURIComponent(currentQuery) : "");
+    var url = "/api/timeline" + requestParams();
     var error = document.querySelector("[data-role=load-error]");
-    return getJSON(url).then(function (data) {
+    var ticket = ++loading;
+    viewer.setBusy("Building the timeline…");
+    function ask() {
+      return fetch(url, { headers: { Accept: "application/json",
+                                      Prefer: "respond-async, wait=1" } })
+        .then(function (r) {
+          return r.json().catch(function () { return {}; }).then(function (body) {
+            if (!r.ok) throw new Error(body.error || ("HTTP " + r.status));
+            if (ticket !== loading) return null;  // a newer request took over
+            if (r.status === 202) {
+              viewer.setBusy(buildingText(body));
+              return new Promise(function (resolve) { setTimeout(resolve, 500); }).then(ask);
+            }
+            return body;
+          });
+        });
+    }
+    return ask().then(function (data) {
+      if (!data) return;
       error.textContent = "";
+      document.querySelector("[data-role=undated]").textContent = undatedText(data.undated);
       Object.keys(data.documents || {}).forEach(function (id) {
         if (docCache[id] && !docCache[id].text) delete docCache[id];
       });
       viewer.setData(data);
-    }, function (err) { error.textContent = "Could not load the timeline: " + err.message; });
+    }, function (err) {
+      if (ticket !== loading) return;
+      viewer.setBusy("");
+      error.textContent = "Could not load the timeline: " + err.message;
+    });
+  }
+
+  function buildingText(state) {
+    var text = "Building the timeline";
+    if (state.articles) text += " of " + state.articles + " articles";
+    return text + "… " + Math.round(state.seconds || 0) + " s";
+  }
+
+  // Nothing dropped in silence: what the timeline could not date is counted on the page.
+  function undatedText(u) {
+    if (!u) return "";
+    var parts = [];
+    if (u.undated_articles) {
+      parts.push(u.undated_articles + " of " + u.articles + " articles have no publication day");
+    }
+    if (u.undated_events) parts.push(u.undated_events + " events have no date");
+    if (u.ranged_events) {
+      parts.push(u.ranged_events + " events are known only to a range of days (marked approximate)");
+    }
+    return parts.length ? parts.join("; ") + "." : "";
   }
 
   function loadDocument(id) {
@@ -74,6 +131,95 @@
       docCache[id] = getJSON("/api/document/" + encodeURIComponent(id));
     }
     return docCache[id];
+  }
+
+  /* ---- the user's decisions ----------------------------------------------------------- */
+
+  // A decision goes to the store's one writer; every later timeline applies it.
+  function decide(decision) {
+    return fetch("/api/curations", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json",
+        "X-Dateline-Token": token },
+      body: JSON.stringify(decision)
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (body) {
+        if (!r.ok) throw new Error(body.error || ("HTTP " + r.status));
+        return body;
+      });
+    });
+  }
+
+  function button(label, role, onClick) {
+    var b = el("button", null, label);
+    b.type = "button";
+    b.setAttribute("data-role", role);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function controlBox(label) {
+    var box = el("div", "curate");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", label);
+    return box;
+  }
+
+  function decided(box) {
+    var status = el("p", "curate-status");
+    status.setAttribute("role", "status");
+    return function (decision) {
+      status.textContent = "Saving…";
+      if (!status.parentNode) box.appendChild(status);
+      return decide(decision).then(function () {
+        viewer.closePanel();
+        docCache = {};
+        return loadTimeline();
+      }, function (err) { status.textContent = "Not saved: " + err.message; });
+    };
+  }
+
+  function entryControls(entry) {
+    var box = controlBox("Your decisions on this entry"), save = decided(box);
+    box.appendChild(button("Hide", "hide", function () {
+      save({ kind: "hide", target: entry.key });
+    }));
+    if ((entry.decided || []).indexOf("pinned") < 0) {
+      box.appendChild(button("Pin", "pin", function () {
+        save({ kind: "pin", target: entry.key });
+      }));
+    }
+    box.appendChild(button("Edit text", "edit", function () {
+      var text = el("textarea");
+      text.setAttribute("data-role", "edit-text");
+      text.setAttribute("aria-label", "The entry's text");
+      text.value = entry.summary;
+      box.appendChild(text);
+      box.appendChild(button("Save text", "save-edit", function () {
+        save({ kind: "edit", target: entry.key, value: text.value });
+      }));
+      text.focus();
+    }));
+    return box;
+  }
+
+  function documentControls(doc) {
+    var box = controlBox("Your decisions on this article"), save = decided(box);
+    var day = el("input");
+    day.setAttribute("data-role", "set-date-value");
+    day.setAttribute("aria-label", "Publication day, YYYY-MM-DD");
+    day.placeholder = "YYYY-MM-DD";
+    day.value = (doc.published && doc.published.date) || "";
+    box.appendChild(day);
+    box.appendChild(button("Set date", "set-date", function () {
+      save({ kind: "date", target: doc.id, value: day.value.trim() });
+    }));
+    var armed = false, remove = button("Delete document", "delete", function () {
+      if (!armed) { armed = true; remove.textContent = "Press again to delete"; return; }
+      save({ kind: "delete", target: doc.id });
+    });
+    box.appendChild(remove);
+    return box;
   }
 
   /* ---- documents ---------------------------------------------------------------------- */
@@ -115,6 +261,37 @@
       count.textContent = data.documents.length + " documents, " + data.failures.length +
         " failed";
     }, function (err) { count.textContent = "Could not load documents: " + err.message; });
+    loadDecisions();
+  }
+
+  var KIND_WORDS = { hide: "Hidden", pin: "Pinned", edit: "Edited", date: "Dated",
+    "delete": "Deleted" };
+
+  function loadDecisions() {
+    var list = document.querySelector("[data-role=decisions]");
+    var count = document.querySelector("[data-role=decision-count]");
+    getJSON("/api/curations").then(function (data) {
+      list.textContent = "";
+      data.decisions.forEach(function (d) {
+        var li = el("li", "decision");
+        var words = KIND_WORDS[d.kind] + " " + d.target + (d.value ? ": " + d.value : "") +
+          (d.reason ? " (" + d.reason + ")" : "") + " · " + d.made_at;
+        li.appendChild(el("span", null, words));
+        li.appendChild(button("Undo", "undo", function () {
+          fetch("/api/curations/" + encodeURIComponent(d.id), {
+            method: "DELETE", headers: { "X-Dateline-Token": token }
+          }).then(function (r) {
+            if (!r.ok) throw new Error("HTTP " + r.status);
+            docCache = {};
+            loadDocuments();
+            loadTimeline();
+          }).catch(function (err) { count.textContent = "Not undone: " + err.message; });
+        }));
+        list.appendChild(li);
+      });
+      count.textContent = data.decisions.length ? data.decisions.length +
+        " decisions, applied to every timeline of this store" : "No decisions yet.";
+    }, function (err) { count.textContent = "Could not load decisions: " + err.message; });
   }
 
   function showDocument(id) {
@@ -187,6 +364,8 @@
         var parts = [];
         if (state.added) parts.push(state.added + " added");
         if (state.duplicate) parts.push(state.duplicate + " already stored");
+        if (state.undated) parts.push(state.undated + " without a publication day");
+        if (state.undated_events) parts.push(state.undated_events + " events without a date");
         (state.failures || []).forEach(function (f) { parts.push("failed: " + f.reason); });
         status.textContent = parts.join("; ") || "nothing found";
         status.className = "upload-status " + (state.failures && state.failures.length &&
@@ -249,18 +428,21 @@
     });
   }
 
-  // Downloads export what the page shows: the same search.
+  // Downloads export what the page shows: the same search and story.
   function updateDownloads() {
     Array.prototype.forEach.call(document.querySelectorAll(".downloads a"), function (a) {
       var base = a.getAttribute("href").split("?")[0];
-      a.setAttribute("href", currentQuery ? base + "?q=" + encodeURIComponent(currentQuery) : base);
+      a.setAttribute("href", base + requestParams());
     });
   }
 
   function start() {
     viewer = V.create(document.getElementById("view-timeline"), {
       loadDocument: loadDocument,
-      search: function (text) { currentQuery = text; updateDownloads(); loadTimeline(); }
+      entryControls: entryControls,
+      documentControls: documentControls,
+      search: function (text) { currentQuery = text; updateDownloads(); loadTimeline(); },
+      story: function (id) { currentStory = id; updateDownloads(); loadTimeline(); }
     });
     bindNav();
     bindUploads();
