@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[web,dev,eval]'
+	$(BIN)/pip install --quiet -e '.[web,dev,eval,dask]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
-import numpy as np
 import pytest
 
-from dateline.cluster.duplicates import dedup_text
-from dateline.cluster.minhash import signature
 from dateline.model import Article
 from dateline.pipeline import (
     Pipeline,
@@ -17,7 +15,6 @@ from dateline.pipeline import (
     build_timeline,
     document_pipeline,
     process,
-    process_signed,
 )
 from dateline.settings import Settings
 
@@ -58,18 +55,6 @@ def test_pool_gives_the_same_articles_as_a_loop():
     assert process(many, Settings(), workers=2) == process(many, Settings(), workers=1)
 
 
-def test_process_signed_gives_each_article_with_its_dedup_signature():
-    many = [Article.from_raw(f"d{i}.txt", f"{TEXTS[i % 3]} Report number {i}.")
-            for i in range(12)]
-    settings = Settings()
-    signed = process_signed(many, settings, workers=2)
-    assert [a for a, _ in signed] == process(many, settings, workers=1)
-    assert all(a.raw_text == original.raw_text for (a, _), original in zip(signed, many, strict=True))
-    for article, sig in signed:
-        expected = signature(dedup_text(article), settings.dedup.num_perm)
-        assert sig is not None and expected is not None and np.array_equal(sig, expected)
-
-
 def test_timeline_entries_are_dated_and_sourced():
     processed = process(articles(), Settings())
     timeline = build_timeline(processed, Settings(), TimelineQuery())
@@ -80,3 +65,74 @@ def test_timeline_entries_are_dated_and_sourced():
     for entry in timeline.entries:
         for citation in entry.sources:
             assert texts[citation.document][citation.start:citation.end] == citation.sentence
+
+
+@pytest.mark.parametrize("max_pool", [300, 2])
+def test_the_spooled_pile_gives_the_timeline_the_pile_in_memory_gives(monkeypatch, max_pool):
+    """The sample corpus (wire copies, an undated article, several outlets) through the disk
+    spool in batches of five, over a pool, against every stage run on lists in memory; with
+    pools of two reports a date, the spread each date's pool is thinned to is picked too."""
+    from importlib import resources
+
+    from dateline.cluster.duplicates import mark_duplicates
+    from dateline.pipeline import read_all, timeline_from_paths
+
+    sample = Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
+    settings = Settings()
+    monkeypatch.setattr("dateline.select.entries.MAX_POOL", max_pool)
+    read = read_all([sample], settings)
+    marked = mark_duplicates(process(read.articles, settings), settings.dedup)
+    in_memory = build_timeline(marked, settings, TimelineQuery())
+    monkeypatch.setattr("dateline.pipeline.BATCH", 5)
+    stages: list[str] = []
+    spooled = timeline_from_paths([sample], settings, on_stage=stages.append)
+    assert spooled.entries == in_memory.entries
+    assert list(spooled.documents) == list(in_memory.documents)
+    assert stages == ["reading", "processing", "finding near-duplicates",
+                      "choosing dates and entries"]
+    assert any(a.duplicate_of for a in marked)
+    assert any(a.published is None or a.published.date is None for a in marked)
+
+
+def test_the_spooled_pile_applies_decisions_and_names_as_the_pile_in_memory_does():
+    """The user's decisions (hide, pin, edit, date, delete), --who/--where and the changes
+    list on the lazy corpus of the disk spool, against the same build on a list."""
+    from importlib import resources
+
+    from dateline.cluster.duplicates import mark_duplicates
+    from dateline.model import Curation, citation_key, headers
+    from dateline.pipeline import read_all, spool_pile
+    from dateline.select.curate import curated_articles
+
+    sample = Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
+    settings = Settings()
+    read = read_all([sample], settings)
+    marked = mark_duplicates(process(read.articles, settings), settings.dedup)
+    spooled = spool_pile(read.articles, settings)
+    whole = build_timeline(marked, settings)
+    first, second = whole.entries[:2]
+    undated = next(a for a in marked if a.published is None or a.published.date is None)
+    deleted = next(a for a in marked if a.duplicate_of is None
+                   and a.id not in {s.document for s in first.sources})
+    unchosen = next(a for a in marked if a.id not in {s.document for e in whole.entries
+                                                      for s in e.sources} and a.events)
+    event = unchosen.events[0]
+    decided = [Curation("hide", citation_key(first.sources[0])),
+               Curation("edit", citation_key(second.sources[0]), "Edited by hand."),
+               Curation("pin", f"{unchosen.id}:{event.sentence.start}-{event.sentence.end}"),
+               Curation("date", undated.id, "2006-03-02"),
+               Curation("delete", deleted.id)]
+    named = [e for entry in whole.entries for e in entry.entities]
+    who = next(e.name for e in named if e.kind in ("person", "organisation"))
+    where = next(e.name for e in named if e.kind == "place")
+    for request in (TimelineQuery(), TimelineQuery(who=who), TimelineQuery(where=where)):
+        in_memory = build_timeline(marked, settings, request, curations=decided)
+        on_disk = build_timeline(spooled, settings, request, curations=decided)
+        assert on_disk.entries == in_memory.entries and in_memory.entries
+        assert on_disk.changes == in_memory.changes
+        assert list(on_disk.documents) == list(in_memory.documents)
+    decided_entries = build_timeline(spooled, settings, curations=decided).entries
+    assert {"pinned", "edited"} <= {d for e in decided_entries for d in e.decided}
+    assert citation_key(first.sources[0]) not in {citation_key(s) for e in decided_entries
+                                                  for s in e.sources}
+    assert deleted.id not in {a.id for a in headers(curated_articles(spooled, decided))}

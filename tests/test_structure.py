@@ -12,7 +12,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 STAGES = ("read", "clean", "date", "timex", "events", "cluster", "select", "render")
 SHARED = {"model", "errors", "settings", "english", "(package)"}
 EDGES = {"store", "web", "cli", "eval"}
-WIRING = {"pipeline", "library"}
+WIRING = {"pipeline", "library", "batch"}
 # What the product runs: the console script, the web app it serves, and `import dateline`.
 ENTRY_POINTS = ("dateline", "dateline.cli.main", "dateline.web.app", "dateline.library")
 # The date stage still runs the tagger and, for undated articles, the later stages itself

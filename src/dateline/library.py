@@ -24,10 +24,12 @@ from dateline.model import Article, Curation, Failure, Timeline, TimeMention
 from dateline.pipeline import (
     IngestResult,
     TimelineQuery,
+    ingest,
     ingest_articles,
     read_all,
+    refuse,
     store_timeline,
-    timeline_from_articles,
+    timeline_from_paths,
 )
 from dateline.select.curate import (
     as_decided,
@@ -45,6 +47,7 @@ PathLike = str | os.PathLike[str]
 Source = PathLike | Article
 OnItem = Callable[[Article | Failure], None]
 OnDone = Callable[[int, int], None]
+OnStage = Callable[[str], None]
 
 _DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 
@@ -114,6 +117,7 @@ def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
              who: str | None = None, where: str | None = None,
              settings: Settings | None = None, stdin: BinaryIO | None = None,
              on_item: OnItem | None = None, on_done: OnDone | None = None,
+             on_stage: OnStage | None = None, dask: str | None = None,
              given_date: date | None = None) -> Timeline:
     """The timeline of files, folders ("-" for stdin) or `Article`s, with no store.
 
@@ -122,24 +126,39 @@ def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
     sentences mention it; `story` narrows to one story as `Store.stories()` numbers them;
     `who` and `where` keep the entries naming that person or organisation, and that place.
     `given_date`: the day the one article given was published, as the user knows it.
+    `dask` runs reading and the per-document stages on a Dask cluster (see `timeline_for`).
     """
     request = timeline_query(query=query, date_from=date_from, date_to=date_to, dates=dates,
                              per_date=per_date, story=story, who=who, where=where)
     return timeline_for(sources, request, settings=settings, stdin=stdin, on_item=on_item,
-                        on_done=on_done, given_date=given_date)
+                        on_done=on_done, on_stage=on_stage, dask=dask, given_date=given_date)
 
 
 def timeline_for(sources: Source | Iterable[Source], request: TimelineQuery, *,
                  settings: Settings | None = None, stdin: BinaryIO | None = None,
                  on_item: OnItem | None = None, on_done: OnDone | None = None,
+                 on_stage: OnStage | None = None, dask: str | None = None,
                  given_date: date | None = None) -> Timeline:
-    """`timeline()` for a request already built with `timeline_query` (as the CLI does)."""
+    """`timeline()` for a request already built with `timeline_query` (as the CLI does);
+    `on_stage(name)` is called as each stage of the run begins. With `dask` (a scheduler's
+    address, or `local:N`) the files are read and processed on a Dask cluster."""
     settings = settings or Settings()
     paths, articles = _split(sources)
-    read = read_all(paths, settings, stdin, on_item)
-    found = _with_given_date([*read.articles, *articles], given_date)
-    return timeline_from_articles(found, settings, on_done=on_done, request=request,
-                                  failures=read.failures)
+    if dask is not None:
+        if articles or given_date is not None:
+            raise ValueError("dask= takes files and folders, not Article objects or a "
+                             "given_date")
+        from dateline.batch.dask_engine import timeline_on_dask
+
+        return timeline_on_dask(paths, settings, dask, request, on_stage)
+    failures: list[Failure] = []
+    if given_date is not None:  # one article: read it whole first
+        read = read_all(paths, settings, stdin, on_item)
+        paths, articles = [], _with_given_date([*read.articles, *articles], given_date)
+        failures = read.failures
+    return timeline_from_paths(paths, settings, stdin=stdin, on_item=on_item, on_done=on_done,
+                               request=request, articles=articles, on_stage=on_stage,
+                               failures=failures)
 
 
 def tag(text: str, anchor: date | str | None = None) -> list[TimeMention]:
@@ -181,24 +200,36 @@ class Store:
 
     def add(self, sources: Source | Iterable[Source], *, strict: bool = False,
             stdin: BinaryIO | None = None, on_item: OnItem | None = None,
-            on_done: OnDone | None = None, given_date: date | None = None) -> IngestResult:
+            on_done: OnDone | None = None, on_stage: OnStage | None = None,
+            dask: str | None = None, given_date: date | None = None) -> IngestResult:
         """Read, process and store files, folders or `Article`s in one transaction.
 
         Adding the same content again changes nothing; a wire copy of a stored article is
         kept, marked `duplicate_of` it. With `strict`, one unreadable file stores nothing.
-        `given_date`: the one article's day as the user knows it; it is also kept as the
-        user's decision, so it holds when the article was stored before.
+        With `dask` (a scheduler's address, or `local:N`) files are read and processed on a
+        Dask cluster. `given_date`: the one article's day as the user knows it; it is also
+        kept as the user's decision, so it holds when the article was stored before.
         """
         paths, articles = _split(sources)
-        read = read_all(paths, self.settings, stdin, on_item)
+        if dask is not None:
+            if articles or given_date is not None:
+                raise ValueError("dask= takes files and folders, not Article objects or a "
+                                 "given_date")
+            from dateline.batch.dask_engine import ingest_on_dask
+
+            return ingest_on_dask(self.db, paths, self.settings, dask, strict=strict,
+                                  on_stage=on_stage)
+        if given_date is None:
+            return ingest(self.db, paths, self.settings, stdin=stdin, on_item=on_item,
+                          on_done=on_done, strict=strict, articles=articles,
+                          on_stage=on_stage)
+        read = read_all(paths, self.settings, stdin, on_item)  # one article: read it whole
         if strict and read.failures:
-            first = read.failures[0]
-            raise InputError(first.source, f"{first.reason} ({len(read.failures)} file(s) "
-                                           "failed; nothing was stored)")
+            refuse(read.failures)
         found = _with_given_date([*read.articles, *articles], given_date)
-        result = ingest_articles(self.db, found, self.settings, read.failures, on_done)
-        if given_date is not None:
-            self.curate(Curation("date", found[0].id, given_date.isoformat(), "--date"))
+        result = ingest_articles(self.db, found, self.settings, read.failures, on_done,
+                                 on_stage)
+        self.curate(Curation("date", found[0].id, given_date.isoformat(), "--date"))
         return result
 
     def timeline(self, *, query: str | None = None, date_from: str | None = None,
@@ -220,7 +251,7 @@ class Store:
         and `offset` take one page of that order (a page loses the articles deleted from it)."""
         stored = (self.db.articles() if limit is None and offset == 0
                   else self.db.articles(page=(-1 if limit is None else limit, offset)))
-        return curated_articles(stored, self.db.curations())
+        return list(curated_articles(stored, self.db.curations()))
 
     def count(self) -> int:
         """How many articles the store holds, wire copies included."""

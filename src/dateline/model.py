@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -17,6 +18,41 @@ def content_id(text: str) -> str:
     """Stable article id: the same content read from anywhere gets the same id."""
     normalised = " ".join(text.split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def subset(articles: Sequence[Article], indices: Iterable[int]) -> Sequence[Article]:
+    """The articles at `indices`, in that order. A pile larger than memory comes as a lazy
+    corpus (`batch.spool.Corpus`) that narrows to a view of its own without loading anything;
+    cross-document stages narrow a pile through here so both kinds stay what they are."""
+    narrower = getattr(articles, "subset", None)
+    if narrower is not None:
+        narrowed = narrower(indices)
+        assert isinstance(narrowed, Sequence)
+        return narrowed
+    return [articles[i] for i in indices]
+
+
+def replaced(articles: Sequence[Article], changed: Mapping[int, Article]) -> Sequence[Article]:
+    """The articles with those at the positions of `changed` replaced; a lazy corpus stays
+    one (`batch.spool.Corpus.with_replaced`), holding only the replacements."""
+    replacer = getattr(articles, "with_replaced", None)
+    if replacer is not None:
+        found = replacer(changed)
+        assert isinstance(found, Sequence)
+        return found
+    return [changed.get(index, article) for index, article in enumerate(articles)]
+
+
+def headers(articles: Sequence[Article]) -> Sequence[Article]:
+    """The articles for a pass that reads only their id, language, publication date and
+    `duplicate_of`: a lazy corpus answers from memory, without loading any text (its other
+    fields are then empty); a list is itself."""
+    small = getattr(articles, "headers", None)
+    if small is not None:
+        found = small()
+        assert isinstance(found, Sequence)
+        return found
+    return articles
 
 
 @dataclass(frozen=True)
@@ -289,7 +325,8 @@ class Timeline:
     stays free of their imports.
     """
 
-    documents: tuple[Article, ...]
+    # A tuple, or a lazy corpus on disk (`batch.spool.Corpus`) for a pile larger than memory.
+    documents: Sequence[Article]
     entries: tuple[TimelineEntry, ...]
     failures: tuple[Failure, ...] = field(default=())
     changes: tuple[Change, ...] = field(default=())
@@ -299,6 +336,12 @@ class Timeline:
         from dateline.render import render
 
         return render(self, fmt)
+
+    def render_parts(self, fmt: str) -> Iterator[str | bytes]:
+        """`render` in pieces to write one after another (JSON a document at a time)."""
+        from dateline.render import render_parts
+
+        return render_parts(self, fmt)
 
     def _text(self, fmt: str) -> str:
         rendered = self.render(fmt)

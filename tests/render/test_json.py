@@ -47,3 +47,13 @@ def test_undated_document_still_gives_its_likeliest_year():
     assert published["date"] is None
     assert published["likeliest"].startswith("2004-")
     assert published["granularity"] == "year"
+
+
+def test_json_in_parts_is_the_same_text(timeline):
+    from dataclasses import replace
+
+    from dateline.render.json import render, render_parts
+
+    assert "".join(render_parts(timeline)) == render(timeline)
+    empty = replace(timeline, documents=())
+    assert "".join(render_parts(empty)) == render(empty)

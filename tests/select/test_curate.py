@@ -97,7 +97,7 @@ def test_a_deleted_article_leaves_every_build(built: Timeline) -> None:
     after = rebuild(built, Curation("delete", opening.id))
     assert opening.id not in {a.id for a in after.documents}
     assert not any(s.document == opening.id for e in after.entries for s in e.sources)
-    assert curated_articles(built.documents, [Curation("delete", opening.id)]) == [
+    assert list(curated_articles(built.documents, [Curation("delete", opening.id)])) == [
         a for a in built.documents if a.id != opening.id]
 
 

@@ -33,7 +33,11 @@ def boilerplate_key(article: Article) -> str:
     return article.outlet or str(PurePath(article.source.split("::", 1)[0]).parent)
 
 
-def _line_sets(raw_text: str) -> tuple[set[str], set[int]]:
+LineSets = tuple[set[str], set[int]]
+
+
+def line_sets(raw_text: str) -> LineSets:
+    """What the pre-pass keeps of one document: its short lines, and hashes of its long ones."""
     short: set[str] = set()
     long: set[int] = set()
     for raw in raw_text.splitlines():
@@ -86,16 +90,17 @@ def repeated_lines(
     articles: Iterable[Article], settings: CleanSettings
 ) -> dict[str, frozenset[str]]:
     """Per group (see `boilerplate_key`), the normalised lines found in enough distinct stories."""
-    groups: dict[str, list[tuple[set[str], set[int]]]] = {}
+    groups: dict[str, list[LineSets]] = {}
     for article in articles:
-        groups.setdefault(boilerplate_key(article), []).append(_line_sets(article.raw_text))
-    result: dict[str, frozenset[str]] = {}
-    for key, docs in groups.items():
-        seen: dict[int, set[str]] = {}
-        for story, (short, _) in zip(_stories([long for _, long in docs]), docs, strict=True):
-            seen.setdefault(story, set()).update(short)
-        counts = Counter(line for lines in seen.values() for line in lines)
-        result[key] = frozenset(
-            line for line, n in counts.items() if n >= settings.repeated_line_min_docs
-        )
-    return result
+        groups.setdefault(boilerplate_key(article), []).append(line_sets(article.raw_text))
+    return {key: group_repeated(docs, settings) for key, docs in groups.items()}
+
+
+def group_repeated(docs: list[LineSets], settings: CleanSettings) -> frozenset[str]:
+    """One group's repeated lines from its documents' `line_sets`, in pile order: the
+    pre-pass for a pile whose groups are gathered elsewhere (a Dask group-by)."""
+    seen: dict[int, set[str]] = {}
+    for story, (short, _) in zip(_stories([long for _, long in docs]), docs, strict=True):
+        seen.setdefault(story, set()).update(short)
+    counts = Counter(line for lines in seen.values() for line in lines)
+    return frozenset(line for line, n in counts.items() if n >= settings.repeated_line_min_docs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import secrets
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 from rich.console import Console
@@ -106,13 +107,15 @@ def existing_store(settings: Settings) -> library.Store:
     return library.Store(settings=settings, create=False)
 
 
-def emit(content: str | bytes, output: Path | None) -> None:
-    """Write to -o FILE atomically (never half-written), else to standard output."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+def emit(content: str | bytes | Iterable[str | bytes], output: Path | None) -> None:
+    """Write to -o FILE atomically (never half-written), else to standard output; `content`
+    may come in parts (`Timeline.render_parts`), each written as it comes."""
+    parts = iter([content] if isinstance(content, str | bytes) else content)
+    first = next(parts, "")
     if output is None:
-        if isinstance(content, bytes) and sys.stdout.isatty():
+        if isinstance(first, bytes) and sys.stdout.isatty():
             raise click.UsageError("binary output needs -o FILE")
-        sys.stdout.buffer.write(data)
+        _write_parts(sys.stdout.buffer, first, parts)
         sys.stdout.flush()
         return
     directory = output.resolve().parent
@@ -123,13 +126,18 @@ def emit(content: str | bytes, output: Path | None) -> None:
     handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            _write_parts(file, first, parts)
             if output.exists():  # a file written over keeps its permissions (0600 stays 0600)
                 os.fchmod(file.fileno(), stat.S_IMODE(output.stat().st_mode))
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _write_parts(file: BinaryIO, first: str | bytes, rest: Iterator[str | bytes]) -> None:
+    for part in itertools.chain([first], rest):
+        file.write(part.encode("utf-8") if isinstance(part, str) else part)
 
 
 # C0 and C1 controls (ESC, BEL, CR, newline...) and the bidi overrides that reorder a line.
@@ -173,9 +181,14 @@ def untagged_note(counts: Counter[str]) -> str:
 def report_undated(documents: Iterable[Article]) -> None:
     """Lines on the articles left without a day and the events left without a date: nothing
     is silently lost."""
-    listed = [doc for doc in documents if doc.duplicate_of is None]
-    undated = sum(1 for doc in listed if doc.published is None or doc.published.date is None)
-    report_undated_counts(undated, len(listed), undated_events(listed))
+    listed = undated = 0
+    counts = EventCounts(0, 0, 0)
+    for doc in documents:  # one at a time: a large pile's documents wait on disk
+        if doc.duplicate_of is None:
+            listed += 1
+            undated += doc.published is None or doc.published.date is None
+            counts = counts + undated_events([doc])
+    report_undated_counts(undated, listed, counts)
 
 
 def report_undated_counts(undated: int, articles: int, counts: EventCounts) -> None:
@@ -199,7 +212,8 @@ def report_untagged(counts: Counter[str]) -> None:
 
 @dataclass
 class RunProgress:
-    """The two phases of a run on stderr: files read (a count), then articles processed (a bar)."""
+    """A run's progress on stderr, its stage named: files read (a count), articles processed
+    (a bar), then each cross-document stage as it begins."""
 
     progress: Progress
     label: str
@@ -214,6 +228,11 @@ class RunProgress:
 
     def processed(self, done: int, total: int) -> None:
         self.progress.update(self.task, description="processing", completed=done, total=total)
+
+    def stage(self, name: str) -> None:
+        """A stage begins: named, its bar reset (reading keeps its count of files)."""
+        if name != "reading":
+            self.progress.update(self.task, description=name, completed=0, total=None)
 
 
 @contextmanager

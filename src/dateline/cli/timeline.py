@@ -26,6 +26,7 @@ from dateline.cli.common import (
     run_progress,
     settings_from,
 )
+from dateline.model import headers
 from dateline.render import FORMATS
 from dateline.render.json import story_to_dict
 
@@ -57,18 +58,24 @@ Examples:
               help="Only entries naming this person or organisation (their own timeline).")
 @click.option("--where", metavar="PLACE", help="Only entries naming this place.")
 @click.option("--strict", is_flag=True, help="One-shot: any unreadable file is fatal.")
+@click.option("--dask", "scheduler", metavar="SCHEDULER",
+              help="One-shot: read and process PATHS on a Dask cluster (its address, or "
+                   "local:N for N local workers); needs the dask extra.")
 @date_option
 @output_options(FORMATS)
 @click.pass_context
 def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query: str | None,
              date_from: str | None, date_to: str | None, dates: int | None,
              per_date: int | None, story: int | None, who: str | None, where: str | None,
-             strict: bool, given_date: date | None, fmt: str, output: Path | None) -> None:
+             strict: bool, scheduler: str | None, given_date: date | None, fmt: str,
+             output: Path | None) -> None:
     """Build the timeline of PATHS (files, folders, - for stdin) one-shot, or of the store."""
     settings = settings_from(ctx, db)
     if paths and query:
         raise click.UsageError("--query searches the store; give PATHS or --query, not both")
     check_paths(paths, "(to search the store, use --query TEXT)")
+    if scheduler and not paths:
+        raise click.UsageError("--dask runs a one-shot timeline: give PATHS")
     if given_date is not None and not paths:
         raise click.UsageError("--date dates the one file given; to date a stored article "
                                "use `dateline curate date ARTICLE YYYY-MM-DD`")
@@ -79,19 +86,22 @@ def timeline(ctx: click.Context, paths: tuple[str, ...], db: Path | None, query:
         with run_progress("reading") as progress:
             result = library.timeline_for(paths, request, settings=settings,
                                           stdin=sys.stdin.buffer, on_item=progress.read,
-                                          on_done=progress.processed, given_date=given_date)
-        report_failures(list(result.failures))
-        report_untagged(untagged([document.language for document in result.documents]))
-        report_undated(result.documents)
-        if strict and result.failures:
-            raise click.ClickException(f"{len(result.failures)} file(s) failed")
-        if not result.documents and result.failures:
-            ctx.exit(1)
-    else:
-        with existing_store(settings) as store:
-            result = store.timeline_for(request)
-        report_undated(result.documents)
-    emit(result.render(fmt), output)
+                                          on_done=progress.processed, on_stage=progress.stage,
+                                          dask=scheduler, given_date=given_date)
+            report_failures(list(result.failures))
+            report_untagged(untagged([d.language for d in headers(result.documents)]))
+            report_undated(result.documents)
+            if strict and result.failures:
+                raise click.ClickException(f"{len(result.failures)} file(s) failed")
+            if not result.documents and result.failures:
+                ctx.exit(1)
+            progress.stage("writing the timeline")
+            emit(result.render_parts(fmt), output)
+        return
+    with existing_store(settings) as store:
+        result = store.timeline_for(request)
+    report_undated(result.documents)
+    emit(result.render_parts(fmt), output)
 
 
 @click.command()

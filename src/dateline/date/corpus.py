@@ -43,7 +43,7 @@ from dateline.date.tense import FUTURE, PAST, tense_of
 from dateline.events import extract_events
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
-from dateline.model import Article, PublicationDate, Sentence, TimeMention
+from dateline.model import Article, PublicationDate, Sentence, TimeMention, headers
 from dateline.timex import TimexValue, tag_article
 
 # Thresholds and weights were set on Timeline17 with a tenth of each topic's dates hidden
@@ -122,11 +122,28 @@ def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
     their likeliest dated neighbours (`pile`), or keep their own estimate; a new day
     re-resolves time phrases and events.
     """
-    reported = _from_reports(articles)
+    replaced = corpus_dates(articles)
+    return [replaced.get(index, article) for index, article in enumerate(articles)]
+
+
+def corpus_dates(articles: Sequence[Article]) -> dict[int, Article]:
+    """`date_from_corpus`'s answer as the articles it changes, by position: first from dated
+    reports of the same events, then what is still left from its likeliest dated neighbours
+    (`pile`), each re-tagged against its new day.
+
+    A pile's guess from an earlier run (method `pile`) is neither a report to date others by
+    nor to be dated again, so the stage gives the same answer twice. The reports pass holds
+    only the undated articles and reads the dated ones in passes (the pile may be a lazy
+    corpus, `model.subset`); the pile pass reads every article's text at once.
+    """
+    changed = _from_reports(articles)
+    reported = [changed.get(index, article) for index, article in enumerate(articles)]
     weekdays = {a.id: day for a in reported if _undated(a) and (day := _lead_weekday(a))}
     placed = date_from_pile(reported, weekdays)
-    return [_retagged(new) if new is not old else old
-            for old, new in zip(reported, placed, strict=True)]  # fmt: skip
+    for index, (old, new) in enumerate(zip(reported, placed, strict=True)):
+        if new is not old:
+            changed[index] = _retagged(new)
+    return changed
 
 
 def _retagged(article: Article) -> Article:
@@ -134,27 +151,32 @@ def _retagged(article: Article) -> Article:
     return extract_events(tag_article(dataclasses.replace(article, sentences=(), events=())))
 
 
-def _from_reports(articles: Sequence[Article]) -> list[Article]:
-    """The undated articles dated from dated reports of the same events."""
-    # A pile's guess (a run over articles this stage already dated) is neither a report to
-    # date others by nor to be dated again: the stage gives the same answer twice.
-    settled = [a for a in articles if a.published is None or a.published.method != "pile"]
-    undated = [a for a in settled if _undated(a)]
-    dated = [a for a in settled if not _undated(a) and a.published is not None]
-    if not undated or not dated:
-        return list(articles)
+def _settled(article: Article) -> bool:
+    return article.published is None or article.published.method != "pile"
+
+
+def _from_reports(articles: Sequence[Article]) -> dict[int, Article]:
+    """The undated articles dated from dated reports of the same events, by position."""
+    positions = [index for index, article in enumerate(headers(articles))
+                 if _undated(article) and _settled(article)]  # fmt: skip
+    if not positions or len(positions) == len(articles):
+        return {}
+    undated = [articles[index] for index in positions]
     idf = idf_weights(*document_frequencies(s.text for a in articles for s in a.sentences))
     search = _Search(undated, idf)
-    links = _links(undated, dated)
+    rare = _Names(articles, undated)
     linked: dict[str, list[_Fact]] = {a.id: [] for a in undated}
-    for article in dated:
+    for article in articles:
+        if _undated(article) or not _settled(article):
+            continue
         facts = _facts(article, idf)
         for fact in facts:
             search.offer(fact)
-        for other in links.get(article.id, ()):
+        for other in rare.links(article):
             linked[other].extend(facts)
     replaced = {a.id: _date_one(a, search, linked[a.id]) for a in undated}
-    return [replaced.get(a.id, a) if _undated(a) else a for a in articles]
+    return {index: new for index, old in zip(positions, undated, strict=True)
+            if (new := replaced[old.id]) is not old}
 
 
 def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
@@ -185,28 +207,32 @@ def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
     return list(found.values())
 
 
-def _links(undated: list[Article], dated: list[Article]) -> dict[str, list[str]]:
-    """For each dated article, the undated ones that tell the same story by its rare names."""
-    named = {a.id: names(a.text) for a in (*undated, *dated)}
-    counts: dict[str, int] = {}
-    for found in named.values():
-        for name in found:
-            counts[name] = counts.get(name, 0) + 1
-    holders: dict[str, list[str]] = {}  # rare name -> the undated articles naming it
-    for article in undated:
-        for name in named[article.id]:
-            if counts[name] <= RARE_NAME:
-                holders.setdefault(name, []).append(article.id)
-    links: dict[str, list[str]] = {}
-    for article in dated:
+class _Names:
+    """Which undated articles tell the same story as a dated one, by the rare names they
+    share: names found in few articles of the pile (counted once per distinct article)."""
+
+    def __init__(self, articles: Sequence[Article], undated: list[Article]) -> None:
+        counts: dict[str, int] = {}
+        seen: set[str] = set()
+        for article in articles:
+            if article.id in seen:
+                continue
+            seen.add(article.id)
+            for name in names(article.text):
+                counts[name] = counts.get(name, 0) + 1
+        self.holders: dict[str, list[str]] = {}  # rare name -> the undated articles naming it
+        for article in undated:
+            for name in names(article.text):
+                if counts[name] <= RARE_NAME:
+                    self.holders.setdefault(name, []).append(article.id)
+
+    def links(self, dated: Article) -> list[str]:
+        """The undated articles sharing `LINK_NAMES` rare names with `dated`."""
         shared: dict[str, int] = {}
-        for name in named[article.id]:
-            for other in holders.get(name, ()):
+        for name in names(dated.text):
+            for other in self.holders.get(name, ()):
                 shared[other] = shared.get(other, 0) + 1
-        linked = [other for other, count in shared.items() if count >= LINK_NAMES]
-        if linked:
-            links[article.id] = linked
-    return links
+        return [other for other, count in shared.items() if count >= LINK_NAMES]
 
 
 def clause(text: str, start: int, end: int, sentence: Sentence) -> str:

@@ -21,6 +21,11 @@ class EventCounts:
     ranged: int  # of those, dated only to a range of days (`Event.within`)
     undated: int  # sentences naming an unplaceable time, with no event
 
+    def __add__(self, other: EventCounts) -> EventCounts:
+        """Two batches' counts together (a streamed run counts article by article)."""
+        return EventCounts(self.dated + other.dated, self.ranged + other.ranged,
+                           self.undated + other.undated)
+
 
 def undated_events(articles: Iterable[Article]) -> EventCounts:
     dated = ranged = undated = 0

@@ -6,6 +6,7 @@ Modules are imported on demand so the light formats never pay for matplotlib.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 
 from dateline.model import Timeline
 
@@ -31,3 +32,14 @@ def render(timeline: Timeline, fmt: str) -> str | bytes:
     module = importlib.import_module(module_name)
     result: str | bytes = getattr(module, function_name)(timeline)
     return result
+
+
+def render_parts(timeline: Timeline, fmt: str) -> Iterator[str | bytes]:
+    """`render` in pieces to write one after another: JSON a document at a time, so a pile
+    larger than memory is never held as one string; the other formats whole."""
+    if fmt == "json":
+        from dateline.render.json import render_parts as json_parts
+
+        yield from json_parts(timeline)
+    else:
+        yield render(timeline, fmt)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from dateline.cluster.stories import Story
@@ -125,3 +127,18 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
 
 def render(timeline: Timeline) -> str:
     return json.dumps(timeline_to_dict(timeline), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_parts(timeline: Timeline) -> Iterator[str]:
+    """`render`'s text in pieces, one document at a time: a pile's documents hold its whole
+    text (663 MB of JSON at 100k articles), which need never be in memory at once."""
+    frame = render(dataclasses.replace(timeline, documents=()))
+    # Strings escape their quotes and newlines, so this marks the list and nothing else.
+    before, after = frame.split('"documents": []', 1)
+    yield before + '"documents": ['
+    separator = "\n    "
+    for document in timeline.documents:
+        text = json.dumps(document_to_dict(document), ensure_ascii=False, indent=2)
+        yield separator + text.replace("\n", "\n    ")
+        separator = ",\n    "
+    yield ("]" if separator == "\n    " else "\n  ]") + after

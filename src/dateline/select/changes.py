@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from dateline.events.amounts import Amount, find_amounts
-from dateline.model import Article, Change, Citation, Claim, TimelineEntry
+from dateline.model import Article, Change, Citation, Claim, TimelineEntry, headers, subset
 from dateline.select.disagreements import time_spans
 from dateline.select.entities import PLACE
 from dateline.timex import TimexValue
@@ -53,13 +53,15 @@ def changes(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> tu
         return ()
     series: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
     values: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
-    by_id = {a.id: a for a in articles}
     counted_places = {p for _, p in wanted}
     # The entries' own sentences first (what the timeline shows), then the pile's reports.
     told = [(c, e.date) for e in entries
             if TimexValue.parse(e.date).granularity == "day" and not e.planned
             for c in e.sources[:1]]
     told += _running_reports(articles, counted_places)
+    cited = {c.document for c, _ in told}
+    by_id = {a.id: a for a in subset(articles, (i for i, a in enumerate(headers(articles))
+                                                if a.id in cited))}
     for citation, date in told:
         named = [p for p in counted_places if _names_place(citation.sentence, p)]
         if not named:
@@ -89,8 +91,8 @@ def _running_reports(
     """Sentences of the pile that name one of `places`, give a running total and state or
     report a day, with that day; an evenly spread sample of a big pile is read."""
     found = []
-    originals = [a for a in articles if a.duplicate_of is None]
-    for article in originals[:: max(1, len(originals) // MAX_SERIES_ARTICLES)]:
+    originals = [i for i, a in enumerate(headers(articles)) if a.duplicate_of is None]
+    for article in subset(articles, originals[:: max(1, len(originals) // MAX_SERIES_ARTICLES)]):
         if not any(p in article.text for p in places):
             continue
         days = {e.sentence.start: e.date for e in article.events

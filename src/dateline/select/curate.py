@@ -25,6 +25,9 @@ from dateline.model import (
     Event,
     TimelineEntry,
     citation_key,
+    headers,
+    replaced,
+    subset,
 )
 from dateline.select.salience import in_range
 from dateline.timex import tag_article
@@ -33,13 +36,19 @@ KINDS = ("hide", "pin", "edit", "date", "delete")
 ENTRY_KINDS = frozenset({"hide", "pin", "edit"})
 
 
-def curated_articles(articles: Sequence[Article], curations: Iterable[Curation]) -> list[Article]:
+def curated_articles(articles: Sequence[Article],
+                     curations: Iterable[Curation]) -> Sequence[Article]:
     """The articles without those the user deleted, dated where the user set a day (their
-    relative dates and events read again from that day)."""
-    deleted = {c.target for c in curations if c.kind == "delete"}
-    days = {c.target: date.fromisoformat(c.value) for c in curations if c.kind == "date"}
-    return [redated(a, days[a.id]) if a.id in days else a
-            for a in articles if a.id not in deleted]
+    relative dates and events read again from that day). A lazy pile stays one: only the
+    articles the user dated are loaded (`model.subset`, `model.replaced`)."""
+    decided = list(curations)
+    deleted = {c.target for c in decided if c.kind == "delete"}
+    days = {c.target: date.fromisoformat(c.value) for c in decided if c.kind == "date"}
+    if not deleted and not days:
+        return articles
+    kept = subset(articles, (i for i, a in enumerate(headers(articles)) if a.id not in deleted))
+    return replaced(kept, {i: redated(kept[i], days[a.id])
+                           for i, a in enumerate(headers(kept)) if a.id in days})
 
 
 def as_decided(article: Article | None, curations: Iterable[Curation]) -> Article | None:
@@ -78,7 +87,9 @@ def curated_entries(entries: Sequence[TimelineEntry], articles: Sequence[Article
             continue
         present.update(keys)
         kept.append(_decided(entry, keys, pins, edits))
-    by_id = {a.id: a for a in articles}
+    pinned_ids = {parse_key(key)[0] for key in pins}
+    by_id = {a.id: a for a in subset(articles, (i for i, a in enumerate(headers(articles))
+                                                if a.id in pinned_ids))}
     for key, pin in pins.items():
         if key in present or key in hidden:
             continue

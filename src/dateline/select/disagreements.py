@@ -26,7 +26,16 @@ from dateline.cluster.vectors import (
 )
 from dateline.events.amounts import Amount, find_amounts
 from dateline.events.frame import is_verb_form, predicate
-from dateline.model import Article, Citation, Claim, Disagreement, Event, TimelineEntry
+from dateline.model import (
+    Article,
+    Citation,
+    Claim,
+    Disagreement,
+    Event,
+    TimelineEntry,
+    headers,
+    subset,
+)
 from dateline.select.entities import ORGANISATION, PERSON, TITLES, find_entities
 from dateline.timex import TimexValue
 
@@ -52,12 +61,17 @@ def flag_disagreements(
     `articles` includes the copies the entries do not cite: a copy of a wire story that
     changes a number or a day is a second account to set beside the first.
     """
-    by_id = {a.id: a for a in articles}
+    other_days = _other_days(entries, articles)
+    cited = {c.document for e in entries for c in e.sources}
+    named = cited | {e.article_id for found in other_days.values() for e in found}
+    # Only the articles read here are loaded: a lazy pile larger than memory stays on disk.
+    read = subset(articles, (i for i, a in enumerate(headers(articles))
+                             if a.id in named or a.duplicate_of in cited))
+    by_id = {a.id: a for a in read}
     copies: dict[str, list[Article]] = defaultdict(list)
-    for article in articles:
+    for article in read:
         if article.duplicate_of is not None:
             copies[article.duplicate_of].append(article)
-    other_days = _other_days(entries, articles)
     flagged = []
     for number, entry in enumerate(entries):
         told = _with_copies(entry, copies)

@@ -29,7 +29,7 @@ from dateline.cluster.vectors import (
 from dateline.errors import SettingsError
 from dateline.events.extract import extract_events
 from dateline.events.ranges import overlap
-from dateline.model import Article, Citation, DayRange, Event, TimelineEntry
+from dateline.model import Article, Citation, DayRange, Event, TimelineEntry, headers, subset
 from dateline.select.candidates import candidate_reports
 from dateline.select.disagreements import MERGE_THRESHOLD, flag_disagreements
 from dateline.select.focus import on_topic
@@ -91,7 +91,7 @@ def build_entries(
     coarsest = _COARSEST.get(precision or "year")
     if coarsest is None:
         raise SettingsError(f"precision must be day, month or year, not {precision!r}")
-    pool = _independent([a if a.events or not a.text else extract_events(a) for a in articles])
+    pool = _independent(articles)
     query = query if query and _stems(query) else None
     if query:
         pool = _matching(pool, query)
@@ -110,15 +110,13 @@ def build_entries(
     ranked = _candidate_dates(
         salience, coarsest, (date_from, date_to), wanted * CANDIDATE_FACTOR
     )
-    pools = _pools(pool, ranked, topic, _stems(query) if query else set())
-    written = {a.id: a.published.date.isoformat() for a in pool if a.published and a.published.date}
-    scored = _scored_pools(pools, written, weights)
-    original = {a.id: a.duplicate_of or a.id for a in pool}
-    own_day = {(a.id, e.sentence.start): e.date for a in pool for e in a.events}
-    chosen = _choose(scored, ranked, (wanted, per_date), original, own_day, weights)
+    pools, speakers = _pools(pool, ranked, topic, _stems(query) if query else set())
+    scored = _scored_pools(pools, speakers.written, weights)
+    chosen = _choose(scored, ranked, (wanted, per_date), speakers.original, speakers.own_day,
+                     weights)
     ranged = ranged_entries(pool, chosen, topic, (date_from, date_to), wanted)
     entries = tuple(sorted((*chosen, *ranged), key=lambda e: (e.sort_date, -e.score)))
-    return flag_disagreements(name_entities(entries), list(articles))
+    return flag_disagreements(name_entities(entries), articles)
 
 
 def _readable(event: Event) -> bool:
@@ -126,15 +124,18 @@ def _readable(event: Event) -> bool:
     return MIN_WORDS <= len(event.sentence.text.split()) <= MAX_WORDS
 
 
-def _independent(articles: list[Article]) -> list[Article]:
+def _independent(articles: Sequence[Article]) -> Sequence[Article]:
     """Drop syndicated copies whose original is present: a copy is not a second source."""
-    ids = {a.id for a in articles}
-    return [a for a in articles if a.duplicate_of is None or a.duplicate_of not in ids]
+    copies = [(a.id, a.duplicate_of) for a in headers(articles)]
+    ids = {own for own, _ in copies}
+    return subset(articles, (i for i, (_, original) in enumerate(copies)
+                             if original is None or original not in ids))
 
 
-def _matching(articles: list[Article], query: str) -> list[Article]:
+def _matching(articles: Sequence[Article], query: str) -> Sequence[Article]:
     wanted = _stems(query)
-    return [a for a in articles if wanted & _stems(a.title + " " + a.text)]
+    return subset(articles, (i for i, a in enumerate(articles)
+                             if wanted & _stems(a.title + " " + a.text)))
 
 
 def _stems(text: str) -> set[str]:
@@ -154,30 +155,69 @@ def _candidate_dates(
     return {d: salience[d] for d in ordered[:count]}
 
 
+@dataclass(frozen=True)
+class _Speakers:
+    """What the entries need of the articles whose reports speak for a candidate date: when
+    each was written, the original it copies, and the date of each of its events (by
+    sentence start). Kept for those articles only, so a large pile costs no more."""
+
+    written: dict[str, str]
+    original: dict[str, str]
+    own_day: dict[tuple[str, int], str]
+
+
 def _pools(
-    articles: list[Article], ranked: dict[str, float], topic: frozenset[str], asked: set[str]
-) -> dict[str, list[Event]]:
-    """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus."""
-    raw: dict[str, list[Event]] = defaultdict(list)
-    for article in articles:
-        for report in candidate_reports(article, ranked):
-            raw[report.date].append(report)
+    articles: Sequence[Article], ranked: dict[str, float], topic: frozenset[str],
+    asked: set[str],
+) -> tuple[dict[str, list[Event]], _Speakers]:
+    """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus.
+
+    A first pass notes only where each candidate report is; once each date's count is known,
+    the spread is picked, and only the articles holding a picked report are read again: a
+    large pile's every report of a hot day is never held at once.
+    """
+    places: dict[str, list[tuple[int, int]]] = defaultdict(list)  # date -> (article, report)
+    for index, article in enumerate(articles):
+        for rank, report in enumerate(candidate_reports(_with_events(article), ranked)):
+            places[report.date].append((index, rank))
+    spread = {date: found[:: max(1, len(found) // (4 * MAX_POOL))]
+              for date, found in places.items()}
+    needed = {place for found in spread.values() for place in found}
+    wanted = sorted({index for index, _ in needed})
+    picked: dict[tuple[int, int], Event] = {}
+    speakers = _Speakers({}, {}, {})
+    for index, article in zip(wanted, subset(articles, wanted), strict=True):
+        article = _with_events(article)
+        _remember(article, speakers)
+        for rank, report in enumerate(candidate_reports(article, ranked)):
+            if (index, rank) in needed:
+                picked[(index, rank)] = report
     pools: dict[str, list[Event]] = {}
-    for date, reports in raw.items():
+    for date, found in spread.items():
         # Thin before the word-level filters, which cost more than the thinning loses.
         # Reports dated only to a range of days have their own pass (`ranged_entries`).
-        usable = [
-            r
-            for r in reports[:: max(1, len(reports) // (4 * MAX_POOL))]
-            if _readable(r) and r.date_source != "range"
-        ]
+        usable = [report for place in found
+                  if _readable(report := picked[place]) and report.date_source != "range"]
         # Off-topic reports give way to on-topic ones; a date only other stories speak for
         # keeps them (a collection may hold more than one story).
         usable = [r for r in usable if _on_topic(r, topic)] or usable
         if asked and not any(asked & _stems(r.sentence.text) for r in usable):
             continue
         pools[date] = usable[:: max(1, math.ceil(len(usable) / MAX_POOL))]
-    return pools
+    return pools, speakers
+
+
+def _with_events(article: Article) -> Article:
+    """A stored article that never went through the events stage gets its events here."""
+    return article if article.events or not article.text else extract_events(article)
+
+
+def _remember(article: Article, speakers: _Speakers) -> None:
+    if article.published and article.published.date:
+        speakers.written[article.id] = article.published.date.isoformat()
+    speakers.original[article.id] = article.duplicate_of or article.id
+    for event in article.events:
+        speakers.own_day[(article.id, event.sentence.start)] = event.date
 
 
 def _on_topic(report: Event, topic: frozenset[str]) -> bool:
@@ -273,7 +313,7 @@ def _choose(
 
 
 def ranged_entries(
-    articles: list[Article],
+    articles: Sequence[Article],
     chosen: Sequence[TimelineEntry],
     topic: frozenset[str],
     span: tuple[str | None, str | None],

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from statistics import median
 
 from dateline.cluster.vectors import Vector, centroid, cosine, idf_weights, normalise, terms
-from dateline.model import Article
+from dateline.model import Article, subset
 from dateline.select.topic import HEAD_CHARS
 from dateline.select.weights import WEIGHTS
 
@@ -32,27 +32,41 @@ def on_topic(
     stories: Sequence[Sequence[Article]],
     share: float = WEIGHTS.off_topic_share,
     hand_pile: float = WEIGHTS.hand_pile,
-) -> list[Article]:
+) -> Sequence[Article]:
     """The articles whose cosine to the nearest centre of `stories` (the whole pile's when
     there are none) is at least `share` of that story's median; a pile smaller than
-    `hand_pile` is kept whole (`Weights.hand_pile`)."""
+    `hand_pile` is kept whole (`Weights.hand_pile`).
+
+    Each head's vector is made again where it is needed rather than kept for the whole pile:
+    a pile larger than memory is read in passes (`model.subset`).
+    """
     if share <= 0 or len(articles) < hand_pile:
-        return list(articles)
-    heads = [terms(a.text[:HEAD_CHARS]) for a in articles]
-    sample = heads[:: max(1, len(heads) // SAMPLE)]
+        return articles
     df: Counter[str] = Counter()
-    for words in sample:
-        df.update(set(words))
+    sample = articles[:: max(1, len(articles) // SAMPLE)]
+    for article in sample:
+        df.update(set(_head(article)))
     idf = idf_weights(df, len(sample))
-    vectors = {a.id: _vector(words, idf) for a, words in zip(articles, heads, strict=True)}
-    groups = [[a.id for a in g if a.id in vectors] for g in stories]
-    groups = [g for g in groups if g] or [list(vectors)]
-    centres = [centroid(vectors[i] for i in g) for g in groups]
-    nearest = [_nearest(vectors[a.id], centres) for a in articles]
+    groups: list[Iterable[Article]] = [g for g in stories if g] or [_first_of_each(articles)]
+    centres = [centroid(_vector(_head(a), idf) for a in g) for g in groups]
+    nearest = [_nearest(_vector(_head(a), idf), centres) for a in articles]
     typical = {
         c: median(s for n, s in nearest if n == c) for c in {n for n, _ in nearest}
     }
-    return [a for a, (c, s) in zip(articles, nearest, strict=True) if s >= share * typical[c]]
+    return subset(articles, (i for i, (c, s) in enumerate(nearest) if s >= share * typical[c]))
+
+
+def _head(article: Article) -> list[str]:
+    return terms(article.text[:HEAD_CHARS])
+
+
+def _first_of_each(articles: Sequence[Article]) -> Iterator[Article]:
+    """Each article once: the same content read twice is one voice in the centre."""
+    seen: set[str] = set()
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            yield article
 
 
 def _vector(words: list[str], idf: dict[str, float]) -> Vector:

@@ -20,7 +20,7 @@ import numpy as np
 
 from dateline.events.background import is_background
 from dateline.events.calendar import calendar_value
-from dateline.model import Article
+from dateline.model import Article, headers
 from dateline.select.weights import WEIGHTS, Weights
 from dateline.timex.value import TimexValue
 
@@ -41,7 +41,7 @@ DENSITY_FLOOR = 3.0
 def date_salience(articles: Sequence[Article], weights: Weights = WEIGHTS) -> dict[str, float]:
     """Salience of every calendar value the articles mention."""
     published_on = Counter(
-        a.published.date for a in articles if a.published and a.published.date
+        a.published.date for a in headers(articles) if a.published and a.published.date
     )
     salience = mention_salience(articles, weights)
     named = {value: TimexValue.parse(value).day for value in salience}

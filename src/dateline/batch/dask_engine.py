@@ -1,0 +1,321 @@
+"""The Dask engine: `dateline timeline PATHS --dask SCHEDULER`, the one-shot timeline with
+reading and the per-document stages spread over a Dask cluster.
+
+The inputs become partitions (runs of files in the order the one-machine path reads them);
+the per-document stages map over them unchanged, on the workers. The cross-document work that
+needs the whole pile is written as Dask group-bys: each outlet's repeated lines (the cleaner's
+pre-pass) grouped by outlet, near-duplicates found by grouping band keys, so only the few
+articles that share a band send their signature back. The processed articles then stream,
+a partition at a time, into this machine's disk spool, and dates and entries are chosen there
+exactly as `pipeline.timeline_from_paths` chooses them: the same files give the same
+timeline (`tests/batch/test_dask_engine.py`).
+
+Dask is imported only here, and this module only when `--dask` is given: the `dask` extra.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dateline.batch.spool import Columns, Spool
+from dateline.clean import boilerplate_key
+from dateline.clean.language import untagged
+from dateline.clean.repeated import LineSets, group_repeated, line_sets
+from dateline.cluster.duplicates import canonicals, duplicate_marks
+from dateline.cluster.minhash import Signature, band_keys
+from dateline.errors import DatelineError, InputError
+from dateline.events.undated import EventCounts, undated_events
+from dateline.model import Article, Failure, PublicationDate, Timeline
+from dateline.pipeline import (
+    IngestResult,
+    Summary,
+    TimelineQuery,
+    build_timeline,
+    document_pipeline,
+    refuse,
+    summarise,
+)
+from dateline.read import read_paths
+from dateline.read.inputs import walk
+from dateline.settings import ReadSettings, Settings
+from dateline.store import Store
+
+# Partitions per worker: enough that a slow partition does not leave the others idle.
+PARTITIONS_PER_WORKER = 4
+# (partition number, index in it): an article's place in the pile, the order it is read in.
+Place = tuple[int, int]
+
+
+@contextmanager
+def connect(scheduler: str) -> Iterator[Any]:
+    """A Dask client: `local:N` starts a LocalCluster of N one-thread worker processes for
+    the run; anything else is a scheduler's address (tcp://host:8786)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DatelineError("--dask needs Dask: pip install 'dateline[dask]'") from None
+    if scheduler.startswith("local:"):
+        workers = scheduler.removeprefix("local:")
+        if not workers.isdigit() or int(workers) < 1:
+            raise DatelineError(f"--dask {scheduler}: local:N needs a number of workers, 1 or more")
+        with LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise DatelineError(f"--dask {scheduler}: cannot reach the scheduler ({exc})") from None
+    with client:
+        yield client
+
+
+def timeline_on_dask(paths: Iterable[str | Path], settings: Settings, scheduler: str,
+                     request: TimelineQuery | None = None,
+                     on_stage: Callable[[str], None] | None = None) -> Timeline:
+    """`pipeline.timeline_from_paths` with reading and the per-document stages on Dask."""
+    stage = on_stage or (lambda name: None)
+    items = inputs(paths)
+    with connect(scheduler) as client:
+        parts, failures = _read(client, items, settings, stage)
+        done = _processed(client, parts, settings, stage)
+        stage("finding near-duplicates")
+        marks, columns = _marks(client, done, settings)
+        spool = _spool(client, done)
+    stage("choosing dates and entries")
+    return build_timeline(spool.corpus(columns).with_marks(marks), settings,
+                          request or TimelineQuery(), failures)
+
+
+def ingest_on_dask(store: Store, paths: Iterable[str | Path], settings: Settings,
+                   scheduler: str, *, strict: bool = False,
+                   on_stage: Callable[[str], None] | None = None) -> IngestResult:
+    """`pipeline.ingest` with reading and the per-document stages on Dask: the processed
+    articles come back through the disk spool into one store transaction (the store finds
+    their near-duplicates among the stored ones itself)."""
+    stage = on_stage or (lambda name: None)
+    items = inputs(paths)
+    with connect(scheduler) as client:
+        parts, failures = _read(client, items, settings, stage)
+        if strict and failures:
+            refuse(failures)
+        spool = _spool(client, _processed(client, parts, settings, stage))
+    stage("writing to the store")
+    languages: Counter[str] = Counter()
+    undated, events = 0, EventCounts(0, 0, 0)
+
+    def counted() -> Iterator[Article]:
+        nonlocal undated, events
+        for article in spool.corpus():
+            languages[article.language] += 1
+            undated += article.published is None or article.published.date is None
+            events = events + undated_events([article])
+            yield article
+
+    try:
+        added = store.add(counted(), failures)
+    finally:
+        spool.close()
+    return IngestResult(added, tuple(failures), untagged(list(languages.elements())),
+                        undated, events)
+
+
+def _read(client: Any, items: list[str | Failure], settings: Settings,
+          stage: Callable[[str], None]) -> tuple[list[Any], list[Failure]]:
+    """The inputs read on the workers, kept there as partitions; the failures, here."""
+    stage("reading")
+    parts = client.persist(_partitions(items, settings.read, _worker_count(client)))
+    failures = [f for part in client.gather(client.compute(
+        [_failures_of(part) for part in parts])) for f in part]
+    return parts, failures
+
+
+def _processed(client: Any, parts: list[Any], settings: Settings,
+               stage: Callable[[str], None]) -> list[Any]:
+    """Each partition through the per-document stages, kept on the workers."""
+    stage("finding each outlet's repeated lines")
+    boilerplate = client.scatter(_repeated_lines(parts, settings), broadcast=True)
+    stage("processing")
+    done = list(client.persist([_process_part(part, boilerplate, settings) for part in parts]))
+    _wait(done)  # so each stage's time is its own
+    return done
+
+
+def inputs(paths: Iterable[str | Path]) -> list[str | Failure]:
+    """The files `paths` stand for, folders walked as the one-machine reader walks them; an
+    unreadable folder's Failure keeps its place."""
+    found: list[str | Failure] = []
+    for item in paths:
+        if str(item) == "-":
+            raise InputError("-", "standard input cannot be spread over a cluster; give files")
+        path = Path(item)
+        if path.is_dir():
+            found.extend(f if isinstance(f, Failure) else str(f) for f in walk(path))
+        else:
+            found.append(str(path))
+    return found
+
+
+def _wait(futures: list[Any]) -> None:
+    from distributed import wait as until_done
+
+    until_done(futures)
+
+
+def _worker_count(client: Any) -> int:
+    return max(1, len(client.scheduler_info().get("workers", {})))
+
+
+def _partitions(items: list[str | Failure], settings: ReadSettings, workers: int) -> list[Any]:
+    """Runs of consecutive inputs, each read by one task into its Articles and Failures."""
+    from dask import delayed
+
+    size = max(1, -(-len(items) // (workers * PARTITIONS_PER_WORKER)))
+    return [delayed(_read_part)(items[start:start + size], settings)
+            for start in range(0, len(items), size)]
+
+
+def _read_part(items: list[str | Failure], settings: ReadSettings) -> list[Article | Failure]:
+    read: list[Article | Failure] = []
+    for item in items:
+        if isinstance(item, Failure):
+            read.append(item)
+        else:
+            read.extend(read_paths([item], settings))
+    return read
+
+
+def _failures_of(part: Any) -> Any:
+    from dask import delayed
+
+    return delayed(lambda read: [r for r in read if isinstance(r, Failure)])(part)
+
+
+def _repeated_lines(parts: list[Any], settings: Settings) -> dict[str, frozenset[str]]:
+    """The cleaner's pre-pass as a group-by: each outlet's documents' line sets gathered by
+    outlet, in pile order, and its repeated lines found where the group lands."""
+    import dask.bag as db
+
+    lines = db.from_delayed([_line_records(part, number) for number, part in enumerate(parts)])
+    clean = settings.clean
+
+    def repeated(group: tuple[str, list[tuple[str, Place, LineSets]]]) -> tuple[str, Any]:
+        key, records = group
+        return key, group_repeated([sets for _, _, sets in sorted(records, key=_place)], clean)
+
+    return dict(lines.groupby(lambda record: record[0]).map(repeated).compute())
+
+
+def _place(record: tuple[Any, Place, Any]) -> Place:
+    return record[1]
+
+
+def _line_records(part: Any, number: int) -> Any:
+    from dask import delayed
+
+    def records(read: list[Article | Failure]) -> list[tuple[str, Place, LineSets]]:
+        return [(boilerplate_key(a), (number, i), line_sets(a.raw_text))
+                for i, a in enumerate(_articles(read))]
+
+    return delayed(records)(part)
+
+
+def _articles(read: list[Article | Failure]) -> list[Article]:
+    return [a for a in read if isinstance(a, Article)]
+
+
+def _process_part(part: Any, boilerplate: Any, settings: Settings) -> Any:
+    """The per-document stages over one partition, unchanged: each article's `Summary`."""
+    from dask import delayed
+
+    def process(read: list[Article | Failure], repeated: dict[str, frozenset[str]],
+                ) -> list[Summary]:
+        num_perm = settings.dedup.num_perm
+        pipelines = {key: document_pipeline(settings, lines) for key, lines in repeated.items()}
+        empty = document_pipeline(settings)
+        return [summarise(pipelines.get(boilerplate_key(a), empty)(a), num_perm)
+                for a in _articles(read)]
+
+    return delayed(process)(part, boilerplate)
+
+
+def _marks(client: Any, done: list[Any], settings: Settings,
+           ) -> tuple[dict[int, tuple[str | None, tuple[str, ...] | None]], Columns]:
+    """Near-duplicates by a group-by of band keys: only the articles that share a band send
+    their signatures here; with them, the small fields of every article."""
+    from dask import delayed
+
+    threshold = settings.dedup.near_duplicate_threshold
+    columns = client.gather(client.compute([delayed(_columns)(part) for part in done]))
+    offsets = list(itertools.accumulate((len(c) for c in columns), initial=0))
+    ids = [row[0] for c in columns for row in c]
+    days = [row[1] for c in columns for row in c]
+    outlets = [row[2] for c in columns for row in c]
+    small = Columns()
+    for c in columns:
+        for article_id, _, _, published, language in c:
+            small.add(article_id, published, language)
+    shared = _shared_keys(done, threshold, offsets)
+    wanted: dict[int, list[int]] = {}
+    for position in shared:
+        number = bisect.bisect_right(offsets, position) - 1
+        wanted.setdefault(number, []).append(position - offsets[number])
+    signatures: list[Signature | None] = [None] * len(ids)
+    for number, found in zip(wanted, client.gather(client.compute(
+            [delayed(_signatures_at)(done[n], wanted[n]) for n in wanted])), strict=True):
+        for index, sig in zip(wanted[number], found, strict=True):
+            signatures[offsets[number] + index] = sig
+    found = canonicals(ids, days, signatures, settings.dedup, shared)
+    return duplicate_marks(ids, days, outlets, found), small
+
+
+def _spool(client: Any, done: list[Any]) -> Spool:
+    """The processed pile spooled here, a partition at a time, in pile order."""
+    from dask import delayed
+
+    spool = Spool()
+    for part in done:
+        for pickled in client.compute(delayed(_pickles)(part)).result():
+            spool.append_pickled(pickled)
+    return spool
+
+
+def _columns(summaries: list[Summary],
+             ) -> list[tuple[str, date, tuple[str, ...], PublicationDate | None, str]]:
+    return [(s.id, s.day, s.outlets, s.published, s.language) for s in summaries]
+
+
+def _pickles(summaries: list[Summary]) -> list[bytes]:
+    return [s.pickled for s in summaries]
+
+
+def _signatures_at(summaries: list[Summary], indices: list[int]) -> list[Signature | None]:
+    return [summaries[i].signature for i in indices]
+
+
+def _shared_keys(done: list[Any], threshold: float,
+                 offsets: Sequence[int]) -> dict[int, list[int]]:
+    """Each position's band keys that another article holds too, in band order: a group-by
+    of (band, key) over the whole pile, keeping the groups of two or more."""
+    import dask.bag as db
+    from dask import delayed
+
+    def records(summaries: list[Summary], offset: int) -> list[tuple[tuple[int, int], int]]:
+        return [((band, key), offset + i)
+                for i, s in enumerate(summaries) if s.signature is not None
+                for band, key in enumerate(band_keys(s.signature, threshold))]
+
+    bag = db.from_delayed([delayed(records)(part, offsets[n]) for n, part in enumerate(done)])
+    groups = bag.groupby(lambda record: record[0]).filter(lambda group: len(group[1]) > 1)
+    found: dict[int, list[tuple[int, int]]] = {}
+    for (band, key), members in groups.compute():
+        for _, position in members:
+            found.setdefault(position, []).append((band, key))
+    return {position: [key for _, key in sorted(keys)] for position, keys in found.items()}

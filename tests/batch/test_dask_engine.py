@@ -1,0 +1,89 @@
+"""The Dask engine on a LocalCluster gives the one-machine timeline of the same files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli.main import cli
+from dateline.pipeline import timeline_from_paths
+from dateline.settings import Settings
+
+distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+SAMPLE = Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
+
+
+@pytest.fixture(scope="module")
+def pile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus (wire copies, an undated article, five formats) and two bad files."""
+    folder = tmp_path_factory.mktemp("pile") / "articles"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "zz-binary.txt").write_bytes(bytes(range(256)) * 8)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_the_cluster_gives_the_same_timeline_as_one_machine(pile: Path, scheduler: str) -> None:
+    from dateline.batch.dask_engine import timeline_on_dask
+
+    settings = Settings()
+    here = timeline_from_paths([pile], settings)
+    stages: list[str] = []
+    there = timeline_on_dask([pile], settings, scheduler, on_stage=stages.append)
+    assert there.entries and there.entries == here.entries
+    assert list(there.documents) == list(here.documents)
+    assert there.failures == here.failures and len(here.failures) == 2
+    assert stages == ["reading", "finding each outlet's repeated lines", "processing",
+                      "finding near-duplicates", "choosing dates and entries"]
+
+
+def test_the_cli_writes_the_same_json_with_dask(pile: Path, scheduler: str) -> None:
+    def json_of(*extra: str) -> dict[str, object]:
+        run = CliRunner().invoke(cli, ["timeline", str(pile), "--format", "json", *extra],
+                                 catch_exceptions=False)
+        assert run.exit_code == 0, run.output
+        loaded: dict[str, object] = json.loads(run.stdout)
+        return loaded
+
+    assert json_of("--dask", scheduler) == json_of()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--dask", "local:none"], "local:N needs a number of workers"),
+    (["-", "--dask", "local:1"], "standard input cannot be spread over a cluster"),
+])
+def test_a_bad_dask_request_is_one_line(pile: Path, args: list[str], message: str) -> None:
+    paths = [] if "-" in args else [str(pile)]
+    run = CliRunner().invoke(cli, ["timeline", *paths, *args])
+    assert run.exit_code != 0
+    assert message in run.output and "Traceback" not in run.output
+
+
+def test_add_with_dask_stores_what_add_stores(pile: Path, scheduler: str,
+                                              tmp_path: Path) -> None:
+    import dateline
+
+    stored, said = {}, {}
+    for name, extra in (("here", []), ("there", ["--dask", scheduler])):
+        db = tmp_path / f"{name}.db"
+        run = CliRunner().invoke(cli, ["add", str(pile), "--db", str(db), *extra],
+                                 catch_exceptions=False)
+        assert run.exit_code == 0, run.output
+        said[name] = run.stdout
+        with dateline.Store(db, create=False) as store:
+            stored[name] = (store.documents(), store.failures())
+    assert stored["there"] == stored["here"] and stored["here"][0]
+    assert said["there"] == said["here"] and "failed 2" in said["here"]
