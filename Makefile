@@ -16,12 +16,14 @@ demo: $(STAMP)
 	$(BIN)/dateline demo -o dateline-demo.html
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy src
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy src
 
 # The long fuzz runs (CI runs the same tests with DATELINE_FUZZ_EXAMPLES small), then the

@@ -35,8 +35,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="dateline-crash-") as folder:
         db = Path(folder) / "store.db"
         first = write_reports(Path(folder) / "first", 0, FIRST)
-        subprocess.run([DATELINE, "add", "--db", str(db), str(first)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [DATELINE, "add", "--db", str(db), str(first)], check=True, capture_output=True
+        )
         committed, bad, batches = FIRST, 0, []
         for kill in range(1, args.kills + 1):
             # A fresh batch each time, so every kill lands in real work.
@@ -49,24 +50,34 @@ def main() -> None:
             run.wait(timeout=10)
             left = left_after(run.pid, 5.0)
             check, articles, stray = store_state(db)
-            ok = check == "ok" and stray == 0 and articles in (committed, committed + BATCH) \
+            ok = (
+                check == "ok"
+                and stray == 0
+                and articles in (committed, committed + BATCH)
                 and not left
+            )
             bad += not ok
             state = "batch rolled back" if articles == committed else "batch committed"
             committed = articles
-            print(f"kill {kill:2d} at {at:.2f} s: integrity {check}, articles {articles} "
-                  f"({state}), stray band keys {stray}, processes left after 5 s {len(left)}"
-                  f"{'' if ok else '  <-- FAILED'}")
-        again = subprocess.run([DATELINE, "add", "--db", str(db), *batches],
-                               capture_output=True, text=True)
-        once_more = subprocess.run([DATELINE, "add", "--db", str(db), *batches],
-                                   capture_output=True, text=True)
+            print(
+                f"kill {kill:2d} at {at:.2f} s: integrity {check}, articles {articles} "
+                f"({state}), stray band keys {stray}, processes left after 5 s {len(left)}"
+                f"{'' if ok else '  <-- FAILED'}"
+            )
+        again = subprocess.run(
+            [DATELINE, "add", "--db", str(db), *batches], capture_output=True, text=True
+        )
+        once_more = subprocess.run(
+            [DATELINE, "add", "--db", str(db), *batches], capture_output=True, text=True
+        )
         final = store_state(db)
     print(f"re-run: {again.stdout.strip()}; again: {once_more.stdout.strip()}; store {final}")
     total = FIRST + args.kills * BATCH
     idempotent = final == ("ok", total, 0) and once_more.stdout.startswith("added 0,")
-    print(f"{args.kills - bad}/{args.kills} kills left the store intact, at a committed state, "
-          f"with no process left; re-run complete and idempotent: {idempotent}")
+    print(
+        f"{args.kills - bad}/{args.kills} kills left the store intact, at a committed state, "
+        f"with no process left; re-run complete and idempotent: {idempotent}"
+    )
     sys.exit(0 if bad == 0 and idempotent else 1)
 
 

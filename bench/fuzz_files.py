@@ -31,9 +31,22 @@ from dateline.read.decode import shown_path
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "sample" / "articles"
 DATELINE = str(Path(sys.executable).parent / "dateline")
-HOSTILE = [b"\x1b]0;owned\x07", b"\x1b[2J", b"\\ud800", b"[bold]x[/bold]", b"\x00",
-           b"\xef\xbb\xbf", b"\xff\xfe", b"WARC/1.0\r\n", b"\x1f\x8b\x08", b"\r\r\n",
-           b"Content-Length: 99999999\r\n", b"[" * 50, b"\xed\xa0\x80", b"\xc3\x28"]
+HOSTILE = [
+    b"\x1b]0;owned\x07",
+    b"\x1b[2J",
+    b"\\ud800",
+    b"[bold]x[/bold]",
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"WARC/1.0\r\n",
+    b"\x1f\x8b\x08",
+    b"\r\r\n",
+    b"Content-Length: 99999999\r\n",
+    b"[" * 50,
+    b"\xed\xa0\x80",
+    b"\xc3\x28",
+]
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -50,23 +63,29 @@ def mutate(data: bytes, chance: random.Random) -> bytes:
         elif action == "insert":
             out[at:at] = chance.randbytes(chance.randint(1, 32))
         elif action == "delete":
-            del out[at:at + chance.randint(1, 64)]
+            del out[at : at + chance.randint(1, 64)]
         elif action == "cut":
             del out[at:]
         elif action == "splice":
             out[at:at] = chance.choice(HOSTILE)
         else:
-            out[at:at] = out[at:at + chance.randint(1, 512)] * chance.randint(1, 20)
+            out[at:at] = out[at : at + chance.randint(1, 512)] * chance.randint(1, 20)
     return bytes(out)
 
 
 def hostile_files(folder: Path) -> list[Path]:
     """Files made hostile on purpose, each once."""
     story = (SAMPLE / "kt-mission-extended.txt").read_bytes()
-    record = {"title": "Bridge \ud800 report", "outlet": "Ledger\udfff", "author": "\ud800",
-              "url": "https://x.test/\ud800", "text": story.decode()}
-    bomb = "\n".join(json.dumps({"title": f"r{n}", "text": "Same words again. " * 50})
-                     for n in range(60_000))
+    record = {
+        "title": "Bridge \ud800 report",
+        "outlet": "Ledger\udfff",
+        "author": "\ud800",
+        "url": "https://x.test/\ud800",
+        "text": story.decode(),
+    }
+    bomb = "\n".join(
+        json.dumps({"title": f"r{n}", "text": "Same words again. " * 50}) for n in range(60_000)
+    )
     made = {
         b"bomb.jsonl.gz": gzip.compress(bomb.encode(), 9),
         b"one-line.txt": b"Words without a break " * 250_000,
@@ -110,8 +129,9 @@ def accounted(sources: set[str], ids: set[str], path: Path) -> bool:
 
 def run(args: list[str]) -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
-    done = subprocess.run([DATELINE, *args], capture_output=True, text=True,
-                          errors="surrogateescape", timeout=1800)
+    done = subprocess.run(
+        [DATELINE, *args], capture_output=True, text=True, errors="surrogateescape", timeout=1800
+    )
     return done, time.monotonic() - started
 
 
@@ -128,8 +148,10 @@ def main() -> None:
         added, add_seconds = run(["add", "--db", str(db), str(folder)])
         timeline, timeline_seconds = run(["timeline", str(folder)])
         conn = sqlite3.connect(db)
-        sources = {row[0] for row in conn.execute("SELECT source FROM articles "
-                                                  "UNION SELECT source FROM failures")}
+        sources = {
+            row[0]
+            for row in conn.execute("SELECT source FROM articles UNION SELECT source FROM failures")
+        }
         ids = {row[0] for row in conn.execute("SELECT id FROM articles")}
         conn.close()
         silent = [p for p in paths if not accounted(sources, ids, p)]

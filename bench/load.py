@@ -40,10 +40,18 @@ def generated(path: Path, first: int, count: int) -> Path:
     lines = []
     for n in range(first, first + count):
         town = towns[n % len(towns)]
-        lines.append(json.dumps({"title": f"{town} report {n}", "text": (
-            f"{town} Courier\nPublished: March {1 + n % 28}, {2000 + n % 20}\n"
-            f"The {town} council voted on March {1 + n % 28}, {2000 + n % 20} to spend "
-            f"${n % 97 + 3} million on plan {n}, after {n % 7 + 2} years of debate.\n")}))
+        lines.append(
+            json.dumps(
+                {
+                    "title": f"{town} report {n}",
+                    "text": (
+                        f"{town} Courier\nPublished: March {1 + n % 28}, {2000 + n % 20}\n"
+                        f"The {town} council voted on March {1 + n % 28}, {2000 + n % 20} to spend "
+                        f"${n % 97 + 3} million on plan {n}, after {n % 7 + 2} years of debate.\n"
+                    ),
+                }
+            )
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -54,10 +62,16 @@ def inputs(folder: Path, small: bool) -> tuple[list[Path], Path, str]:
         seed = generated(folder / "seed.jsonl", 0, 100)
         return [seed], generated(folder / "up.jsonl", 100, 300), "generated reports (small)"
     if (T17 / UPLOAD / "articles.json").exists():
-        return [T17 / name / "articles.json" for name in SEED], T17 / UPLOAD / "articles.json", \
-            "Timeline17"
-    return [generated(folder / "seed.jsonl", 0, 600)], generated(folder / "up.jsonl", 600, 400), \
-        "generated reports"
+        return (
+            [T17 / name / "articles.json" for name in SEED],
+            T17 / UPLOAD / "articles.json",
+            "Timeline17",
+        )
+    return (
+        [generated(folder / "seed.jsonl", 0, 600)],
+        generated(folder / "up.jsonl", 600, 400),
+        "generated reports",
+    )
 
 
 def free_port() -> int:
@@ -68,9 +82,11 @@ def free_port() -> int:
 
 
 def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen([DATELINE, "serve", "--db", str(db), "--host", LOOPBACK,
-                               "--port", str(port)], stderr=subprocess.DEVNULL,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [DATELINE, "serve", "--db", str(db), "--host", LOOPBACK, "--port", str(port)],
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -86,17 +102,26 @@ def routes(client: httpx2.Client) -> list[str]:
     """The page's read routes, with a real article id and a word from the store."""
     documents = client.get("/api/documents").json()["documents"]
     first = documents[0]["id"]
-    return ["/api/timeline", "/api/documents", "/api/stories", "/api/search?q=oil",
-            f"/api/document/{first}", "/api/timeline?q=oil", "/api/timeline?dates=20",
-            "/api/openapi.json"]
+    return [
+        "/api/timeline",
+        "/api/documents",
+        "/api/stories",
+        "/api/search?q=oil",
+        f"/api/document/{first}",
+        "/api/timeline?q=oil",
+        "/api/timeline?dates=20",
+        "/api/openapi.json",
+    ]
 
 
-async def hammer(base: str, paths: list[str], total: int, concurrency: int,
-                 deadline: float) -> list[tuple[float, float, int]]:
+async def hammer(
+    base: str, paths: list[str], total: int, concurrency: int, deadline: float
+) -> list[tuple[float, float, int]]:
     """(start, seconds, status) per request; status 0 for a failed connection or timeout."""
     results: list[tuple[float, float, int]] = []
     counter = iter(range(total))
     async with httpx2.AsyncClient(base_url=base, timeout=30) as client:
+
         async def one_worker() -> None:
             for number in counter:
                 if time.monotonic() > deadline:
@@ -107,26 +132,38 @@ async def hammer(base: str, paths: list[str], total: int, concurrency: int,
                 except httpx2.HTTPError:
                     status = 0
                 results.append((started, time.monotonic() - started, status))
+
         await asyncio.gather(*(one_worker() for _ in range(concurrency)))
     return results
 
 
 def upload(client: httpx2.Client, path: Path) -> str:
     token = client.get("/").text.split('name="dateline-token" content="', 1)[1].split('"')[0]
-    accepted = client.post("/api/upload", content=path.read_bytes(), headers={
-        "X-Dateline-Token": token, "X-Filename": f"{path.parent.name}.json",
-        "Content-Type": "application/octet-stream"})
+    accepted = client.post(
+        "/api/upload",
+        content=path.read_bytes(),
+        headers={
+            "X-Dateline-Token": token,
+            "X-Filename": f"{path.parent.name}.json",
+            "Content-Type": "application/octet-stream",
+        },
+    )
     accepted.raise_for_status()
     return str(accepted.headers["location"])
 
 
-def run(requests: int, concurrency: int, seconds: float, small: bool = False,
-        ) -> dict[str, object]:
+def run(
+    requests: int,
+    concurrency: int,
+    seconds: float,
+    small: bool = False,
+) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="dateline-load-") as folder:
         seed, dump, source = inputs(Path(folder), small)
         db = Path(folder) / "store.db"
-        subprocess.run([DATELINE, "add", "--db", str(db), *map(str, seed)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [DATELINE, "add", "--db", str(db), *map(str, seed)], check=True, capture_output=True
+        )
         port = free_port()
         server = start_server(db, port)
         base = f"http://{LOOPBACK}:{port}"
@@ -137,8 +174,7 @@ def run(requests: int, concurrency: int, seconds: float, small: bool = False,
                     client.get(path)
                 location = upload(client, dump)
                 began = time.monotonic()
-                results = asyncio.run(hammer(base, paths, requests, concurrency,
-                                             began + seconds))
+                results = asyncio.run(hammer(base, paths, requests, concurrency, began + seconds))
                 state = client.get(location).json()
                 while not state["finished"] and time.monotonic() < began + seconds:
                     time.sleep(0.2)
@@ -149,15 +185,19 @@ def run(requests: int, concurrency: int, seconds: float, small: bool = False,
             server.wait(timeout=30)
     latencies = sorted(seconds for _, seconds, _ in results)
     return {
-        "data": source, "requests": len(results), "concurrency": concurrency,
+        "data": source,
+        "requests": len(results),
+        "concurrency": concurrency,
         "errors": sum(status != 200 for _, _, status in results),
         "p50_s": round(statistics.median(latencies), 4),
         "p99_s": round(latencies[int(0.99 * (len(latencies) - 1))], 4),
         "max_s": round(latencies[-1], 4),
-        "upload": state["status"], "upload_added": state["added"],
+        "upload": state["status"],
+        "upload_added": state["added"],
         "upload_seconds": round(ended - began, 1),
         "during_upload": sum(start < ended for start, _, _ in results)
-        if state["finished"] else len(results),
+        if state["finished"]
+        else len(results),
     }
 
 
@@ -167,8 +207,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--deadline", type=float, default=600.0)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--small", action="store_true",
-                        help="a few hundred generated reports (the CI-sized run)")
+    parser.add_argument(
+        "--small", action="store_true", help="a few hundred generated reports (the CI-sized run)"
+    )
     args = parser.parse_args()
     figures = run(args.requests, args.concurrency, args.deadline, args.small)
     if args.json:

@@ -22,8 +22,18 @@ from dateline.model import Article
 from dateline.pipeline import document_pipeline
 from dateline.settings import Settings
 
-FILLINGS = ("March 3, 2004 ", "2004-05-06 ", "12:30 ", "on Tuesday ", "a (x photo ",
-            "(file ", "Jan. ", "1 ", "Mr. ", "U.S. ")
+FILLINGS = (
+    "March 3, 2004 ",
+    "2004-05-06 ",
+    "12:30 ",
+    "on Tuesday ",
+    "a (x photo ",
+    "(file ",
+    "Jan. ",
+    "1 ",
+    "Mr. ",
+    "U.S. ",
+)
 LINEAR_LIMIT = 6.0
 
 

@@ -65,9 +65,7 @@ def _build(job: dict, method: str, dataset: Path, models: dict) -> dict:
     system = _system(method, models)
     system.load(ignored_topics=[job["model_key"]])
     started = time.perf_counter()
-    timeline = system.predict(
-        collection, max_dates=job["dates"], max_summary_sents=job["per_date"]
-    )
+    timeline = system.predict(collection, max_dates=job["dates"], max_summary_sents=job["per_date"])
     seconds = time.perf_counter() - started
     started = time.perf_counter()
     articles = sum(1 for _ in collection.articles())
@@ -109,8 +107,13 @@ def main(argv: list) -> None:
             partial = target.with_suffix(".part")
             partial.write_text(json.dumps(result), encoding="utf-8")
             partial.rename(target)
-            print("news-tls", job["name"], method, "{:.2f} s".format(result["seconds"]),
-                  file=sys.stderr)
+            print(
+                "news-tls",
+                job["name"],
+                method,
+                "{:.2f} s".format(result["seconds"]),
+                file=sys.stderr,
+            )
     lock.unlink()
 
 

@@ -38,8 +38,10 @@ def _pages() -> list[tuple[str, bytes]]:
     for name in SETS:
         folder = DATA / name
         if folder.is_dir():
-            pages += [(p.name.removesuffix(".gz"), gzip.decompress(p.read_bytes()))
-                      for p in sorted(folder.glob("*.html.gz"))]
+            pages += [
+                (p.name.removesuffix(".gz"), gzip.decompress(p.read_bytes()))
+                for p in sorted(folder.glob("*.html.gz"))
+            ]
     if not pages:
         raise SystemExit(f"no pages under {DATA}: the benchmark needs ../shared/data/real")
     return pages
@@ -55,12 +57,14 @@ def _dateline(folder: Path) -> Callable[[], int]:
                 clean_article(item, settings)
                 done += 1
         return done
+
     return run
 
 
 def _trafilatura(pages: list[tuple[str, bytes]]) -> Callable[[], int]:
     def run() -> int:
         return sum(extract(page) is not None for _, page in pages)
+
     return run
 
 
@@ -86,8 +90,10 @@ def main() -> None:
     peer, extracted = _fastest(_trafilatura(pages), args.rounds)
     n = len(pages)
     print(f"{n} real pages, CPU time, fastest of {args.rounds} rounds")
-    for name, seconds, count in (("dateline read+clean", ours, f"{read} articles"),
-                                 ("trafilatura.extract", peer, f"{extracted} texts")):
+    for name, seconds, count in (
+        ("dateline read+clean", ours, f"{read} articles"),
+        ("trafilatura.extract", peer, f"{extracted} texts"),
+    ):
         print(f"{name:22}{seconds:7.2f} s  {1000 * seconds / n:6.1f} ms/page  ({count})")
     print(f"ratio dateline / trafilatura: {ours / peer:.2f}")
 

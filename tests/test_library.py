@@ -17,11 +17,15 @@ from dateline.model import Timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
-REPORT = ("LINDMARK, March 3, 2006 - Rescue teams reached the last cut-off villages on Friday, "
-          "four days after the earthquake, officials said. Roads to the valley were cleared of "
-          "rubble overnight and the first lorries of food and tents arrived at dawn.")
-OTHER = ("The harbour board approved the new crane contract on June 9, 2007, after a two-year "
-         "dispute with the dock workers' union over safety checks.")
+REPORT = (
+    "LINDMARK, March 3, 2006 - Rescue teams reached the last cut-off villages on Friday, "
+    "four days after the earthquake, officials said. Roads to the valley were cleared of "
+    "rubble overnight and the first lorries of food and tents arrived at dawn."
+)
+OTHER = (
+    "The harbour board approved the new crane contract on June 9, 2007, after a two-year "
+    "dispute with the dock workers' union over safety checks."
+)
 
 
 def _wire(outlet: str) -> Article:
@@ -61,7 +65,12 @@ def test_every_example_of_the_python_api_page_runs(tmp_path, monkeypatch, capsys
     namespace = _run_in(tmp_path, blocks, monkeypatch)
     printed = capsys.readouterr().out
     assert "1 ('Harbour Times', 'Northern Ledger')" in printed
-    assert (tmp_path / "timeline.html").read_text(encoding="utf-8").lower().startswith("<!doctype html>")
+    assert (
+        (tmp_path / "timeline.html")
+        .read_text(encoding="utf-8")
+        .lower()
+        .startswith("<!doctype html>")
+    )
     assert (tmp_path / "news.db").exists()
     quake = namespace["quake"]
     assert isinstance(quake, Timeline) and quake.entries

@@ -7,12 +7,31 @@ from dateline.model import Article, content_id
 
 
 def test_public_names_are_pinned():
-    assert sorted(dateline.__all__) == sorted([
-        "Article", "Citation", "Curation", "DatelineError", "DayRange", "Event", "Failure", "InputError",
-        "PublicationDate", "Sentence", "Settings", "SettingsError", "Store", "StoreError",
-        "TimeMention", "Timeline", "TimelineEntry", "__version__", "load_settings", "tag",
-        "timeline",
-    ])
+    assert sorted(dateline.__all__) == sorted(
+        [
+            "Article",
+            "Citation",
+            "Curation",
+            "DatelineError",
+            "DayRange",
+            "Event",
+            "Failure",
+            "InputError",
+            "PublicationDate",
+            "Sentence",
+            "Settings",
+            "SettingsError",
+            "Store",
+            "StoreError",
+            "TimeMention",
+            "Timeline",
+            "TimelineEntry",
+            "__version__",
+            "load_settings",
+            "tag",
+            "timeline",
+        ]
+    )
     for name in dateline.__all__:  # the front door's names load on first use
         assert getattr(dateline, name) is not None
     with pytest.raises(AttributeError):

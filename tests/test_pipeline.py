@@ -50,8 +50,7 @@ def test_process_is_pure_and_keeps_order():
 
 
 def test_pool_gives_the_same_articles_as_a_loop():
-    many = [Article.from_raw(f"d{i}.txt", f"{TEXTS[i % 3]} Report number {i}.")
-            for i in range(12)]
+    many = [Article.from_raw(f"d{i}.txt", f"{TEXTS[i % 3]} Report number {i}.") for i in range(12)]
     assert process(many, Settings(), workers=2) == process(many, Settings(), workers=1)
 
 
@@ -64,7 +63,7 @@ def test_timeline_entries_are_dated_and_sourced():
     texts = {a.id: a.text for a in timeline.documents}
     for entry in timeline.entries:
         for citation in entry.sources:
-            assert texts[citation.document][citation.start:citation.end] == citation.sentence
+            assert texts[citation.document][citation.start : citation.end] == citation.sentence
 
 
 @pytest.mark.parametrize("max_pool", [300, 2])
@@ -88,8 +87,12 @@ def test_the_spooled_pile_gives_the_timeline_the_pile_in_memory_gives(monkeypatc
     spooled = timeline_from_paths([sample], settings, on_stage=stages.append)
     assert spooled.entries == in_memory.entries
     assert list(spooled.documents) == list(in_memory.documents)
-    assert stages == ["reading", "processing", "finding near-duplicates",
-                      "choosing dates and entries"]
+    assert stages == [
+        "reading",
+        "processing",
+        "finding near-duplicates",
+        "choosing dates and entries",
+    ]
     assert any(a.duplicate_of for a in marked)
     assert any(a.published is None or a.published.date is None for a in marked)
 
@@ -112,16 +115,24 @@ def test_the_spooled_pile_applies_decisions_and_names_as_the_pile_in_memory_does
     whole = build_timeline(marked, settings)
     first, second = whole.entries[:2]
     undated = next(a for a in marked if a.published is None or a.published.date is None)
-    deleted = next(a for a in marked if a.duplicate_of is None
-                   and a.id not in {s.document for s in first.sources})
-    unchosen = next(a for a in marked if a.id not in {s.document for e in whole.entries
-                                                      for s in e.sources} and a.events)
+    deleted = next(
+        a
+        for a in marked
+        if a.duplicate_of is None and a.id not in {s.document for s in first.sources}
+    )
+    unchosen = next(
+        a
+        for a in marked
+        if a.id not in {s.document for e in whole.entries for s in e.sources} and a.events
+    )
     event = unchosen.events[0]
-    decided = [Curation("hide", citation_key(first.sources[0])),
-               Curation("edit", citation_key(second.sources[0]), "Edited by hand."),
-               Curation("pin", f"{unchosen.id}:{event.sentence.start}-{event.sentence.end}"),
-               Curation("date", undated.id, "2006-03-02"),
-               Curation("delete", deleted.id)]
+    decided = [
+        Curation("hide", citation_key(first.sources[0])),
+        Curation("edit", citation_key(second.sources[0]), "Edited by hand."),
+        Curation("pin", f"{unchosen.id}:{event.sentence.start}-{event.sentence.end}"),
+        Curation("date", undated.id, "2006-03-02"),
+        Curation("delete", deleted.id),
+    ]
     named = [e for entry in whole.entries for e in entry.entities]
     who = next(e.name for e in named if e.kind in ("person", "organisation"))
     where = next(e.name for e in named if e.kind == "place")
@@ -133,6 +144,7 @@ def test_the_spooled_pile_applies_decisions_and_names_as_the_pile_in_memory_does
         assert list(on_disk.documents) == list(in_memory.documents)
     decided_entries = build_timeline(spooled, settings, curations=decided).entries
     assert {"pinned", "edited"} <= {d for e in decided_entries for d in e.decided}
-    assert citation_key(first.sources[0]) not in {citation_key(s) for e in decided_entries
-                                                  for s in e.sources}
+    assert citation_key(first.sources[0]) not in {
+        citation_key(s) for e in decided_entries for s in e.sources
+    }
     assert deleted.id not in {a.id for a in headers(curated_articles(spooled, decided))}

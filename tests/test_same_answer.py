@@ -25,17 +25,35 @@ REQUESTS = [
     {"story": 2, "dates": 6},
     {"story": 1, "query": "troops"},
 ]
-CLI_FLAGS = {"dates": "--dates", "per_date": "--per-date", "query": "--query",
-             "date_from": "--from", "date_to": "--to", "story": "--story"}
-WEB_PARAMS = {"dates": "dates", "per_date": "per_date", "query": "q", "date_from": "from",
-              "date_to": "to", "story": "story"}
+CLI_FLAGS = {
+    "dates": "--dates",
+    "per_date": "--per-date",
+    "query": "--query",
+    "date_from": "--from",
+    "date_to": "--to",
+    "story": "--story",
+}
+WEB_PARAMS = {
+    "dates": "dates",
+    "per_date": "per_date",
+    "query": "q",
+    "date_from": "from",
+    "date_to": "to",
+    "story": "story",
+}
 
 Entry = tuple[str, str, tuple[tuple[str, int, int], ...]]
 
 
 def _entries(found: list[dict[str, Any]]) -> list[Entry]:
-    return [(e["date"], e["summary"],
-             tuple((s["document"], s["start"], s["end"]) for s in e["sources"])) for e in found]
+    return [
+        (
+            e["date"],
+            e["summary"],
+            tuple((s["document"], s["start"], s["end"]) for s in e["sources"]),
+        )
+        for e in found
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +79,9 @@ def test_cli_api_and_web_give_the_same_entries(db: Path, web, request_: dict[str
     with dateline.Store(db, create=False) as store:
         from_api = json.loads(store.timeline(**request_).to_json())["entries"]
     flags = [arg for key, value in request_.items() for arg in (CLI_FLAGS[key], str(value))]
-    run = CliRunner().invoke(cli, ["timeline", "--db", str(db), "--format", "json", *flags],
-                             catch_exceptions=False)
+    run = CliRunner().invoke(
+        cli, ["timeline", "--db", str(db), "--format", "json", *flags], catch_exceptions=False
+    )
     assert run.exit_code == 0, run.output
     from_cli = json.loads(run.stdout)["entries"]
     params = {WEB_PARAMS[key]: str(value) for key, value in request_.items()}
@@ -74,11 +93,15 @@ def test_cli_api_and_web_give_the_same_entries(db: Path, web, request_: dict[str
 
 
 def test_a_story_has_one_documented_shape(db: Path, web) -> None:
-    documented = (Path(__file__).resolve().parents[1] / "docs" / "timeline-json.md").read_text(
-        encoding="utf-8").split("## Stories", 1)[1]
+    documented = (
+        (Path(__file__).resolve().parents[1] / "docs" / "timeline-json.md")
+        .read_text(encoding="utf-8")
+        .split("## Stories", 1)[1]
+    )
     fields = set(re.findall(r"^\| `(\w+)` \|", documented, re.M))
-    run = CliRunner().invoke(cli, ["stories", "--db", str(db), "--format", "json"],
-                             catch_exceptions=False)
+    run = CliRunner().invoke(
+        cli, ["stories", "--db", str(db), "--format", "json"], catch_exceptions=False
+    )
     listed = json.loads(run.stdout)["stories"]
     with dateline.Store(db, create=False) as store:
         stories = store.stories()

@@ -19,11 +19,14 @@ def test_config_sections_override_defaults(tmp_path):
     assert settings.read.title_field == "title"
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("[nope]\na = 1\n", r"unknown section \[nope\]"),
-    ("[read]\ncolour = 1\n", "colour"),
-    ("[read\n", "cannot read config"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[nope]\na = 1\n", r"unknown section \[nope\]"),
+        ("[read]\ncolour = 1\n", "colour"),
+        ("[read\n", "cannot read config"),
+    ],
+)
 def test_bad_config_is_one_line_error_naming_the_file(tmp_path, content, message):
     config = tmp_path / "bad.toml"
     config.write_text(content)

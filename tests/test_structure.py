@@ -101,8 +101,7 @@ def test_the_known_backward_imports_are_still_there():
 def test_render_never_imports_web():
     render = [m for m in modules() if package_of(m) == "render"]
     assert render
-    assert not [(m, t) for m in render for t in imported(modules()[m])
-                if package_of(t) == "web"]
+    assert not [(m, t) for m in render for t in imported(modules()[m]) if package_of(t) == "web"]
 
 
 def test_the_rule_catches_what_it_should():
@@ -146,16 +145,22 @@ def test_a_stage_module_that_one_other_stage_alone_uses_lives_there():
 
 
 # Full English names only other languages never spell the same way ("april" is German too).
-_ENGLISH_NAMES = re.compile(r"\b(?:january|february|march|june|july|october|december|monday"
-                            r"|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_ENGLISH_NAMES = re.compile(
+    r"\b(?:january|february|march|june|july|october|december|monday"
+    r"|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
 
 
 def _word_lists(path: Path) -> list[tuple[int, set[str]]]:
     """(line, English month and weekday names) of each string or literal collection in
     `path` that names three or more of them; docstrings and comments are left alone."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {id(node.value) for node in ast.walk(tree)
-                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.List | ast.Tuple | ast.Set | ast.Dict | ast.JoinedStr):
@@ -164,8 +169,12 @@ def _word_lists(path: Path) -> list[tuple[int, set[str]]]:
             parts = [node]
         else:
             continue
-        names = {name.lower() for part in parts if isinstance(part.value, str)
-                 for name in _ENGLISH_NAMES.findall(part.value)}
+        names = {
+            name.lower()
+            for part in parts
+            if isinstance(part.value, str)
+            for name in _ENGLISH_NAMES.findall(part.value)
+        }
         if len(names) >= 3:
             found.append((node.lineno, names))
     return found
@@ -173,6 +182,7 @@ def _word_lists(path: Path) -> list[tuple[int, set[str]]]:
 
 def test_month_and_weekday_names_are_written_once():
     """One module of English words (issue 13: months were in six files, weekdays in seven)."""
-    written = {str(path.relative_to(SRC / "dateline")) for path in modules().values()
-               if _word_lists(path)}
+    written = {
+        str(path.relative_to(SRC / "dateline")) for path in modules().values() if _word_lists(path)
+    }
     assert written == {"english.py"}

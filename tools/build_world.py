@@ -71,20 +71,38 @@ _NOT_THE_OFFICE = re.compile(
     r"|oblast|krai|okrug|district|city|county|territor|security council|national security)"
 )
 _KINDS = (
-    ("head_of_government", re.compile(
-        r"prime minister|chancellor of germany|federal chancellor|^premier of the state"
-        r"|taoiseach|president of the government|chairman of the council of ministers")),
-    ("central_bank", re.compile(
-        r"^(?:governor|president|chair(?:man)?)\b.*\b(?:bank|banque|banca|federal reserve)")),
-    ("defence", re.compile(
-        r"^(?:federal )?(?:minister|secretary)\b.*\b(?:defen[cs]e|armed forces)\b")),
-    ("foreign", re.compile(
-        r"^(?:federal )?(?:minister|secretary)\b.*\b(?:foreign affairs|external affairs"
-        r"|external relations|international relations|foreign and commonwealth)"
-        r"|^secretary of state$")),
-    ("finance", re.compile(
-        r"^(?:federal )?(?:minister|secretary)\b.*\b(?:financ|treasury)"
-        r"|^minister of (?:the )?economy$|^chancellor of the exchequer$|^treasurer$")),
+    (
+        "head_of_government",
+        re.compile(
+            r"prime minister|chancellor of germany|federal chancellor|^premier of the state"
+            r"|taoiseach|president of the government|chairman of the council of ministers"
+        ),
+    ),
+    (
+        "central_bank",
+        re.compile(
+            r"^(?:governor|president|chair(?:man)?)\b.*\b(?:bank|banque|banca|federal reserve)"
+        ),
+    ),
+    (
+        "defence",
+        re.compile(r"^(?:federal )?(?:minister|secretary)\b.*\b(?:defen[cs]e|armed forces)\b"),
+    ),
+    (
+        "foreign",
+        re.compile(
+            r"^(?:federal )?(?:minister|secretary)\b.*\b(?:foreign affairs|external affairs"
+            r"|external relations|international relations|foreign and commonwealth)"
+            r"|^secretary of state$"
+        ),
+    ),
+    (
+        "finance",
+        re.compile(
+            r"^(?:federal )?(?:minister|secretary)\b.*\b(?:financ|treasury)"
+            r"|^minister of (?:the )?economy$|^chancellor of the exchequer$|^treasurer$"
+        ),
+    ),
     ("un", re.compile(r"^secretary-general of the united nations$")),
 )
 # Event labels of one word ("Brexit" aside, mostly a bare place or a name) are left out.
@@ -235,8 +253,10 @@ def us_executive_rows(mirror: Mirror, qids: dict[str, str]) -> Iterator[Row]:
     path = "executive.yaml"
     rev = mirror.head()
     as_of = mirror.changed(path)
-    offices = {"prez": ("President of the United States", "head_of_state"),
-               "viceprez": ("Vice President of the United States", "vice_president")}
+    offices = {
+        "prez": ("President of the United States", "head_of_state"),
+        "viceprez": ("Vice President of the United States", "vice_president"),
+    }
     for person in yaml.safe_load(mirror.read(path)):
         name, aliases = _us_names(person["name"])
         ident = (person["id"].get("wikidata") or qids.get(name)

@@ -59,15 +59,24 @@ def calendar_date(value: str) -> str:
             raise ValueError
         datetime.strptime(value, _DATE_FORMATS[len(value)])
     except ValueError:
-        raise ValueError(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD "
-                         "(e.g. 2004, 2004-03, 2004-03-17)") from None
+        raise ValueError(
+            f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD "
+            "(e.g. 2004, 2004-03, 2004-03-17)"
+        ) from None
     return value
 
 
-def timeline_query(*, query: str | None = None, date_from: str | None = None,
-                   date_to: str | None = None, dates: int | None = None,
-                   per_date: int | None = None, story: int | None = None,
-                   who: str | None = None, where: str | None = None) -> TimelineQuery:
+def timeline_query(
+    *,
+    query: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    dates: int | None = None,
+    per_date: int | None = None,
+    story: int | None = None,
+    who: str | None = None,
+    where: str | None = None,
+) -> TimelineQuery:
     """The request behind every timeline, checked: the same object from the CLI and the web."""
     for value in (date_from, date_to):
         if value is not None:
@@ -75,8 +84,16 @@ def timeline_query(*, query: str | None = None, date_from: str | None = None,
     for name, number in (("dates", dates), ("per_date", per_date), ("story", story)):
         if number is not None and number < 1:
             raise ValueError(f"{name} must be 1 or more, not {number}")
-    return TimelineQuery(query=query, date_from=date_from, date_to=date_to, dates=dates,
-                         per_date=per_date, story=story, who=who or None, where=where or None)
+    return TimelineQuery(
+        query=query,
+        date_from=date_from,
+        date_to=date_to,
+        dates=dates,
+        per_date=per_date,
+        story=story,
+        who=who or None,
+        where=where or None,
+    )
 
 
 def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[Article]]:
@@ -106,19 +123,33 @@ def _with_given_date(articles: list[Article], given: date | None) -> list[Articl
     if given is None or not articles:  # nothing read: its failure says why
         return articles
     if len(articles) != 1:
-        raise InputError("--date", f"gives one article its day, but {len(articles)} articles "
-                                   "were read; give one file, or a sidecar per article")
+        raise InputError(
+            "--date",
+            f"gives one article its day, but {len(articles)} articles "
+            "were read; give one file, or a sidecar per article",
+        )
     return [dataclasses.replace(articles[0], given_date=given)]
 
 
-def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
-             date_from: str | None = None, date_to: str | None = None,
-             dates: int | None = None, per_date: int | None = None, story: int | None = None,
-             who: str | None = None, where: str | None = None,
-             settings: Settings | None = None, stdin: BinaryIO | None = None,
-             on_item: OnItem | None = None, on_done: OnDone | None = None,
-             on_stage: OnStage | None = None, dask: str | None = None,
-             given_date: date | None = None) -> Timeline:
+def timeline(
+    sources: Source | Iterable[Source],
+    *,
+    query: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    dates: int | None = None,
+    per_date: int | None = None,
+    story: int | None = None,
+    who: str | None = None,
+    where: str | None = None,
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+    on_item: OnItem | None = None,
+    on_done: OnDone | None = None,
+    on_stage: OnStage | None = None,
+    dask: str | None = None,
+    given_date: date | None = None,
+) -> Timeline:
     """The timeline of files, folders ("-" for stdin) or `Article`s, with no store.
 
     Articles not yet processed (`Article.from_raw(...)`) go through every stage; unreadable
@@ -128,17 +159,41 @@ def timeline(sources: Source | Iterable[Source], *, query: str | None = None,
     `given_date`: the day the one article given was published, as the user knows it.
     `dask` runs reading and the per-document stages on a Dask cluster (see `timeline_for`).
     """
-    request = timeline_query(query=query, date_from=date_from, date_to=date_to, dates=dates,
-                             per_date=per_date, story=story, who=who, where=where)
-    return timeline_for(sources, request, settings=settings, stdin=stdin, on_item=on_item,
-                        on_done=on_done, on_stage=on_stage, dask=dask, given_date=given_date)
+    request = timeline_query(
+        query=query,
+        date_from=date_from,
+        date_to=date_to,
+        dates=dates,
+        per_date=per_date,
+        story=story,
+        who=who,
+        where=where,
+    )
+    return timeline_for(
+        sources,
+        request,
+        settings=settings,
+        stdin=stdin,
+        on_item=on_item,
+        on_done=on_done,
+        on_stage=on_stage,
+        dask=dask,
+        given_date=given_date,
+    )
 
 
-def timeline_for(sources: Source | Iterable[Source], request: TimelineQuery, *,
-                 settings: Settings | None = None, stdin: BinaryIO | None = None,
-                 on_item: OnItem | None = None, on_done: OnDone | None = None,
-                 on_stage: OnStage | None = None, dask: str | None = None,
-                 given_date: date | None = None) -> Timeline:
+def timeline_for(
+    sources: Source | Iterable[Source],
+    request: TimelineQuery,
+    *,
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+    on_item: OnItem | None = None,
+    on_done: OnDone | None = None,
+    on_stage: OnStage | None = None,
+    dask: str | None = None,
+    given_date: date | None = None,
+) -> Timeline:
     """`timeline()` for a request already built with `timeline_query` (as the CLI does);
     `on_stage(name)` is called as each stage of the run begins. With `dask` (a scheduler's
     address, or `local:N`) the files are read and processed on a Dask cluster."""
@@ -146,8 +201,7 @@ def timeline_for(sources: Source | Iterable[Source], request: TimelineQuery, *,
     paths, articles = _split(sources)
     if dask is not None:
         if articles or given_date is not None:
-            raise ValueError("dask= takes files and folders, not Article objects or a "
-                             "given_date")
+            raise ValueError("dask= takes files and folders, not Article objects or a given_date")
         from dateline.batch.dask_engine import timeline_on_dask
 
         return timeline_on_dask(paths, settings, dask, request, on_stage)
@@ -156,9 +210,17 @@ def timeline_for(sources: Source | Iterable[Source], request: TimelineQuery, *,
         read = read_all(paths, settings, stdin, on_item)
         paths, articles = [], _with_given_date([*read.articles, *articles], given_date)
         failures = read.failures
-    return timeline_from_paths(paths, settings, stdin=stdin, on_item=on_item, on_done=on_done,
-                               request=request, articles=articles, on_stage=on_stage,
-                               failures=failures)
+    return timeline_from_paths(
+        paths,
+        settings,
+        stdin=stdin,
+        on_item=on_item,
+        on_done=on_done,
+        request=request,
+        articles=articles,
+        on_stage=on_stage,
+        failures=failures,
+    )
 
 
 def tag(text: str, anchor: date | str | None = None) -> list[TimeMention]:
@@ -177,8 +239,14 @@ class Store:
     `any_thread` (a pool of reader threads, as the web app keeps, that closes it elsewhere).
     """
 
-    def __init__(self, path: PathLike | None = None, *, settings: Settings | None = None,
-                 create: bool = True, any_thread: bool = False) -> None:
+    def __init__(
+        self,
+        path: PathLike | None = None,
+        *,
+        settings: Settings | None = None,
+        create: bool = True,
+        any_thread: bool = False,
+    ) -> None:
         settings = settings or Settings()
         if path is not None:
             settings = settings.with_overrides("store", path=Path(path))
@@ -191,17 +259,29 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.close()
 
     def close(self) -> None:
         self.db.close()
 
-    def add(self, sources: Source | Iterable[Source], *, strict: bool = False,
-            stdin: BinaryIO | None = None, on_item: OnItem | None = None,
-            on_done: OnDone | None = None, on_stage: OnStage | None = None,
-            dask: str | None = None, given_date: date | None = None) -> IngestResult:
+    def add(
+        self,
+        sources: Source | Iterable[Source],
+        *,
+        strict: bool = False,
+        stdin: BinaryIO | None = None,
+        on_item: OnItem | None = None,
+        on_done: OnDone | None = None,
+        on_stage: OnStage | None = None,
+        dask: str | None = None,
+        given_date: date | None = None,
+    ) -> IngestResult:
         """Read, process and store files, folders or `Article`s in one transaction.
 
         Adding the same content again changes nothing; a wire copy of a stored article is
@@ -213,32 +293,54 @@ class Store:
         paths, articles = _split(sources)
         if dask is not None:
             if articles or given_date is not None:
-                raise ValueError("dask= takes files and folders, not Article objects or a "
-                                 "given_date")
+                raise ValueError(
+                    "dask= takes files and folders, not Article objects or a given_date"
+                )
             from dateline.batch.dask_engine import ingest_on_dask
 
-            return ingest_on_dask(self.db, paths, self.settings, dask, strict=strict,
-                                  on_stage=on_stage)
+            return ingest_on_dask(
+                self.db, paths, self.settings, dask, strict=strict, on_stage=on_stage
+            )
         if given_date is None:
-            return ingest(self.db, paths, self.settings, stdin=stdin, on_item=on_item,
-                          on_done=on_done, strict=strict, articles=articles,
-                          on_stage=on_stage)
+            return ingest(
+                self.db,
+                paths,
+                self.settings,
+                stdin=stdin,
+                on_item=on_item,
+                on_done=on_done,
+                strict=strict,
+                articles=articles,
+                on_stage=on_stage,
+            )
         read = read_all(paths, self.settings, stdin, on_item)  # one article: read it whole
         if strict and read.failures:
             refuse(read.failures)
         found = _with_given_date([*read.articles, *articles], given_date)
-        result = ingest_articles(self.db, found, self.settings, read.failures, on_done,
-                                 on_stage)
+        result = ingest_articles(self.db, found, self.settings, read.failures, on_done, on_stage)
         self.curate(Curation("date", found[0].id, given_date.isoformat(), "--date"))
         return result
 
-    def timeline(self, *, query: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None, dates: int | None = None,
-                 per_date: int | None = None, story: int | None = None) -> Timeline:
+    def timeline(
+        self,
+        *,
+        query: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        dates: int | None = None,
+        per_date: int | None = None,
+        story: int | None = None,
+    ) -> Timeline:
         """The timeline of the stored articles; `query` first narrows them by full-text
         search, `story` to one story as `stories()` numbers them."""
-        request = timeline_query(query=query, date_from=date_from, date_to=date_to,
-                                 dates=dates, per_date=per_date, story=story)
+        request = timeline_query(
+            query=query,
+            date_from=date_from,
+            date_to=date_to,
+            dates=dates,
+            per_date=per_date,
+            story=story,
+        )
         return self.timeline_for(request)
 
     def timeline_for(self, request: TimelineQuery) -> Timeline:
@@ -249,8 +351,11 @@ class Store:
         """Every stored article, wire copies included, in the order they were first added,
         as the user's decisions leave them (deleted ones out, the user's dates set); `limit`
         and `offset` take one page of that order (a page loses the articles deleted from it)."""
-        stored = (self.db.articles() if limit is None and offset == 0
-                  else self.db.articles(page=(-1 if limit is None else limit, offset)))
+        stored = (
+            self.db.articles()
+            if limit is None and offset == 0
+            else self.db.articles(page=(-1 if limit is None else limit, offset))
+        )
         return list(curated_articles(stored, self.db.curations()))
 
     def count(self) -> int:
@@ -310,4 +415,3 @@ class Store:
         found = curations_from_json(text, source)
         checked = [check_curation(c, self._about(c)) for c in found]
         return len(self.db.curate_all(checked))
-

@@ -285,7 +285,7 @@ class TimelineEntry:
 
 
 def citation_key(citation: Citation) -> str:
-    """"ARTICLE:START-END": a cited sentence, as curations name it."""
+    """ "ARTICLE:START-END": a cited sentence, as curations name it."""
     return f"{citation.document}:{citation.start}-{citation.end}"
 
 

@@ -66,8 +66,18 @@ from dateline.timex import tag_article
 _T = TypeVar("_T")
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # What a reader fills in; every later need must be met by these or by an earlier stage.
-READER_FILLS = frozenset({"raw_text", "title", "outlet", "author", "url", "metadata_date",
-                          "metadata_sources", "given_date"})
+READER_FILLS = frozenset(
+    {
+        "raw_text",
+        "title",
+        "outlet",
+        "author",
+        "url",
+        "metadata_date",
+        "metadata_sources",
+        "given_date",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -89,8 +99,9 @@ class Pipeline:
         for stage in self.stages:
             missing = stage.needs - available
             if missing:
-                raise ValueError(f"stage {stage.name!r} needs {sorted(missing)}, "
-                                 "which no earlier stage fills")
+                raise ValueError(
+                    f"stage {stage.name!r} needs {sorted(missing)}, which no earlier stage fills"
+                )
             available |= stage.fills
 
     def __call__(self, article: Article) -> Article:
@@ -102,18 +113,41 @@ class Pipeline:
 def document_pipeline(settings: Settings, boilerplate: frozenset[str] = frozenset()) -> Pipeline:
     """clean → language → date → tag time → find events, for one article."""
     clean = functools.partial(clean_article, settings=settings.clean, boilerplate=boilerplate)
-    return Pipeline((
-        Stage("clean", clean, frozenset({"raw_text"}),
-              frozenset({"text", "title", "author", "outlet", "header"})),
-        Stage("language", tag_language, frozenset({"text"}), frozenset({"language"})),
-        Stage("date", date_article, frozenset({"text", "header", "metadata_date",
-                                               "metadata_sources", "url", "raw_text", "title",
-                                               "given_date"}),
-              frozenset({"published"})),
-        Stage("timex", tag_article, frozenset({"text", "published"}), frozenset({"timexes"})),
-        Stage("events", extract_events, frozenset({"text", "timexes", "published"}),
-              frozenset({"sentences", "events"})),
-    ))
+    return Pipeline(
+        (
+            Stage(
+                "clean",
+                clean,
+                frozenset({"raw_text"}),
+                frozenset({"text", "title", "author", "outlet", "header"}),
+            ),
+            Stage("language", tag_language, frozenset({"text"}), frozenset({"language"})),
+            Stage(
+                "date",
+                date_article,
+                frozenset(
+                    {
+                        "text",
+                        "header",
+                        "metadata_date",
+                        "metadata_sources",
+                        "url",
+                        "raw_text",
+                        "title",
+                        "given_date",
+                    }
+                ),
+                frozenset({"published"}),
+            ),
+            Stage("timex", tag_article, frozenset({"text", "published"}), frozenset({"timexes"})),
+            Stage(
+                "events",
+                extract_events,
+                frozenset({"text", "timexes", "published"}),
+                frozenset({"sentences", "events"}),
+            ),
+        )
+    )
 
 
 @dataclass
@@ -122,9 +156,12 @@ class ReadResult:
     failures: list[Failure] = field(default_factory=list)
 
 
-def read_all(paths: Iterable[str | Path], settings: Settings,
-             stdin: BinaryIO | None = None,
-             on_item: Callable[[Article | Failure], None] | None = None) -> ReadResult:
+def read_all(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    stdin: BinaryIO | None = None,
+    on_item: Callable[[Article | Failure], None] | None = None,
+) -> ReadResult:
     result = ReadResult()
     for item in read_paths(paths, settings.read, stdin=stdin):
         if isinstance(item, Failure):
@@ -136,8 +173,12 @@ def read_all(paths: Iterable[str | Path], settings: Settings,
     return result
 
 
-def process(articles: Iterable[Article], settings: Settings, workers: int = 1,
-            on_done: Callable[[int, int], None] | None = None) -> list[Article]:
+def process(
+    articles: Iterable[Article],
+    settings: Settings,
+    workers: int = 1,
+    on_done: Callable[[int, int], None] | None = None,
+) -> list[Article]:
     """Clean, date, tag and find events in every article not through the stages yet,
     keeping input order: `stream_processed` into a list, for a pile that fits in memory.
 
@@ -212,10 +253,13 @@ def story_articles(articles: Sequence[Article], number: int) -> Sequence[Article
     return subset(articles, (i for i, a in enumerate(articles) if a.id in members))
 
 
-def build_timeline(articles: Sequence[Article], settings: Settings,
-                   request: TimelineQuery = TimelineQuery(),
-                   failures: Sequence[Failure] = (),
-                   curations: Sequence[Curation] = ()) -> Timeline:
+def build_timeline(
+    articles: Sequence[Article],
+    settings: Settings,
+    request: TimelineQuery = TimelineQuery(),
+    failures: Sequence[Failure] = (),
+    curations: Sequence[Curation] = (),
+) -> Timeline:
     """The timeline of already processed articles, the user's decisions applied.
 
     Undated articles are first dated from the others (`date_from_corpus`), once: a second
@@ -229,21 +273,25 @@ def build_timeline(articles: Sequence[Article], settings: Settings,
         articles,
         dates=request.dates if request.dates is not None else settings.select.dates,
         per_date=request.per_date if request.per_date is not None else settings.select.per_date,
-        query=request.query, date_from=request.date_from, date_to=request.date_to,
+        query=request.query,
+        date_from=request.date_from,
+        date_to=request.date_to,
     )
     if curations:
-        entries = curated_entries(entries, articles, curations,
-                                  (request.date_from, request.date_to))
+        entries = curated_entries(
+            entries, articles, curations, (request.date_from, request.date_to)
+        )
     entries = naming(entries, request.who, request.where)
     moving = changes(entries, articles)
     cited = {c.document for e in entries for c in e.sources} | {
-        c.document for e in entries for d in e.disagreements for c in d.claims}
-    shown = subset(articles, (i for i, a in enumerate(headers(articles))
-                              if a.id in cited or a.duplicate_of is None))
+        c.document for e in entries for d in e.disagreements for c in d.claims
+    }
+    shown = subset(
+        articles,
+        (i for i, a in enumerate(headers(articles)) if a.id in cited or a.duplicate_of is None),
+    )
     documents = shown if isinstance(shown, Corpus) else tuple(shown)
-    return Timeline(documents=documents, entries=entries, failures=tuple(failures),
-                    changes=moving)
-
+    return Timeline(documents=documents, entries=entries, failures=tuple(failures), changes=moving)
 
 
 @dataclass(frozen=True)
@@ -255,12 +303,18 @@ class IngestResult:
     events: EventCounts  # the batch's events, dated, dated to a range, and undated
 
 
-def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
-           stdin: BinaryIO | None = None,
-           on_item: Callable[[Article | Failure], None] | None = None,
-           on_done: Callable[[int, int], None] | None = None,
-           strict: bool = False, articles: Iterable[Article] = (),
-           on_stage: Callable[[str], None] | None = None) -> IngestResult:
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    settings: Settings,
+    *,
+    stdin: BinaryIO | None = None,
+    on_item: Callable[[Article | Failure], None] | None = None,
+    on_done: Callable[[int, int], None] | None = None,
+    strict: bool = False,
+    articles: Iterable[Article] = (),
+    on_stage: Callable[[str], None] | None = None,
+) -> IngestResult:
     """Read (then `articles`), process and add one batch to the store in a single
     transaction, in bounded memory.
 
@@ -277,10 +331,14 @@ def ingest(store: Store, paths: Iterable[str | Path], settings: Settings, *,
     return ingest_articles(store, items(), settings, failures, on_done, on_stage)
 
 
-def ingest_articles(store: Store, articles: Iterable[Article], settings: Settings,
-                    failures: Sequence[Failure] = (),
-                    on_done: Callable[[int, int], None] | None = None,
-                    on_stage: Callable[[str], None] | None = None) -> IngestResult:
+def ingest_articles(
+    store: Store,
+    articles: Iterable[Article],
+    settings: Settings,
+    failures: Sequence[Failure] = (),
+    on_done: Callable[[int, int], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> IngestResult:
     """Add articles to the store in one transaction, running the per-document stages on those
     not through them yet (`is_processed`).
 
@@ -290,8 +348,9 @@ def ingest_articles(store: Store, articles: Iterable[Article], settings: Setting
     done, languages = Spool(), Counter[str]()
     undated, events = 0, EventCounts(0, 0, 0)
     try:
-        for stored in stream_processed(articles, settings, _stored_form, default_workers(),
-                                       on_done, on_stage):
+        for stored in stream_processed(
+            articles, settings, _stored_form, default_workers(), on_done, on_stage
+        ):
             done.append_pickled(stored.pickled)
             languages[stored.language] += 1
             undated += stored.undated
@@ -301,15 +360,17 @@ def ingest_articles(store: Store, articles: Iterable[Article], settings: Setting
         added = store.add(iter(done.corpus()), failures)
     finally:
         done.close()
-    return IngestResult(added, tuple(failures), untagged(list(languages.elements())),
-                        undated, events)
+    return IngestResult(
+        added, tuple(failures), untagged(list(languages.elements())), undated, events
+    )
 
 
 def refuse(failures: Sequence[Failure]) -> None:
     """A strict batch with unreadable files stores nothing: the first one, and how many."""
     first = failures[0]
-    raise InputError(first.source, f"{first.reason} ({len(failures)} file(s) failed; "
-                                   "nothing was stored)")
+    raise InputError(
+        first.source, f"{first.reason} ({len(failures)} file(s) failed; nothing was stored)"
+    )
 
 
 @dataclass(frozen=True)
@@ -324,9 +385,12 @@ class _Stored:
 
 
 def _stored_form(article: Article) -> _Stored:
-    return _Stored(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL), article.language,
-                   article.published is None or article.published.date is None,
-                   undated_events([article]))
+    return _Stored(
+        pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL),
+        article.language,
+        article.published is None or article.published.date is None,
+        undated_events([article]),
+    )
 
 
 def is_processed(article: Article) -> bool:
@@ -334,8 +398,9 @@ def is_processed(article: Article) -> bool:
     return article.published is not None
 
 
-def store_timeline(store: Store, settings: Settings,
-                   request: TimelineQuery = TimelineQuery()) -> Timeline:
+def store_timeline(
+    store: Store, settings: Settings, request: TimelineQuery = TimelineQuery()
+) -> Timeline:
     """The timeline of the stored articles; a query first narrows them by full-text search.
 
     A story keeps the number `dateline stories` gives it over the whole store, query or not.
@@ -352,14 +417,18 @@ def store_timeline(store: Store, settings: Settings,
     return build_timeline(found, settings, request, curations=curations)
 
 
-def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
-                        stdin: BinaryIO | None = None,
-                        on_item: Callable[[Article | Failure], None] | None = None,
-                        on_done: Callable[[int, int], None] | None = None,
-                        request: TimelineQuery = TimelineQuery(),
-                        articles: Iterable[Article] = (),
-                        on_stage: Callable[[str], None] | None = None,
-                        failures: Sequence[Failure] = ()) -> Timeline:
+def timeline_from_paths(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    *,
+    stdin: BinaryIO | None = None,
+    on_item: Callable[[Article | Failure], None] | None = None,
+    on_done: Callable[[int, int], None] | None = None,
+    request: TimelineQuery = TimelineQuery(),
+    articles: Iterable[Article] = (),
+    on_stage: Callable[[str], None] | None = None,
+    failures: Sequence[Failure] = (),
+) -> Timeline:
     """One-shot: files in (then `articles`), timeline out, no store; `failures`: files
     that could not be read before.
 
@@ -374,9 +443,13 @@ def timeline_from_paths(paths: Iterable[str | Path], settings: Settings, *,
     return build_timeline(corpus, settings, request, failures)
 
 
-def _read(paths: Iterable[str | Path], settings: Settings, stdin: BinaryIO | None,
-          on_item: Callable[[Article | Failure], None] | None,
-          failures: list[Failure]) -> Iterator[Article]:
+def _read(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    stdin: BinaryIO | None,
+    on_item: Callable[[Article | Failure], None] | None,
+    failures: list[Failure],
+) -> Iterator[Article]:
     """The articles of `paths`, as they are read; each unreadable file into `failures`."""
     for item in read_paths(paths, settings.read, stdin=stdin):
         if on_item is not None:
@@ -424,10 +497,15 @@ class Summary:
 
 def summarise(article: Article, num_perm: int) -> Summary:
     """`article` (through the per-document stages) as its `Summary`."""
-    return Summary(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL), article.id,
-                   written(article), tuple(outlets_of(article)),
-                   signature(dedup_text(article), num_perm), article.published,
-                   article.language)
+    return Summary(
+        pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL),
+        article.id,
+        written(article),
+        tuple(outlets_of(article)),
+        signature(dedup_text(article), num_perm),
+        article.published,
+        article.language,
+    )
 
 
 @dataclass(frozen=True)
@@ -441,10 +519,14 @@ class _Finisher(Generic[_T]):
         return self.finish(self.pipeline(article))
 
 
-def stream_processed(items: Iterable[Article], settings: Settings,
-                     finish: Callable[[Article], _T], workers: int = 1,
-                     on_done: Callable[[int, int], None] | None = None,
-                     on_stage: Callable[[str], None] | None = None) -> Iterator[_T]:
+def stream_processed(
+    items: Iterable[Article],
+    settings: Settings,
+    finish: Callable[[Article], _T],
+    workers: int = 1,
+    on_done: Callable[[int, int], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> Iterator[_T]:
     """`finish(article)` of every article of `items` through the per-document stages (those
     not through them yet, `is_processed`), in order, in bounded memory.
 
@@ -464,9 +546,13 @@ def stream_processed(items: Iterable[Article], settings: Settings,
         raw.close()
 
 
-def spool_pile(items: Iterable[Article], settings: Settings, workers: int = 1,
-               on_done: Callable[[int, int], None] | None = None,
-               on_stage: Callable[[str], None] | None = None) -> Corpus:
+def spool_pile(
+    items: Iterable[Article],
+    settings: Settings,
+    workers: int = 1,
+    on_done: Callable[[int, int], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> Corpus:
     """Every article of `items` through the per-document stages, spooled to disk, with its
     near-duplicates marked: the pile as a lazy `Corpus` for the cross-document stages.
 
@@ -494,9 +580,14 @@ def _spooled(items: Iterable[Article], raw: Spool) -> Iterator[Article]:
             yield article
 
 
-def _processed(raw: Spool, boilerplate: dict[str, frozenset[str]], settings: Settings,
-               workers: int, on_done: Callable[[int, int], None] | None,
-               finish: Callable[[Article], _T]) -> Iterator[_T]:
+def _processed(
+    raw: Spool,
+    boilerplate: dict[str, frozenset[str]],
+    settings: Settings,
+    workers: int,
+    on_done: Callable[[int, int], None] | None,
+    finish: Callable[[Article], _T],
+) -> Iterator[_T]:
     """`finish` of every spooled article through the stages, in spool order, batch by batch."""
     made: dict[str, _Finisher[_T]] = {}
 
@@ -530,8 +621,12 @@ def _processed(raw: Spool, boilerplate: dict[str, frozenset[str]], settings: Set
 _CHUNK = 16
 
 
-def _submit_batch(pool: Executor, batch: list[Article], worker: Callable[[str], _Finisher[_T]],
-                  finish: Callable[[Article], _T]) -> list[tuple[list[int], Future[list[_T]]]]:
+def _submit_batch(
+    pool: Executor,
+    batch: list[Article],
+    worker: Callable[[str], _Finisher[_T]],
+    finish: Callable[[Article], _T],
+) -> list[tuple[list[int], Future[list[_T]]]]:
     """One batch to the pool, in chunks of one outlet group (they share its pipeline);
     each chunk with its indices in the batch."""
     groups: dict[str, list[int]] = {}
@@ -541,7 +636,7 @@ def _submit_batch(pool: Executor, batch: list[Article], worker: Callable[[str], 
     submitted = []
     for key, indices in groups.items():
         for start in range(0, len(indices), _CHUNK):
-            chunk = indices[start:start + _CHUNK]
+            chunk = indices[start : start + _CHUNK]
             articles = [batch[i] for i in chunk]
             if is_processed(articles[0]):  # already through the stages: finished here
                 future: Future[list[_T]] = Future()
@@ -585,8 +680,9 @@ def _batch_pool(workers: int) -> Iterator[Executor]:
     # each worker.
     gc.freeze()
     enabled = gc.isenabled()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
-                               initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+    )
     # The parent then only unpickles results, which makes no cycles: with the collector off
     # it does not walk the growing results again and again (4x faster at 10k articles).
     gc.disable()
@@ -594,8 +690,9 @@ def _batch_pool(workers: int) -> Iterator[Executor]:
         yield pool
     except BrokenProcessPool:
         _stop_now(pool)
-        raise DatelineError("a worker process died (out of memory?); free memory or give "
-                            "fewer files at once") from None
+        raise DatelineError(
+            "a worker process died (out of memory?); free memory or give fewer files at once"
+        ) from None
     except BaseException:
         _stop_now(pool)
         raise
@@ -605,5 +702,3 @@ def _batch_pool(workers: int) -> Iterator[Executor]:
         if enabled:
             gc.enable()
         gc.unfreeze()
-
-

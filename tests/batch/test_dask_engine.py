@@ -31,8 +31,9 @@ def pile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def scheduler():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         yield cluster.scheduler_address
 
 
@@ -46,14 +47,20 @@ def test_the_cluster_gives_the_same_timeline_as_one_machine(pile: Path, schedule
     assert there.entries and there.entries == here.entries
     assert list(there.documents) == list(here.documents)
     assert there.failures == here.failures and len(here.failures) == 2
-    assert stages == ["reading", "finding each outlet's repeated lines", "processing",
-                      "finding near-duplicates", "choosing dates and entries"]
+    assert stages == [
+        "reading",
+        "finding each outlet's repeated lines",
+        "processing",
+        "finding near-duplicates",
+        "choosing dates and entries",
+    ]
 
 
 def test_the_cli_writes_the_same_json_with_dask(pile: Path, scheduler: str) -> None:
     def json_of(*extra: str) -> dict[str, object]:
-        run = CliRunner().invoke(cli, ["timeline", str(pile), "--format", "json", *extra],
-                                 catch_exceptions=False)
+        run = CliRunner().invoke(
+            cli, ["timeline", str(pile), "--format", "json", *extra], catch_exceptions=False
+        )
         assert run.exit_code == 0, run.output
         loaded: dict[str, object] = json.loads(run.stdout)
         return loaded
@@ -61,10 +68,13 @@ def test_the_cli_writes_the_same_json_with_dask(pile: Path, scheduler: str) -> N
     assert json_of("--dask", scheduler) == json_of()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--dask", "local:none"], "local:N needs a number of workers"),
-    (["-", "--dask", "local:1"], "standard input cannot be spread over a cluster"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--dask", "local:none"], "local:N needs a number of workers"),
+        (["-", "--dask", "local:1"], "standard input cannot be spread over a cluster"),
+    ],
+)
 def test_a_bad_dask_request_is_one_line(pile: Path, args: list[str], message: str) -> None:
     paths = [] if "-" in args else [str(pile)]
     run = CliRunner().invoke(cli, ["timeline", *paths, *args])
@@ -72,15 +82,15 @@ def test_a_bad_dask_request_is_one_line(pile: Path, args: list[str], message: st
     assert message in run.output and "Traceback" not in run.output
 
 
-def test_add_with_dask_stores_what_add_stores(pile: Path, scheduler: str,
-                                              tmp_path: Path) -> None:
+def test_add_with_dask_stores_what_add_stores(pile: Path, scheduler: str, tmp_path: Path) -> None:
     import dateline
 
     stored, said = {}, {}
     for name, extra in (("here", []), ("there", ["--dask", scheduler])):
         db = tmp_path / f"{name}.db"
-        run = CliRunner().invoke(cli, ["add", str(pile), "--db", str(db), *extra],
-                                 catch_exceptions=False)
+        run = CliRunner().invoke(
+            cli, ["add", str(pile), "--db", str(db), *extra], catch_exceptions=False
+        )
         assert run.exit_code == 0, run.output
         said[name] = run.stdout
         with dateline.Store(db, create=False) as store:

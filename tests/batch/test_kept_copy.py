@@ -41,8 +41,9 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name, (header, day) in COPIES.items():
         (made / name).write_text(header + BODY, encoding="utf-8")
         outlet = header.split("\n", 1)[0]
-        (made / f"{name}.meta.json").write_text(json.dumps({"date": day, "outlet": outlet}),
-                                                encoding="utf-8")
+        (made / f"{name}.meta.json").write_text(
+            json.dumps({"date": day, "outlet": outlet}), encoding="utf-8"
+        )
     return made
 
 
@@ -56,8 +57,9 @@ def _kept_in_memory(folder: Path) -> str:
 
 
 @pytest.mark.parametrize("order", ORDERS, ids="/".join)
-def test_the_spooled_pile_keeps_the_copy_kept_first_keeps(folder: Path,
-                                                          order: tuple[str, ...]) -> None:
+def test_the_spooled_pile_keeps_the_copy_kept_first_keeps(
+    folder: Path, order: tuple[str, ...]
+) -> None:
     kept = _kept_in_memory(folder)
     read = read_all([folder / name for name in order], Settings())
     pile: list[Article] = list(spool_pile(read.articles, Settings()))
@@ -70,14 +72,16 @@ def test_the_spooled_pile_keeps_the_copy_kept_first_keeps(folder: Path,
 @pytest.fixture(scope="module")
 def scheduler():
     distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         yield cluster.scheduler_address
 
 
 @pytest.mark.parametrize("order", ORDERS[::2], ids="/".join)
-def test_the_dask_path_keeps_the_copy_kept_first_keeps(folder: Path, scheduler: str,
-                                                       order: tuple[str, ...]) -> None:
+def test_the_dask_path_keeps_the_copy_kept_first_keeps(
+    folder: Path, scheduler: str, order: tuple[str, ...]
+) -> None:
     from dateline.batch.dask_engine import timeline_on_dask
 
     kept = _kept_in_memory(folder)

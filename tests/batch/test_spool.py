@@ -22,8 +22,13 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def processed() -> list[Article]:
-    return process([Article.from_raw(f"port/{i}.txt", text, outlet="Port Gazette")
-                    for i, text in enumerate(TEXTS)], Settings())
+    return process(
+        [
+            Article.from_raw(f"port/{i}.txt", text, outlet="Port Gazette")
+            for i, text in enumerate(TEXTS)
+        ],
+        Settings(),
+    )
 
 
 @pytest.fixture
@@ -87,7 +92,11 @@ def test_headers_answer_from_the_columns_what_the_articles_hold(spool, processed
     assert len(small) == 3
     for header, full in zip(small, list(corpus)[1:], strict=True):
         assert (header.id, header.published, header.language, header.duplicate_of) == (
-            full.id, full.published, full.language, full.duplicate_of)
+            full.id,
+            full.published,
+            full.language,
+            full.duplicate_of,
+        )
     assert small[0].duplicate_of == processed[0].id and small[1].published is None
     assert headers(processed) is processed and headers(spool.corpus()) is not None
 
@@ -102,8 +111,9 @@ def test_a_spool_moves_to_disk_past_its_memory_share(processed, monkeypatch, tmp
     spool.close()
 
 
-def test_a_spool_that_cannot_reach_the_disk_says_so_in_one_line(processed, monkeypatch,
-                                                                  tmp_path) -> None:
+def test_a_spool_that_cannot_reach_the_disk_says_so_in_one_line(
+    processed, monkeypatch, tmp_path
+) -> None:
     from dateline.errors import DatelineError
 
     monkeypatch.setattr(Spool, "IN_MEMORY", 10)

@@ -202,15 +202,23 @@ def test_printed_page_url_goes_to_header() -> None:
 
 
 def test_a_body_the_reader_extracted_keeps_its_lists_and_short_lines() -> None:
-    extracted = "\n".join([
+    extracted = "\n".join(
+        [
+            BODY[0],
+            "Race calendar",
+            "March 3 | Interlagos",
+            "April 14 | Curvelo",
+            "Standings",
+            BODY[1],
+        ]
+    )
+    article = _clean(extracted, title="Harbour authority fines ferry operator", extracted=True)
+    assert paragraphs(article) == [
         BODY[0],
         "Race calendar",
         "March 3 | Interlagos",
         "April 14 | Curvelo",
         "Standings",
         BODY[1],
-    ])
-    article = _clean(extracted, title="Harbour authority fines ferry operator", extracted=True)
-    assert paragraphs(article) == [BODY[0], "Race calendar", "March 3 | Interlagos",
-                                   "April 14 | Curvelo", "Standings", BODY[1]]
+    ]
     assert article.title == "Harbour authority fines ferry operator"

@@ -134,9 +134,12 @@ def test_a_timetable_under_the_article_stays_with_it(clean) -> None:
 def test_a_page_of_short_steps_each_set_apart_by_blank_lines_keeps_them(clean) -> None:
     steps = []
     for day in ("Monday", "Wednesday", "Friday", "Sunday"):
-        steps += [f"Crossing on {day}", "Arrive 30–45 minutes early",
-                  "Portree pier [car lane 2, foot passengers by the ticket office]",
-                  "Bring your booking code and a photo card, as the crew checks both."]
+        steps += [
+            f"Crossing on {day}",
+            "Arrive 30–45 minutes early",
+            "Portree pier [car lane 2, foot passengers by the ticket office]",
+            "Bring your booking code and a photo card, as the crew checks both.",
+        ]
     blocks = [[line, ""] for line in [*BODY[:2], *steps]]
     text = _page([WINDOW, ""], MENU, ["", HEADLINE, ""], *blocks, MOST_READ, FOOTER)
     assert paragraphs(clean(text)) == [*BODY[:2], *steps]
@@ -145,16 +148,31 @@ def test_a_page_of_short_steps_each_set_apart_by_blank_lines_keeps_them(clean) -
 def test_a_grid_of_other_stories_after_the_article_goes(clean) -> None:
     grid = []
     for kicker, headline, summary in [
-        ("SLOW BOATS", "Island Ferry Timetable Cut Back For The Whole Winter Season",
-         "The operator blames rising fuel costs and a shortage of trained crew this year."),
-        ("A LONG WAIT", "Village Post Office Reopens After Eleven Months Of Repairs",
-         "Residents had travelled twenty miles to collect their parcels since the flood."),
-        ("NEW ROUTE", "Night Bus Returns To The Coast Road After A Public Campaign",
-         "Campaigners collected four thousand names in a petition over the summer months."),
-        ("HIGH TIDE", "Sea Wall At The Old Harbour Gives Way In The Weekend Storm",
-         "Nobody was hurt, but two boats were lost and the slipway is closed until spring."),
-        ("LAST ORDERS", "Oldest Pub On The Island Changes Hands After Ninety Years",
-         "The new owners say they will keep the name and the Friday folk music nights."),
+        (
+            "SLOW BOATS",
+            "Island Ferry Timetable Cut Back For The Whole Winter Season",
+            "The operator blames rising fuel costs and a shortage of trained crew this year.",
+        ),
+        (
+            "A LONG WAIT",
+            "Village Post Office Reopens After Eleven Months Of Repairs",
+            "Residents had travelled twenty miles to collect their parcels since the flood.",
+        ),
+        (
+            "NEW ROUTE",
+            "Night Bus Returns To The Coast Road After A Public Campaign",
+            "Campaigners collected four thousand names in a petition over the summer months.",
+        ),
+        (
+            "HIGH TIDE",
+            "Sea Wall At The Old Harbour Gives Way In The Weekend Storm",
+            "Nobody was hurt, but two boats were lost and the slipway is closed until spring.",
+        ),
+        (
+            "LAST ORDERS",
+            "Oldest Pub On The Island Changes Hands After Ninety Years",
+            "The new owners say they will keep the name and the Friday folk music nights.",
+        ),
     ]:
         grid += [[kicker, ""], [headline, ""], ["island.example News", ""], [summary, ""]]
     text = _page([WINDOW, ""], MENU, ["", HEADLINE, ""], *[[p, ""] for p in BODY], *grid)
@@ -162,7 +180,9 @@ def test_a_grid_of_other_stories_after_the_article_goes(clean) -> None:
 
 
 def test_a_headline_worded_apart_from_the_window_title_is_found_by_its_words(clean) -> None:
-    window = "Island ferry operator hit with £40,000 fine over late winter sailings | The Island Times"
+    window = (
+        "Island ferry operator hit with £40,000 fine over late winter sailings | The Island Times"
+    )
     headline = "‘We let passengers down’: ferry firm fined for a winter of late sailings"
     menu = [*MENU, "Island Times Careers", "Island Times Store", *MENU, "Island Times Careers"]
     page = _page([window], menu, ["Follow Island News", headline, "By Ruth Calder"], BODY)

@@ -28,8 +28,18 @@ def test_tidy_collapses_spaces_and_drops_invisible_characters() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Fire crews arrived", " Fire  crews ", "Fire\tcrews", "Fire \t crews", "\x0bFire\x1c",
-     "Fire\u3000 crews\u00ad", "Fire\ncrews", "", "   ", "Fire \u200b crews"],
+    [
+        "Fire crews arrived",
+        " Fire  crews ",
+        "Fire\tcrews",
+        "Fire \t crews",
+        "\x0bFire\x1c",
+        "Fire\u3000 crews\u00ad",
+        "Fire\ncrews",
+        "",
+        "   ",
+        "Fire \u200b crews",
+    ],
 )
 def test_tidy_is_every_space_run_made_one_space(line: str) -> None:
     invisible = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))

@@ -45,13 +45,20 @@ of freight had cleared.</p></article>
 """
 
 JSONL_RECORDS = [
-    {"title": "Inquiry into crane collapse opens", "date": "2011-06-14",
-     "outlet": "Coastal Record", "url": "https://example.org/inquiry",
-     "text": "A public inquiry into the crane collapse at Port Avel opened on June 13, 2011. "
-             "The inquiry will hear evidence from dock workers and the crane's manufacturer."},
-    {"title": "Crane maker recalls model", "outlet": "Coastal Record",
-     "text": "The manufacturer of the crane that collapsed at Port Avel recalled 14 cranes of "
-             "the same model on July 2, 2011, citing a fault in the rail clamps."},
+    {
+        "title": "Inquiry into crane collapse opens",
+        "date": "2011-06-14",
+        "outlet": "Coastal Record",
+        "url": "https://example.org/inquiry",
+        "text": "A public inquiry into the crane collapse at Port Avel opened on June 13, 2011. "
+        "The inquiry will hear evidence from dock workers and the crane's manufacturer.",
+    },
+    {
+        "title": "Crane maker recalls model",
+        "outlet": "Coastal Record",
+        "text": "The manufacturer of the crane that collapsed at Port Avel recalled 14 cranes of "
+        "the same model on July 2, 2011, citing a fault in the rail clamps.",
+    },
 ]
 
 WARC_PAGE = """<!DOCTYPE html><html><head><title>Inquiry report published</title>
@@ -68,11 +75,12 @@ def write_warc_gz(path: Path, pages: dict[str, str]) -> None:
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
         for url, html in pages.items():
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                       protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response",
-                                               payload=io.BytesIO(html.encode("utf-8")),
-                                               http_headers=headers)
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=headers
+            )
             writer.write_record(record)
 
 
@@ -83,7 +91,8 @@ def mixed_corpus(tmp_path: Path) -> Path:
     (folder / "ferry.txt").write_text(TXT_WITH_CHROME, encoding="utf-8")
     (folder / "web" / "ramp.html").write_text(HTML_PAGE, encoding="utf-8")
     (folder / "records.jsonl").write_text(
-        "\n".join(json.dumps(r) for r in JSONL_RECORDS) + "\n", encoding="utf-8")
+        "\n".join(json.dumps(r) for r in JSONL_RECORDS) + "\n", encoding="utf-8"
+    )
     write_warc_gz(folder / "crawl.warc.gz", {"https://example.org/report": WARC_PAGE})
     return folder
 

@@ -42,7 +42,7 @@ def test_one_shot_timeline_json_contract_on_mixed_folder(mixed_corpus):
     assert dates == sorted(dates)
     for entry in data["entries"]:
         for source in entry["sources"]:
-            assert texts[source["document"]][source["start"]:source["end"]] == source["sentence"]
+            assert texts[source["document"]][source["start"] : source["end"]] == source["sentence"]
     assert "2011-03-03" in dates
 
 
@@ -90,14 +90,18 @@ def test_add_reports_bad_files_and_docs_lists_them(corpus_with_bad_files, tmp_pa
 def test_add_reports_the_characters_it_replaced(tmp_path):
     """A lone surrogate is replaced so the batch stores, and `add` says so (issue 14.1)."""
     records = tmp_path / "feed.jsonl"
-    records.write_text('{"title": "Ferry \\ud800 halted", "outlet": "Port \\udfff Times", '
-                       '"text": "The ferry line to Kestrel Island was halted on March 3, 2011, '
-                       'after a crane fell onto the ramp."}\n', encoding="utf-8")
+    records.write_text(
+        '{"title": "Ferry \\ud800 halted", "outlet": "Port \\udfff Times", '
+        '"text": "The ferry line to Kestrel Island was halted on March 3, 2011, '
+        'after a crane fell onto the ramp."}\n',
+        encoding="utf-8",
+    )
     db = tmp_path / "s.db"
     result = run("add", str(records), "--db", str(db))
     assert result.exit_code == 0 and result.stdout.strip() == "added 1, duplicate 0, failed 0"
-    assert (f"dateline: {records}::1: replaced 2 unencodable characters (lone surrogates) "
-            "with U+FFFD") in result.stderr
+    assert (
+        f"dateline: {records}::1: replaced 2 unencodable characters (lone surrogates) with U+FFFD"
+    ) in result.stderr
 
 
 def test_store_timeline_query_and_date_range(mixed_corpus, tmp_path):
@@ -105,16 +109,31 @@ def test_store_timeline_query_and_date_range(mixed_corpus, tmp_path):
     run("add", str(mixed_corpus), "--db", str(db))
     everything = json.loads(run("timeline", "--db", str(db), "--format", "json").stdout)
     assert everything["entries"]
-    ranged = json.loads(run("timeline", "--db", str(db), "--from", "2011-05",
-                            "--to", "2011-06-30", "--format", "json").stdout)
+    ranged = json.loads(
+        run(
+            "timeline",
+            "--db",
+            str(db),
+            "--from",
+            "2011-05",
+            "--to",
+            "2011-06-30",
+            "--format",
+            "json",
+        ).stdout
+    )
     assert ranged["entries"]
     assert all("2011-05" <= e["date"][:7] <= "2011-06" for e in ranged["entries"])
-    queried = json.loads(run("timeline", "--query", "inquiry", "--db", str(db), "--format", "json").stdout)
+    queried = json.loads(
+        run("timeline", "--query", "inquiry", "--db", str(db), "--format", "json").stdout
+    )
     cited = {s["document"] for e in queried["entries"] for s in e["sources"]}
     titles = {d["id"]: d["title"] for d in queried["documents"]}
-    assert cited and all("nquiry" in titles[c] or "nquiry" in
-                         next(d["text"] for d in queried["documents"] if d["id"] == c)
-                         for c in cited)
+    assert cited and all(
+        "nquiry" in titles[c]
+        or "nquiry" in next(d["text"] for d in queried["documents"] if d["id"] == c)
+        for c in cited
+    )
 
 
 def test_output_file_is_written_whole(mixed_corpus, tmp_path):
@@ -143,8 +162,10 @@ def test_bad_config_is_a_one_line_error(tmp_path):
 
 
 def test_stdin_is_read_with_dash():
-    text = ("The bridge over the Lanz river was closed on Sept. 9, 2015, after inspectors "
-            "found cracks in two of its piers.\n")
+    text = (
+        "The bridge over the Lanz river was closed on Sept. 9, 2015, after inspectors "
+        "found cracks in two of its piers.\n"
+    )
     result = run("timeline", "-", "--format", "json", input=text)
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -163,8 +184,13 @@ def test_demo_prints_timeline_and_writes_html(tmp_path):
 def test_installed_console_script_runs(mixed_corpus):
     script = shutil.which("dateline", path=str(Path(sys.executable).parent))
     assert script, "the dateline console script is not installed next to this Python"
-    done = subprocess.run([script, "timeline", str(mixed_corpus), "--format", "json"],
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [script, "timeline", str(mixed_corpus), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["entries"]
 
@@ -201,8 +227,9 @@ def test_stories_and_timeline_of_one_story(tmp_path):
     listed = json.loads(run("stories", "--db", str(db), "--format", "json").stdout)["stories"]
     assert len(listed) >= 2 and [s["id"] for s in listed] == list(range(1, len(listed) + 1))
     quake = next(s for s in listed if "quake" in s["terms"] or "lindmark" in s["terms"])
-    timeline = json.loads(run("timeline", "--db", str(db), "--story", str(quake["id"]),
-                              "--format", "json").stdout)
+    timeline = json.loads(
+        run("timeline", "--db", str(db), "--story", str(quake["id"]), "--format", "json").stdout
+    )
     cited = {source["document"] for e in timeline["entries"] for source in e["sources"]}
     assert cited and cited <= set(quake["documents"])
     text = run("stories", "--db", str(db)).stdout.splitlines()
@@ -224,25 +251,37 @@ def test_articles_in_languages_we_cannot_tag_are_kept_and_counted(tmp_path):
         "Brug weer open\n\nDe oude brug in de haven is dinsdag weer geopend voor het verkeer, "
         "zes weken nadat een storm een deel van de leuning had weggeslagen. Volgens de gemeente "
         "werd er in februari aan de kabels gewerkt en waren de kosten hoger dan verwacht.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (pile / "bridge.txt").write_text(
         "Bridge reopens\n\nThe old harbour bridge reopened to traffic on Tuesday, March 8, 2011, "
-        "six weeks after a storm tore away part of its railing, the city said.\n", encoding="utf-8")
+        "six weeks after a storm tore away part of its railing, the city said.\n",
+        encoding="utf-8",
+    )
     result = run("timeline", str(pile), "--format", "json")
     assert result.exit_code == 0, result.output
     languages = sorted(d["language"] for d in json.loads(result.stdout)["documents"])
     assert languages == ["en", "nl"]
-    assert "1 article in a language dateline can't date or tag from the text yet (nl 1)" in result.stderr
+    assert (
+        "1 article in a language dateline can't date or tag from the text yet (nl 1)"
+        in result.stderr
+    )
 
 
 def test_what_files_say_never_paints_the_terminal(tmp_path):
     pile = tmp_path / "pile"
     pile.mkdir()
     (pile / "evil\x1b[2J.txt").write_bytes(b"\x00\x01\x02 not text")
-    (pile / "ok.jsonl").write_text(json.dumps({
-        "title": "[link=https://example.invalid]Click[/link] \x1b]0;owned\x07 [bold]loud[/bold]",
-        "text": "The harbour bridge reopened to traffic on Tuesday, March 8, 2011, the city said.",
-    }) + "\n", encoding="utf-8")
+    (pile / "ok.jsonl").write_text(
+        json.dumps(
+            {
+                "title": "[link=https://example.invalid]Click[/link] \x1b]0;owned\x07 [bold]loud[/bold]",
+                "text": "The harbour bridge reopened to traffic on Tuesday, March 8, 2011, the city said.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     db = tmp_path / "s.db"
     added = run("add", str(pile), "--db", str(db))
     assert "\x1b" not in added.stderr and "evil\\x1b[2J.txt" in added.stderr
@@ -269,8 +308,9 @@ def test_a_mistyped_folder_is_an_error_not_a_search(tmp_path, monkeypatch):
     assert not (tmp_path / "dateline.db").exists()
 
 
-@pytest.mark.parametrize("command", [["docs"], ["stories"], ["timeline"],
-                                     ["timeline", "--query", "troops"]])
+@pytest.mark.parametrize(
+    "command", [["docs"], ["stories"], ["timeline"], ["timeline", "--query", "troops"]]
+)
 def test_read_only_commands_never_create_a_store(tmp_path, command):
     db = tmp_path / "missing.db"
     result = CliRunner().invoke(cli, [*command, "--db", str(db)])
@@ -298,4 +338,6 @@ def test_a_run_says_how_many_articles_have_no_day():
     documents = json.loads(result.stdout)["documents"]
     undated = sum(doc["published"]["date"] is None for doc in documents)
     assert undated >= 1
-    assert f"dateline: {undated} of {len(documents)} articles have no publication day" in result.stderr
+    assert (
+        f"dateline: {undated} of {len(documents)} articles have no publication day" in result.stderr
+    )

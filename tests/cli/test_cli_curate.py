@@ -37,11 +37,14 @@ def test_date_dates_the_one_file_and_its_weekdays() -> None:
     assert [e["date"] for e in night] == ["2019-03-15"]  # "on Friday"
 
 
-@pytest.mark.parametrize("args, problem", [
-    (["--date", "2019-03-16", str(CLIPPINGS)], "gives one article its day, but 7 articles"),
-    (["--date", "2019-02-30", str(SECOND_NIGHT)], "is not a day; use YYYY-MM-DD"),
-    (["--date", "2019-03", str(SECOND_NIGHT)], "is not a day; use YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "args, problem",
+    [
+        (["--date", "2019-03-16", str(CLIPPINGS)], "gives one article its day, but 7 articles"),
+        (["--date", "2019-02-30", str(SECOND_NIGHT)], "is not a day; use YYYY-MM-DD"),
+        (["--date", "2019-03", str(SECOND_NIGHT)], "is not a day; use YYYY-MM-DD"),
+    ],
+)
 def test_a_date_that_cannot_apply_is_one_line(args: list[str], problem: str) -> None:
     result = CliRunner().invoke(cli, ["timeline", *args])
     assert result.exit_code != 0 and problem in result.output
@@ -52,7 +55,8 @@ def test_a_sidecar_dates_its_article(tmp_path: Path) -> None:
     pile = tmp_path / "pile"
     shutil.copytree(CLIPPINGS, pile)
     (pile / "kt-second-night.txt.meta.json").write_text(
-        '{"date": "2019-03-16", "outlet": "Karran Times"}', encoding="utf-8")
+        '{"date": "2019-03-16", "outlet": "Karran Times"}', encoding="utf-8"
+    )
     documents = {Path(d["path"]).name: d for d in timeline_json(str(pile))["documents"]}
     assert "kt-second-night.txt.meta.json" not in documents
     night = documents["kt-second-night.txt"]
@@ -76,8 +80,9 @@ def store(tmp_path: Path) -> Path:
     return db
 
 
-def test_decisions_apply_to_every_later_timeline_and_survive_add(store: Path,
-                                                                 tmp_path: Path) -> None:
+def test_decisions_apply_to_every_later_timeline_and_survive_add(
+    store: Path, tmp_path: Path
+) -> None:
     db = ("--db", str(store))
     before = timeline_json(*db)
     hidden, edited = before["entries"][0], before["entries"][-1]
@@ -95,8 +100,10 @@ def test_decisions_apply_to_every_later_timeline_and_survive_add(store: Path,
     assert (fixed["summary"], fixed["decided"]) == ("Pumps start.", ["edited"])
     dated = next(d for d in after["documents"] if d["id"] == night["id"])
     assert dated["published"]["method"] == "user"
-    assert any(e["date"] == "2019-03-15" and e["sources"][0]["document"] == night["id"]
-               for e in after["entries"])
+    assert any(
+        e["date"] == "2019-03-15" and e["sources"][0]["document"] == night["id"]
+        for e in after["entries"]
+    )
 
 
 def test_list_undo_export_import(store: Path, tmp_path: Path) -> None:
@@ -105,7 +112,8 @@ def test_list_undo_export_import(store: Path, tmp_path: Path) -> None:
     run("curate", "hide", entry["key"], "--reason", "a caption", *db)
     listed = json.loads(run("curate", "list", "--format", "json", *db).stdout)["decisions"]
     assert [(d["kind"], d["target"], d["reason"]) for d in listed] == [
-        ("hide", entry["key"], "a caption")]
+        ("hide", entry["key"], "a caption")
+    ]
     exported = tmp_path / "decisions.json"
     assert run("curate", "export", "-o", str(exported), *db).exit_code == 0
     assert run("curate", "undo", str(listed[0]["id"]), *db).exit_code == 0
@@ -115,13 +123,17 @@ def test_list_undo_export_import(store: Path, tmp_path: Path) -> None:
     assert entry["key"] not in {e["key"] for e in timeline_json(*db)["entries"]}
 
 
-@pytest.mark.parametrize("args, problem", [
-    (["hide", "not-a-key"], "not an entry key"),
-    (["date", "0123456789abcdef", "2019-03-16"], "no such article in the store"),
-    (["undo", "99"], "no such decision"),
-])
-def test_a_decision_that_cannot_apply_is_one_line(store: Path, args: list[str],
-                                                  problem: str) -> None:
+@pytest.mark.parametrize(
+    "args, problem",
+    [
+        (["hide", "not-a-key"], "not an entry key"),
+        (["date", "0123456789abcdef", "2019-03-16"], "no such article in the store"),
+        (["undo", "99"], "no such decision"),
+    ],
+)
+def test_a_decision_that_cannot_apply_is_one_line(
+    store: Path, args: list[str], problem: str
+) -> None:
     result = CliRunner().invoke(cli, ["curate", *args, "--db", str(store)])
     assert result.exit_code == 1 and problem in result.output
     assert "Traceback" not in result.output
@@ -129,8 +141,11 @@ def test_a_decision_that_cannot_apply_is_one_line(store: Path, args: list[str],
 
 def test_import_refuses_a_bad_file_and_stores_nothing(store: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text('{"decisions": [{"kind": "hide", "target": "0123456789abcdef:0-5"}, '
-                   '{"kind": "hide", "target": "x"}]}', encoding="utf-8")
+    bad.write_text(
+        '{"decisions": [{"kind": "hide", "target": "0123456789abcdef:0-5"}, '
+        '{"kind": "hide", "target": "x"}]}',
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli, ["curate", "import", str(bad), "--db", str(store)])
     assert result.exit_code == 1 and "Traceback" not in result.output
     listed = run("curate", "list", "--db", str(store)).stdout
@@ -148,7 +163,8 @@ def test_add_with_a_date_stores_it_and_corrects_a_stored_article(tmp_path: Path)
     assert (published["date"], published["method"]) == ("2019-03-16", "user")
     listed = json.loads(run("curate", "list", "--format", "json", *db).stdout)["decisions"]
     assert [(d["kind"], d["value"], d["reason"]) for d in listed] == [
-        ("date", "2019-03-16", "--date")]
+        ("date", "2019-03-16", "--date")
+    ]
 
 
 def test_a_pin_finds_the_events_a_date_you_set_gives(tmp_path: Path) -> None:

@@ -30,13 +30,17 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_pages_cover_every_article_once(db: Path) -> None:
     seen: list[str] = []
     for page in (1, 2, 3):
-        data = json.loads(run("docs", "--db", str(db), "--format", "json", "--per-page", "40",
-                              "--page", str(page)).stdout)
+        data = json.loads(
+            run(
+                "docs", "--db", str(db), "--format", "json", "--per-page", "40", "--page", str(page)
+            ).stdout
+        )
         assert (data["page"], data["pages"], data["per_page"], data["total"]) == (page, 3, 40, 88)
         seen += [d["id"] for d in data["documents"]]
     assert len(seen) == len(set(seen)) == 88
-    everything = json.loads(run("docs", "--db", str(db), "--format", "json",
-                                "--per-page", "100").stdout)
+    everything = json.loads(
+        run("docs", "--db", str(db), "--format", "json", "--per-page", "100").stdout
+    )
     assert [d["id"] for d in everything["documents"]] == seen
 
 
@@ -54,8 +58,7 @@ def test_text_shows_full_dates_paths_and_the_next_page(db: Path) -> None:
 
 
 def test_csv_has_a_row_per_article_of_the_page(db: Path) -> None:
-    out = run("docs", "--db", str(db), "--format", "csv", "--per-page", "25",
-              "--page", "4").stdout
+    out = run("docs", "--db", str(db), "--format", "csv", "--per-page", "25", "--page", "4").stdout
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert len(rows) == 13
     assert all(r["published"] and r["path"].startswith(str(PILE)) for r in rows)

@@ -18,8 +18,11 @@ WHERE = sorted({name for event in TRUTH for name in event["where"]})
 
 
 def _events(*options: str) -> set[str]:
-    result = CliRunner().invoke(cli, ["timeline", str(PILE / "pile.jsonl"), "--format", "json",
-                                      *options], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli,
+        ["timeline", str(PILE / "pile.jsonl"), "--format", "json", *options],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     event_of = {d["id"]: d["url"].split("/")[3] for d in data["documents"]}
@@ -50,7 +53,7 @@ def test_a_name_no_entry_holds_gives_an_empty_timeline() -> None:
 
 
 def test_a_name_no_sentence_sorts_is_left_out() -> None:
-    """"Estmark sent ..." never says what Estmark is, in any report: the rules leave it out
+    """ "Estmark sent ..." never says what Estmark is, in any report: the rules leave it out
     rather than guess (the known limit the pile records as `unsorted`)."""
     unsorted = {name for event in TRUTH for name in event.get("unsorted", [])}
     assert unsorted

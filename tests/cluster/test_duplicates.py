@@ -125,8 +125,10 @@ def test_empty_and_tiny_articles_do_not_break_anything() -> None:
     ]
     marked = mark_duplicates(articles, SETTINGS)
     kept = min(articles[1].id, articles[2].id)
-    assert [a.duplicate_of for a in marked] == [None, *(None if a.id == kept else kept
-                                                        for a in articles[1:])]
+    assert [a.duplicate_of for a in marked] == [
+        None,
+        *(None if a.id == kept else kept for a in articles[1:]),
+    ]
     assert mark_duplicates([], SETTINGS) == []
 
 
@@ -162,8 +164,10 @@ def _naive_signature(text: str, num_perm: int) -> list[int]:
     """The definition: per permutation, the high 32 bits of the least (a*x + b) mod 2**64."""
     multipliers, offsets = _permutations(num_perm)
     shingles = set(shingle_hashes(text).tolist())
-    return [min(((int(a) * x + int(b)) % 2**64) >> 32 for x in shingles)
-            for a, b in zip(multipliers.ravel(), offsets.ravel(), strict=True)]
+    return [
+        min(((int(a) * x + int(b)) % 2**64) >> 32 for x in shingles)
+        for a, b in zip(multipliers.ravel(), offsets.ravel(), strict=True)
+    ]
 
 
 @pytest.mark.parametrize("words", [7, 60, 2_500])  # 2,500 words: several hashing chunks

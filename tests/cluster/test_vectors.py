@@ -35,4 +35,9 @@ def test_terms_are_lowered_content_words(text: str) -> None:
 
 def test_terms_drop_stopwords_and_short_words() -> None:
     assert terms("The mayor said it was the biggest flood since 1953, with 40 dead") == [
-        "mayor", "biggest", "flood", "1953", "dead"]
+        "mayor",
+        "biggest",
+        "flood",
+        "1953",
+        "dead",
+    ]

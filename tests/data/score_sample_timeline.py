@@ -68,7 +68,9 @@ def event_lines(timeline: dict, events: list[dict]) -> tuple[int, list[str]]:
     return right, lines
 
 
-def supported_dates(doc: dict, truth: dict[str, str]) -> tuple[set[str], list[tuple[int, int, str]]]:
+def supported_dates(
+    doc: dict, truth: dict[str, str]
+) -> tuple[set[str], list[tuple[int, int, str]]]:
     """Dates the document as a whole supports (true publication date, lead mentions) and
     every calendar mention as (start, end, value), resolved against the true date."""
     published = truth.get(corpus_key(doc["path"]))

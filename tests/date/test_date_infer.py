@@ -141,12 +141,13 @@ def test_a_text_past_the_mention_budget_is_dated_from_its_first_mentions_and_say
     and the cut is recorded, instead of stalling the run (issue 14.3)."""
     from dateline.date.infer import MENTION_BUDGET
 
-    lines = [f"The ferry sailed on March {1 + n % 28}, 2007." for n in
-             range(MENTION_BUDGET + 200)]
+    lines = [f"The ferry sailed on March {1 + n % 28}, 2007." for n in range(MENTION_BUDGET + 200)]
     text = " ".join(lines)  # one line, as a page without line breaks reaches the stage
     found = infer_publication_date(Article.from_raw("list.txt", text, text=text))
-    assert found.evidence[-1] == (f"read the first {MENTION_BUDGET} of {MENTION_BUDGET + 200} "
-                                  "time mentions (the date stage's budget per article)")
+    assert found.evidence[-1] == (
+        f"read the first {MENTION_BUDGET} of {MENTION_BUDGET + 200} "
+        "time mentions (the date stage's budget per article)"
+    )
     assert found.earliest is not None and found.earliest.year == 2007
     short = infer_publication_date(article())
     assert not any("budget" in line for line in short.evidence)

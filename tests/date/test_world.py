@@ -244,8 +244,10 @@ def test_world_narrows_timeline17_articles_with_their_dates_hidden():
         published = date_article(Article(id=record["uid"], source="t17", raw_text=text,
                                           text=text)).published  # fmt: skip
         assert published is not None
-        if published.earliest and published.latest and (
-            published.earliest <= truth <= published.latest
+        if (
+            published.earliest
+            and published.latest
+            and (published.earliest <= truth <= published.latest)
         ):
             closed += 1
             by_world += any(line.startswith("world knowledge") for line in published.evidence)

@@ -15,8 +15,10 @@ from dateline.eval.body import evaluate, match, shingles, summarise
 ROOT = Path(__file__).resolve().parents[2]
 BODIES = ROOT.parent / "shared" / "data" / "real" / "bodies"
 
-BODY = ("The river rose two metres overnight and the town council opened the school hall "
-        "to families from the lower streets. Volunteers carried sandbags until dawn.")
+BODY = (
+    "The river rose two metres overnight and the town council opened the school hall "
+    "to families from the lower streets. Volunteers carried sandbags until dawn."
+)
 
 
 def test_shingles_are_word_four_grams_with_counts() -> None:
@@ -45,9 +47,13 @@ def _write(folder: Path) -> Path:
     pages.mkdir(parents=True)
     (pages / "flood.txt").write_text(
         "Skip to main content\nHome\nNews\nSport\n\nRiver floods lower town\n\n"
-        + BODY + "\n\nShare this article\nMost read\nCookie settings\n", encoding="utf-8")
+        + BODY
+        + "\n\nShare this article\nMost read\nCookie settings\n",
+        encoding="utf-8",
+    )
     (folder / "ground-truth.json").write_text(
-        json.dumps({"flood": {"articleBody": BODY}}), encoding="utf-8")
+        json.dumps({"flood": {"articleBody": BODY}}), encoding="utf-8"
+    )
     return pages
 
 

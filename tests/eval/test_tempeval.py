@@ -71,7 +71,10 @@ def _system(start: int, end: int, value: str) -> TimeMention:
         # one system timex over two gold ones matches one of them, not both
         ((_gold(0, 6, "2004-01-26"), _gold(11, 18, "2004-01-27")), [_system(0, 18, "2004-01-26")]),
         # and one gold timex over two system ones is matched by one of them
-        ((_gold(0, 18, "2004-01-26"),), [_system(0, 6, "2004-01-26"), _system(11, 18, "2004-01-27")]),
+        (
+            (_gold(0, 18, "2004-01-26"),),
+            [_system(0, 6, "2004-01-26"), _system(11, 18, "2004-01-27")],
+        ),
     ],
 )
 def test_timexes_pair_one_to_one_as_the_official_toolkit_does(gold, system) -> None:

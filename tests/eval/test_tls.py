@@ -90,10 +90,12 @@ def test_each_story_is_scored_with_the_variant_chosen_on_the_others() -> None:
     # Variant "b" wins on the oil story and loses on both flu folders: chosen for each story
     # on the others, "b" scores the flu folders and "default" the oil story.
     scores = {
-        "default": _scores({"flu_bbc/timeline-1": 0.1, "flu_cnn/timeline-1": 0.1,
-                            "oil_bbc/timeline-1": 0.1}),
-        "b": _scores({"flu_bbc/timeline-1": 0.05, "flu_cnn/timeline-1": 0.05,
-                      "oil_bbc/timeline-1": 0.3}),
+        "default": _scores(
+            {"flu_bbc/timeline-1": 0.1, "flu_cnn/timeline-1": 0.1, "oil_bbc/timeline-1": 0.1}
+        ),
+        "b": _scores(
+            {"flu_bbc/timeline-1": 0.05, "flu_cnn/timeline-1": 0.05, "oil_bbc/timeline-1": 0.3}
+        ),
     }
     held, chosen = leave_one_topic_out(scores)
     assert chosen == {"flu": "b", "oil": "default"}

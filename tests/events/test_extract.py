@@ -77,7 +77,11 @@ DATES = [
         {"Monday": "2005-03-07", "2009": "2009"},
         "2005-03-07",
     ),
-    ("Donors pledged $2 billion, short of what the port will need by 2009.", {"2009": "2009"}, None),
+    (
+        "Donors pledged $2 billion, short of what the port will need by 2009.",
+        {"2009": "2009"},
+        None,
+    ),
     # Quoted speech counts "yesterday" from the speaker's day, which the text does not give.
     (
         'Rivera said: "We were promised calm. Yesterday a shell hit the depot."',
@@ -134,7 +138,11 @@ PLANNED = [
         False,
     ),
     ("The minister said talks will resume in March 2004.", {"March 2004": "2004-03"}, True),
-    ("Talks were expected to resume on January 12, 2004.", {"January 12, 2004": "2004-01-12"}, True),
+    (
+        "Talks were expected to resume on January 12, 2004.",
+        {"January 12, 2004": "2004-01-12"},
+        True,
+    ),
     # The end a plan sets dates it when nothing else does.
     ("The patrols are set to continue until June 2004.", {"June 2004": "2004-06"}, True),
     ("The last tents will be cleared by March 2004.", {"March 2004": "2004-03"}, True),
@@ -294,10 +302,12 @@ def test_plan_cue_is_the_first_match_of_the_plan_pattern(text: str) -> None:
 
 
 def test_quote_marks_count_from_the_paragraph_start() -> None:
-    text = ('He said "we will stay" and left. "Yesterday it rained," she said.\n'
-            '\u201cTomorrow\u201d they vote. "Open\n\nNew paragraph" ends "here"')
+    text = (
+        'He said "we will stay" and left. "Yesterday it rained," she said.\n'
+        '\u201cTomorrow\u201d they vote. "Open\n\nNew paragraph" ends "here"'
+    )
     quotes = QuoteMarks(text)
     for offset in range(len(text) + 1):
         paragraph = text.rfind("\n", 0, offset) + 1
-        marks = sum(text[i] in "\"\u201c\u201d" for i in range(paragraph, offset))
+        marks = sum(text[i] in '"\u201c\u201d' for i in range(paragraph, offset))
         assert quotes.inside(offset) == (marks % 2 == 1), offset

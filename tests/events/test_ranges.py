@@ -51,11 +51,14 @@ def test_a_range_inside_one_month_pins_the_month():
     assert friday.date == "2022-03"
 
 
-@pytest.mark.parametrize("earliest, latest", [
-    (None, None),  # nothing known
-    (date(2022, 1, 1), None),  # open: "after 2022"
-    (date(2020, 1, 1), date(2020, 1, 1).replace(year=2022)),  # wider than MAX_RANGE_DAYS
-])
+@pytest.mark.parametrize(
+    "earliest, latest",
+    [
+        (None, None),  # nothing known
+        (date(2022, 1, 1), None),  # open: "after 2022"
+        (date(2020, 1, 1), date(2020, 1, 1).replace(year=2022)),  # wider than MAX_RANGE_DAYS
+    ],
+)
 def test_no_narrow_interval_places_nothing_relative(earliest, latest):
     found = clipping(earliest, latest)
     assert not any("on Friday" in e.sentence.text for e in found.events)

@@ -90,7 +90,9 @@ def test_no_extracted_event_carries_a_date_the_text_does_not_support(
     truth, _ = answers
     unsupported = []
     for article in processed:
-        whole, mentions = score.supported_dates({"path": article.source, "text": article.text}, truth)
+        whole, mentions = score.supported_dates(
+            {"path": article.source, "text": article.text}, truth
+        )
         for event in article.events:
             s = event.sentence
             inside = {v for start, end, v in mentions if start >= s.start and end <= s.end}
@@ -116,8 +118,12 @@ def test_with_true_publication_dates_the_timeline_holds_the_true_events(
     # What the corpus only reports as a plan is marked planned wherever the timeline tells it.
     for event in (e for e in events if e["planned"]):
         words = [k.lower() for k in event["keywords"]]
-        entries = [e for e, sentences in told.items() if e.date == event["date"]
-                   and any(all(w in s.lower() for w in words) for s in sentences)]
+        entries = [
+            e
+            for e, sentences in told.items()
+            if e.date == event["date"]
+            and any(all(w in s.lower() for w in words) for s in sentences)
+        ]
         assert all(e.planned for e in entries)
 
 

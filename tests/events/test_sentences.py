@@ -55,19 +55,28 @@ CASES = [
     ("Talks ended . '' Next came a vote .", ["Talks ended . ''", "Next came a vote ."]),
     (
         "Rebels hold the port 20 killed since Tuesday (CNN) -- Rebels held the port on Friday.",
-        ["Rebels hold the port 20 killed since Tuesday", "(CNN) -- Rebels held the port on Friday."],
+        [
+            "Rebels hold the port 20 killed since Tuesday",
+            "(CNN) -- Rebels held the port on Friday.",
+        ],
     ),
     (
         "Photo: the harbour at dawn TARSEL, Mirenza (Reuters) - The ferry sailed. It was late.",
-        ["Photo: the harbour at dawn", "TARSEL, Mirenza (Reuters) - The ferry sailed.", "It was late."],
+        [
+            "Photo: the harbour at dawn",
+            "TARSEL, Mirenza (Reuters) - The ferry sailed.",
+            "It was late.",
+        ],
     ),
     ("The figure (AP) was wrong. Fine.", ["The figure (AP) was wrong.", "Fine."]),
     # A page's time stamp closes its heading; the story starts after it.
     (
         "Ferry strike ends Crews return to work Monday 14 March 2005 17.14 GMT The ferry crews "
         "went back to work yesterday.",
-        ["Ferry strike ends Crews return to work Monday 14 March 2005 17.14 GMT",
-         "The ferry crews went back to work yesterday."],
+        [
+            "Ferry strike ends Crews return to work Monday 14 March 2005 17.14 GMT",
+            "The ferry crews went back to work yesterday.",
+        ],
     ),
     (
         "Tue Oct 4, 2011 8:36 am TARSEL (Reuters) - The port reopened.",
@@ -98,8 +107,10 @@ CASES = [
     (
         "The polls closed at 8:46 p.m. Eastern time on Nov. 8, 2011. Shares rose 12.07 in 2011 "
         "Trading was quiet.",
-        ["The polls closed at 8:46 p.m. Eastern time on Nov. 8, 2011.",
-         "Shares rose 12.07 in 2011 Trading was quiet."],
+        [
+            "The polls closed at 8:46 p.m. Eastern time on Nov. 8, 2011.",
+            "Shares rose 12.07 in 2011 Trading was quiet.",
+        ],
     ),
     ("   ", []),
 ]

@@ -26,23 +26,32 @@ SENTENCE = "The council met on Monday, March 14, 2011 and voted to build a secon
 
 
 def jsonl_bomb(path: Path, records: int = 110_000) -> Path:
-    lines = (json.dumps({"title": f"Bridge report {n}", "date": "2011-03-14",
-                         "text": SENTENCE * 9}) for n in range(records))
+    lines = (
+        json.dumps({"title": f"Bridge report {n}", "date": "2011-03-14", "text": SENTENCE * 9})
+        for n in range(records)
+    )
     path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), 9))
     return path
 
 
 def warc_bomb(path: Path, records: int = 1_500) -> Path:
-    body = ("<html><body><article>" + f"<p>{SENTENCE}</p>" * 4000
-            + "</article></body></html>").encode()
+    body = (
+        "<html><body><article>" + f"<p>{SENTENCE}</p>" * 4000 + "</article></body></html>"
+    ).encode()
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
         for number in range(records):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
-                                       protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                f"http://example.test/{number}", "response", payload=io.BytesIO(body),
-                http_headers=headers))
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    f"http://example.test/{number}",
+                    "response",
+                    payload=io.BytesIO(body),
+                    http_headers=headers,
+                )
+            )
     return path
 
 
@@ -60,8 +69,9 @@ _MEASURE = (
 def run_cli(*args: str) -> tuple[int, str, float, int]:
     """The installed CLI's exit code, stderr, wall time (s) and peak resident memory (MB)."""
     script = str(Path(sys.executable).parent / "dateline")
-    done = subprocess.run([sys.executable, "-c", _MEASURE, script, *args], text=True,
-                          capture_output=True, timeout=150)
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, script, *args], text=True, capture_output=True, timeout=150
+    )
     code, seconds, peak = done.stderr.split()
     return int(code), done.stdout, float(seconds), int(peak)
 
@@ -72,8 +82,10 @@ def test_a_jsonl_bomb_is_refused_in_one_line_quickly_and_in_little_memory(tmp_pa
     code, stderr, seconds, peak = run_cli("timeline", str(bomb))
     assert code == 1
     lines = stderr.strip().splitlines()
-    assert lines == [f"dateline: {bomb}: refused: decompresses to over 100x its "
-                     f"{bomb.stat().st_size:,} bytes (a compression bomb?)"]
+    assert lines == [
+        f"dateline: {bomb}: refused: decompresses to over 100x its "
+        f"{bomb.stat().st_size:,} bytes (a compression bomb?)"
+    ]
     assert seconds < 30 and peak < 300, (seconds, peak)
 
 
@@ -86,8 +98,9 @@ def test_a_warc_bomb_is_refused_before_any_record_is_read(tmp_path: Path) -> Non
 
 def test_real_gzip_files_still_read(tmp_path: Path) -> None:
     path = tmp_path / "day.jsonl.gz"
-    records = [{"title": f"Report {n}", "text": f"{SENTENCE} Item {n} of the agenda."}
-               for n in range(50)]
+    records = [
+        {"title": f"Report {n}", "text": f"{SENTENCE} Item {n} of the agenda."} for n in range(50)
+    ]
     path.write_bytes(gzip.compress("\n".join(map(json.dumps, records)).encode()))
     results = list(read_paths([path]))
     assert len(results) == 50 and all(isinstance(r, Article) for r in results)
@@ -107,8 +120,7 @@ def test_the_absolute_cap_applies_whatever_the_ratio(tmp_path: Path) -> None:
     assert "decompresses to over 100,000 bytes" in result.reason
 
 
-def test_a_single_line_text_past_the_budget_is_reported_without_being_read(
-        tmp_path: Path) -> None:
+def test_a_single_line_text_past_the_budget_is_reported_without_being_read(tmp_path: Path) -> None:
     path = tmp_path / "one-line.txt"
     path.write_text(SENTENCE * (50 * 1024 * 1024 // len(SENTENCE)))
     code, stderr, seconds, peak = run_cli("timeline", str(path))
@@ -121,12 +133,15 @@ def test_a_single_line_text_past_the_budget_is_reported_without_being_read(
 def test_every_reader_keeps_to_the_character_budget(tmp_path: Path) -> None:
     long_text = SENTENCE * 30
     (tmp_path / "a.txt").write_text(long_text)
-    (tmp_path / "b.jsonl").write_text(json.dumps({"text": long_text}) + "\n"
-                                      + json.dumps({"text": SENTENCE}) + "\n")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"text": long_text}) + "\n" + json.dumps({"text": SENTENCE}) + "\n"
+    )
     settings = ReadSettings(max_chars=len(SENTENCE) * 10)
     results = list(read_paths([tmp_path / "a.txt", tmp_path / "b.jsonl"], settings))
     kinds = [(type(r).__name__, r.source) for r in results]
-    assert kinds == [("Failure", str(tmp_path / "a.txt")),
-                     ("Failure", f"{tmp_path / 'b.jsonl'}::1"),
-                     ("Article", f"{tmp_path / 'b.jsonl'}::2")]
+    assert kinds == [
+        ("Failure", str(tmp_path / "a.txt")),
+        ("Failure", f"{tmp_path / 'b.jsonl'}::1"),
+        ("Article", f"{tmp_path / 'b.jsonl'}::2"),
+    ]
     assert all("max_chars" in r.reason for r in results if isinstance(r, Failure))

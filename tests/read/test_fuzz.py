@@ -29,25 +29,54 @@ EXAMPLES = int(os.environ.get("DATELINE_FUZZ_EXAMPLES", "60"))
 # Small caps so that size limits are reached by fuzzed inputs too.
 SETTINGS = ReadSettings(max_bytes=256 * 1024, max_chars=64 * 1024)
 
-RECORD = {"title": "Harbour bridge reopens", "date": "2019-03-14", "outlet": "Coastal Ledger",
-          "author": "Mara Lindqvist", "url": "https://ledger.test/bridge", "text": STORY}
+RECORD = {
+    "title": "Harbour bridge reopens",
+    "date": "2019-03-14",
+    "outlet": "Coastal Ledger",
+    "author": "Mara Lindqvist",
+    "url": "https://ledger.test/bridge",
+    "text": STORY,
+}
 SEEDS: dict[str, bytes] = {
     "story.txt": STORY.encode(),
     "page.html": PAGE.encode(),
     "records.json": json.dumps([RECORD, {**RECORD, "title": "Second"}]).encode(),
-    "records.jsonl": (json.dumps(RECORD) + "\n" + json.dumps({**RECORD, "text": "Other."})
-                      ).encode(),
-    "crawl.warc": warc_bytes([("https://ledger.test/a", PAGE.encode(), "text/html")],
-                             gzipped=False),
-    "crawl.warc.gz": warc_bytes([("https://ledger.test/a", PAGE.encode(), "text/html"),
-                                 ("https://ledger.test/b", PAGE.encode(), "text/html")]),
+    "records.jsonl": (
+        json.dumps(RECORD) + "\n" + json.dumps({**RECORD, "text": "Other."})
+    ).encode(),
+    "crawl.warc": warc_bytes(
+        [("https://ledger.test/a", PAGE.encode(), "text/html")], gzipped=False
+    ),
+    "crawl.warc.gz": warc_bytes(
+        [
+            ("https://ledger.test/a", PAGE.encode(), "text/html"),
+            ("https://ledger.test/b", PAGE.encode(), "text/html"),
+        ]
+    ),
     "story.txt.gz": gzip.compress(STORY.encode()),
 }
 # What hostile files carry: escapes, lone surrogates, markup, NULs, BOMs, huge numbers.
-HOSTILE = [b"\x1b]0;owned\x07", b"\x1b[2J", b"\\ud800", b'"\\udfff"', b"[bold]x[/bold]",
-           b"\x00", b"\xef\xbb\xbf", b"\xff\xfe", b"WARC/1.0\r\n", b"\x1f\x8b\x08",
-           b"Content-Length: 99999999\r\n", b"1e99999", b"[" * 50, b"\r\r\n", b"\xc3\x28",
-           b"\xed\xa0\x80", "\u202e".encode(), b"<script>", b"\n" * 3]
+HOSTILE = [
+    b"\x1b]0;owned\x07",
+    b"\x1b[2J",
+    b"\\ud800",
+    b'"\\udfff"',
+    b"[bold]x[/bold]",
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"WARC/1.0\r\n",
+    b"\x1f\x8b\x08",
+    b"Content-Length: 99999999\r\n",
+    b"1e99999",
+    b"[" * 50,
+    b"\r\r\n",
+    b"\xc3\x28",
+    b"\xed\xa0\x80",
+    "\u202e".encode(),
+    b"<script>",
+    b"\n" * 3,
+]
 
 
 @st.composite
@@ -64,13 +93,13 @@ def mutated(draw: st.DrawFn, seed: bytes) -> bytes:
         elif action == "insert":
             data[at:at] = draw(st.binary(min_size=1, max_size=32))
         elif action == "delete":
-            del data[at:at + draw(st.integers(1, 64))]
+            del data[at : at + draw(st.integers(1, 64))]
         elif action == "cut":
             del data[at:]
         elif action == "splice":
             data[at:at] = draw(st.sampled_from(HOSTILE))
         else:
-            data[at:at] = data[at:at + draw(st.integers(1, 512))] * draw(st.integers(1, 20))
+            data[at:at] = data[at : at + draw(st.integers(1, 512))] * draw(st.integers(1, 20))
     return bytes(data)
 
 
@@ -96,8 +125,13 @@ def check(name: str, data: bytes) -> list[Article | Failure]:
 
 
 def fuzzed(strategy: st.SearchStrategy[bytes]) -> settings:
-    return settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=list(HealthCheck))
+    return settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
@@ -114,8 +148,10 @@ def test_every_reader_survives_mutated_files(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["any.txt", "any.json", "any.warc.gz", "noname"])
 def test_arbitrary_bytes_under_any_name(name: str) -> None:
-    @given(data=st.binary(max_size=4096) | st.text(max_size=2048).map(
-        lambda text: text.encode("utf-8", "surrogatepass")))
+    @given(
+        data=st.binary(max_size=4096)
+        | st.text(max_size=2048).map(lambda text: text.encode("utf-8", "surrogatepass"))
+    )
     @fuzzed(st.binary())
     def run(data: bytes) -> None:
         check(name, data)
@@ -124,10 +160,16 @@ def test_arbitrary_bytes_under_any_name(name: str) -> None:
 
 
 def test_hostile_json_fields_become_valid_text() -> None:
-    @given(fields=st.dictionaries(
-        st.sampled_from(["title", "text", "outlet", "author", "url", "date", "body"]),
-        st.text(max_size=200) | st.lists(st.text(max_size=40), max_size=4) | st.integers()
-        | st.none(), min_size=1))
+    @given(
+        fields=st.dictionaries(
+            st.sampled_from(["title", "text", "outlet", "author", "url", "date", "body"]),
+            st.text(max_size=200)
+            | st.lists(st.text(max_size=40), max_size=4)
+            | st.integers()
+            | st.none(),
+            min_size=1,
+        )
+    )
     @fuzzed(st.binary())
     def run(fields: dict[str, object]) -> None:
         line = json.dumps(fields)  # keeps lone surrogates as \\udXXX escapes

@@ -327,11 +327,16 @@ def test_text_file_holding_json_records_is_read_as_records(write) -> None:
 
 
 def test_a_page_in_a_script_without_spaces_has_main_text(write) -> None:
-    body = "".join(f"<p>{line}</p>" for line in (
-        "港の橋は三か月の修理を終えて今朝再び開通した。",
-        "市によると、通勤の車はこれまで遠回りを強いられていた。",
-    ))
-    article = only_article(read_all(write("hashi.html", f"<html><body><article>{body}</article></body></html>")))
+    body = "".join(
+        f"<p>{line}</p>"
+        for line in (
+            "港の橋は三か月の修理を終えて今朝再び開通した。",
+            "市によると、通勤の車はこれまで遠回りを強いられていた。",
+        )
+    )
+    article = only_article(
+        read_all(write("hashi.html", f"<html><body><article>{body}</article></body></html>"))
+    )
     assert "港の橋" in article.raw_text and article.extracted
 
 

@@ -12,8 +12,10 @@ import pytest
 from dateline.model import Article, Citation, DayRange, Timeline, TimelineEntry
 from dateline.render.dates import range_text
 
-TEXT = ("The port authority said on Friday that its talks with the dockers had collapsed. "
-        "Negotiators met again on March 3 to try once more.")
+TEXT = (
+    "The port authority said on Friday that its talks with the dockers had collapsed. "
+    "Negotiators met again on March 3 to try once more."
+)
 FRIDAY = TEXT.index(" Negotiators")
 
 
@@ -21,14 +23,24 @@ FRIDAY = TEXT.index(" Negotiators")
 def timeline() -> Timeline:
     article = Article.from_raw("clip.txt", TEXT, text=TEXT, outlet="Keston Courier")
     first = TEXT[:FRIDAY]
-    second = TEXT[FRIDAY + 1:]
-    return Timeline(documents=(article,), entries=(
-        TimelineEntry("2022", first, (Citation(article.id, first, 0, FRIDAY),),
-                      within=DayRange("2022-02-25", "2022-03-11", 5)),
-        TimelineEntry("2022-03-03", second,
-                      (Citation(article.id, second, FRIDAY + 1, len(TEXT)),),
-                      decided=("edited",)),
-    ))
+    second = TEXT[FRIDAY + 1 :]
+    return Timeline(
+        documents=(article,),
+        entries=(
+            TimelineEntry(
+                "2022",
+                first,
+                (Citation(article.id, first, 0, FRIDAY),),
+                within=DayRange("2022-02-25", "2022-03-11", 5),
+            ),
+            TimelineEntry(
+                "2022-03-03",
+                second,
+                (Citation(article.id, second, FRIDAY + 1, len(TEXT)),),
+                decided=("edited",),
+            ),
+        ),
+    )
 
 
 SHOWN = "a Friday between 25 Feb and 11 Mar 2022"
@@ -37,7 +49,8 @@ SHOWN = "a Friday between 25 Feb and 11 Mar 2022"
 def test_the_range_in_words() -> None:
     assert range_text(DayRange("2022-02-25", "2022-03-11", 5)) == SHOWN
     assert range_text(DayRange("2021-12-28", "2022-01-04")) == (
-        "a day between 28 Dec 2021 and 4 Jan 2022")
+        "a day between 28 Dec 2021 and 4 Jan 2022"
+    )
 
 
 def test_text_and_markdown(timeline: Timeline) -> None:
@@ -53,14 +66,16 @@ def test_json_contract(timeline: Timeline) -> None:
     assert first["display_date"] == SHOWN
     assert first["precision"] == "year" and first["date"] == "2022"
     assert first["key"] == f"{timeline.documents[0].id}:0-{FRIDAY}"
-    assert (second["approximate"], second["within"], second["decided"]) == (False, None,
-                                                                            ["edited"])
+    assert (second["approximate"], second["within"], second["decided"]) == (False, None, ["edited"])
 
 
 def test_csv(timeline: Timeline) -> None:
     rows = list(csv.DictReader(io.StringIO(timeline.to_csv())))
     assert (rows[0]["approximate"], rows[0]["earliest"], rows[0]["latest"]) == (
-        "yes", "2022-02-25", "2022-03-11")
+        "yes",
+        "2022-02-25",
+        "2022-03-11",
+    )
     assert rows[0]["display_date"] == SHOWN
     assert (rows[1]["approximate"], rows[1]["decided"]) == ("no", "edited")
 

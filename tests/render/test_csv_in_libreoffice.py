@@ -19,9 +19,11 @@ from dateline.model import Article, Citation, Timeline, TimelineEntry
 
 PILE = Path(__file__).parents[1] / "select" / "pile" / "pile.jsonl"
 SOFFICE = shutil.which("soffice")
-NS = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-      "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
-      "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0"}
+NS = {
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+}
 # Columns of text Calc must keep as written (numbers and dates it may reformat for display).
 TEXT_COLUMNS = ("summary", "outlet", "path", "sentence", "entities", "disagreements")
 # (the pile's entities and disagreements hold commas, quotes and “curly” quotes.)
@@ -39,9 +41,22 @@ def _cells(row: ElementTree.Element) -> list[str]:
 def _calc_rows(path: Path, tmp_path: Path) -> list[list[str]]:
     assert SOFFICE is not None
     subprocess.run(
-        [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-         "--infilter=CSV:44,34,76,1", "--convert-to", "ods", "--outdir", str(tmp_path / "out"),
-         str(path)], check=True, capture_output=True, timeout=120)
+        [
+            SOFFICE,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            "ods",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     with zipfile.ZipFile(tmp_path / "out" / (path.stem + ".ods")) as ods:
         root = ElementTree.fromstring(ods.read("content.xml"))
     table = root.find(".//table:table", NS)
@@ -56,8 +71,11 @@ def _hostile() -> Timeline:
     return Timeline((article,), (entry,))
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed; "
-                    "apt-get install libreoffice-calc-nogui, as .ci/run does")
+@pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) not installed; "
+    "apt-get install libreoffice-calc-nogui, as .ci/run does",
+)
 @pytest.mark.parametrize("which", ["pile", "hostile"])
 def test_calc_reads_every_text_cell_as_written(which: str, tmp_path: Path) -> None:
     timeline = dateline.timeline(PILE) if which == "pile" else _hostile()

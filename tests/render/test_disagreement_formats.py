@@ -49,8 +49,10 @@ def test_text_and_markdown_badge_each_flagged_entry(pile: Timeline) -> None:
     assert markdown.count("**[sources disagree]**") == flagged
     line = "Sources disagree on troop: “about 1,000 ground troops” (Coastal Wire) vs “600 ground"
     assert line in " ".join(text.split())
-    assert "Sources disagree on who acted: “Tomas Rell” (Coastal Wire) vs “Anna Holm” (The " \
-           "Northern Ledger)" in markdown
+    assert (
+        "Sources disagree on who acted: “Tomas Rell” (Coastal Wire) vs “Anna Holm” (The "
+        "Northern Ledger)" in markdown
+    )
 
 
 def test_csv_carries_names_and_disagreements_on_every_row(pile: Timeline) -> None:

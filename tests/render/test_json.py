@@ -24,7 +24,7 @@ def test_every_source_is_an_exact_span_of_its_document(timeline):
     texts = {d["id"]: d["text"] for d in data["documents"]}
     for entry in data["entries"]:
         for source in entry["sources"]:
-            assert texts[source["document"]][source["start"]:source["end"]] == source["sentence"]
+            assert texts[source["document"]][source["start"] : source["end"]] == source["sentence"]
 
 
 def test_precision_and_planned(timeline):
@@ -40,8 +40,10 @@ def test_undated_document_has_null_published_date(timeline):
 
 
 def test_undated_document_still_gives_its_likeliest_year():
-    text = ("The ministry said on Friday that the new bridge would open in March.\n\n"
-            "It was the second delay since the plan was announced in 2004.")
+    text = (
+        "The ministry said on Friday that the new bridge would open in March.\n\n"
+        "It was the second delay since the plan was announced in 2004."
+    )
     article = date_article(Article.from_raw("bridge.txt", text, text=text))
     published = timeline_to_dict(Timeline((article,), ()))["documents"][0]["published"]
     assert published["date"] is None

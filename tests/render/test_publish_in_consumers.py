@@ -25,12 +25,20 @@ from dateline.model import Timeline
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PILE = Path(__file__).parents[1] / "select" / "pile" / "pile.jsonl"
-TIMELINEJS = Path(os.environ.get("DATELINE_TIMELINEJS",
-                                 Path.home() / ".cache" / "dateline-tests" / "timelinejs"))
+TIMELINEJS = Path(
+    os.environ.get("DATELINE_TIMELINEJS", Path.home() / ".cache" / "dateline-tests" / "timelinejs")
+)
 DIST = TIMELINEJS / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 
 
@@ -55,16 +63,21 @@ def test_timelinejs_shows_every_slide_once_in_real_timelinejs(
     browser: Any, pile: Timeline, tmp_path: Path
 ) -> None:
     if not (DIST / "js" / "timeline.js").exists():
-        pytest.skip(f"TimelineJS not installed in {TIMELINEJS}: npm install --prefix "
-                    f"{TIMELINEJS} @knight-lab/timelinejs (as .ci/run does)")
+        pytest.skip(
+            f"TimelineJS not installed in {TIMELINEJS}: npm install --prefix "
+            f"{TIMELINEJS} @knight-lab/timelinejs (as .ci/run does)"
+        )
     shutil.copy(DIST / "js" / "timeline.js", tmp_path / "timeline.js")
     shutil.copy(DIST / "css" / "timeline.css", tmp_path / "timeline.css")
     data = json.loads(pile.to_timelinejs())
     # One slide with a picture: its media slot carries the credit (the address is never
     # fetched: the page runs offline).
     pictured = data["events"][0]
-    pictured["media"] = {"url": "https://pictures.example/holm.jpg",
-                         "credit": "Coastal Wire", "caption": "Troops leave"}
+    pictured["media"] = {
+        "url": "https://pictures.example/holm.jpg",
+        "credit": "Coastal Wire",
+        "caption": "Troops leave",
+    }
     page_text = (
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
         '<link rel="stylesheet" href="timeline.css"><script src="timeline.js"></script></head>'
@@ -82,7 +95,8 @@ def test_timelinejs_shows_every_slide_once_in_real_timelinejs(
         ".tl-slide:not(.tl-slide-titleslide)",
         """els => els.map(s => ({
             headline: (s.querySelector('.tl-headline') || {}).innerText || '',
-            text: (s.querySelector('.tl-text-content') || {}).innerText || ''}))""")
+            text: (s.querySelector('.tl-text-content') || {}).innerText || ''}))""",
+    )
     groups = page.locator(".tl-timegroup-message").all_inner_texts()
     page.evaluate("window.tl.goTo(1)")  # media loads when its slide comes near
     page.wait_for_selector(".tl-slide .tl-credit")
@@ -140,19 +154,32 @@ def test_viewer_badges_disagreements_and_filters_by_name(
 
 TOLL = [
     ("2025-03-04", "A car bomb in Korvel killed 12 people at the market on March 3, police said."),
-    ("2025-03-06", "The toll from the market bombing in Korvel rose to 25 people killed on March 5."),
-    ("2025-03-10", "By March 9 the toll of the Korvel bombing had reached 40 people killed, "
-                   "hospital officials said."),
+    (
+        "2025-03-06",
+        "The toll from the market bombing in Korvel rose to 25 people killed on March 5.",
+    ),
+    (
+        "2025-03-10",
+        "By March 9 the toll of the Korvel bombing had reached 40 people killed, "
+        "hospital officials said.",
+    ),
     # One more incident, not the running count: no point of the series.
-    ("2025-03-08", "Three more people died on March 7 when a device went off near the Korvel "
-                   "checkpoint, the army said."),
+    (
+        "2025-03-08",
+        "Three more people died on March 7 when a device went off near the Korvel "
+        "checkpoint, the army said.",
+    ),
 ]
 
 
 def test_viewer_lists_how_a_count_changed(browser: Any, tmp_path: Path) -> None:
     pile = tmp_path / "toll.jsonl"
-    pile.write_text("".join(json.dumps({"date": d, "outlet": "Coastal Wire", "text": t}) + "\n"
-                            for d, t in TOLL), encoding="utf-8")
+    pile.write_text(
+        "".join(
+            json.dumps({"date": d, "outlet": "Coastal Wire", "text": t}) + "\n" for d, t in TOLL
+        ),
+        encoding="utf-8",
+    )
     timeline = dateline.timeline(pile)
     (change,) = timeline.changes
     assert [c.words for c in change.claims] == ["12 people", "25 people", "40 people"]
@@ -163,8 +190,10 @@ def test_viewer_lists_how_a_count_changed(browser: Any, tmp_path: Path) -> None:
     page.wait_for_selector(".entry-open")
     shown = page.locator("[data-role=changes] li").all_inner_texts()
     page.close()
-    assert shown == ["dead in Korvel: rose from “12 people” to “40 people” in 2 steps between "
-                     "March 3, 2025 and March 9, 2025"]
+    assert shown == [
+        "dead in Korvel: rose from “12 people” to “40 people” in 2 steps between "
+        "March 3, 2025 and March 9, 2025"
+    ]
 
 
 def test_svg_chart_in_chromium_has_labels_and_no_blank_band(

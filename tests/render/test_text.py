@@ -5,12 +5,15 @@ from dateline.render import render
 from dateline.render.dates import display_date, precision
 
 
-@pytest.mark.parametrize(("value", "shown", "kind"), [
-    ("2006", "2006", "year"),
-    ("2006-06", "June 2006", "month"),
-    ("2006-06-03", "June 3, 2006", "day"),
-    ("2006-02-30", "2006-02-30", "day"),
-])
+@pytest.mark.parametrize(
+    ("value", "shown", "kind"),
+    [
+        ("2006", "2006", "year"),
+        ("2006-06", "June 2006", "month"),
+        ("2006-06-03", "June 3, 2006", "day"),
+        ("2006-02-30", "2006-02-30", "day"),
+    ],
+)
 def test_dates_shown_at_their_precision(value, shown, kind):
     assert display_date(value) == shown
     assert precision(value) == kind

@@ -126,22 +126,39 @@ def test_no_slide_repeats_its_text(timeline: Timeline) -> None:
 def test_slides_credit_link_group_and_media() -> None:
     from dateline.model import Citation, TimelineEntry
 
-    a = Article.from_raw("a.json", "Troops left Brenna on May 2, 2025, the army said.",
-                         title="Troops leave Brenna", outlet="Coastal Wire", author="Ida Sun",
-                         url="https://coastal.example/troops", image="https://coastal.example/t.jpg")
-    b = Article.from_raw("b.json", "Troops left Brenna on May 2, 2025, officials said today.",
-                         outlet="The Northern Ledger", url="https://ledger.example/b")
+    a = Article.from_raw(
+        "a.json",
+        "Troops left Brenna on May 2, 2025, the army said.",
+        title="Troops leave Brenna",
+        outlet="Coastal Wire",
+        author="Ida Sun",
+        url="https://coastal.example/troops",
+        image="https://coastal.example/t.jpg",
+    )
+    b = Article.from_raw(
+        "b.json",
+        "Troops left Brenna on May 2, 2025, officials said today.",
+        outlet="The Northern Ledger",
+        url="https://ledger.example/b",
+    )
     a = dataclasses.replace(a, text=a.raw_text)
     b = dataclasses.replace(b, text=b.raw_text)
-    entry = TimelineEntry("2025-05-02", a.text, (Citation(a.id, a.text, 0, len(a.text)),
-                                                Citation(b.id, b.text, 0, len(b.text))))
+    entry = TimelineEntry(
+        "2025-05-02",
+        a.text,
+        (Citation(a.id, a.text, 0, len(a.text)), Citation(b.id, b.text, 0, len(b.text))),
+    )
     bare = TimelineEntry("2025-05-02", b.text, (Citation(b.id, b.text, 0, len(b.text)),))
     data = json.loads(render(Timeline((a, b), (entry, bare))))
     first, second = data["events"]
     assert first["text"]["headline"] == "Troops leave Brenna"
-    assert first["media"] == {"url": "https://coastal.example/t.jpg",
-                              "credit": "Coastal Wire — Ida Sun", "caption": "Troops leave Brenna",
-                              "link": "https://coastal.example/troops", "link_target": "_blank"}
+    assert first["media"] == {
+        "url": "https://coastal.example/t.jpg",
+        "credit": "Coastal Wire — Ida Sun",
+        "caption": "Troops leave Brenna",
+        "link": "https://coastal.example/troops",
+        "link_target": "_blank",
+    }
     assert "officials said today" in first["text"]["text"]  # the other source, worded otherwise
     assert "media" not in second
     assert 'Source: <a href="https://ledger.example/b"' in second["text"]["text"]

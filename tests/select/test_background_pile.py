@@ -112,14 +112,13 @@ def _clippings() -> list[Article]:
 
 def test_the_clippings_timeline_holds_the_story_not_its_background() -> None:
     pile = _clippings()
-    background = {
-        (e.article_id, e.sentence.start) for a in pile for e in a.events if e.background
-    }
+    background = {(e.article_id, e.sentence.start) for a in pile for e in a.events if e.background}
     assert {"1987", "2016"} <= {e.date for a in pile for e in a.events if e.background}
     entries = build_timeline(pile, Settings(), TimelineQuery(dates=60, per_date=3)).entries
     assert not {e.date for e in entries} & CLIPPINGS_BACKGROUND
-    assert not [e.summary for e in entries if (e.sources[0].document, e.sources[0].start)
-                in background]
+    assert not [
+        e.summary for e in entries if (e.sources[0].document, e.sources[0].start) in background
+    ]
     for day, word in CLIPPINGS_EVENTS.items():
         told = [e.summary for e in entries if e.date == day]
         assert any(word in s.lower() for s in told), (day, told)
@@ -142,11 +141,10 @@ def test_no_entry_of_the_sample_timeline_is_a_background_mention() -> None:
         published = PublicationDate(day, day, day, 1.0, method="metadata")
         tagged = tag_article(dataclasses.replace(article, published=published))
         pile.append(extract_events(dataclasses.replace(tagged, events=())))
-    background = {
-        (e.article_id, e.sentence.start) for a in pile for e in a.events if e.background
-    }
+    background = {(e.article_id, e.sentence.start) for a in pile for e in a.events if e.background}
     assert background  # the sample does mention things on the way
     entries = build_timeline(pile, settings, TimelineQuery(dates=60, per_date=3)).entries
     assert len(entries) > 60
-    assert not [e.summary for e in entries if (e.sources[0].document, e.sources[0].start)
-                in background]
+    assert not [
+        e.summary for e in entries if (e.sources[0].document, e.sources[0].start) in background
+    ]

@@ -42,8 +42,13 @@ UNDATED = (
 
 @pytest.fixture(scope="module")
 def built() -> Timeline:
-    return timeline([Article.from_raw("bridge.txt", BRIDGE), Article.from_raw("open.txt", OPENING),
-                     Article.from_raw("ferry.txt", UNDATED)])
+    return timeline(
+        [
+            Article.from_raw("bridge.txt", BRIDGE),
+            Article.from_raw("open.txt", OPENING),
+            Article.from_raw("ferry.txt", UNDATED),
+        ]
+    )
 
 
 def rebuild(built: Timeline, *curations: Curation) -> Timeline:
@@ -75,8 +80,11 @@ def test_a_pin_puts_a_sentence_selection_left_out_on_the_timeline(built: Timelin
         check_curation(Curation("pin", key), bridge)
     after = rebuild(built, Curation("pin", key, "2011-03-10"))
     pinned = next(e for e in after.entries if e.key == key)
-    assert (pinned.date, pinned.summary, pinned.decided) == ("2011-03-10", sentence.text,
-                                                             ("pinned",))
+    assert (pinned.date, pinned.summary, pinned.decided) == (
+        "2011-03-10",
+        sentence.text,
+        ("pinned",),
+    )
     assert [e.date for e in after.entries] == sorted(e.date for e in after.entries)
 
 
@@ -98,18 +106,23 @@ def test_a_deleted_article_leaves_every_build(built: Timeline) -> None:
     assert opening.id not in {a.id for a in after.documents}
     assert not any(s.document == opening.id for e in after.entries for s in e.sources)
     assert list(curated_articles(built.documents, [Curation("delete", opening.id)])) == [
-        a for a in built.documents if a.id != opening.id]
+        a for a in built.documents if a.id != opening.id
+    ]
 
 
-@pytest.mark.parametrize("curation, problem", [
-    (Curation("shout", "x"), "not a decision"),
-    (Curation("hide", "no-span"), "not an entry key"),
-    (Curation("edit", "{id}:0-5", "  "), "needs the entry's new text"),
-    (Curation("date", "{id}", "2011-02-30"), "not a day"),
-    (Curation("hide", "{id}:0-999999"), "not in the article's text"),
-])
+@pytest.mark.parametrize(
+    "curation, problem",
+    [
+        (Curation("shout", "x"), "not a decision"),
+        (Curation("hide", "no-span"), "not an entry key"),
+        (Curation("edit", "{id}:0-5", "  "), "needs the entry's new text"),
+        (Curation("date", "{id}", "2011-02-30"), "not a day"),
+        (Curation("hide", "{id}:0-999999"), "not in the article's text"),
+    ],
+)
 def test_a_decision_that_cannot_apply_is_refused_with_a_reason(
-        built: Timeline, curation: Curation, problem: str) -> None:
+    built: Timeline, curation: Curation, problem: str
+) -> None:
     bridge = next(a for a in built.documents if a.source == "bridge.txt")
     named = Curation(curation.kind, curation.target.format(id=bridge.id), curation.value)
     with pytest.raises(InputError, match=problem):
@@ -117,8 +130,10 @@ def test_a_decision_that_cannot_apply_is_refused_with_a_reason(
 
 
 def test_decisions_go_to_a_file_and_come_back_the_same() -> None:
-    made = [Curation("hide", "a:1-2", reason="caption", made_at="2026-01-02T03:04:05+00:00"),
-            Curation("date", "b", "2004-03-01", made_at="2026-01-02T03:04:06+00:00")]
+    made = [
+        Curation("hide", "a:1-2", reason="caption", made_at="2026-01-02T03:04:05+00:00"),
+        Curation("date", "b", "2004-03-01", made_at="2026-01-02T03:04:06+00:00"),
+    ]
     assert curations_from_json(curations_json(made), "d.json") == made
     with pytest.raises(InputError, match=r"d\.json: not a decisions file"):
         curations_from_json('{"other": 1}', "d.json")
@@ -127,5 +142,7 @@ def test_decisions_go_to_a_file_and_come_back_the_same() -> None:
 def test_the_users_date_wins_over_the_inferred_one() -> None:
     read = timeline(Article.from_raw("bridge.txt", BRIDGE), given_date=date(2011, 3, 15))
     published = read.documents[0].published
-    assert published is not None and (published.date, published.method) == (date(2011, 3, 15),
-                                                                             "user")
+    assert published is not None and (published.date, published.method) == (
+        date(2011, 3, 15),
+        "user",
+    )

@@ -65,8 +65,7 @@ def test_planted_disagreements_are_flagged(
     planted = [e for e in truth.values() if e["planted"]]
     flagged = [e["event"] for e in planted if e["planted"] in kinds[e["event"]]]
     assert len(planted) >= LEAST[which]
-    assert len(flagged) / len(planted) >= 0.9, sorted(
-        {e["event"] for e in planted} - set(flagged))
+    assert len(flagged) / len(planted) >= 0.9, sorted({e["event"] for e in planted} - set(flagged))
 
 
 def test_agreeing_decoys_are_not_flagged(
@@ -112,5 +111,7 @@ def test_a_quantity_disagreement_keeps_both_numbers() -> None:
     entry = next(e for e in timeline.entries if e.date == "2025-01-06")
     (quantity,) = [d for d in entry.disagreements if d.kind == "quantity"]
     assert quantity.about == "troop"
-    assert sorted(c.words for c in quantity.claims) == ["600 ground troops",
-                                                        "about 1,000 ground troops"]
+    assert sorted(c.words for c in quantity.claims) == [
+        "600 ground troops",
+        "about 1,000 ground troops",
+    ]

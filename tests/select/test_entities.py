@@ -10,17 +10,31 @@ from dateline.select.entities import find_entities
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Defence Minister Anna Holm said 600 troops would leave for Kharesh province.",
-         [("Anna Holm", "person"), ("Kharesh", "place")]),
-        ("Mr Holm told the Assembly in Brenna that the Ministry of Defence agreed.",
-         [("Holm", "person"), ("Assembly", "organisation"), ("Brenna", "place"),
-          ("Ministry of Defence", "organisation")]),
-        ("The United Nations and NATO sent envoys to the town of Korvel.",
-         [("United Nations", "organisation"), ("NATO", "organisation"), ("Korvel", "place")]),
-        ("Prime Minister Tomas Rell flew to Valmont to meet President Elin Saar.",
-         [("Tomas Rell", "person"), ("Valmont", "place"), ("Elin Saar", "person")]),
-        ("KORVEL, March 3 (CWS) - Rebels shelled the outskirts of Dorrin.",
-         [("Rebels", ""), ("Dorrin", "place")]),
+        (
+            "Defence Minister Anna Holm said 600 troops would leave for Kharesh province.",
+            [("Anna Holm", "person"), ("Kharesh", "place")],
+        ),
+        (
+            "Mr Holm told the Assembly in Brenna that the Ministry of Defence agreed.",
+            [
+                ("Holm", "person"),
+                ("Assembly", "organisation"),
+                ("Brenna", "place"),
+                ("Ministry of Defence", "organisation"),
+            ],
+        ),
+        (
+            "The United Nations and NATO sent envoys to the town of Korvel.",
+            [("United Nations", "organisation"), ("NATO", "organisation"), ("Korvel", "place")],
+        ),
+        (
+            "Prime Minister Tomas Rell flew to Valmont to meet President Elin Saar.",
+            [("Tomas Rell", "person"), ("Valmont", "place"), ("Elin Saar", "person")],
+        ),
+        (
+            "KORVEL, March 3 (CWS) - Rebels shelled the outskirts of Dorrin.",
+            [("Rebels", ""), ("Dorrin", "place")],
+        ),
     ],
 )
 def test_names_and_kinds(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -164,12 +164,18 @@ def test_a_second_sizeable_story_keeps_its_entries(
             (
                 "The Halvard ferry line reopened on May 1, 2007, after a winter of repairs "
                 "to the ferry harbour.",
-                "May 1, 2007", "2007-05-01", "2007-05-02", "ferry-1",
+                "May 1, 2007",
+                "2007-05-01",
+                "2007-05-02",
+                "ferry-1",
             ),
             (
                 "Halvard ferry crossings to the harbour doubled after the ferry line "
                 "reopened on May 1, 2007.",
-                "May 1, 2007", "2007-05-01", "2007-05-20", "ferry-2",
+                "May 1, 2007",
+                "2007-05-01",
+                "2007-05-20",
+                "ferry-2",
             ),
         ]
     ]
@@ -209,7 +215,9 @@ def test_an_entry_also_cites_the_lead_sentences_that_go_on_telling_it(make_artic
     assert entry.summary.startswith("The last convoy")
     cited = [c.sentence for c in entry.sources]
     assert cited[0] == entry.summary
-    assert "A farewell parade in the border town was watched by several thousand residents." in cited
+    assert (
+        "A farewell parade in the border town was watched by several thousand residents." in cited
+    )
     assert not any(c.startswith("The force handed") for c in cited)
 
 

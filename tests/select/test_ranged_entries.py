@@ -32,21 +32,29 @@ def within_a_fortnight(article: Article, truth: date) -> Article:
 
 @pytest.fixture(scope="module")
 def built() -> Timeline:
-    truth = {name: date.fromisoformat(day) for name, day in (
-        line.split("\t") for line in (CLIPPINGS / "dates.tsv").read_text().split("\n") if line)}
+    truth = {
+        name: date.fromisoformat(day)
+        for name, day in (
+            line.split("\t") for line in (CLIPPINGS / "dates.tsv").read_text().split("\n") if line
+        )
+    }
     read = [a for a in read_paths(sorted(CLIPPINGS.glob("*.txt"))) if isinstance(a, Article)]
     pile = [within_a_fortnight(a, truth[Path(a.source).name]) for a in process(read, Settings())]
     return build_timeline(pile, Settings())
 
 
-@pytest.mark.parametrize("words, day", [
-    ("seeping through the eastern wall", "2019-03-13"),  # "on Wednesday"
-    ("said on Thursday that the leak", "2019-03-14"),
-    ("pumping water out of the reservoir", "2019-03-15"),  # "on Friday"
-    ("began going home on Wednesday", "2019-03-27"),
-])
+@pytest.mark.parametrize(
+    "words, day",
+    [
+        ("seeping through the eastern wall", "2019-03-13"),  # "on Wednesday"
+        ("said on Thursday that the leak", "2019-03-14"),
+        ("pumping water out of the reservoir", "2019-03-15"),  # "on Friday"
+        ("began going home on Wednesday", "2019-03-27"),
+    ],
+)
 def test_every_weekday_event_is_on_the_timeline_as_a_range_holding_its_day(
-        built: Timeline, words: str, day: str) -> None:
+    built: Timeline, words: str, day: str
+) -> None:
     entry = next(e for e in built.entries if words in e.summary)
     assert entry.within is not None and entry.approximate
     assert entry.within.earliest <= day <= entry.within.latest

@@ -39,10 +39,15 @@ def test_an_article_repeating_a_date_counts_once(make_article: Make) -> None:
 
 
 def test_a_day_named_a_month_later_counts_more(make_article: Make) -> None:
-    soon = make_article("The dam broke on May 5, 2010.", {"May 5, 2010": "2010-05-05"},
-                        "2010-05-20", ident="a")
-    later = make_article("Since the dam broke on May 5, 2010, the valley has emptied.",
-                         {"May 5, 2010": "2010-05-05"}, "2010-06-30", ident="b")
+    soon = make_article(
+        "The dam broke on May 5, 2010.", {"May 5, 2010": "2010-05-05"}, "2010-05-20", ident="a"
+    )
+    later = make_article(
+        "Since the dam broke on May 5, 2010, the valley has emptied.",
+        {"May 5, 2010": "2010-05-05"},
+        "2010-06-30",
+        ident="b",
+    )
     assert mention_salience([soon])["2010-05-05"] == 1.0
     assert mention_salience([later])["2010-05-05"] == WEIGHTS.late
 
@@ -100,10 +105,15 @@ def test_in_range(value: str, start: str | None, end: str | None, inside: bool) 
 
 def test_a_named_day_with_many_reports_the_next_day_gains(make_article: Make) -> None:
     named = [
-        make_article("The dam broke on June 3, 2010.", {"June 3, 2010": "2010-06-03"},
-                     "2010-06-20", ident="a"),
-        make_article("The vote was on June 5, 2010.", {"June 5, 2010": "2010-06-05"},
-                     "2010-06-20", ident="b"),
+        make_article(
+            "The dam broke on June 3, 2010.",
+            {"June 3, 2010": "2010-06-03"},
+            "2010-06-20",
+            ident="a",
+        ),
+        make_article(
+            "The vote was on June 5, 2010.", {"June 5, 2010": "2010-06-05"}, "2010-06-20", ident="b"
+        ),
     ]
     reports = [
         make_article(f"Report {i} on the flood.", None, "2010-06-04", ident=f"r{i}")

@@ -14,12 +14,46 @@ import time
 from pathlib import Path
 from typing import Any
 
-_TOWNS = ("Riverton", "Ashford", "Melbury", "Coldwater", "Fenwick", "Highgate", "Larkspur",
-          "Northam", "Pellworth", "Stanmore", "Thornby", "Wexcombe")
-_THINGS = ("bridge", "library", "tram line", "harbour wall", "school", "water plant",
-           "stadium", "ring road", "hospital wing", "ferry pier")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_TOWNS = (
+    "Riverton",
+    "Ashford",
+    "Melbury",
+    "Coldwater",
+    "Fenwick",
+    "Highgate",
+    "Larkspur",
+    "Northam",
+    "Pellworth",
+    "Stanmore",
+    "Thornby",
+    "Wexcombe",
+)
+_THINGS = (
+    "bridge",
+    "library",
+    "tram line",
+    "harbour wall",
+    "school",
+    "water plant",
+    "stadium",
+    "ring road",
+    "hospital wing",
+    "ferry pier",
+)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def report(number: int) -> str:
@@ -52,8 +86,14 @@ DATELINE = str(Path(sys.executable).parent / "dateline")
 
 def start(*args: str, **kwargs: Any) -> subprocess.Popen[str]:
     """The installed `dateline` in a session of its own, so its workers can be found."""
-    return subprocess.Popen([DATELINE, *args], text=True, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True, **kwargs)
+    return subprocess.Popen(
+        [DATELINE, *args],
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        **kwargs,
+    )
 
 
 def session_members(session: int) -> list[int]:
@@ -90,8 +130,9 @@ def store_state(db: Path) -> tuple[str, int, int]:
         check = conn.execute("PRAGMA integrity_check").fetchone()[0]
         conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        stray = conn.execute("SELECT count(*) FROM lsh_bands "
-                             "WHERE seq NOT IN (SELECT seq FROM articles)").fetchone()[0]
+        stray = conn.execute(
+            "SELECT count(*) FROM lsh_bands WHERE seq NOT IN (SELECT seq FROM articles)"
+        ).fetchone()[0]
     finally:
         conn.close()
     return check, articles, stray
@@ -99,8 +140,9 @@ def store_state(db: Path) -> tuple[str, int, int]:
 
 def reports_jsonl(path: Path, first: int, count: int) -> Path:
     """The same reports as one JSON Lines dump, the shape of a day's export from a news API."""
-    lines = (json.dumps({"title": f"Report {n}", "text": report(n)}) for n in range(first,
-                                                                                 first + count))
+    lines = (
+        json.dumps({"title": f"Report {n}", "text": report(n)}) for n in range(first, first + count)
+    )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 

@@ -20,12 +20,12 @@ KILLS = 4
 FIRST, BATCH = 40, 400
 
 
-def test_kill_9_at_random_points_leaves_a_committed_store_and_no_workers(
-        tmp_path: Path) -> None:
+def test_kill_9_at_random_points_leaves_a_committed_store_and_no_workers(tmp_path: Path) -> None:
     db = tmp_path / "store.db"
     add = [DATELINE, "add", "--db", str(db)]
-    subprocess.run([*add, str(write_reports(tmp_path / "first", 0, FIRST))], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [*add, str(write_reports(tmp_path / "first", 0, FIRST))], check=True, capture_output=True
+    )
     chance = random.Random(14)
     committed, batches = FIRST, []
     for kill in range(1, KILLS + 1):

@@ -19,10 +19,18 @@ import pytest
 from stopkit import DATELINE, store_state, write_reports
 
 
-def add(db: Path, folder: Path, preexec: Callable[[], None] | None = None,
-        ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([DATELINE, "add", "--db", str(db), str(folder)], text=True,
-                          capture_output=True, timeout=120, preexec_fn=preexec)
+def add(
+    db: Path,
+    folder: Path,
+    preexec: Callable[[], None] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [DATELINE, "add", "--db", str(db), str(folder)],
+        text=True,
+        capture_output=True,
+        timeout=120,
+        preexec_fn=preexec,
+    )
 
 
 def one_line(done: subprocess.CompletedProcess[str]) -> str:
@@ -41,7 +49,8 @@ def seeded(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_a_full_disk_is_one_line_and_the_store_keeps_its_last_batch(
-        seeded: tuple[Path, Path]) -> None:
+    seeded: tuple[Path, Path],
+) -> None:
     db, more = seeded
     size = db.stat().st_size + 64 * 1024
 
@@ -59,9 +68,13 @@ def tmpfs(tmp_path: Path) -> Iterator[Path]:
     """A 300 KB filesystem, where root may mount one."""
     where = tmp_path / "small"
     where.mkdir()
-    mounted = os.geteuid() == 0 and subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(where)],
-        capture_output=True).returncode == 0
+    mounted = (
+        os.geteuid() == 0
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(where)], capture_output=True
+        ).returncode
+        == 0
+    )
     if not mounted:
         pytest.skip("needs root and a mountable tmpfs for a really full disk")
     try:
@@ -74,13 +87,15 @@ def test_a_really_full_disk_says_so(tmpfs: Path, tmp_path: Path) -> None:
     db = tmpfs / "store.db"
     assert add(db, write_reports(tmp_path / "first", 0, 10)).returncode == 0
     line = one_line(add(db, write_reports(tmp_path / "more", 10, 300)))
-    assert line == (f"dateline: {db}: cannot add the batch: the disk is full; free some space "
-                    "and run again")
+    assert line == (
+        f"dateline: {db}: cannot add the batch: the disk is full; free some space and run again"
+    )
     assert store_state(db) == ("ok", 10, 0)
 
 
 def test_a_read_only_store_says_what_access_is_needed(
-        seeded: tuple[Path, Path], tmp_path: Path) -> None:
+    seeded: tuple[Path, Path], tmp_path: Path
+) -> None:
     db, more = seeded
     if os.geteuid() == 0:  # root writes through file modes: only a read-only mount stops it
         where = tmp_path / "readonly"
@@ -113,8 +128,10 @@ def test_a_store_another_writer_holds_says_to_wait(seeded: tuple[Path, Path]) ->
         line = one_line(add(db, more))
     finally:
         holder.close()
-    assert line == (f"dateline: {db}: cannot add the batch: the store is locked by another "
-                    "program (another `dateline add`?); wait for it to finish and run again")
+    assert line == (
+        f"dateline: {db}: cannot add the batch: the store is locked by another "
+        "program (another `dateline add`?); wait for it to finish and run again"
+    )
     assert store_state(db) == ("ok", 10, 0)
 
 
@@ -128,5 +145,6 @@ def test_running_out_of_memory_is_one_line(tmp_path: Path) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
     line = one_line(add(tmp_path / "store.db", dump, little_memory))
-    assert line == (f"dateline: {dump}: out of memory while reading it; free memory or split "
-                    "the file")
+    assert line == (
+        f"dateline: {dump}: out of memory while reading it; free memory or split the file"
+    )

@@ -28,15 +28,20 @@ def stop_midway(args: list[str], sig: signal.Signals) -> tuple[int, str, float, 
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_stops_add_promptly_and_rolls_the_batch_back(
-        tmp_path: Path, sig: signal.Signals, code: int) -> None:
+    tmp_path: Path, sig: signal.Signals, code: int
+) -> None:
     db = tmp_path / "store.db"
-    subprocess.run([DATELINE, "add", "--db", str(db), str(write_reports(tmp_path / "a", 0, 5))],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [DATELINE, "add", "--db", str(db), str(write_reports(tmp_path / "a", 0, 5))],
+        check=True,
+        capture_output=True,
+    )
     folder = write_reports(tmp_path / "b", 5, ARTICLES)
     returned, stderr, seconds, pid = stop_midway(["add", "--db", str(db), str(folder)], sig)
     assert returned == code
-    assert stderr.strip() == ("dateline: interrupted; the store keeps only the batches that "
-                              "had finished")
+    assert stderr.strip() == (
+        "dateline: interrupted; the store keeps only the batches that had finished"
+    )
     assert seconds < 5
     assert left_after(pid, 5.0) == []
     assert store_state(db) == ("ok", 5, 0)
@@ -61,5 +66,7 @@ def test_a_stop_sent_while_workers_are_forked_is_not_lost(tmp_path: Path) -> Non
             time.sleep(0.005)
         run.send_signal(signal.SIGINT)
         _, stderr = run.communicate(timeout=30)
-        assert (run.returncode, stderr.strip()) == (130, "dateline: interrupted; the store keeps "
-                                                         "only the batches that had finished")
+        assert (run.returncode, stderr.strip()) == (
+            130,
+            "dateline: interrupted; the store keeps only the batches that had finished",
+        )

@@ -17,9 +17,23 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "load.py"
 
 
 def test_reads_under_load_while_an_upload_ingests() -> None:
-    done = subprocess.run([sys.executable, str(BENCH), "--requests", "200", "--concurrency",
-                           "10", "--deadline", "120", "--small", "--json"],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH),
+            "--requests",
+            "200",
+            "--concurrency",
+            "10",
+            "--deadline",
+            "120",
+            "--small",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     figures = json.loads(done.stdout)
     assert figures["requests"] == 200 and figures["errors"] == 0, figures

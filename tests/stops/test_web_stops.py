@@ -42,9 +42,15 @@ def token_of(page: str) -> str:
 
 def post_upload(client: TestClient | httpx2.Client, path: Path) -> httpx2.Response:
     token = token_of(client.get("/").text)
-    return client.post("/api/upload", content=path.read_bytes(),
-                       headers={"X-Dateline-Token": token, "X-Filename": path.name,
-                                "Content-Type": "application/octet-stream"})
+    return client.post(
+        "/api/upload",
+        content=path.read_bytes(),
+        headers={
+            "X-Dateline-Token": token,
+            "X-Filename": path.name,
+            "Content-Type": "application/octet-stream",
+        },
+    )
 
 
 def test_reads_are_answered_while_an_upload_ingests(tmp_path: Path) -> None:
@@ -79,8 +85,10 @@ def test_an_upload_past_the_article_cap_stores_nothing(tmp_path: Path) -> None:
             assert time.monotonic() < deadline
             time.sleep(0.05)
     assert state["status"] == "failed"
-    assert state["error"] == ("big.jsonl: over 25 articles in one upload; nothing was stored "
-                              "(add big collections with `dateline add`)")
+    assert state["error"] == (
+        "big.jsonl: over 25 articles in one upload; nothing was stored "
+        "(add big collections with `dateline add`)"
+    )
     assert store_state(db) == ("ok", 10, 0)
 
 
@@ -116,5 +124,3 @@ def test_kill_9_of_serve_mid_upload_leaves_no_process(tmp_path: Path) -> None:
     run.communicate(timeout=30)
     assert left_after(run.pid, 5.0) == []
     assert store_state(db) == ("ok", 10, 0)
-
-

@@ -25,13 +25,15 @@ FERRY_BODY = (
 )
 
 FERRY_WIRE = (
-    "KESTON, March 4 (Northwire) - " + FERRY_BODY +
-    "\nReporting by Ana Lindqvist; Editing by Tom Barre"
+    "KESTON, March 4 (Northwire) - "
+    + FERRY_BODY
+    + "\nReporting by Ana Lindqvist; Editing by Tom Barre"
 )
 
 FERRY_COURIER = (
-    "By Staff Reporter | The Keston Courier\n" + FERRY_BODY +
-    "\nRead more: Island traders fear a lost season\n"
+    "By Staff Reporter | The Keston Courier\n"
+    + FERRY_BODY
+    + "\nRead more: Island traders fear a lost season\n"
     "Sign up for our morning newsletter to get local news first."
 )
 
@@ -54,13 +56,15 @@ BUDGET = (
 )
 
 
-def article(text: str, source: str, outlet: str = "", day: int | None = None,
-            **fields: object) -> Article:
+def article(
+    text: str, source: str, outlet: str = "", day: int | None = None, **fields: object
+) -> Article:
     """An article as the pipeline would hand it over: clean text set, optionally dated."""
     published = None
     if day is not None:
-        published = PublicationDate(date(2025, 3, day), date(2025, 3, day),
-                                    date(2025, 3, day), 0.9, ("header",), "header")
+        published = PublicationDate(
+            date(2025, 3, day), date(2025, 3, day), date(2025, 3, day), 0.9, ("header",), "header"
+        )
     extra: dict[str, object] = {"text": text, "outlet": outlet, "published": published}
     extra.update(fields)
     return Article.from_raw(source, text, **extra)

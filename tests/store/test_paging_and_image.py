@@ -11,8 +11,9 @@ from dateline.store import Store
 
 
 def test_pages_follow_first_seen_order(tmp_path: Path) -> None:
-    articles = [article(f"Report number {n} says the ferry ran late again.", f"r{n}.txt")
-                for n in range(7)]
+    articles = [
+        article(f"Report number {n} says the ferry ran late again.", f"r{n}.txt") for n in range(7)
+    ]
     with Store(tmp_path / "s.db") as store:
         store.add(articles)
         everything = [a.id for a in store.articles()]
@@ -23,8 +24,10 @@ def test_pages_follow_first_seen_order(tmp_path: Path) -> None:
 
 
 def test_the_picture_survives_the_store(tmp_path: Path) -> None:
-    pictured = dataclasses.replace(article("The ferry ran late on Monday.", "a.txt"),
-                                   image="https://pictures.example/ferry.jpg")
+    pictured = dataclasses.replace(
+        article("The ferry ran late on Monday.", "a.txt"),
+        image="https://pictures.example/ferry.jpg",
+    )
     with Store(tmp_path / "s.db") as store:
         store.add([pictured])
     with Store(tmp_path / "s.db") as store:

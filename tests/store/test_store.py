@@ -87,8 +87,10 @@ def _filler(count: int) -> list[Article]:
     """`count` unrelated articles: random word sequences share no 5-word runs."""
     vocabulary = (FERRY_FOLLOW_UP + " " + BUDGET).split()
     rng = random.Random(7)
-    return [article(" ".join(rng.choices(vocabulary, k=60)), f"filler/{n}.txt", "Filler")
-            for n in range(count)]
+    return [
+        article(" ".join(rng.choices(vocabulary, k=60)), f"filler/{n}.txt", "Filler")
+        for n in range(count)
+    ]
 
 
 def test_copies_far_apart_in_a_large_batch_are_found(tmp_path: Path) -> None:
@@ -126,10 +128,10 @@ def test_stricter_threshold_keeps_the_copies_apart(tmp_path: Path) -> None:
         assert store.add([wire, courier]).added == 2
 
 
-@pytest.mark.parametrize("reopened", [DedupSettings(near_duplicate_threshold=0.5),
-                                      DedupSettings(num_perm=64)])
-def test_changed_dedup_settings_rebuild_the_index(tmp_path: Path,
-                                                  reopened: DedupSettings) -> None:
+@pytest.mark.parametrize(
+    "reopened", [DedupSettings(near_duplicate_threshold=0.5), DedupSettings(num_perm=64)]
+)
+def test_changed_dedup_settings_rebuild_the_index(tmp_path: Path, reopened: DedupSettings) -> None:
     wire = article(FERRY_WIRE, "wire/ferry.txt", "Northwire")
     courier = article(FERRY_COURIER, "courier/ferry.html", "Keston Courier")
     with Store(tmp_path / "d.db") as store:
@@ -138,7 +140,8 @@ def test_changed_dedup_settings_rebuild_the_index(tmp_path: Path,
         assert store.add([courier]).duplicate_ids == (courier.id,)
     conn = sqlite3.connect(tmp_path / "d.db")
     assert dict(conn.execute("SELECT key, value FROM meta"))["signature"].endswith(
-        f":{reopened.num_perm}")
+        f":{reopened.num_perm}"
+    )
     conn.close()
 
 
@@ -149,14 +152,17 @@ def _breaking(articles: list[Article], error: BaseException) -> Iterator[Article
 
 @pytest.mark.parametrize("error", [RuntimeError("reader crashed"), KeyboardInterrupt()])
 def test_a_batch_that_breaks_half_way_leaves_the_store_as_it_was(
-        tmp_path: Path, error: BaseException) -> None:
+    tmp_path: Path, error: BaseException
+) -> None:
     path = tmp_path / "d.db"
     before = article(BUDGET, "city/budget.txt")
     with Store(path) as store:
         store.add([before], [Failure("old.txt", "not text")])
         with pytest.raises(type(error)):
-            store.add(_breaking([article(FERRY_WIRE, "wire/ferry.txt")], error),
-                      [Failure("bad.txt", "empty file")])
+            store.add(
+                _breaking([article(FERRY_WIRE, "wire/ferry.txt")], error),
+                [Failure("bad.txt", "empty file")],
+            )
         assert [a.id for a in store.articles()] == [before.id]
         assert store.failures() == [Failure("old.txt", "not text")]
         assert store.add([article(FERRY_WIRE, "wire/ferry.txt")]).added == 1
@@ -204,17 +210,21 @@ def test_search_ranks_title_and_text_matches(tmp_path: Path) -> None:
         assert store.search("   ") == []
 
 
-@pytest.mark.parametrize(("query", "finds"), [
-    ('"budget approved', ["budget"]),
-    ("loading-ramp", ["ferry"]),
-    ("ferry AND", ["ferry"]),
-    ("NOT", []),
-    ("title:", []),
-    ("(((", []),
-    ("crowns*)", ["budget"]),
-])
+@pytest.mark.parametrize(
+    ("query", "finds"),
+    [
+        ('"budget approved', ["budget"]),
+        ("loading-ramp", ["ferry"]),
+        ("ferry AND", ["ferry"]),
+        ("NOT", []),
+        ("title:", []),
+        ("(((", []),
+        ("crowns*)", ["budget"]),
+    ],
+)
 def test_malformed_search_queries_fall_back_to_plain_terms(
-        tmp_path: Path, query: str, finds: list[str]) -> None:
+    tmp_path: Path, query: str, finds: list[str]
+) -> None:
     ferry, budget = _corpus()
     with Store(tmp_path / "d.db") as store:
         store.add([ferry, budget])
@@ -234,8 +244,9 @@ def test_update_replaces_stage_outputs_and_search_follows(tmp_path: Path) -> Non
     with Store(tmp_path / "d.db") as store:
         store.add([budget])
         text = "Councillors approved the budget."
-        cleaned = dataclasses.replace(budget, text=text, title="Budget vote",
-                                      sentences=(Sentence(0, len(text), text),))
+        cleaned = dataclasses.replace(
+            budget, text=text, title="Budget vote", sentences=(Sentence(0, len(text), text),)
+        )
         assert store.update([cleaned, article(FERRY_WIRE, "wire/ferry.txt")]) == 1
         stored = store.article(budget.id)
         assert stored == dataclasses.replace(cleaned, outlets=("Keston Courier",))
@@ -259,7 +270,8 @@ def test_existing_older_store_is_migrated_and_keeps_its_articles(tmp_path: Path)
     conn.execute(
         "INSERT INTO articles (seq, id, source, title, text, added_at, data) "
         "VALUES (1, 'a1b2c3d4e5f60718', 'old.txt', 'Harbour ramp', 'The ramp cracked.', "
-        "'2025-03-04T10:00:00+00:00', '{\"raw_text\": \"The ramp cracked.\"}')")
+        "'2025-03-04T10:00:00+00:00', '{\"raw_text\": \"The ramp cracked.\"}')"
+    )
     conn.commit()
     conn.close()
     with Store(path) as store:
@@ -311,16 +323,21 @@ def test_a_nul_in_a_search_is_a_space(tmp_path: Path) -> None:
 FERRY_REPOST = "Posted by the Marrow Island Times\n" + FERRY_COURIER.split("\n", 1)[1]
 
 
-@pytest.mark.parametrize("batches", [
-    [[0], [1], [2]], [[2], [1], [0]], [[1, 0, 2]], [[2, 0], [1]], [[0, 2, 1]]],
-    ids=lambda b: "/".join("".join(map(str, batch)) for batch in b))
-def test_the_store_keeps_the_copy_the_one_shot_path_keeps(tmp_path: Path,
-                                                         batches: list[list[int]]) -> None:
+@pytest.mark.parametrize(
+    "batches",
+    [[[0], [1], [2]], [[2], [1], [0]], [[1, 0, 2]], [[2, 0], [1]], [[0, 2, 1]]],
+    ids=lambda b: "/".join("".join(map(str, batch)) for batch in b),
+)
+def test_the_store_keeps_the_copy_the_one_shot_path_keeps(
+    tmp_path: Path, batches: list[list[int]]
+) -> None:
     """One rule, whatever order and batches the copies come in: the earliest published,
     then the smallest content id (issue 13: the store used to keep the first one read)."""
-    copies = [article(FERRY_COURIER, "courier/ferry.html", "Keston Courier", day=6),
-              article(FERRY_WIRE, "wire/ferry.txt", "Northwire", day=4),
-              article(FERRY_REPOST, "times/ferry.html", "Marrow Island Times", day=4)]
+    copies = [
+        article(FERRY_COURIER, "courier/ferry.html", "Keston Courier", day=6),
+        article(FERRY_WIRE, "wire/ferry.txt", "Northwire", day=4),
+        article(FERRY_REPOST, "times/ferry.html", "Marrow Island Times", day=4),
+    ]
     one_shot = {a.id: a.duplicate_of for a in mark_duplicates(copies, DedupSettings())}
     kept = min(copies[1:], key=lambda a: a.id).id
     assert one_shot == {a.id: (None if a.id == kept else kept) for a in copies}

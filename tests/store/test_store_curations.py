@@ -16,8 +16,12 @@ from dateline.store.schema import MIGRATIONS
 
 def _store(tmp_path: Path) -> Store:
     store = Store(tmp_path / "d.db")
-    store.add([article(FERRY_WIRE, "wire/ferry.txt", "Northwire", day=4),
-               article(BUDGET, "city/budget.txt", "Keston Courier", day=3)])
+    store.add(
+        [
+            article(FERRY_WIRE, "wire/ferry.txt", "Northwire", day=4),
+            article(BUDGET, "city/budget.txt", "Keston Courier", day=3),
+        ]
+    )
     return store
 
 
@@ -75,8 +79,16 @@ def test_a_batch_of_decisions_lands_whole_or_not_at_all(tmp_path: Path) -> None:
 def test_decisions_survive_adding_articles(tmp_path: Path) -> None:
     with _store(tmp_path) as store:
         made = store.curate(Curation("pin", "abc:0-10"))
-        store.add([article("A third story about the Keston harbour ferries and their ramps, "
-                           "written for this test only.", "third.txt", day=6)])
+        store.add(
+            [
+                article(
+                    "A third story about the Keston harbour ferries and their ramps, "
+                    "written for this test only.",
+                    "third.txt",
+                    day=6,
+                )
+            ]
+        )
         assert store.curations() == [made]
 
 

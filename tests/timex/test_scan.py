@@ -145,8 +145,16 @@ def test_folds_lists_every_character_re_i_reads_as_another_ascii_letter() -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ["", " ", "_", "a", "On 26 February 2003, 2/26", "  snake_case and x2y  ", "İstanbul, 3 Ağustos",
-     "tab\there\nline_2 - 40%"],
+    [
+        "",
+        " ",
+        "_",
+        "a",
+        "On 26 February 2003, 2/26",
+        "  snake_case and x2y  ",
+        "İstanbul, 3 Ağustos",
+        "tab\there\nline_2 - 40%",
+    ],
 )
 def test_word_starts_are_where_finditer_finds_words(text: str) -> None:
     assert word_starts(text) == [m.start() for m in re.finditer(r"\w+", text)]

@@ -8,14 +8,17 @@ from datetime import date
 from dateline.model import Article, DayRange, PublicationDate
 from dateline.timex import tag_article
 
-TEXT = ("The port authority said on Friday that the talks had collapsed. Negotiators met "
-        "again on March 3. The strike began on Feb. 20, 2022, and the union said yesterday "
-        "it would go on.")
+TEXT = (
+    "The port authority said on Friday that the talks had collapsed. Negotiators met "
+    "again on March 3. The strike began on Feb. 20, 2022, and the union said yesterday "
+    "it would go on."
+)
 
 
 def tagged(earliest: date, latest: date) -> dict[str, tuple[str, DayRange | None]]:
-    article = Article.from_raw("clip.txt", TEXT, text=TEXT,
-                               published=PublicationDate(None, earliest, latest, 0.5))
+    article = Article.from_raw(
+        "clip.txt", TEXT, text=TEXT, published=PublicationDate(None, earliest, latest, 0.5)
+    )
     return {m.text: (m.value, m.within) for m in tag_article(article).timexes}
 
 

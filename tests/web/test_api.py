@@ -178,8 +178,9 @@ def test_articles_added_outside_the_app_show_up(
 @pytest.mark.parametrize("route", ["/api/timeline", "/api/export/json", "/api/export/csv"])
 @pytest.mark.parametrize("name", ["dates", "per_date"])
 @pytest.mark.parametrize("value", ["²", "①", "٣", "1" * 5000, "-1", "0x10"])
-def test_numbers_are_ascii_digits_or_a_400(client: TestClient, route: str, name: str,
-                                          value: str) -> None:
+def test_numbers_are_ascii_digits_or_a_400(
+    client: TestClient, route: str, name: str, value: str
+) -> None:
     response = client.get(route, params={name: value})
     assert response.status_code == 400
     assert name in response.json()["error"]
@@ -193,7 +194,8 @@ def test_dates_are_checked_as_the_cli_checks_them(client: TestClient, value: str
 
 
 def test_a_cold_timeline_answers_building_with_progress_then_the_entries(
-        client: TestClient) -> None:
+    client: TestClient,
+) -> None:
     """Asked with `Prefer: respond-async`, a timeline not built in time is 202 "building"
     with how far it has got (issue 13: the page said "No dated entries yet" meanwhile)."""
     asking = {"Prefer": "respond-async, wait=0"}

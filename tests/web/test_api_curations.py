@@ -53,21 +53,33 @@ def test_undo_brings_the_entry_back(client: TestClient) -> None:
     first = entries(client)[0]
     made = decide(client, kind="hide", target=first["key"]).json()
     token = client.app.state.token  # type: ignore[attr-defined]
-    assert client.delete(f"/api/curations/{made['id']}",
-                         headers={"X-Dateline-Token": token}).status_code == 204
+    assert (
+        client.delete(
+            f"/api/curations/{made['id']}", headers={"X-Dateline-Token": token}
+        ).status_code
+        == 204
+    )
     assert first["key"] in {e["key"] for e in entries(client)}
-    assert client.delete(f"/api/curations/{made['id']}",
-                         headers={"X-Dateline-Token": token}).status_code == 404
+    assert (
+        client.delete(
+            f"/api/curations/{made['id']}", headers={"X-Dateline-Token": token}
+        ).status_code
+        == 404
+    )
 
 
-def test_a_decision_without_the_token_or_from_another_site_is_refused(
-        client: TestClient) -> None:
+def test_a_decision_without_the_token_or_from_another_site_is_refused(client: TestClient) -> None:
     key = entries(client)[0]["key"]
     missing = client.post("/api/curations", json={"kind": "hide", "target": key})
     assert missing.status_code == 403
-    foreign = client.post("/api/curations", json={"kind": "hide", "target": key},
-                          headers={"X-Dateline-Token": client.app.state.token,  # type: ignore[attr-defined]
-                                   "Origin": "https://evil.example"})
+    foreign = client.post(
+        "/api/curations",
+        json={"kind": "hide", "target": key},
+        headers={
+            "X-Dateline-Token": client.app.state.token,  # type: ignore[attr-defined]
+            "Origin": "https://evil.example",
+        },
+    )
     assert foreign.status_code == 403
     assert client.get("/api/curations").json()["decisions"] == []
 
@@ -79,22 +91,28 @@ def test_a_bad_decision_is_a_400_with_a_reason(client: TestClient) -> None:
         (b"{not json", "JSON object"),
         (b'{"kind": "hide"}', "give its kind and its target"),
         (b'{"kind": "hide", "target": "nope"}', "not an entry key"),
-        (b'{"kind": "date", "target": "0123456789abcdef", "value": "2012-04-23"}',
-         "no such article"),
+        (
+            b'{"kind": "date", "target": "0123456789abcdef", "value": "2012-04-23"}',
+            "no such article",
+        ),
     ):
         answer = client.post("/api/curations", content=body, headers=token)
         assert answer.status_code == 400 and problem in answer.json()["error"], body
 
 
-def test_decisions_survive_an_add_and_a_restart(db_path: Path, tmp_path: Path,
-                                                articles: dict[str, str]) -> None:
+def test_decisions_survive_an_add_and_a_restart(
+    db_path: Path, tmp_path: Path, articles: dict[str, str]
+) -> None:
     with TestClient(create_app(db_path), base_url=BASE_URL) as client:
         first = entries(client)[0]
         decide(client, kind="hide", target=first["key"])
     later = tmp_path / "later.txt"
-    later.write_text("Riverton Gazette\nPublished: May 2, 2014\nFerry line reopens\n"
-                     "RIVERTON -- The Halvard ferry line reopened on May 1, 2014, after a "
-                     "winter of repairs to its two boats.\n", encoding="utf-8")
+    later.write_text(
+        "Riverton Gazette\nPublished: May 2, 2014\nFerry line reopens\n"
+        "RIVERTON -- The Halvard ferry line reopened on May 1, 2014, after a "
+        "winter of repairs to its two boats.\n",
+        encoding="utf-8",
+    )
     with Store(db_path) as store:
         ingest(store, [later], Settings())
     with TestClient(create_app(db_path), base_url=BASE_URL) as restarted:

@@ -314,7 +314,8 @@ def test_search_and_story_filter(page: Any) -> None:
 
 
 def test_the_page_says_building_with_progress_never_empty_while_it_waits(
-        browser: Any, server: str) -> None:
+    browser: Any, server: str
+) -> None:
     """While the server answers 202 "building" (a cold timeline of a big store), the page
     shows that with its progress, never "No dated entries yet" (issue 13)."""
     context = browser.new_context(viewport={"width": 1280, "height": 860})
@@ -324,8 +325,11 @@ def test_the_page_says_building_with_progress_never_empty_while_it_waits(
     def hold(route: Any) -> None:
         if building["left"]:
             building["left"] -= 1
-            route.fulfill(status=202, content_type="application/json",
-                          body='{"status": "building", "articles": 2000, "seconds": 12.4}')
+            route.fulfill(
+                status=202,
+                content_type="application/json",
+                body='{"status": "building", "articles": 2000, "seconds": 12.4}',
+            )
         else:
             route.continue_()
 

@@ -42,8 +42,9 @@ class Server:
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        config = uvicorn.Config(create_app(self.db), host="127.0.0.1", port=self.port,
-                                log_level="warning")
+        config = uvicorn.Config(
+            create_app(self.db), host="127.0.0.1", port=self.port, log_level="warning"
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)
         self._thread.start()
@@ -97,8 +98,9 @@ def open_page(chromium: Any, url: str) -> Any:
 
 
 def keys(page: Any) -> list[str]:
-    found: list[str] = page.eval_on_selector_all(".entry-open",
-                                                 "els => els.map(e => e.dataset.key)")
+    found: list[str] = page.eval_on_selector_all(
+        ".entry-open", "els => els.map(e => e.dataset.key)"
+    )
     return found
 
 
@@ -106,9 +108,9 @@ def entry(page: Any, key: str) -> Any:
     return page.locator(f".entry-open[data-key='{key}']")
 
 
-def test_a_curation_in_the_web_app_survives_add_and_restart(server: Server,
-                                                            chromium: Any,
-                                                            tmp_path: Path) -> None:
+def test_a_curation_in_the_web_app_survives_add_and_restart(
+    server: Server, chromium: Any, tmp_path: Path
+) -> None:
     page = open_page(chromium, server.url)
     hidden, edited = keys(page)[0], keys(page)[3]
 
@@ -178,18 +180,31 @@ def test_set_date_in_the_web_app_dates_the_article(server: Server, chromium: Any
     page.context.close()
 
 
-def test_the_viewer_shows_a_range_as_a_range_marked_approximate(chromium: Any,
-                                                                tmp_path: Path) -> None:
-    text = ("The port authority said on Friday that its talks with the dockers had collapsed. "
-            "Negotiators met again on March 3 to try once more.")
+def test_the_viewer_shows_a_range_as_a_range_marked_approximate(
+    chromium: Any, tmp_path: Path
+) -> None:
+    text = (
+        "The port authority said on Friday that its talks with the dockers had collapsed. "
+        "Negotiators met again on March 3 to try once more."
+    )
     cut = text.index(" Negotiators")
     article = Article.from_raw("clip.txt", text, text=text, outlet="Keston Courier")
-    built = Timeline(documents=(article,), entries=(
-        TimelineEntry("2022", text[:cut], (Citation(article.id, text[:cut], 0, cut),),
-                      within=DayRange("2022-02-25", "2022-03-11", 5)),
-        TimelineEntry("2022-03-03", text[cut + 1:],
-                      (Citation(article.id, text[cut + 1:], cut + 1, len(text)),)),
-    ))
+    built = Timeline(
+        documents=(article,),
+        entries=(
+            TimelineEntry(
+                "2022",
+                text[:cut],
+                (Citation(article.id, text[:cut], 0, cut),),
+                within=DayRange("2022-02-25", "2022-03-11", 5),
+            ),
+            TimelineEntry(
+                "2022-03-03",
+                text[cut + 1 :],
+                (Citation(article.id, text[cut + 1 :], cut + 1, len(text)),),
+            ),
+        ),
+    )
     exported = tmp_path / "timeline.html"
     exported.write_text(built.to_html(), encoding="utf-8")
     context = chromium.new_context(viewport={"width": 1280, "height": 860})

@@ -65,8 +65,12 @@ def connect(scheduler: str) -> Iterator[Any]:
         workers = scheduler.removeprefix("local:")
         if not workers.isdigit() or int(workers) < 1:
             raise DatelineError(f"--dask {scheduler}: local:N needs a number of workers, 1 or more")
-        with LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+        with (
+            LocalCluster(
+                n_workers=int(workers), threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+            Client(cluster) as client,
+        ):
             yield client
         return
     try:
@@ -77,9 +81,13 @@ def connect(scheduler: str) -> Iterator[Any]:
         yield client
 
 
-def timeline_on_dask(paths: Iterable[str | Path], settings: Settings, scheduler: str,
-                     request: TimelineQuery | None = None,
-                     on_stage: Callable[[str], None] | None = None) -> Timeline:
+def timeline_on_dask(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    scheduler: str,
+    request: TimelineQuery | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> Timeline:
     """`pipeline.timeline_from_paths` with reading and the per-document stages on Dask."""
     stage = on_stage or (lambda name: None)
     items = inputs(paths)
@@ -90,13 +98,20 @@ def timeline_on_dask(paths: Iterable[str | Path], settings: Settings, scheduler:
         marks, columns = _marks(client, done, settings)
         spool = _spool(client, done)
     stage("choosing dates and entries")
-    return build_timeline(spool.corpus(columns).with_marks(marks), settings,
-                          request or TimelineQuery(), failures)
+    return build_timeline(
+        spool.corpus(columns).with_marks(marks), settings, request or TimelineQuery(), failures
+    )
 
 
-def ingest_on_dask(store: Store, paths: Iterable[str | Path], settings: Settings,
-                   scheduler: str, *, strict: bool = False,
-                   on_stage: Callable[[str], None] | None = None) -> IngestResult:
+def ingest_on_dask(
+    store: Store,
+    paths: Iterable[str | Path],
+    settings: Settings,
+    scheduler: str,
+    *,
+    strict: bool = False,
+    on_stage: Callable[[str], None] | None = None,
+) -> IngestResult:
     """`pipeline.ingest` with reading and the per-document stages on Dask: the processed
     articles come back through the disk spool into one store transaction (the store finds
     their near-duplicates among the stored ones itself)."""
@@ -123,22 +138,28 @@ def ingest_on_dask(store: Store, paths: Iterable[str | Path], settings: Settings
         added = store.add(counted(), failures)
     finally:
         spool.close()
-    return IngestResult(added, tuple(failures), untagged(list(languages.elements())),
-                        undated, events)
+    return IngestResult(
+        added, tuple(failures), untagged(list(languages.elements())), undated, events
+    )
 
 
-def _read(client: Any, items: list[str | Failure], settings: Settings,
-          stage: Callable[[str], None]) -> tuple[list[Any], list[Failure]]:
+def _read(
+    client: Any, items: list[str | Failure], settings: Settings, stage: Callable[[str], None]
+) -> tuple[list[Any], list[Failure]]:
     """The inputs read on the workers, kept there as partitions; the failures, here."""
     stage("reading")
     parts = client.persist(_partitions(items, settings.read, _worker_count(client)))
-    failures = [f for part in client.gather(client.compute(
-        [_failures_of(part) for part in parts])) for f in part]
+    failures = [
+        f
+        for part in client.gather(client.compute([_failures_of(part) for part in parts]))
+        for f in part
+    ]
     return parts, failures
 
 
-def _processed(client: Any, parts: list[Any], settings: Settings,
-               stage: Callable[[str], None]) -> list[Any]:
+def _processed(
+    client: Any, parts: list[Any], settings: Settings, stage: Callable[[str], None]
+) -> list[Any]:
     """Each partition through the per-document stages, kept on the workers."""
     stage("finding each outlet's repeated lines")
     boilerplate = client.scatter(_repeated_lines(parts, settings), broadcast=True)
@@ -178,8 +199,10 @@ def _partitions(items: list[str | Failure], settings: ReadSettings, workers: int
     from dask import delayed
 
     size = max(1, -(-len(items) // (workers * PARTITIONS_PER_WORKER)))
-    return [delayed(_read_part)(items[start:start + size], settings)
-            for start in range(0, len(items), size)]
+    return [
+        delayed(_read_part)(items[start : start + size], settings)
+        for start in range(0, len(items), size)
+    ]
 
 
 def _read_part(items: list[str | Failure], settings: ReadSettings) -> list[Article | Failure]:
@@ -221,8 +244,10 @@ def _line_records(part: Any, number: int) -> Any:
     from dask import delayed
 
     def records(read: list[Article | Failure]) -> list[tuple[str, Place, LineSets]]:
-        return [(boilerplate_key(a), (number, i), line_sets(a.raw_text))
-                for i, a in enumerate(_articles(read))]
+        return [
+            (boilerplate_key(a), (number, i), line_sets(a.raw_text))
+            for i, a in enumerate(_articles(read))
+        ]
 
     return delayed(records)(part)
 
@@ -235,19 +260,26 @@ def _process_part(part: Any, boilerplate: Any, settings: Settings) -> Any:
     """The per-document stages over one partition, unchanged: each article's `Summary`."""
     from dask import delayed
 
-    def process(read: list[Article | Failure], repeated: dict[str, frozenset[str]],
-                ) -> list[Summary]:
+    def process(
+        read: list[Article | Failure],
+        repeated: dict[str, frozenset[str]],
+    ) -> list[Summary]:
         num_perm = settings.dedup.num_perm
         pipelines = {key: document_pipeline(settings, lines) for key, lines in repeated.items()}
         empty = document_pipeline(settings)
-        return [summarise(pipelines.get(boilerplate_key(a), empty)(a), num_perm)
-                for a in _articles(read)]
+        return [
+            summarise(pipelines.get(boilerplate_key(a), empty)(a), num_perm)
+            for a in _articles(read)
+        ]
 
     return delayed(process)(part, boilerplate)
 
 
-def _marks(client: Any, done: list[Any], settings: Settings,
-           ) -> tuple[dict[int, tuple[str | None, tuple[str, ...] | None]], Columns]:
+def _marks(
+    client: Any,
+    done: list[Any],
+    settings: Settings,
+) -> tuple[dict[int, tuple[str | None, tuple[str, ...] | None]], Columns]:
     """Near-duplicates by a group-by of band keys: only the articles that share a band send
     their signatures here; with them, the small fields of every article."""
     from dask import delayed
@@ -268,8 +300,13 @@ def _marks(client: Any, done: list[Any], settings: Settings,
         number = bisect.bisect_right(offsets, position) - 1
         wanted.setdefault(number, []).append(position - offsets[number])
     signatures: list[Signature | None] = [None] * len(ids)
-    for number, found in zip(wanted, client.gather(client.compute(
-            [delayed(_signatures_at)(done[n], wanted[n]) for n in wanted])), strict=True):
+    for number, found in zip(
+        wanted,
+        client.gather(
+            client.compute([delayed(_signatures_at)(done[n], wanted[n]) for n in wanted])
+        ),
+        strict=True,
+    ):
         for index, sig in zip(wanted[number], found, strict=True):
             signatures[offsets[number] + index] = sig
     found = canonicals(ids, days, signatures, settings.dedup, shared)
@@ -287,8 +324,9 @@ def _spool(client: Any, done: list[Any]) -> Spool:
     return spool
 
 
-def _columns(summaries: list[Summary],
-             ) -> list[tuple[str, date, tuple[str, ...], PublicationDate | None, str]]:
+def _columns(
+    summaries: list[Summary],
+) -> list[tuple[str, date, tuple[str, ...], PublicationDate | None, str]]:
     return [(s.id, s.day, s.outlets, s.published, s.language) for s in summaries]
 
 
@@ -300,17 +338,19 @@ def _signatures_at(summaries: list[Summary], indices: list[int]) -> list[Signatu
     return [summaries[i].signature for i in indices]
 
 
-def _shared_keys(done: list[Any], threshold: float,
-                 offsets: Sequence[int]) -> dict[int, list[int]]:
+def _shared_keys(done: list[Any], threshold: float, offsets: Sequence[int]) -> dict[int, list[int]]:
     """Each position's band keys that another article holds too, in band order: a group-by
     of (band, key) over the whole pile, keeping the groups of two or more."""
     import dask.bag as db
     from dask import delayed
 
     def records(summaries: list[Summary], offset: int) -> list[tuple[tuple[int, int], int]]:
-        return [((band, key), offset + i)
-                for i, s in enumerate(summaries) if s.signature is not None
-                for band, key in enumerate(band_keys(s.signature, threshold))]
+        return [
+            ((band, key), offset + i)
+            for i, s in enumerate(summaries)
+            if s.signature is not None
+            for band, key in enumerate(band_keys(s.signature, threshold))
+        ]
 
     bag = db.from_delayed([delayed(records)(part, offsets[n]) for n, part in enumerate(done)])
     groups = bag.groupby(lambda record: record[0]).filter(lambda group: len(group[1]) > 1)

@@ -104,10 +104,15 @@ class Spool:
 
     def _error(self, exc: OSError) -> DatelineError:
         where = self._folder or tempfile.gettempdir()
-        reason = "the disk is full" if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) \
+        reason = (
+            "the disk is full"
+            if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
             else (exc.strerror or str(exc))
-        return DatelineError(f"{where}: cannot spool the pile to disk: {reason}; free some "
-                             "space there or set TMPDIR to a larger disk, and run again")
+        )
+        return DatelineError(
+            f"{where}: cannot spool the pile to disk: {reason}; free some "
+            "space there or set TMPDIR to a larger disk, and run again"
+        )
 
     def corpus(self, columns: Columns | None = None) -> Corpus:
         """Every article spooled so far, in the order written; `columns`, when the writer
@@ -135,10 +140,14 @@ class Corpus(Sequence[Article]):
     duplicate marks to apply as each loads, and whole articles that replace spooled ones
     (those the corpus dated); `subset` and slicing give narrower views without loading."""
 
-    def __init__(self, spool: Spool, positions: np.ndarray,
-                 marks: Mapping[int, Mark] | None = None,
-                 replaced: Mapping[int, Article] | None = None,
-                 columns: Columns | None = None) -> None:
+    def __init__(
+        self,
+        spool: Spool,
+        positions: np.ndarray,
+        marks: Mapping[int, Mark] | None = None,
+        replaced: Mapping[int, Article] | None = None,
+        columns: Columns | None = None,
+    ) -> None:
         self.spool = spool
         self.positions = positions
         self.marks: Mapping[int, Mark] = marks or {}
@@ -167,8 +176,7 @@ class Corpus(Sequence[Article]):
         tuple, another corpus), as a list of them would be."""
         if not isinstance(other, Sequence) or isinstance(other, str | bytes):
             return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other,
-                                                                         strict=True))
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -184,8 +192,7 @@ class Corpus(Sequence[Article]):
 
     def with_replaced(self, articles: Mapping[int, Article]) -> Corpus:
         """This view with the articles at these indices replaced by the ones given."""
-        by_position = {**self.replaced,
-                       **{int(self.positions[i]): a for i, a in articles.items()}}
+        by_position = {**self.replaced, **{int(self.positions[i]): a for i, a in articles.items()}}
         return Corpus(self.spool, self.positions, self.marks, by_position, self.columns)
 
     def headers(self) -> Sequence[Article]:
@@ -208,8 +215,11 @@ class Corpus(Sequence[Article]):
         if mark is None:
             return article
         duplicate_of, outlets = mark
-        return dataclasses.replace(article, duplicate_of=duplicate_of,
-                                   outlets=article.outlets if outlets is None else outlets)
+        return dataclasses.replace(
+            article,
+            duplicate_of=duplicate_of,
+            outlets=article.outlets if outlets is None else outlets,
+        )
 
 
 class _Headers(Sequence[Article]):
@@ -243,7 +253,11 @@ class _Headers(Sequence[Article]):
         columns = corpus.columns
         assert columns is not None
         mark = corpus.marks.get(position)
-        return Article(id=columns.ids[position], source="", raw_text="",
-                       language=columns.languages[position],
-                       published=columns.published[position],
-                       duplicate_of=mark[0] if mark is not None else None)
+        return Article(
+            id=columns.ids[position],
+            source="",
+            raw_text="",
+            language=columns.languages[position],
+            published=columns.published[position],
+            duplicate_of=mark[0] if mark is not None else None,
+        )

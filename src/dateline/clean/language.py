@@ -27,17 +27,17 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     for lang, words in {
         "en": " ".join(sorted(COMMONEST_WORDS)),
         "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine "
-              "als auch es an werden aus er hat dass sie nach wird bei einer um am sind",
+        "als auch es an werden aus er hat dass sie nach wird bei einer um am sind",
         "fr": "le la les de des et en un une du est que qui dans pour pas au sur par ne se "
-              "il plus ce avec sont aux ont elle été cette son sa",
+        "il plus ce avec sont aux ont elle été cette son sa",
         "es": "el la los las de del y en un una que por con para es se no al lo como más "
-              "su sus pero fue ha han este esta entre",
+        "su sus pero fue ha han este esta entre",
         "pt": "o a os as de do da dos das e em um uma que para com não por se na no mais ao "
-              "é foi como mas sua seu pelo pela",
+        "é foi como mas sua seu pelo pela",
         "it": "il lo la i gli le di del della e è in un una che per con non si da al alla "
-              "dei delle sono come più anche ha",
+        "dei delle sono come più anche ha",
         "nl": "de het een en van in is dat op te zijn voor met niet aan er ook als bij door "
-              "om maar naar werd heeft wordt",
+        "om maar naar werd heeft wordt",
     }.items()
 }
 # At least this share of a text's words must be one language's function words before it is
@@ -50,10 +50,23 @@ _SAMPLE = 4000
 
 
 # Unicode character names open with the script ("CJK UNIFIED IDEOGRAPH", "HIRAGANA LETTER").
-_SCRIPT_ALIASES = {"LATIN": "Latn", "CYRILLIC": "Cyrl", "ARABIC": "Arab", "GREEK": "Grek",
-                   "HEBREW": "Hebr", "DEVANAGARI": "Deva", "CJK": "Hani", "HIRAGANA": "Jpan",
-                   "KATAKANA": "Jpan", "HANGUL": "Hang", "THAI": "Thai", "BENGALI": "Beng",
-                   "TAMIL": "Taml", "GEORGIAN": "Geor", "ARMENIAN": "Armn"}
+_SCRIPT_ALIASES = {
+    "LATIN": "Latn",
+    "CYRILLIC": "Cyrl",
+    "ARABIC": "Arab",
+    "GREEK": "Grek",
+    "HEBREW": "Hebr",
+    "DEVANAGARI": "Deva",
+    "CJK": "Hani",
+    "HIRAGANA": "Jpan",
+    "KATAKANA": "Jpan",
+    "HANGUL": "Hang",
+    "THAI": "Thai",
+    "BENGALI": "Beng",
+    "TAMIL": "Taml",
+    "GEORGIAN": "Geor",
+    "ARMENIAN": "Armn",
+}
 
 
 def script_of(text: str) -> str:
@@ -77,8 +90,10 @@ def language_of(text: str) -> str:
     words = [word.casefold() for word in _WORD.findall(text[: _SAMPLE * 2])]
     if len(words) < _MIN_WORDS:
         return UNDETERMINED
-    shares = {lang: sum(word in common for word in words) / len(words)
-              for lang, common in _FUNCTION_WORDS.items()}
+    shares = {
+        lang: sum(word in common for word in words) / len(words)
+        for lang, common in _FUNCTION_WORDS.items()
+    }
     best = max(shares, key=lambda lang: shares[lang])
     return best if shares[best] >= _MIN_SHARE else UNDETERMINED
 
@@ -90,5 +105,6 @@ def tag_language(article: Article) -> Article:
 
 def untagged(languages: list[str]) -> Counter[str]:
     """How many articles of each language the later stages can't read yet ("und" aside)."""
-    return Counter(lang for lang in languages
-                   if lang not in TAGGED_LANGUAGES and lang != UNDETERMINED)
+    return Counter(
+        lang for lang in languages if lang not in TAGGED_LANGUAGES and lang != UNDETERMINED
+    )

@@ -74,7 +74,7 @@ def window_keys(first_line: str) -> list[str]:
     outlet) as the window writes it, separators and all ("Dare 3 / October pack"), the first
     part, then the other parts. Parts under three words name an outlet or a section."""
     parts = [p for p in _TITLE_PARTS.split(first_line) if p.strip()]
-    cuts = [m.start() for m in _TITLE_PARTS.finditer(first_line) if first_line[m.end():].strip()]
+    cuts = [m.start() for m in _TITLE_PARTS.finditer(first_line) if first_line[m.end() :].strip()]
     ordered = [first_line, first_line[: cuts[-1]] if cuts else "", *parts]
     keys = [normalise_line(text) for text in ordered]
     return list(dict.fromkeys(k for k in keys if size(k) >= HEADLINE_MIN_WORDS))
@@ -190,8 +190,10 @@ def window_echo(texts: list[str], candidates: list[int]) -> int | None:
         mine = _content_words(texts[i])
         shared = len(mine & theirs)
         share = 2 * shared / (len(mine) + len(theirs)) if mine else 0.0
-        if shared >= ECHO_MIN_SHARED and share >= ECHO_SHARE and (
-            best is None or (shared, share) > best[:2]
+        if (
+            shared >= ECHO_MIN_SHARED
+            and share >= ECHO_SHARE
+            and (best is None or (shared, share) > best[:2])
         ):
             best = (shared, share, i)
     return None if best is None else best[2]

@@ -35,8 +35,12 @@ from dateline.settings import Settings, load_settings
 stderr = Console(stderr=True, highlight=False)
 
 db_option = click.option(
-    "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    envvar="DATELINE_DB", help="Store file (default ./dateline.db, or $DATELINE_DB).",
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    envvar="DATELINE_DB",
+    help="Store file (default ./dateline.db, or $DATELINE_DB).",
 )
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,10 +49,21 @@ def output_options(formats: Iterable[str] = ("text", "json")) -> Callable[[F], F
     """`--format` (the first of `formats` by default) and `-o FILE`, the same on every
     command that prints a listing or a timeline."""
     choices = list(formats)
-    fmt = click.option("--format", "fmt", type=click.Choice(choices), default=choices[0],
-                       show_default=True, help="Output format.")
-    output = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                          default=None, help="Write to FILE instead of standard output.")
+    fmt = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+    output = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Write to FILE instead of standard output.",
+    )
 
     def decorate(command: F) -> F:
         return fmt(output(command))
@@ -70,8 +85,10 @@ def calendar_date(ctx: click.Context, param: click.Parameter, value: str | None)
     try:
         return library.calendar_date(value)
     except ValueError:
-        raise click.BadParameter(f"{printable(value)!r} is not a date; use YYYY, YYYY-MM or "
-                                 "YYYY-MM-DD (e.g. 2004, 2004-03, 2004-03-17)") from None
+        raise click.BadParameter(
+            f"{printable(value)!r} is not a date; use YYYY, YYYY-MM or "
+            "YYYY-MM-DD (e.g. 2004, 2004-03, 2004-03-17)"
+        ) from None
 
 
 def given_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -81,14 +98,19 @@ def given_day(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     try:
         return library.given_day(value)
     except ValueError:
-        raise click.BadParameter(f"{printable(value)!r} is not a day; use YYYY-MM-DD "
-                                 "(e.g. 2004-03-17)") from None
+        raise click.BadParameter(
+            f"{printable(value)!r} is not a day; use YYYY-MM-DD (e.g. 2004-03-17)"
+        ) from None
 
 
 date_option = click.option(
-    "--date", "given_date", metavar="YYYY-MM-DD", callback=given_day,
+    "--date",
+    "given_date",
+    metavar="YYYY-MM-DD",
+    callback=given_day,
     help="The day the one article given was published, as you know it: it wins over the "
-         "inferred date (for many files, put a FILE.meta.json sidecar beside each).")
+    "inferred date (for many files, put a FILE.meta.json sidecar beside each).",
+)
 
 
 def check_paths(paths: Iterable[str], hint: str = "") -> None:
@@ -102,8 +124,10 @@ def existing_store(settings: Settings) -> library.Store:
     """The configured store for reading; a missing one is an error, never created empty."""
     path = settings.store.path
     if not Path(path).exists():
-        raise click.ClickException(f"{printable(str(path))}: no store here; "
-                                   "create it with `dateline add FILES` or name one with --db")
+        raise click.ClickException(
+            f"{printable(str(path))}: no store here; "
+            "create it with `dateline add FILES` or name one with --db"
+        )
     return library.Store(settings=settings, create=False)
 
 
@@ -151,8 +175,12 @@ def printable(text: str) -> str:
     markup off): a title or a file name cannot clear the screen, set the window title,
     fake a report line or style itself.
     """
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                            else f"\\u{ord(m.group()):04x}", text)
+    return _UNPRINTABLE.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 def report_failures(failures: list[Failure]) -> None:
@@ -164,8 +192,11 @@ def report_notes(articles: list[Article]) -> None:
     """One line per thing changed on the way in ("replaced 1 unencodable character")."""
     for article in articles:
         for note in article.notes:
-            stderr.print(f"dateline: {printable(article.source)}: {printable(note)}",
-                         markup=False, soft_wrap=True)
+            stderr.print(
+                f"dateline: {printable(article.source)}: {printable(note)}",
+                markup=False,
+                soft_wrap=True,
+            )
 
 
 def untagged_note(counts: Counter[str]) -> str:
@@ -174,8 +205,10 @@ def untagged_note(counts: Counter[str]) -> str:
         return ""
     total = sum(counts.values())
     languages = ", ".join(f"{lang} {n}" for lang, n in counts.most_common())
-    return (f"{total} article{'s' if total != 1 else ''} in a language dateline can't date or "
-            f"tag from the text yet ({languages}): kept, searchable and listed")
+    return (
+        f"{total} article{'s' if total != 1 else ''} in a language dateline can't date or "
+        f"tag from the text yet ({languages}): kept, searchable and listed"
+    )
 
 
 def report_undated(documents: Iterable[Article]) -> None:
@@ -193,15 +226,22 @@ def report_undated(documents: Iterable[Article]) -> None:
 
 def report_undated_counts(undated: int, articles: int, counts: EventCounts) -> None:
     if undated:
-        stderr.print(f"dateline: {undated} of {articles} articles have no publication day; "
-                     "their events are placed in the range of days their date allows, marked "
-                     "approximate, or left out when it allows none", markup=False,
-                     soft_wrap=True)
+        stderr.print(
+            f"dateline: {undated} of {articles} articles have no publication day; "
+            "their events are placed in the range of days their date allows, marked "
+            "approximate, or left out when it allows none",
+            markup=False,
+            soft_wrap=True,
+        )
     if counts.undated or counts.ranged:
-        stderr.print(f"dateline: {counts.undated} events have no date (a sentence naming a "
-                     'time, such as "on Monday", that nothing places); '
-                     f"{counts.ranged} of {counts.dated} dated events are known only to a "
-                     "range of days, marked approximate", markup=False, soft_wrap=True)
+        stderr.print(
+            f"dateline: {counts.undated} events have no date (a sentence naming a "
+            'time, such as "on Monday", that nothing places); '
+            f"{counts.ranged} of {counts.dated} dated events are known only to a "
+            "range of days, marked approximate",
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 def report_untagged(counts: Counter[str]) -> None:
@@ -238,7 +278,14 @@ class RunProgress:
 @contextmanager
 def run_progress(label: str) -> Iterator[RunProgress]:
     """Live progress on stderr, only when stderr is a terminal."""
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=stderr, transient=True,
-                  disable=not stderr.is_terminal) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
+    ) as progress:
         yield RunProgress(progress, label)

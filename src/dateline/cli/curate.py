@@ -22,8 +22,10 @@ _reason = click.option("--reason", default="", metavar="TEXT", help="Why (kept w
 def _decide(ctx: click.Context, db: Path | None, curation: Curation) -> None:
     with existing_store(settings_from(ctx, db)) as store:
         stored = store.curate(curation)
-    click.echo(f"decision {stored.id}: {stored.kind} {printable(stored.target)}"
-               + (f" = {printable(stored.value)}" if stored.value else ""))
+    click.echo(
+        f"decision {stored.id}: {stored.kind} {printable(stored.target)}"
+        + (f" = {printable(stored.value)}" if stored.value else "")
+    )
 
 
 @click.group("curate")
@@ -51,8 +53,13 @@ def hide(ctx: click.Context, key: str, reason: str, db: Path | None) -> None:
 
 @curate.command("pin")
 @click.argument("key")
-@click.option("--date", "day", default="", metavar="YYYY-MM-DD",
-              help="The day of what the sentence reports, when nothing in the text dates it.")
+@click.option(
+    "--date",
+    "day",
+    default="",
+    metavar="YYYY-MM-DD",
+    help="The day of what the sentence reports, when nothing in the text dates it.",
+)
 @_reason
 @db_option
 @click.pass_context
@@ -94,8 +101,14 @@ def delete(ctx: click.Context, article: str, reason: str, db: Path | None) -> No
 
 
 @curate.command("list")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @db_option
 @click.pass_context
 def list_decisions(ctx: click.Context, fmt: str, db: Path | None) -> None:
@@ -106,8 +119,14 @@ def list_decisions(ctx: click.Context, fmt: str, db: Path | None) -> None:
         payload = {"decisions": [curation_to_dict(c) for c in found]}
         emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", None)
         return
-    emit("".join(f"{c.id}\t{c.made_at}\t{c.kind}\t{printable(c.target)}\t"
-                 f"{printable(c.value)}\t{printable(c.reason)}\n" for c in found), None)
+    emit(
+        "".join(
+            f"{c.id}\t{c.made_at}\t{c.kind}\t{printable(c.target)}\t"
+            f"{printable(c.value)}\t{printable(c.reason)}\n"
+            for c in found
+        ),
+        None,
+    )
 
 
 @curate.command("undo")
@@ -122,8 +141,13 @@ def undo(ctx: click.Context, decision: int, db: Path | None) -> None:
 
 
 @curate.command("export")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE instead of standard output.",
+)
 @db_option
 @click.pass_context
 def export(ctx: click.Context, output: Path | None, db: Path | None) -> None:

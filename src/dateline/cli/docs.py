@@ -28,8 +28,20 @@ from dateline.render.csv import safe_cell
 from dateline.render.json import document_to_dict
 
 PER_PAGE = 50
-CSV_COLUMNS = ("id", "published", "earliest", "latest", "confidence", "method", "language",
-               "outlet", "title", "path", "url", "duplicate_of")
+CSV_COLUMNS = (
+    "id",
+    "published",
+    "earliest",
+    "latest",
+    "confidence",
+    "method",
+    "language",
+    "outlet",
+    "title",
+    "path",
+    "url",
+    "duplicate_of",
+)
 
 
 def _when(article: Article) -> str:
@@ -48,12 +60,24 @@ def _csv(articles: list[Article]) -> str:
     writer.writerow(CSV_COLUMNS)
     for a in articles:
         p = a.published
-        iso = [d.isoformat() if d else "" for d in
-               (p.date if p else None, p.earliest if p else None, p.latest if p else None)]
-        writer.writerow([a.id, *iso, f"{p.confidence:.2f}" if p else "0.00",
-                         p.method if p else "none", a.language, safe_cell(a.outlet),
-                         safe_cell(a.title), safe_cell(a.source), safe_cell(a.url),
-                         a.duplicate_of or ""])
+        iso = [
+            d.isoformat() if d else ""
+            for d in (p.date if p else None, p.earliest if p else None, p.latest if p else None)
+        ]
+        writer.writerow(
+            [
+                a.id,
+                *iso,
+                f"{p.confidence:.2f}" if p else "0.00",
+                p.method if p else "none",
+                a.language,
+                safe_cell(a.outlet),
+                safe_cell(a.title),
+                safe_cell(a.source),
+                safe_cell(a.url),
+                a.duplicate_of or "",
+            ]
+        )
     return out.getvalue()
 
 
@@ -65,8 +89,16 @@ def _table(articles: list[Article], failures: list[Failure], footer: str) -> str
         published = article.published
         sure = f"{published.confidence:.2f}" if published else "0.00"
         status = f"duplicate of {article.duplicate_of[:8]}" if article.duplicate_of else "ok"
-        cells = (article.id[:8], _when(article), sure, article.language, article.outlet,
-                 article.title, article.source, status)
+        cells = (
+            article.id[:8],
+            _when(article),
+            sure,
+            article.language,
+            article.outlet,
+            article.title,
+            article.source,
+            status,
+        )
         table.add_row(*(Text(printable(cell)) for cell in cells))
     buffer = io.StringIO()
     Console(file=buffer, width=200).print(table)
@@ -82,14 +114,25 @@ def _table(articles: list[Article], failures: list[Failure], footer: str) -> str
 
 @click.command()
 @db_option
-@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Which page of the listing.")
-@click.option("--per-page", type=click.IntRange(min=1), default=PER_PAGE, show_default=True,
-              help="Articles per page.")
+@click.option(
+    "--page",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Which page of the listing.",
+)
+@click.option(
+    "--per-page",
+    type=click.IntRange(min=1),
+    default=PER_PAGE,
+    show_default=True,
+    help="Articles per page.",
+)
 @output_options(("text", "json", "csv"))
 @click.pass_context
-def docs(ctx: click.Context, db: Path | None, page: int, per_page: int, fmt: str,
-         output: Path | None) -> None:
+def docs(
+    ctx: click.Context, db: Path | None, page: int, per_page: int, fmt: str, output: Path | None
+) -> None:
     """List the articles in the store: full date estimate and how sure it is, outlet, title
     and path, oldest first, a page at a time."""
     settings = settings_from(ctx, db)
@@ -104,7 +147,10 @@ def docs(ctx: click.Context, db: Path | None, page: int, per_page: int, fmt: str
         payload = {
             "documents": [document_to_dict(a) for a in articles],
             "failures": [{"source": f.source, "reason": f.reason} for f in failures],
-            "page": page, "pages": pages, "per_page": per_page, "total": total,
+            "page": page,
+            "pages": pages,
+            "per_page": per_page,
+            "total": total,
         }
         emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", output)
         return
@@ -112,8 +158,11 @@ def docs(ctx: click.Context, db: Path | None, page: int, per_page: int, fmt: str
         emit(_csv(articles), output)
         return
     first = (page - 1) * per_page + 1
-    footer = (f"page {page} of {pages}: articles {first}-{first + len(articles) - 1} of {total}"
-              if articles else "no articles stored")
+    footer = (
+        f"page {page} of {pages}: articles {first}-{first + len(articles) - 1} of {total}"
+        if articles
+        else "no articles stored"
+    )
     if page < pages:
         footer += f"; next: --page {page + 1}"
     emit(_table(articles, failures, footer), output)

@@ -22,11 +22,14 @@ def _summary(scores: dict[str, Any]) -> str:
             lines.append(f"{key:24} {value:.4f}")
         elif isinstance(value, int | str):
             lines.append(f"{key:24} {value}")
-        elif isinstance(value, dict) and all(isinstance(v, float | int | str)
-                                             for v in value.values()):
+        elif isinstance(value, dict) and all(
+            isinstance(v, float | int | str) for v in value.values()
+        ):
             lines.append(f"{key}:")
-            lines.extend(f"  {k:22} {v:.4f}" if isinstance(v, float) else f"  {k:22} {v}"
-                         for k, v in value.items())
+            lines.extend(
+                f"  {k:22} {v:.4f}" if isinstance(v, float) else f"  {k:22} {v}"
+                for k, v in value.items()
+            )
         elif isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
             # A table: one row per key (a topic, say), its scalar scores in columns.
             lines.append(f"{key}:")
@@ -37,8 +40,13 @@ def _summary(scores: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _run(evaluate: Callable[..., dict[str, Any]], fmt: str, output: Path | None,
-         *args: Any, **kwargs: Any) -> None:
+def _run(
+    evaluate: Callable[..., dict[str, Any]],
+    fmt: str,
+    output: Path | None,
+    *args: Any,
+    **kwargs: Any,
+) -> None:
     scores = evaluate(*args, **kwargs)
     text = json.dumps(scores, indent=2, default=str) + "\n" if fmt == "json" else _summary(scores)
     emit(text, output)
@@ -62,9 +70,12 @@ def eval_timex(path: Path, no_dct: bool, fmt: str, output: Path | None) -> None:
 
 @eval_group.command("dct")
 @path_argument
-@click.option("--pile", is_flag=True,
-              help="PATH holds Timeline17-style topics: date each topic as one pile of "
-                   "undated articles (dct hidden), date stage then date_from_corpus.")
+@click.option(
+    "--pile",
+    is_flag=True,
+    help="PATH holds Timeline17-style topics: date each topic as one pile of "
+    "undated articles (dct hidden), date stage then date_from_corpus.",
+)
 @output_options()
 def eval_dct(path: Path, pile: bool, fmt: str, output: Path | None) -> None:
     """Article-date inference on a folder of articles with a dates.tsv of true dates.
@@ -85,13 +96,20 @@ def eval_dct(path: Path, pile: bool, fmt: str, output: Path | None) -> None:
 
 @eval_group.command("tls")
 @path_argument
-@click.option("--keywords", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="JSON of topic -> keyword list (tilse's keyword_mapping): each topic's query.")
-@click.option("--variants", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="JSON of name -> select weight overrides, scored leave-one-topic-out.")
+@click.option(
+    "--keywords",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON of topic -> keyword list (tilse's keyword_mapping): each topic's query.",
+)
+@click.option(
+    "--variants",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON of name -> select weight overrides, scored leave-one-topic-out.",
+)
 @output_options()
-def eval_tls(path: Path, keywords: Path | None, variants: Path | None, fmt: str,
-             output: Path | None) -> None:
+def eval_tls(
+    path: Path, keywords: Path | None, variants: Path | None, fmt: str, output: Path | None
+) -> None:
     """Timeline-summarisation scores (ROUGE, Date F1) vs the Datewise baseline.
 
     \b

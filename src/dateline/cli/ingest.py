@@ -27,13 +27,23 @@ from dateline.model import Article, Failure
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--strict", is_flag=True, help="Any unreadable file is fatal; nothing is stored.")
-@click.option("--dask", "scheduler", metavar="SCHEDULER",
-              help="Read and process PATHS on a Dask cluster (its address, or local:N for N "
-                   "local workers); needs the dask extra.")
+@click.option(
+    "--dask",
+    "scheduler",
+    metavar="SCHEDULER",
+    help="Read and process PATHS on a Dask cluster (its address, or local:N for N "
+    "local workers); needs the dask extra.",
+)
 @date_option
 @click.pass_context
-def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: bool,
-        scheduler: str | None, given_date: date | None) -> None:
+def add(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: Path | None,
+    strict: bool,
+    scheduler: str | None,
+    given_date: date | None,
+) -> None:
     """Ingest PATHS (files, folders, or - for stdin) into the store.
 
     A FILE.meta.json beside a file gives what you know of it: {"date": "YYYY-MM-DD",
@@ -49,9 +59,16 @@ def add(ctx: click.Context, paths: tuple[str, ...], db: Path | None, strict: boo
                 noted.append(item)
             progress.read(item)
 
-        result = store.add(paths, strict=strict, stdin=sys.stdin.buffer, on_item=read,
-                           on_done=progress.processed, on_stage=progress.stage, dask=scheduler,
-                           given_date=given_date)
+        result = store.add(
+            paths,
+            strict=strict,
+            stdin=sys.stdin.buffer,
+            on_item=read,
+            on_done=progress.processed,
+            on_stage=progress.stage,
+            dask=scheduler,
+            given_date=given_date,
+        )
     report_failures(list(result.failures))
     report_notes(noted)
     report_untagged(result.untagged)

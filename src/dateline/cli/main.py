@@ -43,8 +43,11 @@ class DatelineGroup(click.Group):
             raise
         except KeyboardInterrupt as exc:
             writes = ctx.invoked_subcommand == "add"
-            _say("interrupted; the store keeps only the batches that had finished" if writes
-                 else "interrupted")
+            _say(
+                "interrupted; the store keeps only the batches that had finished"
+                if writes
+                else "interrupted"
+            )
             ctx.exit(_STOPPED[1] if isinstance(exc, Terminated) else _STOPPED[0])
         except Exception as exc:
             if os.environ.get("DATELINE_DEBUG"):
@@ -69,8 +72,10 @@ def one_line_error(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return _os_error(exc)
     detail = " ".join(str(exc).split())[:200]
-    return (f"internal error ({type(exc).__name__}: {detail}); please report it, with the "
-            "traceback DATELINE_DEBUG=1 shows")
+    return (
+        f"internal error ({type(exc).__name__}: {detail}); please report it, with the "
+        "traceback DATELINE_DEBUG=1 shows"
+    )
 
 
 def _os_error(exc: OSError) -> str:
@@ -86,8 +91,12 @@ def _os_error(exc: OSError) -> str:
 
 @click.group(cls=DatelineGroup)
 @click.version_option(__version__, prog_name="dateline")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              envvar="DATELINE_CONFIG", help="TOML settings file (sections per stage).")
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    envvar="DATELINE_CONFIG",
+    help="TOML settings file (sections per stage).",
+)
 @click.pass_context
 def cli(ctx: click.Context, config: Path | None) -> None:
     """Turn a pile of news articles into a dated, sourced timeline.

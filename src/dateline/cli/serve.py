@@ -15,8 +15,12 @@ _GRACE_SECONDS = 3
 
 @click.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; keep it on loopback unless you trust the network.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; keep it on loopback unless you trust the network.",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.pass_context
 def serve(ctx: click.Context, db: Path | None, host: str, port: int) -> None:
@@ -38,5 +42,6 @@ def serve(ctx: click.Context, db: Path | None, host: str, port: int) -> None:
     click.echo(f"dateline: serving {path} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     # On SIGINT/SIGTERM uvicorn stops taking requests and waits this long for open ones; the
     # app's shutdown then kills a running upload's process (its batch rolls back).
-    uvicorn.run(app, host=host, port=port, log_level="warning",
-                timeout_graceful_shutdown=_GRACE_SECONDS)
+    uvicorn.run(
+        app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=_GRACE_SECONDS
+    )

@@ -45,8 +45,11 @@ def outlets_of(article: Article) -> tuple[str, ...]:
     return tuple(dict.fromkeys(o for o in (article.outlet, *article.outlets) if o))
 
 
-def find_canonicals(articles: Sequence[Article], settings: DedupSettings,
-                    signatures: Sequence[Signature | None] | None = None) -> dict[int, int]:
+def find_canonicals(
+    articles: Sequence[Article],
+    settings: DedupSettings,
+    signatures: Sequence[Signature | None] | None = None,
+) -> dict[int, int]:
     """For each near-duplicate (by position), the position of its canonical copy.
 
     `signatures`, when given, are the articles' `signature(dedup_text(a), settings.num_perm)`
@@ -54,13 +57,18 @@ def find_canonicals(articles: Sequence[Article], settings: DedupSettings,
     """
     if signatures is None:
         signatures = [signature(dedup_text(a), settings.num_perm) for a in articles]
-    return canonicals([a.id for a in articles], [written(a) for a in articles], signatures,
-                      settings)
+    return canonicals(
+        [a.id for a in articles], [written(a) for a in articles], signatures, settings
+    )
 
 
-def canonicals(ids: Sequence[str], days: Sequence[date], signatures: Sequence[Signature | None],
-               settings: DedupSettings,
-               shared: Mapping[int, list[int]] | None = None) -> dict[int, int]:
+def canonicals(
+    ids: Sequence[str],
+    days: Sequence[date],
+    signatures: Sequence[Signature | None],
+    settings: DedupSettings,
+    shared: Mapping[int, list[int]] | None = None,
+) -> dict[int, int]:
     """`find_canonicals` on the compact state of a pile: each article's id, `written` day and
     signature, by position. The whole decision needs no more, so a pile larger than memory
     keeps only these.
@@ -93,52 +101,73 @@ def canonicals(ids: Sequence[str], days: Sequence[date], signatures: Sequence[Si
     return canonical
 
 
-def shared_band_keys(signatures: Sequence[Signature | None],
-                      threshold: float) -> dict[int, list[int]]:
+def shared_band_keys(
+    signatures: Sequence[Signature | None], threshold: float
+) -> dict[int, list[int]]:
     """The band keys of each signature that some other signature has too, by position, for
     the positions that have any. A band key no other article holds can never make a
     candidate, so the index holds only the few articles that share one, not the pile."""
     signed = [i for i, sig in enumerate(signatures) if sig is not None]
     if not signed:
         return {}
-    keys = np.empty((len(signed), len(band_keys(signatures[signed[0]], threshold))),  # type: ignore[arg-type]
-                    dtype=np.int64)
+    keys = np.empty(
+        (len(signed), len(band_keys(signatures[signed[0]], threshold))),  # type: ignore[arg-type]
+        dtype=np.int64,
+    )
     for row, position in enumerate(signed):
         keys[row] = band_keys(signatures[position], threshold)  # type: ignore[arg-type]
     common = np.zeros(keys.shape, dtype=bool)
     for band in range(keys.shape[1]):
         _, inverse, counts = np.unique(keys[:, band], return_inverse=True, return_counts=True)
         common[:, band] = counts[inverse] > 1
-    return {signed[row]: [int(k) for k in keys[row][common[row]]]
-            for row in np.flatnonzero(common.any(axis=1))}
+    return {
+        signed[row]: [int(k) for k in keys[row][common[row]]]
+        for row in np.flatnonzero(common.any(axis=1))
+    }
 
 
-def duplicate_marks(ids: Sequence[str], days: Sequence[date],
-                    outlets: Sequence[Sequence[str]], canonical: dict[int, int],
-                    ) -> dict[int, tuple[str | None, tuple[str, ...] | None]]:
+def duplicate_marks(
+    ids: Sequence[str],
+    days: Sequence[date],
+    outlets: Sequence[Sequence[str]],
+    canonical: dict[int, int],
+) -> dict[int, tuple[str | None, tuple[str, ...] | None]]:
     """(duplicate_of, outlets) of every article by position, as `mark_duplicates` sets them;
     `outlets` (each article's `outlets_of`) None for a copy, which keeps its own."""
     merged = {i: list(found) for i, found in enumerate(outlets) if i not in canonical}
     for position in sorted(canonical, key=lambda i: (days[i], ids[i])):  # `kept_first`
         root_outlets = merged[canonical[position]]
         root_outlets.extend(o for o in outlets[position] if o not in root_outlets)
-    return {i: (ids[canonical[i]], None) if i in canonical else (None, tuple(merged[i]))
-            for i in range(len(ids))}
+    return {
+        i: (ids[canonical[i]], None) if i in canonical else (None, tuple(merged[i]))
+        for i in range(len(ids))
+    }
 
 
-def mark_duplicates(articles: Sequence[Article], settings: DedupSettings,
-                    signatures: Sequence[Signature | None] | None = None) -> list[Article]:
+def mark_duplicates(
+    articles: Sequence[Article],
+    settings: DedupSettings,
+    signatures: Sequence[Signature | None] | None = None,
+) -> list[Article]:
     """New articles, in input order, with `duplicate_of` and the canonicals' `outlets` set.
 
     `signatures`: as for `find_canonicals`.
     """
     canonical = find_canonicals(articles, settings, signatures)
-    marks = duplicate_marks([a.id for a in articles], [written(a) for a in articles],
-                            [outlets_of(a) for a in articles], canonical)
+    marks = duplicate_marks(
+        [a.id for a in articles],
+        [written(a) for a in articles],
+        [outlets_of(a) for a in articles],
+        canonical,
+    )
     marked = []
     for position, article in enumerate(articles):
         duplicate_of, outlets = marks[position]
-        marked.append(dataclasses.replace(article, duplicate_of=duplicate_of,
-                                          outlets=article.outlets if outlets is None
-                                          else outlets))
+        marked.append(
+            dataclasses.replace(
+                article,
+                duplicate_of=duplicate_of,
+                outlets=article.outlets if outlets is None else outlets,
+            )
+        )
     return marked

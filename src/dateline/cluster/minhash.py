@@ -32,8 +32,16 @@ MISS_WEIGHT = 0.9
 _CHUNK = 1024
 _WORD = re.compile(r"\w+")
 _SHINGLE_MULTIPLIERS = np.array(
-    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
-     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x27D4EB2F165667C5, 0x85EBCA77C2B2AE63],
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+        0xC4CEB9FE1A85EC53,
+        0x27D4EB2F165667C5,
+        0x85EBCA77C2B2AE63,
+    ],
     dtype=np.uint64,
 )
 
@@ -41,8 +49,10 @@ Signature = np.ndarray
 
 
 # ASCII bytes as `\w` sees them, lowered: word characters kept, every other byte a space.
-_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" else 32
-                     for c in range(128)) + b" " * 128
+_ASCII_WORDS = (
+    bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128))
+    + b" " * 128
+)
 
 
 def _words(text: str) -> list[bytes]:
@@ -90,7 +100,7 @@ def _all_shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     with np.errstate(over="ignore"):
         combined = np.zeros(count, dtype=np.uint64)
         for offset in range(size):
-            combined += hashes[offset:offset + count] * _SHINGLE_MULTIPLIERS[offset]
+            combined += hashes[offset : offset + count] * _SHINGLE_MULTIPLIERS[offset]
         return _mix(combined)
 
 
@@ -113,7 +123,7 @@ def signature(text: str, num_perm: int) -> Signature | None:
     minima = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for start in range(0, shingles.size, _CHUNK):
-            values = multipliers * shingles[None, start:start + _CHUNK]
+            values = multipliers * shingles[None, start : start + _CHUNK]
             values += offsets
             np.minimum(minima, values.min(axis=1), out=minima)
     # The high 32 bits of the minimum are the minimum of the high 32 bits: one shift, not n.
@@ -156,7 +166,7 @@ def band_keys(sig: Signature, threshold: float) -> list[int]:
     bands, rows = lsh_shape(threshold, sig.size)
     keys = []
     for band in range(bands):
-        chunk = sig[band * rows:(band + 1) * rows].tobytes()
+        chunk = sig[band * rows : (band + 1) * rows].tobytes()
         digest = hashlib.blake2b(chunk, digest_size=8, salt=band.to_bytes(16, "little"))
         keys.append(int.from_bytes(digest.digest(), "little", signed=True))
     return keys
@@ -183,8 +193,7 @@ class LshIndex:
         return found
 
 
-def best_match(sig: Signature, candidates: dict[str, Signature],
-               threshold: float) -> str | None:
+def best_match(sig: Signature, candidates: dict[str, Signature], threshold: float) -> str | None:
     """The most similar candidate at or above `threshold` (ties: the first given)."""
     best_key, best_score = None, threshold
     for key, other in candidates.items():

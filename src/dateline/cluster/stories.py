@@ -117,8 +117,9 @@ def _assign(vectors: list[Vector], threshold: float) -> list[int]:
     return assignment
 
 
-def _average_link(vectors: list[Vector], seeds: list[list[int]],
-                  threshold: float) -> list[list[int]]:
+def _average_link(
+    vectors: list[Vector], seeds: list[list[int]], threshold: float
+) -> list[list[int]]:
     """Merge seed groups, most alike first, while their mean pairwise cosine is ≥ threshold.
 
     The mean cosine between the articles of groups A and B is dot(sum A, sum B) / (|A| |B|),

@@ -175,8 +175,11 @@ def _from_reports(articles: Sequence[Article]) -> dict[int, Article]:
         for other in rare.links(article):
             linked[other].extend(facts)
     replaced = {a.id: _date_one(a, search, linked[a.id]) for a in undated}
-    return {index: new for index, old in zip(positions, undated, strict=True)
-            if (new := replaced[old.id]) is not old}
+    return {
+        index: new
+        for index, old in zip(positions, undated, strict=True)
+        if (new := replaced[old.id]) is not old
+    }
 
 
 def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:

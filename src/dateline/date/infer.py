@@ -137,9 +137,14 @@ class _TextEstimate:
             mentions = tag(self.text, None) if self.text.strip() else []
             estimate = estimate_from_text(self.text, mentions[:MENTION_BUDGET], self.bounds)
             if len(mentions) > MENTION_BUDGET:  # said, not silently cut
-                estimate = dataclasses.replace(estimate, evidence=(
-                    *estimate.evidence, f"read the first {MENTION_BUDGET} of {len(mentions)} "
-                    "time mentions (the date stage's budget per article)"))
+                estimate = dataclasses.replace(
+                    estimate,
+                    evidence=(
+                        *estimate.evidence,
+                        f"read the first {MENTION_BUDGET} of {len(mentions)} "
+                        "time mentions (the date stage's budget per article)",
+                    ),
+                )
             self._estimate = estimate
         return self._estimate
 

@@ -81,9 +81,15 @@ def page_stamp(article: Article, today: date | None = None) -> PageStamp | None:
     lines = article.raw_text.splitlines()
     # A line is judged once, however many dates it writes (a page on one line writes all).
     kinds: dict[int, str] = {}
-    found = [w for w in written_dates(article.raw_text, today)
-             if _stamp_like(w, lines[w.line], kinds.get(w.line)
-                            or kinds.setdefault(w.line, _line_kind(lines[w.line])))]
+    found = [
+        w
+        for w in written_dates(article.raw_text, today)
+        if _stamp_like(
+            w,
+            lines[w.line],
+            kinds.get(w.line) or kinds.setdefault(w.line, _line_kind(lines[w.line])),
+        )
+    ]
     if not found:
         return None
     place = _place(lines, article)
@@ -100,7 +106,7 @@ def page_stamp(article: Article, today: date | None = None) -> PageStamp | None:
 
 
 def _line_kind(line: str) -> str:
-    """"notice", "short" (not a sentence of the story) or "long"."""
+    """ "notice", "short" (not a sentence of the story) or "long"."""
     if NOTICE.search(line):
         return "notice"
     words = line.split()

@@ -87,7 +87,7 @@ def _numeric(match: re.Match[str], month_first: bool, today: date) -> date | Non
 
 
 def _full_year(written: str, today: date) -> int:
-    """"23" -> 2023 and "98" -> 1998 (from 2026): at most YEARS_AHEAD past this year."""
+    """ "23" -> 2023 and "98" -> 1998 (from 2026): at most YEARS_AHEAD past this year."""
     if len(written) == 4:
         return int(written)
     year = today.year // 100 * 100 + int(written)

@@ -91,8 +91,11 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A year or a month named in the same sentence dates what the holder did there, in the past
 # as often as not ("toppled Egyptian President Hosni Mubarak on February 12").
 _DATED = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|" + "|".join(m.capitalize() for m in MONTH_NAMES)
-    + r"|(?:" + "|".join(a.capitalize() for a in MONTH_ABBREVIATIONS) + r")\.)(?!\w)"
+    r"\b(?:1[89]\d\d|20\d\d|"
+    + "|".join(m.capitalize() for m in MONTH_NAMES)
+    + r"|(?:"
+    + "|".join(a.capitalize() for a in MONTH_ABBREVIATIONS)
+    + r")\.)(?!\w)"
 )
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _POSSESSIVE = re.compile(r"\s?['’]s?\b")
@@ -148,11 +151,22 @@ def _table() -> tuple[Fact, ...]:
     reader = csv.DictReader(io.StringIO(gzip.decompress(raw).decode("utf-8")), delimiter="\t",
                             quoting=csv.QUOTE_NONE, escapechar="\\")  # fmt: skip
     return tuple(
-        Fact(row["id"], row["type"], row["name"], tuple(filter(None, row["aliases"].split("|"))),
-             row["qid"], row["office"], row["kind"],
-             row["country"], _first_day(row["start"]), _last_day(row["end"]),
-             _first_day(row["end"]) if row["end"] else None,
-             date.fromisoformat(row["as_of"]), row["source"], row["licence"])
+        Fact(
+            row["id"],
+            row["type"],
+            row["name"],
+            tuple(filter(None, row["aliases"].split("|"))),
+            row["qid"],
+            row["office"],
+            row["kind"],
+            row["country"],
+            _first_day(row["start"]),
+            _last_day(row["end"]),
+            _first_day(row["end"]) if row["end"] else None,
+            date.fromisoformat(row["as_of"]),
+            row["source"],
+            row["licence"],
+        )
         for row in reader
     )
 

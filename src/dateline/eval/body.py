@@ -35,8 +35,11 @@ _SUFFIXES = (".html.gz", ".htm.gz", ".html", ".htm", ".txt")
 def shingles(text: str, size: int = SHINGLE) -> Counter[tuple[str, ...]]:
     """The text's word n-grams with their counts (a text shorter than n is one shingle)."""
     words = _WORD.findall(text)
-    return Counter(tuple(words[i : i + size]) for i in range(max(1, len(words) - size + 1))
-                   if words[i : i + size])
+    return Counter(
+        tuple(words[i : i + size])
+        for i in range(max(1, len(words) - size + 1))
+        if words[i : i + size]
+    )
 
 
 @dataclass(frozen=True)
@@ -164,8 +167,13 @@ def evaluate(folder: Path, settings: Settings | None = None) -> dict[str, Any]:
     peer_texts = [peers.get(k, "") for k in keys] if peers else pages
     matches = [match(t, x) for t, x in zip(truths, texts, strict=True)]
     rows = [
-        {"page": k, "precision": m.precision, "recall": m.recall, "words": len(x.split()),
-         "title": articles[k].title if k in articles else ""}
+        {
+            "page": k,
+            "precision": m.precision,
+            "recall": m.recall,
+            "words": len(x.split()),
+            "title": articles[k].title if k in articles else "",
+        }
         for k, m, x in zip(keys, matches, texts, strict=True)
     ]
     result: dict[str, Any] = {
@@ -174,10 +182,12 @@ def evaluate(folder: Path, settings: Settings | None = None) -> dict[str, Any]:
         **pooled(truths, texts, pages),
         "empty": sum(not x.strip() for x in texts),
         "seconds": seconds,
-        "peer": {"name": peer_name,
-                 **summarise(match(t, x) for t, x in zip(truths, peer_texts, strict=True)),
-                 **pooled(truths, peer_texts, pages),
-                 "empty": sum(not x.strip() for x in peer_texts)},
+        "peer": {
+            "name": peer_name,
+            **summarise(match(t, x) for t, x in zip(truths, peer_texts, strict=True)),
+            **pooled(truths, peer_texts, pages),
+            "empty": sum(not x.strip() for x in peer_texts),
+        },
         "rows": rows,
         "failures": failures,
     }

@@ -62,8 +62,9 @@ def evaluate(folder: Path, settings: Settings | None = None, peer: bool = True) 
     folder = Path(folder)
     truth = read_truth(folder)
     settings = settings or Settings()
-    articles, failures = read_cleaned([folder / name for name in truth], settings,
-                                      lambda path: path.name)
+    articles, failures = read_cleaned(
+        [folder / name for name in truth], settings, lambda path: path.name
+    )
     rows = []
     for name, true_date in truth.items():
         article = articles.get(name)

@@ -125,8 +125,10 @@ class Counts:
         self.value_ok += sum(s.value == g.value for g, s in pairs)
 
 
-def pair_timexes(gold: Sequence[GoldTimex], system: Sequence[TimeMention],
-                 ) -> list[tuple[GoldTimex, TimeMention]]:
+def pair_timexes(
+    gold: Sequence[GoldTimex],
+    system: Sequence[TimeMention],
+) -> list[tuple[GoldTimex, TimeMention]]:
     """Overlapping gold and system timexes, one to one: in text order, each gold timex takes
     the leftmost overlapping system timex no earlier gold timex took."""
     free = sorted(system, key=lambda s: (s.start, s.end))

@@ -16,48 +16,199 @@ from dataclasses import dataclass
 from dateline.events.frame import is_verb_form
 
 _ONES = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "dozen": 12, "bn": 1e9, "m": 1e6}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "dozen": 12,
+    "bn": 1e9,
+    "m": 1e6,
+}
 # (low, high) as multiples of the stated number, for the words before it. Calibrated by
 # reading: "more than 500" is said of 501 to about 749 (past that, reporters say "about 700").
 HEDGES = {
-    ("more", "than"): (1.0, 1.5), ("over",): (1.0, 1.5), ("at", "least"): (1.0, 1.5),
-    ("upwards", "of"): (1.0, 1.5), ("in", "excess", "of"): (1.0, 1.5),
-    ("about",): (0.9, 1.1), ("around",): (0.9, 1.1), ("some",): (0.9, 1.1),
-    ("roughly",): (0.9, 1.1), ("approximately",): (0.9, 1.1), ("an", "estimated"): (0.9, 1.1),
-    ("estimated",): (0.9, 1.1), ("nearly",): (0.85, 1.0), ("almost",): (0.85, 1.0),
-    ("close", "to"): (0.85, 1.0), ("fewer", "than"): (0.5, 1.0), ("less", "than"): (0.5, 1.0),
-    ("under",): (0.5, 1.0), ("up", "to"): (0.5, 1.0), ("as", "many", "as"): (0.5, 1.0),
-    ("no", "more", "than"): (0.5, 1.0), ("at", "most"): (0.5, 1.0),
+    ("more", "than"): (1.0, 1.5),
+    ("over",): (1.0, 1.5),
+    ("at", "least"): (1.0, 1.5),
+    ("upwards", "of"): (1.0, 1.5),
+    ("in", "excess", "of"): (1.0, 1.5),
+    ("about",): (0.9, 1.1),
+    ("around",): (0.9, 1.1),
+    ("some",): (0.9, 1.1),
+    ("roughly",): (0.9, 1.1),
+    ("approximately",): (0.9, 1.1),
+    ("an", "estimated"): (0.9, 1.1),
+    ("estimated",): (0.9, 1.1),
+    ("nearly",): (0.85, 1.0),
+    ("almost",): (0.85, 1.0),
+    ("close", "to"): (0.85, 1.0),
+    ("fewer", "than"): (0.5, 1.0),
+    ("less", "than"): (0.5, 1.0),
+    ("under",): (0.5, 1.0),
+    ("up", "to"): (0.5, 1.0),
+    ("as", "many", "as"): (0.5, 1.0),
+    ("no", "more", "than"): (0.5, 1.0),
+    ("at", "most"): (0.5, 1.0),
 }
 # "hundreds of troops": the least and most the plural allows.
-_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
-          "thousands": (2000, 9999), "millions": (2e6, 9.99e6)}
-_CURRENCY = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
-             "dollar": "USD", "euros": "EUR", "euro": "EUR"}
+_VAGUE = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "millions": (2e6, 9.99e6),
+}
+_CURRENCY = {
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+}
 # One name for a counted thing that news writes several ways.
-SYNONYMS = {"soldier": "troop", "troop": "troop", "peacekeeper": "troop", "death": "dead",
-            "fatality": "dead", "casualty": "dead", "body": "dead", "killed": "dead",
-            "injured": "injured", "wounded": "injured", "injury": "injured"}
-_GENERIC = frozenset(["people", "person", "civilian", "resident", "villager", "passenger",
-                      "worker", "child", "man", "woman", "victim", "other"])
+SYNONYMS = {
+    "soldier": "troop",
+    "troop": "troop",
+    "peacekeeper": "troop",
+    "death": "dead",
+    "fatality": "dead",
+    "casualty": "dead",
+    "body": "dead",
+    "killed": "dead",
+    "injured": "injured",
+    "wounded": "injured",
+    "injury": "injured",
+}
+_GENERIC = frozenset(
+    [
+        "people",
+        "person",
+        "civilian",
+        "resident",
+        "villager",
+        "passenger",
+        "worker",
+        "child",
+        "man",
+        "woman",
+        "victim",
+        "other",
+    ]
+)
 _KILLED = re.compile(r"\b(?:killed|dead|died|killing|kill|kills|lost their lives|perished)\b")
 _HURT = re.compile(r"\b(?:injured|wounded|hurt|injuring|wounding)\b")
-_STOP = frozenset([
-    "a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "and", "or", "but", "with",
-    "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "which", "who",
-    "this", "these", "those", "it", "its", "per", "than", "more", "less", "about", "after",
-    "before", "since", "until", "into", "over", "under", "said", "says", "had", "more", "were",
-    "will", "would", "could", "near", "towards", "toward", "through", "across", "off", "outside",
-    "inside", "against", "during", "while", "when", "because", "without", "within", "between",
-    "among", "beyond", "around",
-])
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "and",
+        "or",
+        "but",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "which",
+        "who",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "per",
+        "than",
+        "more",
+        "less",
+        "about",
+        "after",
+        "before",
+        "since",
+        "until",
+        "into",
+        "over",
+        "under",
+        "said",
+        "says",
+        "had",
+        "more",
+        "were",
+        "will",
+        "would",
+        "could",
+        "near",
+        "towards",
+        "toward",
+        "through",
+        "across",
+        "off",
+        "outside",
+        "inside",
+        "against",
+        "during",
+        "while",
+        "when",
+        "because",
+        "without",
+        "within",
+        "between",
+        "among",
+        "beyond",
+        "around",
+    ]
+)
 _TOKEN = re.compile(r"US\$|[$€£¥%]|\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:'[a-z]+)?")
 
 
@@ -80,8 +231,11 @@ class Amount:
 
 def find_amounts(sentence: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Amount, ...]:
     """The amounts of `sentence`; spans in `skip` (its time expressions) hold none."""
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)
-              if not any(a < m.end() and m.start() < b for a, b in skip)]
+    tokens = [
+        (m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(sentence)
+        if not any(a < m.end() and m.start() < b for a, b in skip)
+    ]
     found: list[Amount] = []
     index = 0
     while index < len(tokens):
@@ -91,8 +245,9 @@ def find_amounts(sentence: str, skip: tuple[tuple[int, int], ...] = ()) -> tuple
     return tuple(found)
 
 
-def _amount_at(sentence: str, tokens: list[tuple[str, int, int]],
-               index: int) -> tuple[Amount | None, int]:
+def _amount_at(
+    sentence: str, tokens: list[tuple[str, int, int]], index: int
+) -> tuple[Amount | None, int]:
     words = [t[0].lower() for t in tokens]
     hedge, factor = _hedge(words, index)
     at = index + len(hedge)
@@ -118,7 +273,8 @@ def _amount_at(sentence: str, tokens: list[tuple[str, int, int]],
     last = max(end, after) - 1
     start_char, end_char = tokens[index][1], tokens[last][2]
     return Amount(sentence[start_char:end_char], low, high, unit, start_char, end_char), max(
-        after, index + 1)
+        after, index + 1
+    )
 
 
 def _hedge(words: list[str], index: int) -> tuple[tuple[str, ...], tuple[float, float]]:
@@ -178,8 +334,9 @@ def _range_end(words: list[str], at: int) -> tuple[float, int] | None:
     return None
 
 
-def _unit(sentence: str, tokens: list[tuple[str, int, int]], at: int,
-          currency: str | None) -> tuple[str, int]:
+def _unit(
+    sentence: str, tokens: list[tuple[str, int, int]], at: int, currency: str | None
+) -> tuple[str, int]:
     """The counted thing's head noun after the number, and where the amount's words end:
     at most two words, no stop word, no verb after the first, no punctuation between."""
     words = [t[0].lower() for t in tokens]
@@ -188,10 +345,14 @@ def _unit(sentence: str, tokens: list[tuple[str, int, int]], at: int,
     if at < len(words) and words[at] in ("%", "percent"):
         return "percent", at + 1
     kept = at
-    while kept < len(words) and kept - at < 2 and words[kept] not in _STOP and \
-            words[kept].isalpha() and not sentence[tokens[kept - 1][2] : tokens[kept][1]].strip(
-                " -") and not (is_verb_form(words[kept]) and (kept > at or words[kept] not in
-                                                             SYNONYMS)):
+    while (
+        kept < len(words)
+        and kept - at < 2
+        and words[kept] not in _STOP
+        and words[kept].isalpha()
+        and not sentence[tokens[kept - 1][2] : tokens[kept][1]].strip(" -")
+        and not (is_verb_form(words[kept]) and (kept > at or words[kept] not in SYNONYMS))
+    ):
         kept += 1
     if kept == at:
         return "", at
@@ -209,8 +370,9 @@ def _singular(word: str) -> str:
     return SYNONYMS.get(word, word)
 
 
-def _casualty(sentence: str, tokens: list[tuple[str, int, int]], start: int, end: int,
-              unit: str) -> str:
+def _casualty(
+    sentence: str, tokens: list[tuple[str, int, int]], start: int, end: int, unit: str
+) -> str:
     """People counted in a sentence about killing or wounding are the dead or the injured."""
     if unit and unit not in _GENERIC:
         return unit
@@ -219,8 +381,9 @@ def _casualty(sentence: str, tokens: list[tuple[str, int, int]], start: int, end
     after = sentence[after_end : after_end + 30].lower()
     # The nearest cue decides: "killed 12 and wounded 42 others" counts 42 injured.
     kinds = ((_KILLED, "dead"), (_HURT, "injured"))
-    cues = [(len(before) - m.end(), kind) for pattern, kind in kinds
-            for m in pattern.finditer(before)]
+    cues = [
+        (len(before) - m.end(), kind) for pattern, kind in kinds for m in pattern.finditer(before)
+    ]
     cues += [(m.start(), kind) for pattern, kind in kinds for m in pattern.finditer(after)]
     return min(cues)[1] if cues else unit
 

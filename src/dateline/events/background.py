@@ -34,24 +34,77 @@ _NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
 # of reporting and being ("the 2004 was", "that March when").
 _NOT_NOUNS = frozenset(
     [
-        "and", "or", "but", "nor", "for", "from", "with", "to", "of", "in", "on", "at", "by", "as",
-        "than", "then", "when", "while", "after", "before", "since", "until", "till", "into",
-        "onto", "over", "under", "about", "against", "between", "during", "through", "is", "was",
-        "are", "were", "be", "been", "has", "had", "have", "will", "would", "could", "should",
-        "may", "might", "can", "did", "does", "do", "said", "says", "that", "which", "who", "where",
-        "whom", "whose"
+        "and",
+        "or",
+        "but",
+        "nor",
+        "for",
+        "from",
+        "with",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "than",
+        "then",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "until",
+        "till",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "against",
+        "between",
+        "during",
+        "through",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "did",
+        "does",
+        "do",
+        "said",
+        "says",
+        "that",
+        "which",
+        "who",
+        "where",
+        "whom",
+        "whose",
     ]
 )
-_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+(?:fiscal\s+|financial\s+)?(?:year\s+)?)?$",
-                         re.IGNORECASE)
+_FOR_BEFORE = re.compile(
+    r"\bfor\s+(?:the\s+(?:fiscal\s+|financial\s+)?(?:year\s+)?)?$", re.IGNORECASE
+)
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.!?\"“”]*$", re.IGNORECASE)
 # A past participle: the regular endings and the common irregular ones.
 _PARTICIPLE = r"(?:[a-z]+(?:ed|en|wn)|built|held|made|met|set|sold|won)"
 _PARTICIPLE_ASIDE = re.compile(
     rf",\s*(?:[a-z]+ly\s+)?{_PARTICIPLE}\b[^,;:.!?\"“”]*$", re.IGNORECASE
 )
-_BEFORE_NOW = re.compile(rf"\b(?:last|first)\s+{_PARTICIPLE}\s+(?:in|during)\s+$",
-                         re.IGNORECASE)
+_BEFORE_NOW = re.compile(rf"\b(?:last|first)\s+{_PARTICIPLE}\s+(?:in|during)\s+$", re.IGNORECASE)
 
 
 def is_background(text: str, mention: TimeMention, start: int = 0) -> bool:

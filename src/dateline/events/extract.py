@@ -51,11 +51,14 @@ def extract_events(article: Article) -> Article:
     for index, sentence in enumerate(sentences):
         lead = index < LEAD_SENTENCES
         # The mentions inside the sentence, in order: those starting within its span.
-        mentions = [t for t in timexes[bisect_left(starts, sentence.start):
-                                       bisect_right(starts, sentence.end)]
-                    if t.end <= sentence.end]
-        event = _event(article, sentence, mentions, quotes, published,
-                       news if lead else None, lead)
+        mentions = [
+            t
+            for t in timexes[
+                bisect_left(starts, sentence.start) : bisect_right(starts, sentence.end)
+            ]
+            if t.end <= sentence.end
+        ]
+        event = _event(article, sentence, mentions, quotes, published, news if lead else None, lead)
         if event is None:
             event = _ranged_event(article, sentence, mentions, quotes, window, lead)
         if event is None:
@@ -82,11 +85,20 @@ def _ranged_event(
     if window is None:
         return None
     # The range's calendar value stands in for the mention's while its role is weighed.
-    ranged = [dataclasses.replace(m, value=ranged_date(m.within))
-              for m in mentions if m.within is not None]
-    chosen = event_mention(dated_mentions(article.text, sentence, ranged,
-                                          cue_leads(sentence.text, plan_cue(sentence.text)),
-                                          quotes))
+    ranged = [
+        dataclasses.replace(m, value=ranged_date(m.within))
+        for m in mentions
+        if m.within is not None
+    ]
+    chosen = event_mention(
+        dated_mentions(
+            article.text,
+            sentence,
+            ranged,
+            cue_leads(sentence.text, plan_cue(sentence.text)),
+            quotes,
+        )
+    )
     within: DayRange | None = None
     if chosen is not None:
         within, background = chosen.mention.within, chosen.tier == BACKGROUND
@@ -95,9 +107,17 @@ def _ranged_event(
     if within is None:
         return None
     when = ranged_date(within)
-    return _sentence_event(article, sentence, mentions, when, predicate(sentence.text),
-                           plan_cue(sentence.text) is not None, "range", background,
-                           None if TimexValue.parse(when).day else within)
+    return _sentence_event(
+        article,
+        sentence,
+        mentions,
+        when,
+        predicate(sentence.text),
+        plan_cue(sentence.text) is not None,
+        "range",
+        background,
+        None if TimexValue.parse(when).day else within,
+    )
 
 
 def _published_value(article: Article) -> str | None:
@@ -147,9 +167,17 @@ def _event(
     return _sentence_event(article, sentence, mentions, when, verb, planned, source, background)
 
 
-def _sentence_event(article: Article, sentence: Sentence, mentions: list[TimeMention],
-                    when: str, verb: str, planned: bool, source: str, background: bool,
-                    within: DayRange | None = None) -> Event:
+def _sentence_event(
+    article: Article,
+    sentence: Sentence,
+    mentions: list[TimeMention],
+    when: str,
+    verb: str,
+    planned: bool,
+    source: str,
+    background: bool,
+    within: DayRange | None = None,
+) -> Event:
     """The sentence's event on `when`, with the actors, place and quantities its words give
     (a time mention's digits are no quantity)."""
     skip = tuple((t.start - sentence.start, t.end - sentence.start) for t in mentions)

@@ -179,8 +179,22 @@ _PLANNED = re.compile(
     r"to be held|next (?:week|month|year))\b",
     re.IGNORECASE,
 )
-_PLAN_WORDS = ("will", "shall", "plan", "intend", "aim", "expected", "scheduled", "due", "set",
-               "slated", "poised", "going", "held", "next")
+_PLAN_WORDS = (
+    "will",
+    "shall",
+    "plan",
+    "intend",
+    "aim",
+    "expected",
+    "scheduled",
+    "due",
+    "set",
+    "slated",
+    "poised",
+    "going",
+    "held",
+    "next",
+)
 _AUX_VERBS = frozenset(
     [
         "is",
@@ -280,4 +294,3 @@ def cue_leads(text: str, cue: re.Match[str] | None) -> bool:
         if word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4):
             return False
     return True
-

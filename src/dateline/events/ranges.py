@@ -27,7 +27,6 @@ def ranged_date(within: DayRange) -> str:
     return within.earliest[:4]
 
 
-
 def overlap(first: DayRange, second: DayRange) -> bool:
     """Whether some day lies in both ranges."""
     return first.earliest <= second.latest and second.earliest <= first.latest

@@ -23,8 +23,9 @@ class EventCounts:
 
     def __add__(self, other: EventCounts) -> EventCounts:
         """Two batches' counts together (a streamed run counts article by article)."""
-        return EventCounts(self.dated + other.dated, self.ranged + other.ranged,
-                           self.undated + other.undated)
+        return EventCounts(
+            self.dated + other.dated, self.ranged + other.ranged, self.undated + other.undated
+        )
 
 
 def undated_events(articles: Iterable[Article]) -> EventCounts:

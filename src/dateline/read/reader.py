@@ -56,8 +56,11 @@ def _within_budget(result: Result, max_chars: int) -> Result:
     """An article longer than the budget is reported instead of stalling every later stage."""
     if isinstance(result, Failure) or len(result.raw_text) <= max_chars:
         return result
-    return Failure(result.source, f"text too long: {len(result.raw_text):,} characters, over "
-                                  f"settings.read.max_chars ({max_chars:,})")
+    return Failure(
+        result.source,
+        f"text too long: {len(result.raw_text):,} characters, over "
+        f"settings.read.max_chars ({max_chars:,})",
+    )
 
 
 def _printable_source(result: Result) -> Result:
@@ -169,8 +172,11 @@ def _read_handle(
         )
     elif kind is Kind.TEXT and length > _MAX_BYTES_PER_CHAR * settings.max_chars:
         # Refused before decoding: no encoding fits these bytes in the character budget.
-        yield Failure(source, f"text too long: {length:,} bytes, over settings.read.max_chars "
-                              f"({settings.max_chars:,}) characters in any encoding")
+        yield Failure(
+            source,
+            f"text too long: {length:,} bytes, over settings.read.max_chars "
+            f"({settings.max_chars:,}) characters in any encoding",
+        )
     elif kind is Kind.BINARY:
         yield Failure(source, binary_reason(head) or "binary file, not text")
     else:

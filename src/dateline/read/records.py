@@ -105,10 +105,16 @@ def record_article(source: str, record: Any, settings: ReadSettings, where: str)
     """One record as an Article; `where` names it in a Failure (`path:line`)."""
     if not isinstance(record, dict):
         return Failure(where, f"record is a JSON {_json_type(record)}, not an object")
-    raw = {role: _field(record, configured, role) for role, configured in (
-        ("text", settings.text_field), ("title", settings.title_field),
-        ("outlet", settings.outlet_field), ("author", settings.author_field),
-        ("url", settings.url_field))}
+    raw = {
+        role: _field(record, configured, role)
+        for role, configured in (
+            ("text", settings.text_field),
+            ("title", settings.title_field),
+            ("outlet", settings.outlet_field),
+            ("author", settings.author_field),
+            ("url", settings.url_field),
+        )
+    }
     text = _text(raw["text"])
     fields: dict[str, Any] = {
         "title": " ".join(_text(raw["title"]).split()),
@@ -120,8 +126,10 @@ def record_article(source: str, record: Any, settings: ReadSettings, where: str)
     }
     replaced = sum(_unencodable(value) for value in raw.values())
     if replaced:
-        fields["notes"] = (f"replaced {replaced} unencodable character"
-                           f"{'s' if replaced != 1 else ''} (lone surrogates) with U+FFFD",)
+        fields["notes"] = (
+            f"replaced {replaced} unencodable character"
+            f"{'s' if replaced != 1 else ''} (lone surrogates) with U+FFFD",
+        )
     if not text.strip():
         return _from_html(source, record, fields, where, settings.text_field)
     return Article.from_raw(source, normalise_newlines(text), **fields)
@@ -132,8 +140,9 @@ def _unencodable(value: Any) -> int:
     if isinstance(value, str):
         return unencodable(value)
     if isinstance(value, list | dict):
-        return sum(_unencodable(item) for item in (value.values() if isinstance(value, dict)
-                                                   else value))
+        return sum(
+            _unencodable(item) for item in (value.values() if isinstance(value, dict) else value)
+        )
     return 0
 
 

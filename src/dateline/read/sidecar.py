@@ -51,8 +51,10 @@ def with_sidecar(article: Article, path: Path) -> Article | Failure:
 def _applied(article: Article, data: dict[str, object], sidecar: Path) -> Article | Failure:
     unknown = sorted(set(data) - set(_FIELDS))
     if unknown:
-        return Failure(str(sidecar), f"unknown field(s) {', '.join(unknown)}; a sidecar may "
-                                     f"give {', '.join(_FIELDS)}")
+        return Failure(
+            str(sidecar),
+            f"unknown field(s) {', '.join(unknown)}; a sidecar may give {', '.join(_FIELDS)}",
+        )
     changes: dict[str, object] = {}
     for name in ("title", "url", "outlet"):
         value = data.get(name)

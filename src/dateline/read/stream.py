@@ -131,8 +131,11 @@ def check_expansion(handle: BinaryIO, size: int, source: str) -> int:
     finally:
         handle.seek(0)
     if expanded > limit:
-        why = (f"over {MAX_EXPANDED:,} bytes" if limit == MAX_EXPANDED
-               else f"over {MAX_RATIO}x its {size:,} bytes")
+        why = (
+            f"over {MAX_EXPANDED:,} bytes"
+            if limit == MAX_EXPANDED
+            else f"over {MAX_RATIO}x its {size:,} bytes"
+        )
         raise InputError(source, f"refused: decompresses to {why} (a compression bomb?)")
     return expanded
 

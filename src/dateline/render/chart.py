@@ -82,8 +82,7 @@ def count_by_period(timeline: Timeline) -> tuple[str, Counter[date], Counter[dat
 
 def approximate_by_period(timeline: Timeline, unit: str) -> Counter[date]:
     """Entries known only to a range of days, at the bin of the range's first day."""
-    return Counter(_bin(d, unit) for e in timeline.entries
-                   if e.approximate and (d := _start(e)))
+    return Counter(_bin(d, unit) for e in timeline.entries if e.approximate and (d := _start(e)))
 
 
 _WIDTH_DAYS = {"year": 300, "month": 25, "day": 0.8}
@@ -127,16 +126,29 @@ def _annotate(ax: Axes, timeline: Timeline, top: int, span: tuple[float, float])
         right = last > first and (x - first) / (last - first) > 0.7
         width = (len(text) + 2) * per_char
         extent = (x - width, x) if right else (x, x + width)
-        row = next((i for i, taken in enumerate(rows)
-                    if all(extent[1] < a or b < extent[0] for a, b in taken)), None)
+        row = next(
+            (
+                i
+                for i, taken in enumerate(rows)
+                if all(extent[1] < a or b < extent[0] for a, b in taken)
+            ),
+            None,
+        )
         if row is None:
             continue
         rows[row].append(extent)
         level = top * (1.12 + ROW_HEIGHT * row)
         highest = max(highest, level)
         ax.plot([x, x], [0, level], color="#999999", linewidth=0.6, zorder=0)
-        ax.text(x, level, f" {text} ", fontsize=LABEL_POINTS, ha="right" if right else "left",
-                va="center", color="#222222")
+        ax.text(
+            x,
+            level,
+            f" {text} ",
+            fontsize=LABEL_POINTS,
+            ha="right" if right else "left",
+            va="center",
+            color="#222222",
+        )
     return highest
 
 
@@ -154,18 +166,34 @@ def figure(timeline: Timeline) -> Figure:
     middle = [reported[b] + planned[b] for b in bins]
     x = [float(mdates.date2num(b)) for b in bins]
     ax.bar(x, low, width=width, align="edge", color="#2b6cb0", label="reported")
-    ax.bar(x, [planned[b] for b in bins], width=width, align="edge", bottom=low,
-           color="#dd6b20", label="planned")
+    ax.bar(
+        x,
+        [planned[b] for b in bins],
+        width=width,
+        align="edge",
+        bottom=low,
+        color="#dd6b20",
+        label="planned",
+    )
     if approximate:
-        ax.bar(x, [approximate[b] for b in bins], width=width, align="edge", bottom=middle,
-               color="#a0aec0", hatch="//", label="approximate date (first day of its range)")
+        ax.bar(
+            x,
+            [approximate[b] for b in bins],
+            width=width,
+            align="edge",
+            bottom=middle,
+            color="#a0aec0",
+            hatch="//",
+            label="approximate date (first day of its range)",
+        )
     ax.set_ylabel(f"entries per {unit}")
     top = max(r + p for r, p in zip(low, [planned[b] for b in bins], strict=True))
     highest = _annotate(ax, timeline, top, (x[0], x[-1] + width))
     ax.set_ylim(0, highest + top * ROW_HEIGHT * 0.1)
     # The count axis reaches the tallest bar only; above it is the labels' room.
-    ax.yaxis.set_major_locator(FixedLocator(
-        [t for t in MaxNLocator(integer=True).tick_values(0, top) if 0 <= t <= top]))
+    ax.yaxis.set_major_locator(
+        FixedLocator([t for t in MaxNLocator(integer=True).tick_values(0, top) if 0 <= t <= top])
+    )
     ax.spines["left"].set_bounds(0, top)
     locator = mdates.AutoDateLocator()
     ax.xaxis.set_major_locator(locator)

@@ -37,10 +37,26 @@ from dateline.render.dates import entry_display, precision
 from dateline.render.findings import disagreement_text
 
 COLUMNS = (
-    "entry", "date", "display_date", "precision", "planned", "summary",
-    "document", "outlet", "title", "path", "published", "sentence", "start", "end",
-    "entities", "disagreements",
-    "approximate", "earliest", "latest", "decided",
+    "entry",
+    "date",
+    "display_date",
+    "precision",
+    "planned",
+    "summary",
+    "document",
+    "outlet",
+    "title",
+    "path",
+    "published",
+    "sentence",
+    "start",
+    "end",
+    "entities",
+    "disagreements",
+    "approximate",
+    "earliest",
+    "latest",
+    "decided",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -53,17 +69,31 @@ def safe_cell(text: str) -> str:
 
 def _findings(entry: TimelineEntry, by_id: dict[str, Article]) -> list[str]:
     names = dict.fromkeys(f"{e.name} ({e.kind})" for e in entry.entities)
-    return [safe_cell("; ".join(names)),
-            safe_cell("; ".join(disagreement_text(d, by_id) for d in entry.disagreements))]
+    return [
+        safe_cell("; ".join(names)),
+        safe_cell("; ".join(disagreement_text(d, by_id) for d in entry.disagreements)),
+    ]
 
 
-def _row(number: int, entry: TimelineEntry, citation: Citation | None,
-         by_id: dict[str, Article]) -> list[str]:
-    row = [str(number), entry.date, entry_display(entry), precision(entry.date),
-           "yes" if entry.planned else "no", safe_cell(entry.summary)]
+def _row(
+    number: int, entry: TimelineEntry, citation: Citation | None, by_id: dict[str, Article]
+) -> list[str]:
+    row = [
+        str(number),
+        entry.date,
+        entry_display(entry),
+        precision(entry.date),
+        "yes" if entry.planned else "no",
+        safe_cell(entry.summary),
+    ]
     within = entry.within
-    tail = [*_findings(entry, by_id), "yes" if within else "no", within.earliest if within else "",
-            within.latest if within else "", " ".join(entry.decided)]
+    tail = [
+        *_findings(entry, by_id),
+        "yes" if within else "no",
+        within.earliest if within else "",
+        within.latest if within else "",
+        " ".join(entry.decided),
+    ]
     if citation is None:
         return row + [""] * (len(COLUMNS) - len(row) - len(tail)) + tail
     article = by_id.get(citation.document)

@@ -53,5 +53,7 @@ def change_text(change: Change) -> str:
     falling = all(a >= b for a, b in itertools.pairwise(known))
     verb = "rose" if rising and not falling else "fell" if falling and not rising else "went"
     steps = "" if len(change.claims) == 2 else f" in {len(change.claims) - 1} steps"
-    return (f"{change.about}: {verb} from “{first.words}” to “{last.words}”{steps} between "
-            f"{display_date(first.date)} and {display_date(last.date)}")
+    return (
+        f"{change.about}: {verb} from “{first.words}” to “{last.words}”{steps} between "
+        f"{display_date(first.date)} and {display_date(last.date)}"
+    )

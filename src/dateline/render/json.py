@@ -26,8 +26,16 @@ CONTRACT_VERSION = 1
 
 def published_to_dict(published: PublicationDate | None) -> dict[str, Any]:
     if published is None:
-        return {"date": None, "earliest": None, "latest": None, "confidence": 0.0,
-                "evidence": [], "method": "none", "likeliest": None, "granularity": ""}
+        return {
+            "date": None,
+            "earliest": None,
+            "latest": None,
+            "confidence": 0.0,
+            "evidence": [],
+            "method": "none",
+            "likeliest": None,
+            "granularity": "",
+        }
     return {
         "date": published.date.isoformat() if published.date else None,
         "earliest": published.earliest.isoformat() if published.earliest else None,
@@ -60,8 +68,7 @@ def document_to_dict(article: Article) -> dict[str, Any]:
 def within_to_dict(within: DayRange | None) -> dict[str, Any] | None:
     if within is None:
         return None
-    return {"earliest": within.earliest, "latest": within.latest,
-            "weekday": within.weekday or None}
+    return {"earliest": within.earliest, "latest": within.latest, "weekday": within.weekday or None}
 
 
 def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
@@ -86,18 +93,29 @@ def entry_to_dict(entry: TimelineEntry) -> dict[str, Any]:
 
 
 def entity_to_dict(entity: Entity) -> dict[str, Any]:
-    return {"name": entity.name, "kind": entity.kind, "document": entity.document,
-            "sentence": entity.sentence}
+    return {
+        "name": entity.name,
+        "kind": entity.kind,
+        "document": entity.document,
+        "sentence": entity.sentence,
+    }
 
 
 def claim_to_dict(claim: Claim) -> dict[str, Any]:
-    return {"document": claim.document, "words": claim.words, "sentence": claim.sentence,
-            "date": claim.date}
+    return {
+        "document": claim.document,
+        "words": claim.words,
+        "sentence": claim.sentence,
+        "date": claim.date,
+    }
 
 
 def disagreement_to_dict(disagreement: Disagreement) -> dict[str, Any]:
-    return {"kind": disagreement.kind, "about": disagreement.about,
-            "claims": [claim_to_dict(c) for c in disagreement.claims]}
+    return {
+        "kind": disagreement.kind,
+        "about": disagreement.about,
+        "claims": [claim_to_dict(c) for c in disagreement.claims],
+    }
 
 
 def change_to_dict(change: Change) -> dict[str, Any]:

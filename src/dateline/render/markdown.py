@@ -23,8 +23,10 @@ def render(timeline: Timeline) -> str:
         marks = entry_marks(entry)
         marker = f" *({', '.join(marks)})*" if marks else ""
         marker += f" **[{BADGE}]**" if entry.disagreements else ""
-        lines.append(f"- **{_escape(entry_display(entry))}**{marker} — {_escape(entry.summary)} "
-                     f"{''.join(refs)}".rstrip())
+        lines.append(
+            f"- **{_escape(entry_display(entry))}**{marker} — {_escape(entry.summary)} "
+            f"{''.join(refs)}".rstrip()
+        )
         lines.extend(f"  - {_escape(disagreement_text(d, by_id))}" for d in entry.disagreements)
     if timeline.changes:
         lines.extend(["", "## How the numbers changed", ""])

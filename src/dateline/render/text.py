@@ -17,8 +17,9 @@ def render(timeline: Timeline) -> str:
         marker = f" ({', '.join(marks)})" if marks else ""
         marker += f" [{BADGE}]" if entry.disagreements else ""
         lines.append(f"{entry_display(entry)}{marker}")
-        lines.extend(textwrap.wrap(entry.summary, width=88, initial_indent="  ",
-                                   subsequent_indent="  "))
+        lines.extend(
+            textwrap.wrap(entry.summary, width=88, initial_indent="  ", subsequent_indent="  ")
+        )
         outlets = []
         for citation in entry.sources:
             article = by_id.get(citation.document)
@@ -28,12 +29,21 @@ def render(timeline: Timeline) -> str:
         if outlets:
             lines.append(f"  — {'; '.join(outlets)}")
         for disagreement in entry.disagreements:
-            lines.extend(textwrap.wrap(disagreement_text(disagreement, by_id), width=88,
-                                       initial_indent="  ! ", subsequent_indent="    "))
+            lines.extend(
+                textwrap.wrap(
+                    disagreement_text(disagreement, by_id),
+                    width=88,
+                    initial_indent="  ! ",
+                    subsequent_indent="    ",
+                )
+            )
         lines.append("")
     if not timeline.entries:
         lines.append("(no dated entries)")
     for change in timeline.changes:
-        lines.extend(textwrap.wrap(change_text(change), width=88, initial_indent="Change: ",
-                                   subsequent_indent="  "))
+        lines.extend(
+            textwrap.wrap(
+                change_text(change), width=88, initial_indent="Change: ", subsequent_indent="  "
+            )
+        )
     return "\n".join(lines).rstrip() + "\n"

@@ -57,8 +57,7 @@ def _others_html(entry: TimelineEntry, by_id: dict[str, Article]) -> str:
         seen.add(citation.document)
         article = by_id.get(citation.document)
         label = _link(article, source_name(citation.document, by_id))
-        said = ("" if citation.sentence == entry.summary
-                else f": “{html.escape(citation.sentence)}”")
+        said = "" if citation.sentence == entry.summary else f": “{html.escape(citation.sentence)}”"
         items.append(f"<li>{label}{said}</li>")
     return f"<p>Also reported by:</p><ul>{''.join(items)}</ul>" if items else ""
 
@@ -66,8 +65,9 @@ def _others_html(entry: TimelineEntry, by_id: dict[str, Article]) -> str:
 def _disagreements_html(entry: TimelineEntry, by_id: dict[str, Article]) -> str:
     if not entry.disagreements:
         return ""
-    rows = "".join(f"<li>{html.escape(disagreement_text(d, by_id))}</li>"
-                   for d in entry.disagreements)
+    rows = "".join(
+        f"<li>{html.escape(disagreement_text(d, by_id))}</li>" for d in entry.disagreements
+    )
     return f"<p><strong>{html.escape(BADGE.capitalize())}</strong></p><ul>{rows}</ul>"
 
 
@@ -77,22 +77,28 @@ def _dates(entry: TimelineEntry) -> dict[str, Any]:
     if entry.within is None:
         return {"start_date": date_object(entry.date)}
     shown = entry_display(entry)
-    return {"start_date": {**date_object(entry.within.earliest), "display_date": shown},
-            "end_date": {**date_object(entry.within.latest), "display_date": shown},
-            "display_date": f"{shown} (approximate)"}
+    return {
+        "start_date": {**date_object(entry.within.earliest), "display_date": shown},
+        "end_date": {**date_object(entry.within.latest), "display_date": shown},
+        "display_date": f"{shown} (approximate)",
+    }
 
 
-def event_slide(number: int, entry: TimelineEntry, by_id: dict[str, Article],
-                group: str = "") -> dict[str, Any]:
+def event_slide(
+    number: int, entry: TimelineEntry, by_id: dict[str, Article], group: str = ""
+) -> dict[str, Any]:
     """One slide: headline, the entry's sentence once, what its sources disagree on, the
     other sources; the credit and link in the media slot when the article has a picture,
     else as the text's last line."""
     lead = by_id.get(entry.sources[0].document) if entry.sources else None
-    marks = "".join(f"<p><em>{html.escape(mark.capitalize())}</em></p>"
-                    for mark in entry_marks(entry))
+    marks = "".join(
+        f"<p><em>{html.escape(mark.capitalize())}</em></p>" for mark in entry_marks(entry)
+    )
     credit = _credit(lead)
-    text = (f"{marks}<p>{html.escape(entry.summary)}</p>"
-            f"{_disagreements_html(entry, by_id)}{_others_html(entry, by_id)}")
+    text = (
+        f"{marks}<p>{html.escape(entry.summary)}</p>"
+        f"{_disagreements_html(entry, by_id)}{_others_html(entry, by_id)}"
+    )
     slide: dict[str, Any] = {
         "unique_id": f"entry-{number}",
         **_dates(entry),
@@ -100,8 +106,11 @@ def event_slide(number: int, entry: TimelineEntry, by_id: dict[str, Article],
         "autolink": False,
     }
     if lead is not None and lead.image:
-        slide["media"] = {"url": lead.image, "credit": html.escape(credit),
-                          "caption": html.escape(lead.title)}
+        slide["media"] = {
+            "url": lead.image,
+            "credit": html.escape(credit),
+            "caption": html.escape(lead.title),
+        }
         if lead.url.startswith(("https://", "http://")):
             slide["media"]["link"] = lead.url
             slide["media"]["link_target"] = "_blank"

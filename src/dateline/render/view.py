@@ -46,9 +46,17 @@ def disagreement_view(disagreement: Disagreement, by_id: dict[str, Article]) -> 
         "kind": disagreement.kind,
         "about": disagreement.about,
         "text": disagreement_text(disagreement, by_id),
-        "claims": [{"document": c.document, "source": source_name(c.document, by_id),
-                    "words": c.words, "sentence": c.sentence, "date": c.date,
-                    "display_date": display_date(c.date)} for c in disagreement.claims],
+        "claims": [
+            {
+                "document": c.document,
+                "source": source_name(c.document, by_id),
+                "words": c.words,
+                "sentence": c.sentence,
+                "date": c.date,
+                "display_date": display_date(c.date),
+            }
+            for c in disagreement.claims
+        ],
     }
 
 
@@ -60,12 +68,15 @@ def facets(entries: Sequence[TimelineEntry]) -> list[dict[str, Any]]:
         for name in _unique(e.name for e in entry.entities):
             counts[name] += 1
         kinds.update((e.name, e.kind) for e in entry.entities)
-    return [{"name": name, "kind": kinds[name], "count": count}
-            for name, count in counts.most_common(MAX_ENTITIES)]
+    return [
+        {"name": name, "kind": kinds[name], "count": count}
+        for name, count in counts.most_common(MAX_ENTITIES)
+    ]
 
 
-def entry_view(number: int, entry: TimelineEntry, by_id: dict[str, Article],
-               story_of: dict[str, list[int]]) -> dict[str, Any]:
+def entry_view(
+    number: int, entry: TimelineEntry, by_id: dict[str, Article], story_of: dict[str, list[int]]
+) -> dict[str, Any]:
     articles = [by_id.get(c.document) for c in entry.sources]
     return {
         "id": number,
@@ -80,18 +91,24 @@ def entry_view(number: int, entry: TimelineEntry, by_id: dict[str, Article],
         "planned": entry.planned,
         "outlets": _unique(a.outlet or a.title or a.source for a in articles if a),
         "entities": _unique(e.name for e in entry.entities),
-        "names": [{"name": name, "kind": kind}
-                  for name, kind in dict.fromkeys((e.name, e.kind) for e in entry.entities)],
+        "names": [
+            {"name": name, "kind": kind}
+            for name, kind in dict.fromkeys((e.name, e.kind) for e in entry.entities)
+        ],
         "disagreements": [disagreement_view(d, by_id) for d in entry.disagreements],
-        "stories": list(dict.fromkeys(s for c in entry.sources
-                                      for s in story_of.get(c.document, []))),
-        "sources": [{"document": c.document, "sentence": c.sentence, "start": c.start,
-                     "end": c.end} for c in entry.sources],
+        "stories": list(
+            dict.fromkeys(s for c in entry.sources for s in story_of.get(c.document, []))
+        ),
+        "sources": [
+            {"document": c.document, "sentence": c.sentence, "start": c.start, "end": c.end}
+            for c in entry.sources
+        ],
     }
 
 
-def timeline_view(timeline: Timeline, stories: Sequence[Story] = (),
-                  include_text: bool = False) -> dict[str, Any]:
+def timeline_view(
+    timeline: Timeline, stories: Sequence[Story] = (), include_text: bool = False
+) -> dict[str, Any]:
     """Entries in date order with their filters, plus the documents they cite; each story
     its entries belong to in the one shape `dateline stories` lists (`story_to_dict`)."""
     by_id = {a.id: a for a in timeline.documents}

@@ -86,8 +86,9 @@ def _days_named(article: Article) -> tuple[dict[int, list[str]], set[int]]:
             value = calendar_value(mention.value)
             if mention.end <= sentence.end and value:
                 timed.add(sentence.start)
-                if (TimexValue.parse(value).day is not None
-                        and not is_background(article.text, mention, sentence.start)):
+                if TimexValue.parse(value).day is not None and not is_background(
+                    article.text, mention, sentence.start
+                ):
                     days = named.setdefault(sentence.start, [])
                     if value not in days:
                         days.append(value)

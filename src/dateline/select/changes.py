@@ -25,9 +25,12 @@ from dateline.timex import TimexValue
 # needs a handful of points, and a 100k pile would cost a minute read whole).
 MAX_SERIES_ARTICLES = 2000
 # Words that make a count a running total rather than one incident's.
-_RUNNING = re.compile(r"\b(?:toll|total|so far|in all|altogether|to date|overall|since|"
-                      r"(?:has|have) (?:now )?(?:been|risen|reached|climbed)|rose|risen|"
-                      r"climbed|reached)\b", re.IGNORECASE)
+_RUNNING = re.compile(
+    r"\b(?:toll|total|so far|in all|altogether|to date|overall|since|"
+    r"(?:has|have) (?:now )?(?:been|risen|reached|climbed)|rose|risen|"
+    r"climbed|reached)\b",
+    re.IGNORECASE,
+)
 # Changes listed per timeline: the amounts reported on the most dates.
 MAX_CHANGES = 5
 
@@ -55,25 +58,35 @@ def changes(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> tu
     values: dict[tuple[str, str], set[tuple[float, float]]] = defaultdict(set)
     counted_places = {p for _, p in wanted}
     # The entries' own sentences first (what the timeline shows), then the pile's reports.
-    told = [(c, e.date) for e in entries
-            if TimexValue.parse(e.date).granularity == "day" and not e.planned
-            for c in e.sources[:1]]
+    told = [
+        (c, e.date)
+        for e in entries
+        if TimexValue.parse(e.date).granularity == "day" and not e.planned
+        for c in e.sources[:1]
+    ]
     told += _running_reports(articles, counted_places)
     cited = {c.document for c, _ in told}
-    by_id = {a.id: a for a in subset(articles, (i for i, a in enumerate(headers(articles))
-                                                if a.id in cited))}
+    by_id = {
+        a.id: a
+        for a in subset(articles, (i for i, a in enumerate(headers(articles)) if a.id in cited))
+    }
     for citation, date in told:
         named = [p for p in counted_places if _names_place(citation.sentence, p)]
         if not named:
             continue
-        for amount in find_amounts(citation.sentence, time_spans(by_id.get(citation.document),
-                                                            citation)):
+        for amount in find_amounts(
+            citation.sentence, time_spans(by_id.get(citation.document), citation)
+        ):
             for place in named:
                 key = (amount.unit, place)
-                if key in wanted and date not in series[key] and _adds_to(
-                        series[key], citation.sentence, amount):
-                    series[key][date] = Claim(citation.document, amount.words,
-                                              citation.sentence, date)
+                if (
+                    key in wanted
+                    and date not in series[key]
+                    and _adds_to(series[key], citation.sentence, amount)
+                ):
+                    series[key][date] = Claim(
+                        citation.document, amount.words, citation.sentence, date
+                    )
                     values[key].add((amount.low, amount.high))
     moving = [
         Change(f"{unit} in {place}", _running(claims))
@@ -85,9 +98,7 @@ def changes(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> tu
     return tuple(moving[:MAX_CHANGES])
 
 
-def _running_reports(
-    articles: Sequence[Article], places: set[str]
-) -> list[tuple[Citation, str]]:
+def _running_reports(articles: Sequence[Article], places: set[str]) -> list[tuple[Citation, str]]:
     """Sentences of the pile that name one of `places`, give a running total and state or
     report a day, with that day; an evenly spread sample of a big pile is read."""
     found = []
@@ -95,19 +106,26 @@ def _running_reports(
     for article in subset(articles, originals[:: max(1, len(originals) // MAX_SERIES_ARTICLES)]):
         if not any(p in article.text for p in places):
             continue
-        days = {e.sentence.start: e.date for e in article.events
-                if TimexValue.parse(e.date).granularity == "day" and not e.planned
-                and not e.background}
-        stated = sorted((t.start, t.value[:10]) for t in article.timexes
-                        if t.type == "DATE" and _day_value(t.value))
+        days = {
+            e.sentence.start: e.date
+            for e in article.events
+            if TimexValue.parse(e.date).granularity == "day" and not e.planned and not e.background
+        }
+        stated = sorted(
+            (t.start, t.value[:10])
+            for t in article.timexes
+            if t.type == "DATE" and _day_value(t.value)
+        )
         for sentence in article.sentences:
             if not _RUNNING.search(sentence.text):
                 continue
             day = days.get(sentence.start) or next(
-                (v for at, v in stated if sentence.start <= at < sentence.end), None)
+                (v for at, v in stated if sentence.start <= at < sentence.end), None
+            )
             if day is not None:
-                found.append((Citation(article.id, sentence.text, sentence.start,
-                                       sentence.end), day))
+                found.append(
+                    (Citation(article.id, sentence.text, sentence.start, sentence.end), day)
+                )
     return found
 
 

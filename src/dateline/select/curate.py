@@ -36,8 +36,9 @@ KINDS = ("hide", "pin", "edit", "date", "delete")
 ENTRY_KINDS = frozenset({"hide", "pin", "edit"})
 
 
-def curated_articles(articles: Sequence[Article],
-                     curations: Iterable[Curation]) -> Sequence[Article]:
+def curated_articles(
+    articles: Sequence[Article], curations: Iterable[Curation]
+) -> Sequence[Article]:
     """The articles without those the user deleted, dated where the user set a day (their
     relative dates and events read again from that day). A lazy pile stays one: only the
     articles the user dated are loaded (`model.subset`, `model.replaced`)."""
@@ -47,8 +48,9 @@ def curated_articles(articles: Sequence[Article],
     if not deleted and not days:
         return articles
     kept = subset(articles, (i for i, a in enumerate(headers(articles)) if a.id not in deleted))
-    return replaced(kept, {i: redated(kept[i], days[a.id])
-                           for i, a in enumerate(headers(kept)) if a.id in days})
+    return replaced(
+        kept, {i: redated(kept[i], days[a.id]) for i, a in enumerate(headers(kept)) if a.id in days}
+    )
 
 
 def as_decided(article: Article | None, curations: Iterable[Curation]) -> Article | None:
@@ -63,15 +65,18 @@ def redated(article: Article, day: date) -> Article:
     published = article.published
     if published is not None and published.method == "user" and published.date == day:
         return article
-    dated = dataclasses.replace(article, given_date=day, published=given_publication(day),
-                                sentences=(), events=())
+    dated = dataclasses.replace(
+        article, given_date=day, published=given_publication(day), sentences=(), events=()
+    )
     return extract_events(tag_article(dated))
 
 
-def curated_entries(entries: Sequence[TimelineEntry], articles: Sequence[Article],
-                    curations: Iterable[Curation],
-                    span: tuple[str | None, str | None] = (None, None),
-                    ) -> tuple[TimelineEntry, ...]:
+def curated_entries(
+    entries: Sequence[TimelineEntry],
+    articles: Sequence[Article],
+    curations: Iterable[Curation],
+    span: tuple[str | None, str | None] = (None, None),
+) -> tuple[TimelineEntry, ...]:
     """Entries without the hidden ones, edits applied, pinned sentences present, each marked
     with the decisions it carries (`TimelineEntry.decided`)."""
     by_kind: dict[str, dict[str, Curation]] = {kind: {} for kind in ENTRY_KINDS}
@@ -88,8 +93,12 @@ def curated_entries(entries: Sequence[TimelineEntry], articles: Sequence[Article
         present.update(keys)
         kept.append(_decided(entry, keys, pins, edits))
     pinned_ids = {parse_key(key)[0] for key in pins}
-    by_id = {a.id: a for a in subset(articles, (i for i, a in enumerate(headers(articles))
-                                                if a.id in pinned_ids))}
+    by_id = {
+        a.id: a
+        for a in subset(
+            articles, (i for i, a in enumerate(headers(articles)) if a.id in pinned_ids)
+        )
+    }
     for key, pin in pins.items():
         if key in present or key in hidden:
             continue
@@ -99,8 +108,9 @@ def curated_entries(entries: Sequence[TimelineEntry], articles: Sequence[Article
     return tuple(sorted(kept, key=lambda e: (e.sort_date, -e.score)))
 
 
-def _decided(entry: TimelineEntry, keys: list[str], pins: dict[str, Curation],
-             edits: dict[str, Curation]) -> TimelineEntry:
+def _decided(
+    entry: TimelineEntry, keys: list[str], pins: dict[str, Curation], edits: dict[str, Curation]
+) -> TimelineEntry:
     decided = []
     if any(k in pins for k in keys):
         decided.append("pinned")
@@ -116,8 +126,11 @@ def parse_key(key: str) -> tuple[str, int, int]:
     article, _, span = key.partition(":")
     start, _, end = span.partition("-")
     if not (article and start.isdigit() and end.isdigit() and int(start) < int(end)):
-        raise InputError(key, "not an entry key; entry keys look like ARTICLE:START-END "
-                              "(the `key` of an entry in `--format json`)")
+        raise InputError(
+            key,
+            "not an entry key; entry keys look like ARTICLE:START-END "
+            "(the `key` of an entry in `--format json`)",
+        )
     return article, int(start), int(end)
 
 
@@ -133,10 +146,13 @@ def pinned_entry(key: str, by_id: dict[str, Article], day: str = "") -> Timeline
     if not when:
         return None
     sentence = article.text[start:end]
-    return TimelineEntry(date=when, summary=sentence,
-                         sources=(Citation(article.id, sentence, start, end),),
-                         planned=bool(event and event.planned and not day),
-                         within=None if day or event is None else event.within)
+    return TimelineEntry(
+        date=when,
+        summary=sentence,
+        sources=(Citation(article.id, sentence, start, end),),
+        planned=bool(event and event.planned and not day),
+        within=None if day or event is None else event.within,
+    )
 
 
 def _event_at(events: Iterable[Event], start: int) -> Event | None:
@@ -163,10 +179,15 @@ def check_curation(curation: Curation, article: Article | None) -> Curation:
         _check_day(curation.target, value)
     if curation.kind in ENTRY_KINDS and parse_key(curation.target)[2] > len(article.text):
         raise InputError(curation.target, "that span is not in the article's text")
-    if curation.kind == "pin" and pinned_entry(curation.target, {article.id: article},
-                                               value) is None:
-        raise InputError(curation.target, "nothing dates that sentence; give the day of "
-                                          "what it reports (YYYY-MM-DD) with the pin")
+    if (
+        curation.kind == "pin"
+        and pinned_entry(curation.target, {article.id: article}, value) is None
+    ):
+        raise InputError(
+            curation.target,
+            "nothing dates that sentence; give the day of "
+            "what it reports (YYYY-MM-DD) with the pin",
+        )
     return dataclasses.replace(curation, value=value, reason=curation.reason.strip())
 
 
@@ -190,8 +211,10 @@ def curation_to_dict(curation: Curation) -> dict[str, object]:
 
 def curations_json(curations: Iterable[Curation]) -> str:
     decisions = [{k: v for k, v in curation_to_dict(c).items() if k != "id"} for c in curations]
-    return json.dumps({"version": FILE_VERSION, "decisions": decisions}, ensure_ascii=False,
-                      indent=2) + "\n"
+    return (
+        json.dumps({"version": FILE_VERSION, "decisions": decisions}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def curations_from_json(text: str, source: str) -> list[Curation]:
@@ -206,9 +229,12 @@ def curations_from_json(text: str, source: str) -> list[Curation]:
     found = []
     for number, item in enumerate(items, 1):
         if not isinstance(item, dict) or not all(
-                isinstance(item.get(name, ""), str) for name in _FILE_FIELDS):
-            raise InputError(source, f"decision {number}: expected an object of strings "
-                                     f"({', '.join(_FILE_FIELDS)})")
+            isinstance(item.get(name, ""), str) for name in _FILE_FIELDS
+        ):
+            raise InputError(
+                source,
+                f"decision {number}: expected an object of strings ({', '.join(_FILE_FIELDS)})",
+            )
         if not item.get("kind") or not item.get("target"):
             raise InputError(source, f"decision {number}: needs a kind and a target")
         found.append(Curation(**{name: item.get(name, "") for name in _FILE_FIELDS}))

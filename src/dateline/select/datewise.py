@@ -162,7 +162,8 @@ def _centroid_opt(
     vectors = [_vector(s.text, idf) for _, s in pool]
     centre = normalise(_summed(vectors))
     allowed = [
-        i for i, (_, s) in enumerate(pool)
+        i
+        for i, (_, s) in enumerate(pool)
         if not keywords or any(k in s.text.lower() for k in keywords)
     ]
     picked: list[int] = []

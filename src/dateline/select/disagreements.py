@@ -53,6 +53,8 @@ MAX_PER_DAY = 300
 # Cosine past which two reports tell one event whatever their verbs (half again the wording
 # threshold: paraphrases of one event in our pile score 0.5-0.9).
 SAME_WORDING = 0.6
+
+
 def flag_disagreements(
     entries: Sequence[TimelineEntry], articles: Sequence[Article]
 ) -> tuple[TimelineEntry, ...]:
@@ -65,8 +67,10 @@ def flag_disagreements(
     cited = {c.document for e in entries for c in e.sources}
     named = cited | {e.article_id for found in other_days.values() for e in found}
     # Only the articles read here are loaded: a lazy pile larger than memory stays on disk.
-    read = subset(articles, (i for i, a in enumerate(headers(articles))
-                             if a.id in named or a.duplicate_of in cited))
+    read = subset(
+        articles,
+        (i for i, a in enumerate(headers(articles)) if a.id in named or a.duplicate_of in cited),
+    )
     by_id = {a.id: a for a in read}
     copies: dict[str, list[Article]] = defaultdict(list)
     for article in read:
@@ -93,7 +97,8 @@ def _with_copies(entry: TimelineEntry, copies: dict[str, list[Article]]) -> Time
         for copy in copies.get(document, []):
             alike, best = max(
                 ((cosine(cited, vectorise(s.text, {})), s) for s in copy.sentences),
-                key=lambda pair: pair[0], default=(0.0, None),
+                key=lambda pair: pair[0],
+                default=(0.0, None),
             )
             if best is not None and alike >= MERGE_THRESHOLD:
                 added.append(Citation(copy.id, best.text, best.start, best.end))
@@ -149,18 +154,18 @@ def _agent(sentence: str) -> tuple[str, str, str] | None:
     """Who does the sentence's deed, and the deed: the person or organisation nearest before
     its first lower-case verb form ("United" in "United Nations" is a name; in "Following a
     United Nations mandate, NATO began ..." NATO began), and that verb."""
-    verb = next((m for m in re.finditer(r"\b[a-z]+\b", sentence) if is_verb_form(m.group())),
-                None)
+    verb = next((m for m in re.finditer(r"\b[a-z]+\b", sentence) if is_verb_form(m.group())), None)
     cut = verb.start() if verb else len(sentence)
-    before = [m for m in find_entities(sentence)
-              if m.start < cut and m.kind in (PERSON, ORGANISATION)]
+    before = [
+        m for m in find_entities(sentence) if m.start < cut and m.kind in (PERSON, ORGANISATION)
+    ]
     if not before:
         return None
     return before[-1].name, before[-1].kind, verb.group() if verb else ""
 
 
 def _same_name(a: str, b: str) -> bool:
-    """"Anna Holm", "Holm" and "Ms Holm" are one person; titles alone never match."""
+    """ "Anna Holm", "Holm" and "Ms Holm" are one person; titles alone never match."""
     words = lambda name: {w.lower() for w in name.split() if w not in TITLES}  # noqa: E731
     return bool(words(a) & words(b))
 
@@ -180,8 +185,10 @@ def _actors(entry: TimelineEntry) -> list[Disagreement]:
     )
     if not clash:
         return []
-    claims = tuple(Claim(doc, name, citation.sentence, entry.date)
-                   for doc, (name, _, _, citation) in agents.items())
+    claims = tuple(
+        Claim(doc, name, citation.sentence, entry.date)
+        for doc, (name, _, _, citation) in agents.items()
+    )
     return [Disagreement("actor", "who", claims)]
 
 
@@ -214,8 +221,9 @@ def _dates(
         return []
     theirs = []
     for event in others:
-        citation = Citation(event.article_id, event.sentence.text, event.sentence.start,
-                            event.sentence.end)
+        citation = Citation(
+            event.article_id, event.sentence.text, event.sentence.start, event.sentence.end
+        )
         words = _stated(by_id.get(event.article_id), citation, event.date)
         theirs.append(Claim(event.article_id, words, event.sentence.text, event.date))
     return [Disagreement("date", "date", (*own, *theirs))]
@@ -227,14 +235,21 @@ def _other_days(
     """For each entry dated to the day, reports of its event in articles it does not cite
     that state another day within DATE_WINDOW: one per article, the most alike."""
     days = {i: d for i, e in enumerate(entries) if (d := _day(e.date)) and not e.planned}
-    near = {d + datetime.timedelta(days=k) for d in days.values()
-            for k in range(-DATE_WINDOW, DATE_WINDOW + 1)}
+    near = {
+        d + datetime.timedelta(days=k)
+        for d in days.values()
+        for k in range(-DATE_WINDOW, DATE_WINDOW + 1)
+    }
     by_day: dict[datetime.date, list[Event]] = defaultdict(list)
     for article in articles:
         for event in article.events:
             day = _day(event.date)
-            if day in near and event.date_source == "explicit" and not event.planned \
-                    and not event.background:
+            if (
+                day in near
+                and event.date_source == "explicit"
+                and not event.planned
+                and not event.background
+            ):
                 by_day[day].append(event)
     # A hot day of a big pile is sampled evenly, as `entries.MAX_POOL` samples a date's pool.
     by_day = {d: events[:: max(1, len(events) // MAX_PER_DAY)] for d, events in by_day.items()}
@@ -260,8 +275,10 @@ def _other_days(
                 if key not in vectors:
                     vectors[key] = vectorise(event.sentence.text, idf)
                 alike = cosine(summary, vectors[key])
-                if _one_event(alike, entry, event) and \
-                        alike > best.get(event.article_id, (0.0, event))[0]:
+                if (
+                    _one_event(alike, entry, event)
+                    and alike > best.get(event.article_id, (0.0, event))[0]
+                ):
                     best[event.article_id] = (alike, event)
         if best:
             found[index] = [event for _, event in best.values()]

@@ -107,13 +107,12 @@ def build_entries(
     # and ranking reports by their likeness to the query both scored lower leave-one-topic-out
     # on Timeline17 with tilse's keyword lists (docs/benchmarks.md).
     topic = story_topic_words(pool, stories) | frozenset(terms(query or ""))
-    ranked = _candidate_dates(
-        salience, coarsest, (date_from, date_to), wanted * CANDIDATE_FACTOR
-    )
+    ranked = _candidate_dates(salience, coarsest, (date_from, date_to), wanted * CANDIDATE_FACTOR)
     pools, speakers = _pools(pool, ranked, topic, _stems(query) if query else set())
     scored = _scored_pools(pools, speakers.written, weights)
-    chosen = _choose(scored, ranked, (wanted, per_date), speakers.original, speakers.own_day,
-                     weights)
+    chosen = _choose(
+        scored, ranked, (wanted, per_date), speakers.original, speakers.own_day, weights
+    )
     ranged = ranged_entries(pool, chosen, topic, (date_from, date_to), wanted)
     entries = tuple(sorted((*chosen, *ranged), key=lambda e: (e.sort_date, -e.score)))
     return flag_disagreements(name_entities(entries), articles)
@@ -128,14 +127,17 @@ def _independent(articles: Sequence[Article]) -> Sequence[Article]:
     """Drop syndicated copies whose original is present: a copy is not a second source."""
     copies = [(a.id, a.duplicate_of) for a in headers(articles)]
     ids = {own for own, _ in copies}
-    return subset(articles, (i for i, (_, original) in enumerate(copies)
-                             if original is None or original not in ids))
+    return subset(
+        articles,
+        (i for i, (_, original) in enumerate(copies) if original is None or original not in ids),
+    )
 
 
 def _matching(articles: Sequence[Article], query: str) -> Sequence[Article]:
     wanted = _stems(query)
-    return subset(articles, (i for i, a in enumerate(articles)
-                             if wanted & _stems(a.title + " " + a.text)))
+    return subset(
+        articles, (i for i, a in enumerate(articles) if wanted & _stems(a.title + " " + a.text))
+    )
 
 
 def _stems(text: str) -> set[str]:
@@ -167,7 +169,9 @@ class _Speakers:
 
 
 def _pools(
-    articles: Sequence[Article], ranked: dict[str, float], topic: frozenset[str],
+    articles: Sequence[Article],
+    ranked: dict[str, float],
+    topic: frozenset[str],
     asked: set[str],
 ) -> tuple[dict[str, list[Event]], _Speakers]:
     """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus.
@@ -180,8 +184,9 @@ def _pools(
     for index, article in enumerate(articles):
         for rank, report in enumerate(candidate_reports(_with_events(article), ranked)):
             places[report.date].append((index, rank))
-    spread = {date: found[:: max(1, len(found) // (4 * MAX_POOL))]
-              for date, found in places.items()}
+    spread = {
+        date: found[:: max(1, len(found) // (4 * MAX_POOL))] for date, found in places.items()
+    }
     needed = {place for found in spread.values() for place in found}
     wanted = sorted({index for index, _ in needed})
     picked: dict[tuple[int, int], Event] = {}
@@ -196,8 +201,11 @@ def _pools(
     for date, found in spread.items():
         # Thin before the word-level filters, which cost more than the thinning loses.
         # Reports dated only to a range of days have their own pass (`ranged_entries`).
-        usable = [report for place in found
-                  if _readable(report := picked[place]) and report.date_source != "range"]
+        usable = [
+            report
+            for place in found
+            if _readable(report := picked[place]) and report.date_source != "range"
+        ]
         # Off-topic reports give way to on-topic ones; a date only other stories speak for
         # keeps them (a collection may hold more than one story).
         usable = [r for r in usable if _on_topic(r, topic)] or usable
@@ -327,9 +335,16 @@ def ranged_entries(
     (redundancy as MMR's), at most `budget`; reports of the same thing in other articles
     whose days overlap its own are its further sources.
     """
-    reports = [e for a in articles for e in a.events
-               if e.date_source == "range" and not e.background and _readable(e)
-               and _on_topic(e, topic) and in_range(e.date, *span)]
+    reports = [
+        e
+        for a in articles
+        for e in a.events
+        if e.date_source == "range"
+        and not e.background
+        and _readable(e)
+        and _on_topic(e, topic)
+        and in_range(e.date, *span)
+    ]
     reports = reports[:: max(1, math.ceil(len(reports) / MAX_POOL))]
     if not reports or budget < 1:
         return []
@@ -339,8 +354,9 @@ def ranged_entries(
     centre = centroid(vectors)
     said = [vectorise(e.summary, idf) for e in chosen]
     found: list[TimelineEntry] = []
-    fit = [cosine(v, centre) * _weight(r, {}, WEIGHTS) for r, v in zip(reports, vectors,
-                                                                        strict=True)]
+    fit = [
+        cosine(v, centre) * _weight(r, {}, WEIGHTS) for r, v in zip(reports, vectors, strict=True)
+    ]
     order = sorted(range(len(reports)), key=lambda i: (-fit[i], _first_day(reports[i])))
     for i in order:
         if any(cosine(vectors[i], v) > MAX_REDUNDANCY for v in said):
@@ -361,28 +377,38 @@ def _days(report: Event) -> DayRange:
     return report.within or DayRange(report.date, report.date)
 
 
-def _ranged_entry(pick: int, reports: list[Event], vectors: list[Vector],
-                  fit: float) -> TimelineEntry:
+def _ranged_entry(
+    pick: int, reports: list[Event], vectors: list[Vector], fit: float
+) -> TimelineEntry:
     report = reports[pick]
-    citations = [Citation(report.article_id, report.sentence.text, report.sentence.start,
-                          report.sentence.end)]
+    citations = [
+        Citation(
+            report.article_id, report.sentence.text, report.sentence.start, report.sentence.end
+        )
+    ]
     seen = {report.article_id}
     for other, vector in zip(reports, vectors, strict=True):
         if other.article_id in seen:
             continue
         # Same wording and days both allow. The entry keeps its own days: narrowing them to
         # the days both allow would make one day out of two Wednesdays a week apart.
-        if cosine(vector, vectors[pick]) < MERGE_THRESHOLD or not overlap(_days(report),
-                                                                        _days(other)):
+        if cosine(vector, vectors[pick]) < MERGE_THRESHOLD or not overlap(
+            _days(report), _days(other)
+        ):
             continue
         seen.add(other.article_id)
         s = other.sentence
         citations.append(Citation(other.article_id, s.text, s.start, s.end))
         if len(citations) == MAX_SOURCES:
             break
-    return TimelineEntry(date=report.date, summary=report.sentence.text,
-                         sources=tuple(citations), planned=report.planned,
-                         score=round(fit, 4), within=report.within)
+    return TimelineEntry(
+        date=report.date,
+        summary=report.sentence.text,
+        sources=tuple(citations),
+        planned=report.planned,
+        score=round(fit, 4),
+        within=report.within,
+    )
 
 
 def _speaks_for(
@@ -432,8 +458,12 @@ def _entry(
         if len(citations) == MAX_SOURCES:
             break
     details = sorted(
-        (o.report for o in pool if o.report.article_id == pick.report.article_id
-         and o.report.continues == pick.report.sentence.start),
+        (
+            o.report
+            for o in pool
+            if o.report.article_id == pick.report.article_id
+            and o.report.continues == pick.report.sentence.start
+        ),
         key=lambda r: r.sentence.start,
     )
     for detail in details[: MAX_SOURCES - len(citations)]:

@@ -50,9 +50,7 @@ def on_topic(
     groups: list[Iterable[Article]] = [g for g in stories if g] or [_first_of_each(articles)]
     centres = [centroid(_vector(_head(a), idf) for a in g) for g in groups]
     nearest = [_nearest(_vector(_head(a), idf), centres) for a in articles]
-    typical = {
-        c: median(s for n, s in nearest if n == c) for c in {n for n, _ in nearest}
-    }
+    typical = {c: median(s for n, s in nearest if n == c) for c in {n for n, _ in nearest}}
     return subset(articles, (i for i, (c, s) in enumerate(nearest) if s >= share * typical[c]))
 
 
@@ -77,6 +75,4 @@ def _vector(words: list[str], idf: dict[str, float]) -> Vector:
 
 def _nearest(vector: Vector, centres: list[Vector]) -> tuple[int, float]:
     """The index of the centre most like `vector`, and that cosine."""
-    return max(
-        ((i, cosine(vector, c)) for i, c in enumerate(centres)), key=lambda pair: pair[1]
-    )
+    return max(((i, cosine(vector, c)) for i, c in enumerate(centres)), key=lambda pair: pair[1])

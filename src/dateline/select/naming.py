@@ -34,7 +34,8 @@ def name_entities(entries: Sequence[TimelineEntry]) -> tuple[TimelineEntry, ...]
                 kind = kinds.get(name, "")
                 if kind and (name, citation.document) not in entities:
                     entities[(name, citation.document)] = Entity(
-                        name, kind, citation.document, citation.sentence)
+                        name, kind, citation.document, citation.sentence
+                    )
         named.append(replace(entry, entities=tuple(entities.values())))
     return tuple(named)
 

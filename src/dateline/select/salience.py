@@ -57,9 +57,7 @@ def date_salience(articles: Sequence[Article], weights: Weights = WEIGHTS) -> di
     return salience
 
 
-def mention_salience(
-    articles: Sequence[Article], weights: Weights = WEIGHTS
-) -> dict[str, float]:
+def mention_salience(articles: Sequence[Article], weights: Weights = WEIGHTS) -> dict[str, float]:
     """How many articles name each calendar value: coarse values discounted, late mentions
     of a day counted up. (An article's own day counted half until leave-one-topic-out on
     Timeline17 chose full weight for four stories of six; docs/benchmarks.md.)"""

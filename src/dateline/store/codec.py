@@ -61,8 +61,11 @@ def _from_dict(cls: type, data: dict[str, Any]) -> Any:
     if not isinstance(data, dict):
         raise ValueError(f"expected an object for {cls.__name__}, got {type(data).__name__}")
     hints = _hints(cls)
-    values = {f.name: _decode(hints[f.name], data[f.name])
-              for f in dataclasses.fields(cls) if f.name in data}
+    values = {
+        f.name: _decode(hints[f.name], data[f.name])
+        for f in dataclasses.fields(cls)
+        if f.name in data
+    }
     return cls(**values)
 
 

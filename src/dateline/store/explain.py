@@ -15,17 +15,28 @@ from dateline.errors import StoreError
 # By the primary code's name (extended codes such as SQLITE_READONLY_DIRECTORY share a prefix).
 _REMEDIES = (
     ("SQLITE_FULL", "the disk is full; free some space and run again"),
-    ("SQLITE_READONLY", "the store is read-only; dateline needs write access to the file and "
-                        "its folder (it keeps -wal and -shm files beside it)"),
-    ("SQLITE_BUSY", "the store is locked by another program (another `dateline add`?); "
-                    "wait for it to finish and run again"),
+    (
+        "SQLITE_READONLY",
+        "the store is read-only; dateline needs write access to the file and "
+        "its folder (it keeps -wal and -shm files beside it)",
+    ),
+    (
+        "SQLITE_BUSY",
+        "the store is locked by another program (another `dateline add`?); "
+        "wait for it to finish and run again",
+    ),
     ("SQLITE_LOCKED", "the store is locked by another program; wait for it and run again"),
     ("SQLITE_NOMEM", "out of memory; free memory or add fewer files at once"),
-    ("SQLITE_IOERR", "the disk failed to read or write (full, removed or failing?); check it "
-                     "and run again"),
-    ("SQLITE_CANTOPEN", "cannot open the store file; its folder must exist, and dateline "
-                        "needs write access to the file and its folder (it keeps -wal and "
-                        "-shm files beside it)"),
+    (
+        "SQLITE_IOERR",
+        "the disk failed to read or write (full, removed or failing?); check it and run again",
+    ),
+    (
+        "SQLITE_CANTOPEN",
+        "cannot open the store file; its folder must exist, and dateline "
+        "needs write access to the file and its folder (it keeps -wal and "
+        "-shm files beside it)",
+    ),
     ("SQLITE_CORRUPT", "the store file is damaged; restore a copy or start a new store"),
     ("SQLITE_NOTADB", "not a dateline store (not an SQLite database)"),
     ("SQLITE_PERM", "permission denied; dateline needs write access to the file and its folder"),

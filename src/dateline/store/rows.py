@@ -17,8 +17,20 @@ from dateline.model import Article
 from dateline.store.codec import article_from_dict, article_to_dict
 
 # Columns in the order `to_row` fills them and `from_row` reads them.
-COLUMNS = ("seq", "id", "source", "title", "outlet", "text", "published", "duplicate_of",
-           "outlets", "signature", "added_at", "data")
+COLUMNS = (
+    "seq",
+    "id",
+    "source",
+    "title",
+    "outlet",
+    "text",
+    "published",
+    "duplicate_of",
+    "outlets",
+    "signature",
+    "added_at",
+    "data",
+)
 READ_COLUMNS = ("id", "source", "title", "outlet", "text", "duplicate_of", "outlets", "data")
 _COLUMN_FIELDS = frozenset(READ_COLUMNS)
 
@@ -46,11 +58,23 @@ def data_json(article: Article) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def to_row(article: Article, seq: int, sig: Signature | None, duplicate_of: str | None,
-           added_at: str) -> tuple[Any, ...]:
-    return (seq, article.id, article.source, article.title, article.outlet, article.text,
-            published_key(article), duplicate_of, json.dumps(outlets_of(article)),
-            signature_to_blob(sig), added_at, data_json(article))
+def to_row(
+    article: Article, seq: int, sig: Signature | None, duplicate_of: str | None, added_at: str
+) -> tuple[Any, ...]:
+    return (
+        seq,
+        article.id,
+        article.source,
+        article.title,
+        article.outlet,
+        article.text,
+        published_key(article),
+        duplicate_of,
+        json.dumps(outlets_of(article)),
+        signature_to_blob(sig),
+        added_at,
+        data_json(article),
+    )
 
 
 def from_row(row: tuple[Any, ...]) -> Article:

@@ -93,8 +93,7 @@ MIGRATIONS: tuple[str, ...] = (
 def connect(path: Path, any_thread: bool = False) -> sqlite3.Connection:
     """An autocommit connection (transactions are explicit), WAL, foreign keys on."""
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None,
-                               check_same_thread=not any_thread)
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=not any_thread)
     except sqlite3.Error as exc:
         raise store_error(path, "open the store", exc) from None
     try:
@@ -110,13 +109,14 @@ def connect(path: Path, any_thread: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def migrate(conn: sqlite3.Connection, path: Path,
-            migrations: tuple[str, ...] = MIGRATIONS) -> int:
+def migrate(conn: sqlite3.Connection, path: Path, migrations: tuple[str, ...] = MIGRATIONS) -> int:
     """Bring the database up to the latest schema; returns the version it is now at."""
     version = _version(conn, path)
     if version > len(migrations):
-        raise StoreError(f"{path}: store schema version {version} is newer than this dateline "
-                         f"supports ({len(migrations)}); upgrade dateline")
+        raise StoreError(
+            f"{path}: store schema version {version} is newer than this dateline "
+            f"supports ({len(migrations)}); upgrade dateline"
+        )
     if version == 0 and _has_tables(conn):
         raise StoreError(f"{path}: an SQLite database, but not a dateline store")
     for number in range(version + 1, len(migrations) + 1):

@@ -44,10 +44,12 @@ from dateline.store.explain import store_error
 _CHUNK = 500  # articles deduplicated and written per executemany round
 _IN_BATCH = 500  # ids per `IN (...)` query, well under SQLite's variable limit
 _ARTICLE_SQL = f"SELECT {', '.join(rows.READ_COLUMNS)} FROM articles"
-_SEARCH_SQL = ("SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-               "WHERE articles_fts MATCH ? "
-               # bm25 is lower for better matches; a title hit counts twice a body hit.
-               "ORDER BY bm25(articles_fts, 2.0, 1.0), a.seq LIMIT ?")
+_SEARCH_SQL = (
+    "SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+    "WHERE articles_fts MATCH ? "
+    # bm25 is lower for better matches; a title hit counts twice a body hit.
+    "ORDER BY bm25(articles_fts, 2.0, 1.0), a.seq LIMIT ?"
+)
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,14 @@ class _Tally:
     succeeded_sources: set[str] = field(default_factory=set)
 
     def result(self) -> AddResult:
-        return AddResult(len(self.added), len(self.duplicate), len(self.failed),
-                         tuple(self.added), tuple(self.duplicate), tuple(self.failed))
+        return AddResult(
+            len(self.added),
+            len(self.duplicate),
+            len(self.failed),
+            tuple(self.added),
+            tuple(self.duplicate),
+            tuple(self.failed),
+        )
 
 
 @dataclass
@@ -116,8 +124,13 @@ def _quoted(query: str) -> str:
 class Store:
     """Articles and read failures in one SQLite file (see the module docstring)."""
 
-    def __init__(self, path: Path | str = Path("dateline.db"),
-                 dedup: DedupSettings | None = None, *, any_thread: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | str = Path("dateline.db"),
+        dedup: DedupSettings | None = None,
+        *,
+        any_thread: bool = False,
+    ) -> None:
         """`any_thread`: the connection may be used (one thread at a time) from any thread."""
         self.path = Path(path)
         self.dedup = dedup or DedupSettings()
@@ -132,8 +145,12 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -147,9 +164,11 @@ class Store:
         writer waits for it instead of failing half-way; nested blocks are savepoints.
         """
         outer = not self._conn.in_transaction
-        begin, commit, undo = (("BEGIN IMMEDIATE", "COMMIT", ("ROLLBACK",)) if outer else
-                               ("SAVEPOINT batch", "RELEASE batch",
-                                ("ROLLBACK TO batch", "RELEASE batch")))
+        begin, commit, undo = (
+            ("BEGIN IMMEDIATE", "COMMIT", ("ROLLBACK",))
+            if outer
+            else ("SAVEPOINT batch", "RELEASE batch", ("ROLLBACK TO batch", "RELEASE batch"))
+        )
         try:
             self._conn.execute(begin)
         except sqlite3.Error as exc:
@@ -174,10 +193,11 @@ class Store:
                 return
 
     def _index_shape(self) -> dict[str, str]:
-        bands, rows_per_band = lsh_shape(self.dedup.near_duplicate_threshold,
-                                         self.dedup.num_perm)
-        return {"signature": f"{SIGNATURE_SCHEME}:{self.dedup.num_perm}",
-                "bands": f"{bands}x{rows_per_band}"}
+        bands, rows_per_band = lsh_shape(self.dedup.near_duplicate_threshold, self.dedup.num_perm)
+        return {
+            "signature": f"{SIGNATURE_SCHEME}:{self.dedup.num_perm}",
+            "bands": f"{bands}x{rows_per_band}",
+        }
 
     def _sync_dedup_index(self) -> None:
         """Rebuild signatures/band keys if the store was filled with other dedup settings.
@@ -200,13 +220,15 @@ class Store:
                     keys = band_keys(sig, self.dedup.near_duplicate_threshold)
                     bands.extend((key, seq) for key in keys)
             self._conn.executemany("INSERT INTO lsh_bands (key, seq) VALUES (?, ?)", bands)
-            self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                                   sorted(wanted.items()))
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", sorted(wanted.items())
+            )
 
     def _recompute_signatures(self) -> None:
         changes = []
-        for row in self._conn.execute(f"SELECT {', '.join(rows.READ_COLUMNS)}, seq "
-                                      "FROM articles").fetchall():
+        for row in self._conn.execute(
+            f"SELECT {', '.join(rows.READ_COLUMNS)}, seq FROM articles"
+        ).fetchall():
             sig = signature(dedup_text(self._article(row[:-1])), self.dedup.num_perm)
             changes.append((rows.signature_to_blob(sig), row[-1]))
         self._conn.executemany("UPDATE articles SET signature = ? WHERE seq = ?", changes)
@@ -243,7 +265,8 @@ class Store:
             if root is not None:
                 tally.duplicate.append(article.id)
                 pending.outlets.setdefault(pending.current(root), []).extend(
-                    rows.outlets_of(article))
+                    rows.outlets_of(article)
+                )
                 continue
             sig = signature(dedup_text(article), self.dedup.num_perm)
             keys = band_keys(sig, self.dedup.near_duplicate_threshold) if sig is not None else []
@@ -274,8 +297,7 @@ class Store:
         match = best_match(sig, candidates, self.dedup.near_duplicate_threshold)
         if match is None:
             return None
-        return pending.roots[match] if match in pending.roots else pending.current(
-            stored[match][1])
+        return pending.roots[match] if match in pending.roots else pending.current(stored[match][1])
 
     def _takes_over(self, article: Article, root: str, pending: _Chunk) -> bool:
         """Whether `article` is kept before its canonical copy `root`; if so it takes over."""
@@ -295,7 +317,9 @@ class Store:
         marks = ", ".join("?" * len(keys))
         found = self._conn.execute(
             "SELECT DISTINCT a.id, a.signature, coalesce(a.duplicate_of, a.id) "
-            f"FROM lsh_bands b JOIN articles a ON a.seq = b.seq WHERE b.key IN ({marks})", keys)
+            f"FROM lsh_bands b JOIN articles a ON a.seq = b.seq WHERE b.key IN ({marks})",
+            keys,
+        )
         result = {}
         for article_id, blob, root in found:
             sig = rows.signature_from_blob(blob)
@@ -306,45 +330,58 @@ class Store:
     def _write_chunk(self, pending: _Chunk) -> None:
         marks = ", ".join("?" * len(rows.COLUMNS))
         self._conn.executemany(
-            f"INSERT INTO articles ({', '.join(rows.COLUMNS)}) VALUES ({marks})", pending.rows)
+            f"INSERT INTO articles ({', '.join(rows.COLUMNS)}) VALUES ({marks})", pending.rows
+        )
         self._conn.executemany("INSERT INTO lsh_bands (key, seq) VALUES (?, ?)", pending.bands)
         for old, new in pending.handovers.items():  # in the order they happened
-            outlets = self._conn.execute("SELECT outlet, outlets FROM articles WHERE id = ?",
-                                         (old,)).fetchone()
-            self._conn.execute("UPDATE articles SET duplicate_of = ? "
-                               "WHERE duplicate_of = ? OR id = ?", (new, old, old))
-            self._conn.execute("UPDATE articles SET outlets = ? WHERE id = ?",
-                               (json.dumps([outlets[0]] if outlets[0] else []), old))
+            outlets = self._conn.execute(
+                "SELECT outlet, outlets FROM articles WHERE id = ?", (old,)
+            ).fetchone()
+            self._conn.execute(
+                "UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ? OR id = ?",
+                (new, old, old),
+            )
+            self._conn.execute(
+                "UPDATE articles SET outlets = ? WHERE id = ?",
+                (json.dumps([outlets[0]] if outlets[0] else []), old),
+            )
             self._add_outlets(new, json.loads(outlets[1]))
         for root, outlets in pending.outlets.items():
             self._add_outlets(pending.current(root), outlets)
 
     def _add_outlets(self, article_id: str, outlets: list[str]) -> None:
-        row = self._conn.execute("SELECT outlets FROM articles WHERE id = ?",
-                                 (article_id,)).fetchone()
+        row = self._conn.execute(
+            "SELECT outlets FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         current = json.loads(row[0])
         merged = list(dict.fromkeys([*current, *outlets]))
         if merged != current:
-            self._conn.execute("UPDATE articles SET outlets = ? WHERE id = ?",
-                               (json.dumps(merged), article_id))
+            self._conn.execute(
+                "UPDATE articles SET outlets = ? WHERE id = ?", (json.dumps(merged), article_id)
+            )
 
     def _next_seq(self) -> int:
-        return int(self._conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles")
-                   .fetchone()[0])
+        return int(
+            self._conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
+        )
 
     def _roots_of(self, ids: Sequence[str]) -> dict[str, str]:
         """Stored ids among `ids`, each with the id of its canonical copy."""
         roots: dict[str, str] = {}
         for chunk in _chunks(dict.fromkeys(ids), _IN_BATCH):
             marks = ", ".join("?" * len(chunk))
-            roots.update(self._conn.execute(
-                f"SELECT id, coalesce(duplicate_of, id) FROM articles WHERE id IN ({marks})",
-                chunk))
+            roots.update(
+                self._conn.execute(
+                    f"SELECT id, coalesce(duplicate_of, id) FROM articles WHERE id IN ({marks})",
+                    chunk,
+                )
+            )
         return roots
 
     def _clear_failures(self, sources: set[str]) -> None:
-        self._conn.executemany("DELETE FROM failures WHERE source = ?",
-                               [(s,) for s in sorted(sources)])
+        self._conn.executemany(
+            "DELETE FROM failures WHERE source = ?", [(s,) for s in sorted(sources)]
+        )
 
     def _record_failures(self, failures: Iterable[Failure], tally: _Tally) -> None:
         now = _now()
@@ -352,7 +389,9 @@ class Store:
         self._conn.executemany(
             "INSERT INTO failures (source, reason, failed_at) VALUES (?, ?, ?) "
             "ON CONFLICT (source) DO UPDATE SET reason = excluded.reason, "
-            "failed_at = excluded.failed_at", batch)
+            "failed_at = excluded.failed_at",
+            batch,
+        )
         tally.failed.extend(source for source, _, _ in batch)
 
     def update(self, articles: Iterable[Article]) -> int:
@@ -379,13 +418,24 @@ class Store:
             if sig is not None:
                 keys = band_keys(sig, self.dedup.near_duplicate_threshold)
                 bands.extend((key, seq) for key in keys)
-            changes.append((article.source, article.title, article.outlet, article.text,
-                            rows.published_key(article), rows.signature_to_blob(sig),
-                            rows.data_json(article), seq))
+            changes.append(
+                (
+                    article.source,
+                    article.title,
+                    article.outlet,
+                    article.text,
+                    rows.published_key(article),
+                    rows.signature_to_blob(sig),
+                    rows.data_json(article),
+                    seq,
+                )
+            )
         self._conn.executemany("DELETE FROM lsh_bands WHERE seq = ?", [(c[-1],) for c in changes])
         self._conn.executemany(
             "UPDATE articles SET source = ?, title = ?, outlet = ?, text = ?, published = ?, "
-            "signature = ?, data = ? WHERE seq = ?", changes)
+            "signature = ?, data = ? WHERE seq = ?",
+            changes,
+        )
         self._conn.executemany("INSERT INTO lsh_bands (key, seq) VALUES (?, ?)", bands)
         return len(changes)
 
@@ -393,8 +443,9 @@ class Store:
         seqs: dict[str, int] = {}
         for chunk in _chunks(dict.fromkeys(ids), _IN_BATCH):
             marks = ", ".join("?" * len(chunk))
-            seqs.update(self._conn.execute(
-                f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk))
+            seqs.update(
+                self._conn.execute(f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk)
+            )
         return seqs
 
     # -- reading ---------------------------------------------------------------------------
@@ -405,9 +456,12 @@ class Store:
         except (ValueError, TypeError, KeyError) as exc:
             raise StoreError(f"{self.path}: stored article {row[0]} is corrupt: {exc}") from None
 
-    def articles(self, ids: Iterable[str] | None = None,
-                 include_duplicates: bool = True, page: tuple[int, int] | None = None,
-                 ) -> list[Article]:
+    def articles(
+        self,
+        ids: Iterable[str] | None = None,
+        include_duplicates: bool = True,
+        page: tuple[int, int] | None = None,
+    ) -> list[Article]:
         """Stored articles: all in first-seen order, or those of `ids` in the order given.
 
         `page` is (limit, offset) into the first-seen order, for listings a page at a time.
@@ -415,8 +469,9 @@ class Store:
         where = "" if include_duplicates else " WHERE duplicate_of IS NULL"
         if ids is None:
             limit, offset = page if page is not None else (-1, 0)
-            found = self._conn.execute(f"{_ARTICLE_SQL}{where} ORDER BY seq LIMIT ? OFFSET ?",
-                                       (limit, offset))
+            found = self._conn.execute(
+                f"{_ARTICLE_SQL}{where} ORDER BY seq LIMIT ? OFFSET ?", (limit, offset)
+            )
             return [self._article(row) for row in found]
         wanted = list(dict.fromkeys(ids))
         by_id: dict[str, Article] = {}
@@ -437,8 +492,10 @@ class Store:
         """Up to `limit` stored ids that begin with `prefix` (an id shortened for people)."""
         if not prefix.isalnum():
             return []
-        found = self._conn.execute("SELECT id FROM articles WHERE id >= ? AND id < ? "
-                                   "ORDER BY id LIMIT ?", (prefix, prefix + "\uffff", limit))
+        found = self._conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, prefix + "\uffff", limit),
+        )
         return [row[0] for row in found]
 
     def search(self, query: str, limit: int | None = None) -> list[str]:
@@ -463,17 +520,18 @@ class Store:
 
     def failures(self) -> list[Failure]:
         """Sources that failed to read and have not been read successfully since."""
-        found = self._conn.execute(
-            "SELECT source, reason FROM failures ORDER BY failed_at, source")
+        found = self._conn.execute("SELECT source, reason FROM failures ORDER BY failed_at, source")
         return [Failure(source, reason) for source, reason in found]
 
     def version(self) -> tuple[int, ...]:
         """Changes whenever a batch is added or a decision made or undone, from any process:
         (articles, failures, newest decision, decisions). Decision ids only grow."""
-        row = self._conn.execute("SELECT (SELECT count(*) FROM articles), "
-                                 "(SELECT count(*) FROM failures), "
-                                 "(SELECT coalesce(max(id), 0) FROM curations), "
-                                 "(SELECT count(*) FROM curations)").fetchone()
+        row = self._conn.execute(
+            "SELECT (SELECT count(*) FROM articles), "
+            "(SELECT count(*) FROM failures), "
+            "(SELECT coalesce(max(id), 0) FROM curations), "
+            "(SELECT count(*) FROM curations)"
+        ).fetchone()
         return tuple(int(value) for value in row)
 
     # -- the user's decisions --------------------------------------------------------------
@@ -488,14 +546,18 @@ class Store:
         with self._savepoint("store the decisions"):
             for curation in curations:
                 made = curation.made_at or _now()
-                self._conn.execute("DELETE FROM curations WHERE kind = ? AND target = ?",
-                                   (curation.kind, curation.target))
+                self._conn.execute(
+                    "DELETE FROM curations WHERE kind = ? AND target = ?",
+                    (curation.kind, curation.target),
+                )
                 added = self._conn.execute(
                     "INSERT INTO curations (kind, target, value, reason, made_at) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    (curation.kind, curation.target, curation.value, curation.reason, made))
-                stored.append(dataclasses.replace(curation, made_at=made,
-                                                  id=int(added.lastrowid or 0)))
+                    (curation.kind, curation.target, curation.value, curation.reason, made),
+                )
+                stored.append(
+                    dataclasses.replace(curation, made_at=made, id=int(added.lastrowid or 0))
+                )
         return stored
 
     def uncurate(self, curation_id: int) -> bool:
@@ -507,7 +569,8 @@ class Store:
     def curations(self) -> list[Curation]:
         """Every decision, oldest first."""
         found = self._conn.execute(
-            "SELECT kind, target, value, reason, made_at, id FROM curations ORDER BY id")
+            "SELECT kind, target, value, reason, made_at, id FROM curations ORDER BY id"
+        )
         return [Curation(*row) for row in found]
 
     def count(self, include_duplicates: bool = True) -> int:

@@ -5,10 +5,15 @@ from __future__ import annotations
 from dateline.english import ORDINARY_WORD_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 
 # Weekdays spelled out or abbreviated, except abbreviations that are also ordinary words.
-WEEKDAY_SHORT_FORMS = {short: number for short, number in WEEKDAY_ABBREVIATIONS.items()
-                       if short not in ORDINARY_WORD_ABBREVIATIONS}
-WEEKDAYS: dict[str, int] = {**{name: number for number, name in enumerate(WEEKDAY_NAMES, 1)},
-                            **WEEKDAY_SHORT_FORMS}
+WEEKDAY_SHORT_FORMS = {
+    short: number
+    for short, number in WEEKDAY_ABBREVIATIONS.items()
+    if short not in ORDINARY_WORD_ABBREVIATIONS
+}
+WEEKDAYS: dict[str, int] = {
+    **{name: number for number, name in enumerate(WEEKDAY_NAMES, 1)},
+    **WEEKDAY_SHORT_FORMS,
+}
 
 NUMBERS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

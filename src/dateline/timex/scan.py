@@ -72,8 +72,9 @@ def _near(core: str, words: int, lower: bool = True, anywhere: bool = False) -> 
 
 _UNIT = "second|minute|hour|day|night|week|month|quarter|year|decade|centur"
 # A month's or weekday's first three letters find every form of it the grammar reads.
-_MONTH = re.compile("|".join([*(n[:3].capitalize() for n in MONTH_NAMES),
-                              *(n[:3].upper() for n in MONTH_NAMES)]))
+_MONTH = re.compile(
+    "|".join([*(n[:3].capitalize() for n in MONTH_NAMES), *(n[:3].upper() for n in MONTH_NAMES)])
+)
 _WEEKDAY = re.compile("|".join(n[:3].capitalize() for n in WEEKDAY_NAMES))
 
 

@@ -111,6 +111,7 @@ def tag_article(article: Article) -> Article:
     window = article_window(article) if anchor is None else None
     if window is None:
         return dataclasses.replace(article, timexes=tuple(tag(article.text, anchor)))
-    mentions = in_window(tag(article.text), tag(article.text, window[0]),
-                         tag(article.text, window[1]), window)
+    mentions = in_window(
+        tag(article.text), tag(article.text, window[0]), tag(article.text, window[1]), window
+    )
     return dataclasses.replace(article, timexes=tuple(mentions))

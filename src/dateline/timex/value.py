@@ -37,7 +37,7 @@ class TimexValue:
 
     @property
     def granularity(self) -> str:
-        """"day", "month", "year", or "" for a value with no year."""
+        """ "day", "month", "year", or "" for a value with no year."""
         if self.year is None:
             return ""
         if self.day_of_month is not None:

@@ -38,8 +38,12 @@ def article_window(article: Article) -> tuple[date, date] | None:
     return published.earliest, published.latest
 
 
-def in_window(bare: list[TimeMention], early: list[TimeMention], late: list[TimeMention],
-              window: tuple[date, date]) -> list[TimeMention]:
+def in_window(
+    bare: list[TimeMention],
+    early: list[TimeMention],
+    late: list[TimeMention],
+    window: tuple[date, date],
+) -> list[TimeMention]:
     """The mentions of a text tagged with no anchor (`bare`), each relative one with the days
     its readings on the window's first day (`early`) and last (`late`) allow."""
     first = {(m.start, m.end): m for m in early}
@@ -52,8 +56,9 @@ def in_window(bare: list[TimeMention], early: list[TimeMention], late: list[Time
         within = None
         if low is not None and high is not None and mention.value != low.value:
             within = _range(low.value, high.value, mention.value)
-        found.append(dataclasses.replace(mention, within=within, anchor=anchor)
-                     if within else mention)
+        found.append(
+            dataclasses.replace(mention, within=within, anchor=anchor) if within else mention
+        )
     return found
 
 

@@ -98,20 +98,27 @@ def _int(request: Request, name: str, high: int) -> int | None:
 
 def timeline_query(request: Request) -> TimelineQuery:
     date_from, date_to = _date(request, "from"), _date(request, "to")
-    if date_from and date_to and date_from[:len(date_to)] > date_to:
+    if date_from and date_to and date_from[: len(date_to)] > date_to:
         raise HTTPException(400, f"from {date_from} is after to {date_to}")
-    return TimelineQuery(query=_param(request, "q"), date_from=date_from, date_to=date_to,
-                         dates=_int(request, "dates", MAX_DATES),
-                         per_date=_int(request, "per_date", MAX_PER_DATE),
-                         story=_int(request, "story", MAX_STORY),
-                         who=_param(request, "who"), where=_param(request, "where"))
+    return TimelineQuery(
+        query=_param(request, "q"),
+        date_from=date_from,
+        date_to=date_to,
+        dates=_int(request, "dates", MAX_DATES),
+        per_date=_int(request, "per_date", MAX_PER_DATE),
+        story=_int(request, "story", MAX_STORY),
+        who=_param(request, "who"),
+        where=_param(request, "where"),
+    )
 
 
 def _known_story(store: StoreService, query: TimelineQuery) -> None:
     """404 for a story number `/api/stories` does not list (on a reader thread)."""
     if query.story is not None and query.story > len(store.stories()):
-        raise HTTPException(404, f"story: no story {query.story}; there are "
-                                 f"{len(store.stories())} (see /api/stories)")
+        raise HTTPException(
+            404,
+            f"story: no story {query.story}; there are {len(store.stories())} (see /api/stories)",
+        )
 
 
 def _built(store: StoreService, query: TimelineQuery) -> Timeline:
@@ -148,8 +155,11 @@ async def api_timeline(request: Request) -> Response:
         return json_response(await store.call(lambda: store.json_view(key, view)))
     found = await store.soon(key, lambda: store.json_view(key, view), wait)
     if isinstance(found, Building):
-        return JSONResponse(found.progress(), status_code=202,
-                            headers={"preference-applied": "respond-async", "retry-after": "1"})
+        return JSONResponse(
+            found.progress(),
+            status_code=202,
+            headers={"preference-applied": "respond-async", "retry-after": "1"},
+        )
     return json_response(found)
 
 
@@ -166,10 +176,14 @@ def undated_json(documents: Iterable[Article]) -> dict[str, int]:
     """What the page says of every build: articles without a day, events without a date."""
     listed = [a for a in documents if a.duplicate_of is None]
     counts = undated_events(listed)
-    return {"articles": len(listed),
-            "undated_articles": sum(1 for a in listed
-                                    if a.published is None or a.published.date is None),
-            "undated_events": counts.undated, "ranged_events": counts.ranged}
+    return {
+        "articles": len(listed),
+        "undated_articles": sum(
+            1 for a in listed if a.published is None or a.published.date is None
+        ),
+        "undated_events": counts.undated,
+        "ranged_events": counts.ranged,
+    }
 
 
 def _status(article: Article) -> str:
@@ -238,8 +252,9 @@ async def api_upload(request: Request) -> Response:
     store = service(request)
     folder = request.app.state.upload_dir
     job = await store.call(lambda: store.upload(folder, name, data))
-    return JSONResponse(job_json(job), status_code=202,
-                        headers={"location": f"/api/uploads/{job.id}"})
+    return JSONResponse(
+        job_json(job), status_code=202, headers={"location": f"/api/uploads/{job.id}"}
+    )
 
 
 def job_json(job: Job) -> dict[str, Any]:
@@ -281,8 +296,11 @@ async def api_curations(request: Request) -> Response:
         return error(400, "decision: the body must be a JSON object")
     fields = ("kind", "target", "value", "reason")
     if not isinstance(body, dict) or not all(isinstance(body.get(f, ""), str) for f in fields):
-        return error(400, 'decision: expected {"kind": ..., "target": ..., "value": ..., '
-                          '"reason": ...} with string values')
+        return error(
+            400,
+            'decision: expected {"kind": ..., "target": ..., "value": ..., '
+            '"reason": ...} with string values',
+        )
     if not body.get("kind") or not body.get("target"):
         return error(400, "decision: give its kind and its target")
     try:

@@ -38,7 +38,8 @@ _VIEWER = ("dateline.render", "viewer")
 def _page(token: str) -> str:
     page = (_PACKAGE / "templates" / "index.html").read_text(encoding="utf-8")
     controls = (resources.files(_VIEWER[0]) / _VIEWER[1] / "timeline-controls.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     return page.replace("{{token}}", html.escape(token)).replace("{{controls}}", controls)
 
 
@@ -63,10 +64,14 @@ async def server_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"error": f"internal error: {type(exc).__name__}"}, status_code=500)
 
 
-def create_app(db_path: Path, *, settings: Settings | None = None,
-               allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
-               max_upload_bytes: int = MAX_UPLOAD_BYTES,
-               max_upload_articles: int = MAX_UPLOAD_ARTICLES) -> Starlette:
+def create_app(
+    db_path: Path,
+    *,
+    settings: Settings | None = None,
+    allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+    max_upload_bytes: int = MAX_UPLOAD_BYTES,
+    max_upload_articles: int = MAX_UPLOAD_ARTICLES,
+) -> Starlette:
     """The app for the store at `db_path`; uploads are kept in a folder beside it."""
     db_path = Path(db_path)
     settings = (settings or Settings()).with_overrides("store", path=db_path)
@@ -79,7 +84,9 @@ def create_app(db_path: Path, *, settings: Settings | None = None,
         service.close()
 
     routes = [
-        Route("/", page), Route("/documents", page), Route("/add", page),
+        Route("/", page),
+        Route("/documents", page),
+        Route("/add", page),
         Route("/api/timeline", api.api_timeline),
         Route("/api/documents", api.api_documents),
         Route("/api/document/{id}", api.api_document),
@@ -91,13 +98,22 @@ def create_app(db_path: Path, *, settings: Settings | None = None,
         Route("/api/curations/{id}", api.api_curation_undo, methods=["DELETE"]),
         Route("/api/export/{fmt}", api.api_export),
         Route("/api/openapi.json", openapi_json),
-        Mount("/static", StaticFiles(directory=str(_PACKAGE / "static"), packages=[_VIEWER]),
-              name="static"),
+        Mount(
+            "/static",
+            StaticFiles(directory=str(_PACKAGE / "static"), packages=[_VIEWER]),
+            name="static",
+        ),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan,
-                    middleware=[Middleware(SecurityHeaders, allowed_hosts=allowed_hosts)],
-                    exception_handlers={HTTPException: http_error, DatelineError: dateline_error,
-                                        Exception: server_error})
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(SecurityHeaders, allowed_hosts=allowed_hosts)],
+        exception_handlers={
+            HTTPException: http_error,
+            DatelineError: dateline_error,
+            Exception: server_error,
+        },
+    )
     app.state.service = service
     app.state.token = token
     app.state.page = _page(token)

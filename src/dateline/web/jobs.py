@@ -111,8 +111,7 @@ class IngestJobs:
 
     def _start_writer(self) -> None:
         if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="dateline-writer",
-                                            daemon=True)
+            self._thread = threading.Thread(target=self._run, name="dateline-writer", daemon=True)
             self._thread.start()
 
     def get(self, job_id: str) -> Job | None:
@@ -149,8 +148,9 @@ class IngestJobs:
         with self._lock:
             for job_id, job in self._jobs.items():
                 if not job.finished:
-                    self._jobs[job_id] = replace(job, status="stopped",
-                                                 error="the server stopped first")
+                    self._jobs[job_id] = replace(
+                        job, status="stopped", error="the server stopped first"
+                    )
 
     def _write(self, item: _Write) -> None:
         from dateline.store import Store
@@ -168,9 +168,19 @@ class IngestJobs:
         # Spawned, not forked: the server has threads. Not a daemon, so it may have a pool.
         context = multiprocessing.get_context("spawn")
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=ingest_in_child, name="dateline-upload",
-                                args=(self.db_path, item.path, item.name, self.settings,
-                                      self.max_articles, send, os.getpid()))
+        child = context.Process(
+            target=ingest_in_child,
+            name="dateline-upload",
+            args=(
+                self.db_path,
+                item.path,
+                item.name,
+                self.settings,
+                self.max_articles,
+                send,
+                os.getpid(),
+            ),
+        )
         self._child = child
         child.start()
         send.close()
@@ -190,9 +200,13 @@ class IngestJobs:
             except (EOFError, OSError):
                 child.join(timeout=_STOP_WAIT)  # so its exit code is known
                 stopped = self._stopping.is_set()
-                self._update(job_id, status="stopped" if stopped else "failed",
-                             error="the server stopped first" if stopped else
-                             f"the upload's process ended unexpectedly ({child.exitcode})")
+                self._update(
+                    job_id,
+                    status="stopped" if stopped else "failed",
+                    error="the server stopped first"
+                    if stopped
+                    else f"the upload's process ended unexpectedly ({child.exitcode})",
+                )
                 return
             kind, values = message
             self._update(job_id, **values)
@@ -204,8 +218,15 @@ class _TooMany(Exception):
     """The upload holds more articles than one upload may add."""
 
 
-def ingest_in_child(db_path: Path, path: Path, name: str, settings: Settings,
-                    max_articles: int, send: Connection, server: int) -> None:
+def ingest_in_child(
+    db_path: Path,
+    path: Path,
+    name: str,
+    settings: Settings,
+    max_articles: int,
+    send: Connection,
+    server: int,
+) -> None:
     """The child process: ingest one upload, sending progress and the result to the server."""
     die_with_parent(server)
     # Background work: the server's request threads come first for the CPU (its pool too).
@@ -229,22 +250,50 @@ def ingest_in_child(db_path: Path, path: Path, name: str, settings: Settings,
     try:
         with Store(db_path, settings.dedup) as store:
             result = ingest(store, [path], settings, on_item=on_item, on_done=on_done)
-        send.send(("end", {"status": "done", "read": read, "added": result.added.added,
-                           "duplicate": result.added.duplicate,
-                           "undated": result.undated, "undated_events": result.events.undated,
-                           "failures": tuple({"source": f.source, "reason": f.reason}
-                                             for f in result.failures)}))
+        send.send(
+            (
+                "end",
+                {
+                    "status": "done",
+                    "read": read,
+                    "added": result.added.added,
+                    "duplicate": result.added.duplicate,
+                    "undated": result.undated,
+                    "undated_events": result.events.undated,
+                    "failures": tuple(
+                        {"source": f.source, "reason": f.reason} for f in result.failures
+                    ),
+                },
+            )
+        )
     except _TooMany:
-        send.send(("end", {"status": "failed", "error": (
-            f"{name}: over {max_articles:,} articles in one upload; nothing was stored "
-            "(add big collections with `dateline add`)")}))
+        send.send(
+            (
+                "end",
+                {
+                    "status": "failed",
+                    "error": (
+                        f"{name}: over {max_articles:,} articles in one upload; nothing was stored "
+                        "(add big collections with `dateline add`)"
+                    ),
+                },
+            )
+        )
     except DatelineError as exc:
         send.send(("end", {"status": "failed", "error": str(exc)}))
     except MemoryError:
-        send.send(("end", {"status": "failed", "error": f"{name}: out of memory; nothing was "
-                                                        "stored (split the file)"}))
+        send.send(
+            (
+                "end",
+                {
+                    "status": "failed",
+                    "error": f"{name}: out of memory; nothing was stored (split the file)",
+                },
+            )
+        )
     except Exception as exc:
-        send.send(("end", {"status": "failed",
-                           "error": f"{name}: internal error ({type(exc).__name__})"}))
+        send.send(
+            ("end", {"status": "failed", "error": f"{name}: internal error ({type(exc).__name__})"})
+        )
     finally:
         send.close()

@@ -47,15 +47,19 @@ class Building:
     articles: int | None = None
 
     def progress(self) -> dict[str, Any]:
-        return {"status": "building", "articles": self.articles,
-                "seconds": round(time.monotonic() - self.started, 1)}
+        return {
+            "status": "building",
+            "articles": self.articles,
+            "seconds": round(time.monotonic() - self.started, 1),
+        }
 
 
 class StoreService:
     """Store reads on a pool of threads, writes through one writer, caches per store version."""
 
-    def __init__(self, db_path: Path, settings: Settings,
-                 max_articles: int = MAX_UPLOAD_ARTICLES) -> None:
+    def __init__(
+        self, db_path: Path, settings: Settings, max_articles: int = MAX_UPLOAD_ARTICLES
+    ) -> None:
         self.db_path = db_path
         self.settings = settings
         self.max_articles = max_articles
@@ -70,18 +74,19 @@ class StoreService:
 
     def _start(self) -> None:
         # Threads start on first use, so a fresh pool and writer cost nothing until then.
-        self._readers = ThreadPoolExecutor(max_workers=READERS,
-                                           thread_name_prefix="dateline-read")
+        self._readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="dateline-read")
         self._local = threading.local()
-        self.jobs = IngestJobs(self.db_path, self.settings, self.max_articles,
-                               on_change=self._forget)
+        self.jobs = IngestJobs(
+            self.db_path, self.settings, self.max_articles, on_change=self._forget
+        )
 
     async def call(self, work: Callable[[], T]) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._readers, work)
 
-    async def soon(self, key: Hashable, build: Callable[[], bytes],
-                   wait: float) -> bytes | Building:
+    async def soon(
+        self, key: Hashable, build: Callable[[], bytes], wait: float
+    ) -> bytes | Building:
         """A view's JSON if it is ready within `wait` seconds, else how far its build has got.
 
         The build goes on after the wait (one per key, however many ask) and its answer waits
@@ -100,7 +105,8 @@ class StoreService:
                 building = self._start_building(key, build, version)
         try:
             found = await asyncio.wait_for(
-                asyncio.shield(asyncio.wrap_future(building.future)), wait)
+                asyncio.shield(asyncio.wrap_future(building.future)), wait
+            )
         except TimeoutError:
             return building
         with self._lock:  # answered in time: nobody comes back for it
@@ -108,8 +114,9 @@ class StoreService:
                 del self._building[key]
         return found
 
-    def _start_building(self, key: Hashable, build: Callable[[], bytes],
-                        version: Hashable) -> Building:
+    def _start_building(
+        self, key: Hashable, build: Callable[[], bytes], version: Hashable
+    ) -> Building:
         """Under `_lock`: the build of `key` on a reader thread, remembered until asked for."""
         while len(self._building) >= CACHED_VIEWS:  # answers no one came back for
             done = [k for k, b in self._building.items() if b.future.done()]
@@ -208,9 +215,12 @@ class StoreService:
 
     def json_view(self, key: Hashable, build: Callable[[], Any]) -> bytes:
         """A view's JSON body, encoded once per store version (as Starlette's JSONResponse)."""
+
         def encoded() -> bytes:
-            return json.dumps(build(), ensure_ascii=False, allow_nan=False,
-                              separators=(",", ":")).encode("utf-8")
+            return json.dumps(
+                build(), ensure_ascii=False, allow_nan=False, separators=(",", ":")
+            ).encode("utf-8")
+
         return self._cached(("json", key), encoded)
 
     def document(self, article_id: str) -> Article | None:
@@ -224,16 +234,19 @@ class StoreService:
 
     async def curate(self, curation: Curation) -> Curation:
         """Store a decision through the one writer; InputError when it cannot apply."""
+
         def work(store: ArticleStore) -> Curation:
             about = as_decided(store.article(target_article(curation)), store.curations())
             return store.curate(check_curation(curation, about))
+
         found: Curation = await asyncio.wrap_future(self.jobs.write(work))
         return found
 
     async def uncurate(self, curation_id: int) -> bool:
         """Undo a decision through the one writer; False when there is none."""
         done: bool = await asyncio.wrap_future(
-            self.jobs.write(lambda store: store.uncurate(curation_id)))
+            self.jobs.write(lambda store: store.uncurate(curation_id))
+        )
         return done
 
     def upload(self, folder: Path, name: str, data: bytes) -> Job:
