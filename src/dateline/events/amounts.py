@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from dateline.events.frame import is_verb_form
+from dateline.events.quantities import UNIT_ENDS
 
 _ONES = {
     "a": 1,
@@ -133,58 +134,8 @@ _GENERIC = frozenset(
 )
 _KILLED = re.compile(r"\b(?:killed|dead|died|killing|kill|kills|lost their lives|perished)\b")
 _HURT = re.compile(r"\b(?:injured|wounded|hurt|injuring|wounding)\b")
-_STOP = frozenset(
+_STOP = UNIT_ENDS | frozenset(
     [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "and",
-        "or",
-        "but",
-        "with",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "that",
-        "which",
-        "who",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "per",
-        "than",
-        "more",
-        "less",
-        "about",
-        "after",
-        "before",
-        "since",
-        "until",
-        "into",
-        "over",
-        "under",
-        "said",
-        "says",
-        "had",
-        "more",
-        "were",
         "will",
         "would",
         "could",

@@ -14,8 +14,8 @@ _NUMBER = re.compile(
     # A unit may be glued on with a hyphen: "a 276-member contingent".
     r"(?P<unit>(?:(?: |-(?=[a-z]))[a-z][a-z'-]*){0,2})"
 )
-# Words that end a unit phrase: "600 troops to Iraq" has unit "troops".
-_STOP = frozenset(
+# Words that end a unit phrase: "600 troops to Iraq" has unit "troops" (`amounts.py` too).
+UNIT_ENDS = frozenset(
     [
         "a",
         "an",
@@ -64,9 +64,9 @@ _STOP = frozenset(
         "under",
         "said",
         "says",
-        "percent",
     ]
 )
+_STOP = UNIT_ENDS | {"percent"}
 _PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)")
 
 
