@@ -8,27 +8,23 @@ event merging and selection) run once over the whole set.
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import functools
 import gc
 import itertools
 import os
 import pickle
-import signal
-import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, Generic, TypeVar
+from typing import BinaryIO, Generic, TypeVar
 
+from dateline.batch.pool import BudgetPool, Task, finished, on_article, over_budget
 from dateline.batch.spool import Columns, Corpus, Spool
 from dateline.clean import boilerplate_key, clean_article, repeated_lines
 from dateline.clean.language import tag_language, untagged
@@ -64,7 +60,6 @@ from dateline.store import AddResult, Store
 from dateline.timex import tag_article
 
 _T = TypeVar("_T")
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # What a reader fills in; every later need must be met by these or by an earlier stage.
 READER_FILLS = frozenset(
     {
@@ -107,6 +102,17 @@ class Pipeline:
     def __call__(self, article: Article) -> Article:
         for stage in self.stages:
             article = stage.run(article)
+        return article
+
+    def within(self, article: Article, seconds: float) -> Article | Failure:
+        """The stages over `article`, or a Failure naming it once they have taken longer
+        than `seconds` (0: no limit), checked between stages: no signal, so it holds in a
+        loop, a pool's worker and a Dask worker's thread alike."""
+        started = time.monotonic()
+        for stage in self.stages:
+            article = stage.run(article)
+            if seconds and time.monotonic() - started > seconds:
+                return over_budget(article.source, seconds, f"the {stage.name} stage ended past it")
         return article
 
 
@@ -178,51 +184,21 @@ def process(
     settings: Settings,
     workers: int = 1,
     on_done: Callable[[int, int], None] | None = None,
+    failures: list[Failure] | None = None,
 ) -> list[Article]:
     """Clean, date, tag and find events in every article not through the stages yet,
     keeping input order: `stream_processed` into a list, for a pile that fits in memory.
 
-    `on_done(done, total)` is called as articles finish, for a progress bar.
+    `on_done(done, total)` is called as articles finish, for a progress bar; an article
+    over its time budget goes to `failures` (without it, stops the run with its one line).
     """
-    return list(stream_processed(articles, settings, _unchanged, workers, on_done))
+    return list(
+        stream_processed(articles, settings, _unchanged, workers, on_done, failures=failures)
+    )
 
 
 def _unchanged(article: Article) -> Article:
     return article
-
-
-def die_with_parent(parent: int) -> None:
-    """A worker (pool initializer) or child never outlives the run that started it, even a
-    `kill -9` of it.
-
-    Linux kills it when its parent dies (PR_SET_PDEATHSIG); elsewhere a thread watches the
-    parent's pid. Ctrl+C reaches the whole process group: the parent alone handles it.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    else:
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    if os.getppid() != parent:  # the parent died before the signal was asked for
-        os._exit(1)
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(1)
-
-
-def _stop_now(pool: ProcessPoolExecutor) -> None:
-    """End the pool's workers at once instead of letting each finish its chunk."""
-    # concurrent.futures has no public way to stop a running worker before Python 3.14.
-    workers = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in workers:
-        process.kill()
-    for process in workers:
-        process.join(timeout=5)
 
 
 def default_workers() -> int:
@@ -343,13 +319,15 @@ def ingest_articles(
     not through them yet (`is_processed`).
 
     The processed articles wait in a disk spool, so the transaction lasts only as long as
-    the writing and memory holds a batch, not the pile.
+    the writing and memory holds a batch, not the pile. An article over its time budget is
+    one more failure, and nothing of it is stored.
     """
     done, languages = Spool(), Counter[str]()
     undated, events = 0, EventCounts(0, 0, 0)
+    over: list[Failure] = []
     try:
         for stored in stream_processed(
-            articles, settings, _stored_form, default_workers(), on_done, on_stage
+            articles, settings, _stored_form, default_workers(), on_done, on_stage, over
         ):
             done.append_pickled(stored.pickled)
             languages[stored.language] += 1
@@ -357,6 +335,7 @@ def ingest_articles(
             events = events + stored.events
         if on_stage is not None:
             on_stage("writing to the store")
+        failures = [*failures, *over]
         added = store.add(iter(done.corpus()), failures)
     finally:
         done.close()
@@ -437,7 +416,7 @@ def timeline_from_paths(
     """
     failures = list(failures)
     items = itertools.chain(_read(paths, settings, stdin, on_item, failures), articles)
-    corpus = spool_pile(items, settings, default_workers(), on_done, on_stage)
+    corpus = spool_pile(items, settings, default_workers(), on_done, on_stage, failures)
     if on_stage is not None:
         on_stage("choosing dates and entries")
     return build_timeline(corpus, settings, request, failures)
@@ -514,9 +493,11 @@ class _Finisher(Generic[_T]):
 
     pipeline: Pipeline
     finish: Callable[[Article], _T]
+    seconds: float  # the article's time budget
 
-    def __call__(self, article: Article) -> _T:
-        return self.finish(self.pipeline(article))
+    def __call__(self, article: Article) -> _T | Failure:
+        done = self.pipeline.within(article, self.seconds)
+        return done if isinstance(done, Failure) else self.finish(done)
 
 
 def stream_processed(
@@ -526,9 +507,12 @@ def stream_processed(
     workers: int = 1,
     on_done: Callable[[int, int], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
+    failures: list[Failure] | None = None,
 ) -> Iterator[_T]:
     """`finish(article)` of every article of `items` through the per-document stages (those
-    not through them yet, `is_processed`), in order, in bounded memory.
+    not through them yet, `is_processed`), in order, in bounded memory; each article over
+    its time budget (`settings.read.article_seconds`) into `failures` instead (without it,
+    the run stops with that one line: never a silent drop).
 
     The raw articles are spooled to disk while the outlets' repeated lines are counted (that
     pre-pass needs the whole pile before any article is cleaned); then they stream through
@@ -541,7 +525,13 @@ def stream_processed(
         stage("reading")
         boilerplate = repeated_lines(_spooled(items, raw), settings.clean)
         stage("processing")
-        yield from _processed(raw, boilerplate, settings, workers, on_done, finish)
+        for done in _processed(raw, boilerplate, settings, workers, on_done, finish):
+            if not isinstance(done, Failure):
+                yield done
+            elif failures is None:
+                raise InputError(done.source, done.reason)
+            else:
+                failures.append(done)
     finally:
         raw.close()
 
@@ -552,6 +542,7 @@ def spool_pile(
     workers: int = 1,
     on_done: Callable[[int, int], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
+    failures: list[Failure] | None = None,
 ) -> Corpus:
     """Every article of `items` through the per-document stages, spooled to disk, with its
     near-duplicates marked: the pile as a lazy `Corpus` for the cross-document stages.
@@ -561,7 +552,7 @@ def spool_pile(
     """
     done, pile = Spool(), _Pile()
     finish = functools.partial(summarise, num_perm=settings.dedup.num_perm)
-    for summary in stream_processed(items, settings, finish, workers, on_done, on_stage):
+    for summary in stream_processed(items, settings, finish, workers, on_done, on_stage, failures):
         done.append_pickled(summary.pickled)
         pile.add(summary)
     if on_stage is not None:
@@ -587,30 +578,31 @@ def _processed(
     workers: int,
     on_done: Callable[[int, int], None] | None,
     finish: Callable[[Article], _T],
-) -> Iterator[_T]:
+) -> Iterator[_T | Failure]:
     """`finish` of every spooled article through the stages, in spool order, batch by batch."""
     made: dict[str, _Finisher[_T]] = {}
 
     def worker(key: str) -> _Finisher[_T]:
         if key not in made:
             lines = boilerplate.get(key, frozenset())
-            made[key] = _Finisher(document_pipeline(settings, lines), finish)
+            pipeline = document_pipeline(settings, lines)
+            made[key] = _Finisher(pipeline, finish, settings.read.article_seconds)
         return made[key]
 
     total, done = len(raw), 0
-    with _batch_pool(workers if total >= 2 * workers else 1) as pool:
-        pending: list[tuple[list[int], Future[list[_T]]]] = []
+    with _batch_pool(workers if total >= 2 * workers else 1, settings) as pool:
+        pending: list[tuple[list[int], Task[_T]]] = []
         for first in range(0, total, BATCH):
             batch = [raw.load(i) for i in range(first, min(total, first + BATCH))]
-            submitted = _submit_batch(pool, batch, worker, finish)
+            submitted = _submit_batch(pool, first, batch, worker, finish)
             if pending:
-                for summary in _in_order(pending):
+                for summary in _in_order(pool, pending):
                     done += 1
                     if on_done is not None:
                         on_done(done, total)
                     yield summary
             pending = submitted
-        for summary in _in_order(pending):
+        for summary in _in_order(pool, pending):
             done += 1
             if on_done is not None:
                 on_done(done, total)
@@ -622,13 +614,14 @@ _CHUNK = 16
 
 
 def _submit_batch(
-    pool: Executor,
+    pool: BudgetPool,
+    first: int,
     batch: list[Article],
     worker: Callable[[str], _Finisher[_T]],
     finish: Callable[[Article], _T],
-) -> list[tuple[list[int], Future[list[_T]]]]:
+) -> list[tuple[list[int], Task[_T]]]:
     """One batch to the pool, in chunks of one outlet group (they share its pipeline);
-    each chunk with its indices in the batch."""
+    each chunk with its indices in the batch (`first` is the batch's place in the run)."""
     groups: dict[str, list[int]] = {}
     for index, article in enumerate(batch):
         key = "" if is_processed(article) else boilerplate_key(article)
@@ -639,62 +632,60 @@ def _submit_batch(
             chunk = indices[start : start + _CHUNK]
             articles = [batch[i] for i in chunk]
             if is_processed(articles[0]):  # already through the stages: finished here
-                future: Future[list[_T]] = Future()
-                future.set_result([finish(a) for a in articles])
+                task = finished([finish(a) for a in articles])
             else:
-                future = pool.submit(_run_chunk, worker(key), articles)
-            submitted.append((chunk, future))
+                run = functools.partial(_run_chunk, worker(key))
+                task = pool.submit(run, [first + i for i in chunk], articles)
+            submitted.append((chunk, task))
     return submitted
 
 
-def _run_chunk(worker: _Finisher[_T], articles: list[Article]) -> list[_T]:
-    return [worker(article) for article in articles]
+def _run_chunk(
+    worker: _Finisher[_T], positions: list[int], articles: list[Article]
+) -> list[_T | Failure]:
+    """In a worker: each article through the stages, the parent told which one it is on."""
+    done = []
+    for position, article in zip(positions, articles, strict=True):
+        on_article(position)
+        done.append(worker(article))
+    on_article(None)
+    return done
 
 
-def _in_order(submitted: list[tuple[list[int], Future[list[_T]]]]) -> list[_T]:
+def _in_order(pool: BudgetPool, submitted: list[tuple[list[int], Task[_T]]]) -> list[_T | Failure]:
     """A batch's results in batch order, once all its chunks are done."""
-    slots: dict[int, _T] = {}
-    for chunk, future in submitted:
-        slots.update(zip(chunk, future.result(), strict=True))
+    slots: dict[int, _T | Failure] = {}
+    for chunk, task in submitted:
+        found: list[_T | Failure] = pool.result(task)
+        slots.update(zip(chunk, found, strict=True))
     return [slots[index] for index in range(len(slots))]
 
 
-class _Inline(Executor):
-    """An executor that runs each call at once, in this process: the pool of one worker."""
-
-    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:
-        future: Future[_T] = Future()
-        future.set_result(fn(*args, **kwargs))
-        return future
-
-
 @contextmanager
-def _batch_pool(workers: int) -> Iterator[Executor]:
+def _batch_pool(workers: int, settings: Settings) -> Iterator[BudgetPool]:
     """A pool of `workers` processes for the whole run (or this process alone for one),
     stopped at once if the run ends early."""
     if workers <= 1:
-        yield _Inline()
+        yield BudgetPool(1, settings.read.article_seconds)
         return
     # Forked workers share the parent's pages until one is written, and a collection writes to
     # every object it walks: frozen, the parent's objects are not walked, so not copied into
     # each worker.
     gc.freeze()
     enabled = gc.isenabled()
-    pool = ProcessPoolExecutor(
-        max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
-    )
+    pool = BudgetPool(workers, settings.read.article_seconds)
     # The parent then only unpickles results, which makes no cycles: with the collector off
     # it does not walk the growing results again and again (4x faster at 10k articles).
     gc.disable()
     try:
         yield pool
     except BrokenProcessPool:
-        _stop_now(pool)
+        pool.stop_now()
         raise DatelineError(
             "a worker process died (out of memory?); free memory or give fewer files at once"
         ) from None
     except BaseException:
-        _stop_now(pool)
+        pool.stop_now()
         raise
     else:
         pool.shutdown()

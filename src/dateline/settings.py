@@ -28,6 +28,11 @@ class ReadSettings:
     # An article's text past this is reported, not processed: the longest of Timeline17's
     # articles is 177,931 characters, and later stages' time grows faster than length.
     max_chars: int = 1_000_000
+    # An article the per-document stages have worked on longer than this is reported, not
+    # kept (0: no limit). A 200,000-character line of dated sentences takes 7.5 s on this
+    # 2-core machine under load and Timeline17's longest article under a second: a budget
+    # eight times the first still bounds a stalled stage to a minute.
+    article_seconds: float = 60.0
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def timeline_on_dask(
     items = inputs(paths)
     with connect(scheduler) as client:
         parts, failures = _read(client, items, settings, stage)
-        done = _processed(client, parts, settings, stage)
+        done = _processed(client, parts, settings, stage, failures)
         stage("finding near-duplicates")
         marks, columns = _marks(client, done, settings)
         spool = _spool(client, done)
@@ -121,7 +121,7 @@ def ingest_on_dask(
         parts, failures = _read(client, items, settings, stage)
         if strict and failures:
             refuse(failures)
-        spool = _spool(client, _processed(client, parts, settings, stage))
+        spool = _spool(client, _processed(client, parts, settings, stage, failures))
     stage("writing to the store")
     languages: Counter[str] = Counter()
     undated, events = 0, EventCounts(0, 0, 0)
@@ -158,15 +158,25 @@ def _read(
 
 
 def _processed(
-    client: Any, parts: list[Any], settings: Settings, stage: Callable[[str], None]
+    client: Any,
+    parts: list[Any],
+    settings: Settings,
+    stage: Callable[[str], None],
+    failures: list[Failure],
 ) -> list[Any]:
-    """Each partition through the per-document stages, kept on the workers."""
+    """Each partition through the per-document stages, kept on the workers; the articles
+    over their time budget into `failures`, here."""
+    from dask import delayed
+
     stage("finding each outlet's repeated lines")
     boilerplate = client.scatter(_repeated_lines(parts, settings), broadcast=True)
     stage("processing")
     done = list(client.persist([_process_part(part, boilerplate, settings) for part in parts]))
     _wait(done)  # so each stage's time is its own
-    return done
+    failures.extend(
+        f for part in client.gather(client.compute([_failures_of(p) for p in done])) for f in part
+    )
+    return list(client.persist([delayed(_summaries)(part) for part in done]))
 
 
 def inputs(paths: Iterable[str | Path]) -> list[str | Failure]:
@@ -257,20 +267,22 @@ def _articles(read: list[Article | Failure]) -> list[Article]:
 
 
 def _process_part(part: Any, boilerplate: Any, settings: Settings) -> Any:
-    """The per-document stages over one partition, unchanged: each article's `Summary`."""
+    """The per-document stages over one partition, unchanged: each article's `Summary`, or
+    its Failure when over its time budget (checked between stages: Dask runs tasks in
+    threads, where no signal reaches and no stage can be stopped from outside)."""
     from dask import delayed
 
     def process(
         read: list[Article | Failure],
         repeated: dict[str, frozenset[str]],
-    ) -> list[Summary]:
-        num_perm = settings.dedup.num_perm
+    ) -> list[Summary | Failure]:
+        num_perm, seconds = settings.dedup.num_perm, settings.read.article_seconds
         pipelines = {key: document_pipeline(settings, lines) for key, lines in repeated.items()}
         empty = document_pipeline(settings)
-        return [
-            summarise(pipelines.get(boilerplate_key(a), empty)(a), num_perm)
-            for a in _articles(read)
-        ]
+        done = (
+            pipelines.get(boilerplate_key(a), empty).within(a, seconds) for a in _articles(read)
+        )
+        return [d if isinstance(d, Failure) else summarise(d, num_perm) for d in done]
 
     return delayed(process)(part, boilerplate)
 
@@ -322,6 +334,10 @@ def _spool(client: Any, done: list[Any]) -> Spool:
         for pickled in client.compute(delayed(_pickles)(part)).result():
             spool.append_pickled(pickled)
     return spool
+
+
+def _summaries(done: list[Summary | Failure]) -> list[Summary]:
+    return [s for s in done if isinstance(s, Summary)]
 
 
 def _columns(

@@ -23,9 +23,10 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from dateline.batch.pool import die_with_parent
 from dateline.errors import DatelineError
 from dateline.model import Article, Failure
-from dateline.pipeline import die_with_parent, ingest
+from dateline.pipeline import ingest
 from dateline.settings import Settings
 
 # An upload is one person's file, not a collection: 10k articles take 42 s end to end
