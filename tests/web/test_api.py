@@ -214,3 +214,28 @@ def test_a_cold_timeline_answers_building_with_progress_then_the_entries(
     assert answer.status_code == 200
     plain = client.get("/api/timeline", params={"q": "bridge"})
     assert answer.json() == plain.json() and plain.json()["entries"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "png"])
+def test_a_cold_export_answers_building_then_the_file_the_plain_request_gets(
+    client: TestClient, fmt: str
+) -> None:
+    """An export is built as the timeline is: with `Prefer: respond-async`, 202 "building"
+    while it is not ready, then the file a plain request gets."""
+    asking = {"Prefer": "respond-async, wait=0"}
+    params = {"q": "council", "dates": "3"}
+    first = client.get(f"/api/export/{fmt}", params=params, headers=asking)
+    assert first.status_code == 202, first.text
+    assert first.json()["status"] == "building"
+    for _ in range(400):
+        answer = client.get(f"/api/export/{fmt}", params=params, headers=asking)
+        if answer.status_code == 200:
+            break
+        time.sleep(0.05)
+    assert answer.status_code == 200
+    plain = client.get(f"/api/export/{fmt}", params=params)
+    assert plain.status_code == 200 and plain.headers["content-disposition"].startswith(
+        "attachment"
+    )
+    if fmt != "png":  # a chart's bytes carry no promise to repeat
+        assert answer.content == plain.content and plain.content

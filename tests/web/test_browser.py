@@ -344,3 +344,35 @@ def test_the_page_says_building_with_progress_never_empty_while_it_waits(
     assert "Building" not in count.inner_text()
     assert building["left"] == 0
     context.close()
+
+
+def test_a_download_says_building_then_saves_the_file(browser: Any, server: str) -> None:
+    """A download asked while its timeline builds shows the build's progress in the header,
+    then saves the file the export route gives (never a 202 body saved as the file)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, accept_downloads=True)
+    opened = context.new_page()
+    building = {"left": 2}
+
+    def hold(route: Any) -> None:
+        if building["left"]:
+            building["left"] -= 1
+            route.fulfill(
+                status=202,
+                content_type="application/json",
+                body='{"status": "building", "articles": 2000, "seconds": 3.2}',
+            )
+        else:
+            route.continue_()
+
+    opened.route("**/api/export/csv*", hold)
+    opened.goto(server + "/")
+    opened.wait_for_selector(".entry-open")
+    status = opened.locator("[data-role=download-status]")
+    with opened.expect_download() as waiting:
+        opened.click(".downloads a:has-text('CSV')")
+        status.filter(has_text="Building the timeline of 2000 articles… 3 s").wait_for()
+    saved = waiting.value
+    assert saved.suggested_filename == "timeline.csv"
+    assert Path(saved.path()).read_text(encoding="utf-8").startswith("entry,date,")
+    assert building["left"] == 0 and status.inner_text() == ""
+    context.close()

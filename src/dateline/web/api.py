@@ -126,12 +126,6 @@ def _built(store: StoreService, query: TimelineQuery) -> Timeline:
     return store.timeline(query)
 
 
-async def _timeline(request: Request) -> Timeline:
-    store = service(request)
-    query = timeline_query(request)
-    return await store.call(lambda: _built(store, query))
-
-
 def json_response(body: bytes) -> Response:
     return Response(body, media_type="application/json")
 
@@ -155,12 +149,17 @@ async def api_timeline(request: Request) -> Response:
         return json_response(await store.call(lambda: store.json_view(key, view)))
     found = await store.soon(key, lambda: store.json_view(key, view), wait)
     if isinstance(found, Building):
-        return JSONResponse(
-            found.progress(),
-            status_code=202,
-            headers={"preference-applied": "respond-async", "retry-after": "1"},
-        )
+        return building_response(found)
     return json_response(found)
+
+
+def building_response(found: Building) -> Response:
+    """202 "building" with how far it has got: ask again for the answer."""
+    return JSONResponse(
+        found.progress(),
+        status_code=202,
+        headers={"preference-applied": "respond-async", "retry-after": "1"},
+    )
 
 
 def _async_wait(request: Request) -> float | None:
@@ -324,11 +323,22 @@ async def api_curation_undo(request: Request) -> Response:
 
 
 async def api_export(request: Request) -> Response:
+    """The timeline the page shows, as a file; built as the timeline route builds it: one
+    build per format and request however many ask, the last built timeline while the store
+    changes, and with `Prefer: respond-async` a 202 "building" instead of a wait."""
     fmt = request.path_params["fmt"]
     if fmt not in FORMATS or fmt not in EXPORT_TYPES:
         return error(404, f"unknown format {fmt!r}; choose from {', '.join(EXPORT_TYPES)}")
-    built = await _timeline(request)
-    content: Any = await service(request).call(lambda: render(built, fmt))
+    store = service(request)
+    query = timeline_query(request)
+
+    def build() -> bytes:
+        content = render(_built(store, query), fmt)
+        return content.encode("utf-8") if isinstance(content, str) else content
+
+    found = await store.soon(("export", fmt, query), build, _async_wait(request))
+    if isinstance(found, Building):
+        return building_response(found)
     media_type, extension = EXPORT_TYPES[fmt]
     headers = {"content-disposition": f'attachment; filename="timeline.{extension}"'}
-    return Response(content, media_type=media_type, headers=headers)
+    return Response(found, media_type=media_type, headers=headers)

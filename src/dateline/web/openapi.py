@@ -53,6 +53,20 @@ def _ok(description: str, schema: dict[str, Any] | None = None) -> dict[str, Any
     }
 
 
+# RFC 7240: the timeline and its exports answer 202 with progress rather than make one wait.
+_PREFER = {
+    "name": "Prefer",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "`respond-async, wait=N` (RFC 7240): if the timeline is not built "
+    "within N seconds, answer 202 with its progress; ask again",
+}
+_BUILDING = _ok(
+    'Still building: `status` "building", `seconds` since it started, `articles` it reads'
+)
+
+
 def openapi() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
@@ -73,22 +87,11 @@ def openapi() -> dict[str, Any]:
                             "A person or organisation the entry names (every word of it, any case)",
                         ),
                         _query("where", "A place the entry names"),
-                        {
-                            "name": "Prefer",
-                            "in": "header",
-                            "required": False,
-                            "schema": {"type": "string"},
-                            "description": "`respond-async, wait=N` (RFC 7240): if the "
-                            "timeline is not built within N seconds, "
-                            "answer 202 with its progress; ask again",
-                        },
+                        _PREFER,
                     ],
                     "responses": {
                         "200": _ok("The timeline view"),
-                        "202": _ok(
-                            'Still building: `status` "building", `seconds` '
-                            "since it started, `articles` it reads"
-                        ),
+                        "202": _BUILDING,
                         "400": _ERROR,
                         "404": _ERROR,
                     },
@@ -244,8 +247,14 @@ def openapi() -> dict[str, Any]:
                             "schema": {"type": "string", "enum": list(EXPORT_FORMATS)},
                         },
                         *_DATE_FILTERS,
+                        _PREFER,
                     ],
-                    "responses": {"200": {"description": "The file"}, "400": _ERROR, "404": _ERROR},
+                    "responses": {
+                        "200": {"description": "The file"},
+                        "202": _BUILDING,
+                        "400": _ERROR,
+                        "404": _ERROR,
+                    },
                 }
             },
         },

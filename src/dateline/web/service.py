@@ -85,9 +85,10 @@ class StoreService:
         return await loop.run_in_executor(self._readers, work)
 
     async def soon(
-        self, key: Hashable, build: Callable[[], bytes], wait: float
+        self, key: Hashable, build: Callable[[], bytes], wait: float | None
     ) -> bytes | Building:
-        """A view's JSON if it is ready within `wait` seconds, else how far its build has got.
+        """A view's body if it is ready within `wait` seconds (None: when it is), else how
+        far its build has got.
 
         The build goes on after the wait (one per key, however many ask) and its answer waits
         for the next ask, so the page can say "building…" with progress and ask again instead

@@ -436,6 +436,55 @@
     });
   }
 
+  // A download asks as the timeline does: while the server answers 202 "building", the
+  // header says so with its progress and asks again; the file is saved once it is there.
+  function bindDownloads() {
+    Array.prototype.forEach.call(document.querySelectorAll(".downloads a"), function (a) {
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        download(a.getAttribute("href"));
+      });
+    });
+  }
+
+  function download(url) {
+    var status = document.querySelector("[data-role=download-status]");
+    function ask() {
+      return fetch(url, { headers: { Prefer: "respond-async, wait=1" } }).then(function (r) {
+        if (r.status === 202) {
+          return r.json().then(function (state) {
+            status.textContent = buildingText(state);
+            return new Promise(function (resolve) { setTimeout(resolve, 500); }).then(ask);
+          });
+        }
+        if (!r.ok) {
+          return r.json().catch(function () { return {}; }).then(function (body) {
+            throw new Error(body.error || ("HTTP " + r.status));
+          });
+        }
+        return r.blob().then(function (blob) { save(blob, fileName(r)); });
+      });
+    }
+    return ask().then(function () { status.textContent = ""; }, function (err) {
+      status.textContent = "Could not download: " + err.message;
+    });
+  }
+
+  function fileName(response) {
+    var found = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "");
+    return found ? found[1] : "timeline";
+  }
+
+  function save(blob, name) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
   function start() {
     viewer = V.create(document.getElementById("view-timeline"), {
       loadDocument: loadDocument,
@@ -446,6 +495,7 @@
     });
     bindNav();
     bindUploads();
+    bindDownloads();
     show(viewFor(location.pathname));
     loadTimeline();
   }
