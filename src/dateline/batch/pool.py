@@ -95,7 +95,12 @@ _slot: list[tuple[Clocks, int]] = []
 
 
 def _start_worker(parent: int, clocks: Clocks) -> None:
+    """A pool worker's start: it dies with the parent, speaks only through its results
+    (a worker that outlives a stopped parent for a moment would print its own traceback on
+    the user's terminal) and takes its slot in the clocks."""
     die_with_parent(parent)
+    if not os.environ.get("DATELINE_DEBUG"):
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for its life
     with clocks.taken.get_lock():
         slot = clocks.taken.value
         clocks.taken.value += 1

@@ -152,7 +152,17 @@ def _quiet_libraries() -> None:
     warnings.simplefilter("ignore")
 
 
+# Set once a stop (Ctrl+C, SIGTERM) has been raised: the run is unwinding.
+_STOPPING = threading.Event()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    _STOPPING.set()
+    raise KeyboardInterrupt
+
+
 def _terminate(signum: int, frame: object) -> None:
+    _STOPPING.set()
     raise Terminated
 
 
@@ -163,9 +173,13 @@ def _rearm_lost_stop(unraisable: sys.UnraisableHookArgs) -> None:
     or SIGTERM landing while a worker is forked was lost that way, and the run went on to the
     end (1 in 4 stops, measured). Sent again from another thread a moment later, once the
     hook has returned, it is raised at the next safe point (or lost and re-sent again).
+    Anything else raised there once a stop is under way is the stop's debris (a stop that
+    lands inside `multiprocessing.util.Finalize()` leaves one half made, which fails when
+    it runs), not a line for the user.
     """
     if not isinstance(unraisable.exc_value, KeyboardInterrupt):
-        sys.__unraisablehook__(unraisable)
+        if not _STOPPING.is_set() or os.environ.get("DATELINE_DEBUG"):
+            sys.__unraisablehook__(unraisable)
         return
     again = signal.SIGTERM if isinstance(unraisable.exc_value, Terminated) else signal.SIGINT
     resend = threading.Timer(_RESEND_SECONDS, os.kill, (os.getpid(), again))
@@ -175,6 +189,7 @@ def _rearm_lost_stop(unraisable: sys.UnraisableHookArgs) -> None:
 
 def main() -> None:
     _quiet_libraries()
+    signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _terminate)
     sys.unraisablehook = _rearm_lost_stop
     try:
