@@ -97,3 +97,22 @@ def test_add_with_dask_stores_what_add_stores(pile: Path, scheduler: str, tmp_pa
             stored[name] = (store.documents(), store.failures())
     assert stored["there"] == stored["here"] and stored["here"][0]
     assert said["there"] == said["here"] and "failed 2" in said["here"]
+
+
+def test_an_article_over_its_time_budget_is_a_failure_on_the_cluster_too(
+    pile: Path, scheduler: str, tmp_path: Path
+) -> None:
+    """Checked between stages in the Dask task (no signal reaches its thread): the slow
+    article, one real line of dated sentences, is one failure naming it; the rest as before."""
+    from dateline.batch.dask_engine import timeline_on_dask
+
+    folder = tmp_path / "articles"
+    shutil.copytree(pile, folder)
+    sentence = "The council met on March 3, 2004 and voted to build the bridge. "
+    (folder / "slow.txt").write_text(sentence * 2400, encoding="utf-8")
+    settings = Settings().with_overrides("read", article_seconds=1.0)
+    there = timeline_on_dask([folder], settings, scheduler)
+    slow = [f for f in there.failures if f.source.endswith("slow.txt")]
+    assert len(slow) == 1 and "article_seconds" in slow[0].reason
+    assert len(there.failures) == 3
+    assert there.entries == timeline_on_dask([pile], Settings(), scheduler).entries
