@@ -24,6 +24,8 @@ REQUESTS = [
     {"story": 1},  # a story narrows the articles before selection, everywhere
     {"story": 2, "dates": 6},
     {"story": 1, "query": "troops"},
+    {"who": "Lena Varga"},  # `Store.timeline` takes every keyword `dateline.timeline` does
+    {"where": "Korvel", "dates": 20},
 ]
 CLI_FLAGS = {
     "dates": "--dates",
@@ -32,6 +34,8 @@ CLI_FLAGS = {
     "date_from": "--from",
     "date_to": "--to",
     "story": "--story",
+    "who": "--who",
+    "where": "--where",
 }
 WEB_PARAMS = {
     "dates": "dates",
@@ -40,6 +44,8 @@ WEB_PARAMS = {
     "date_from": "from",
     "date_to": "to",
     "story": "story",
+    "who": "who",
+    "where": "where",
 }
 
 Entry = tuple[str, str, tuple[tuple[str, int, int], ...]]
@@ -90,6 +96,19 @@ def test_cli_api_and_web_give_the_same_entries(db: Path, web, request_: dict[str
     from_web = answer.json()["entries"]
     assert from_api
     assert _entries(from_cli) == _entries(from_api) == _entries(from_web)
+
+
+def test_the_request_is_listed_once() -> None:
+    """`dateline.timeline`, `Store.timeline` and `timeline_query` take `Request`'s keywords,
+    and `Request` lists `TimelineQuery`'s fields."""
+    import dataclasses
+    import inspect
+
+    from dateline.library import Request, TimelineQuery, timeline_query
+
+    assert list(Request.__annotations__) == [f.name for f in dataclasses.fields(TimelineQuery)]
+    for function in (dateline.timeline, dateline.Store.timeline, timeline_query):
+        assert inspect.signature(function).parameters["request"].annotation == "Unpack[Request]"
 
 
 def test_a_story_has_one_documented_shape(db: Path, web) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import BinaryIO, TypedDict, Unpack
 
 from dateline.cluster.stories import Story, group_stories
 from dateline.errors import InputError, StoreError
@@ -66,34 +66,31 @@ def calendar_date(value: str) -> str:
     return value
 
 
-def timeline_query(
-    *,
-    query: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    dates: int | None = None,
-    per_date: int | None = None,
-    story: int | None = None,
-    who: str | None = None,
-    where: str | None = None,
-) -> TimelineQuery:
+class Request(TypedDict, total=False):
+    """What a timeline may be asked for, the one list of it: `timeline()`, `Store.timeline()`
+    and `timeline_query()` take these keywords (`TimelineQuery` has the same fields)."""
+
+    query: str | None  # entries whose sentences mention it (in a store: full-text search)
+    date_from: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_to: str | None
+    dates: int | None  # how many dates (default: scales with the pile)
+    per_date: int | None  # entries per date
+    story: int | None  # story N only, as `Store.stories()` numbers them
+    who: str | None  # entries naming this person or organisation
+    where: str | None  # entries naming this place
+
+
+def timeline_query(**request: Unpack[Request]) -> TimelineQuery:
     """The request behind every timeline, checked: the same object from the CLI and the web."""
-    for value in (date_from, date_to):
+    for value in (request.get("date_from"), request.get("date_to")):
         if value is not None:
             calendar_date(value)
-    for name, number in (("dates", dates), ("per_date", per_date), ("story", story)):
-        if number is not None and number < 1:
+    for name in ("dates", "per_date", "story"):
+        number = request.get(name)
+        if isinstance(number, int) and number < 1:
             raise ValueError(f"{name} must be 1 or more, not {number}")
-    return TimelineQuery(
-        query=query,
-        date_from=date_from,
-        date_to=date_to,
-        dates=dates,
-        per_date=per_date,
-        story=story,
-        who=who or None,
-        where=where or None,
-    )
+    checked = dataclasses.replace(TimelineQuery(), **request)
+    return dataclasses.replace(checked, who=checked.who or None, where=checked.where or None)
 
 
 def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[Article]]:
@@ -134,14 +131,6 @@ def _with_given_date(articles: list[Article], given: date | None) -> list[Articl
 def timeline(
     sources: Source | Iterable[Source],
     *,
-    query: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    dates: int | None = None,
-    per_date: int | None = None,
-    story: int | None = None,
-    who: str | None = None,
-    where: str | None = None,
     settings: Settings | None = None,
     stdin: BinaryIO | None = None,
     on_item: OnItem | None = None,
@@ -149,6 +138,7 @@ def timeline(
     on_stage: OnStage | None = None,
     dask: str | None = None,
     given_date: date | None = None,
+    **request: Unpack[Request],
 ) -> Timeline:
     """The timeline of files, folders ("-" for stdin) or `Article`s, with no store.
 
@@ -158,20 +148,11 @@ def timeline(
     `who` and `where` keep the entries naming that person or organisation, and that place.
     `given_date`: the day the one article given was published, as the user knows it.
     `dask` runs reading and the per-document stages on a Dask cluster (see `timeline_for`).
+    The request's keywords are `Request`'s.
     """
-    request = timeline_query(
-        query=query,
-        date_from=date_from,
-        date_to=date_to,
-        dates=dates,
-        per_date=per_date,
-        story=story,
-        who=who,
-        where=where,
-    )
     return timeline_for(
         sources,
-        request,
+        timeline_query(**request),
         settings=settings,
         stdin=stdin,
         on_item=on_item,
@@ -321,27 +302,11 @@ class Store:
         self.curate(Curation("date", found[0].id, given_date.isoformat(), "--date"))
         return result
 
-    def timeline(
-        self,
-        *,
-        query: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        dates: int | None = None,
-        per_date: int | None = None,
-        story: int | None = None,
-    ) -> Timeline:
-        """The timeline of the stored articles; `query` first narrows them by full-text
-        search, `story` to one story as `stories()` numbers them."""
-        request = timeline_query(
-            query=query,
-            date_from=date_from,
-            date_to=date_to,
-            dates=dates,
-            per_date=per_date,
-            story=story,
-        )
-        return self.timeline_for(request)
+    def timeline(self, **request: Unpack[Request]) -> Timeline:
+        """The timeline of the stored articles, asked as `dateline.timeline` is (`Request`);
+        `query` first narrows them by full-text search, `story` to one story as `stories()`
+        numbers them."""
+        return self.timeline_for(timeline_query(**request))
 
     def timeline_for(self, request: TimelineQuery) -> Timeline:
         """`timeline()` for a request already built with `timeline_query`."""
