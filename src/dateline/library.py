@@ -18,12 +18,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, TypedDict, Unpack
 
+from dateline import tuning
 from dateline.cluster.stories import Story, group_stories
 from dateline.errors import InputError, StoreError
 from dateline.model import Article, Curation, Failure, Timeline, TimeMention
 from dateline.pipeline import (
+    DECISIONS,
     IngestResult,
     TimelineQuery,
+    again_after,
     ingest,
     ingest_articles,
     read_all,
@@ -40,6 +43,7 @@ from dateline.select.curate import (
     target_article,
 )
 from dateline.settings import Settings
+from dateline.settings import load_settings as _load_settings
 from dateline.store import Store as ArticleStore
 from dateline.timex import tag as _tag
 
@@ -78,6 +82,7 @@ class Request(TypedDict, total=False):
     story: int | None  # story N only, as `Store.stories()` numbers them
     who: str | None  # entries naming this person or organisation
     where: str | None  # entries naming this place
+    precision: str | None  # the coarsest entry date allowed: "day", "month" or "year"
 
 
 def timeline_query(**request: Unpack[Request]) -> TimelineQuery:
@@ -91,6 +96,14 @@ def timeline_query(**request: Unpack[Request]) -> TimelineQuery:
             raise ValueError(f"{name} must be 1 or more, not {number}")
     checked = dataclasses.replace(TimelineQuery(), **request)
     return dataclasses.replace(checked, who=checked.who or None, where=checked.where or None)
+
+
+def load_settings(config: PathLike | None = None) -> Settings:
+    """Defaults, then the TOML config file's sections; a `[tuning]` key no stage has, or a
+    value of the wrong kind, is a SettingsError naming the file."""
+    settings = _load_settings(None if config is None else Path(config))
+    tuning.check(dict(settings.tuning), f"{config}: [tuning]")
+    return settings
 
 
 def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[Article]]:
@@ -211,6 +224,14 @@ def tag(text: str, anchor: date | str | None = None) -> list[TimeMention]:
     return _tag(text, day)
 
 
+def checked_curation(db: ArticleStore, curation: Curation, settings: Settings) -> Curation:
+    """`curation` checked against what it is about, the article as the user's dates leave it
+    (so a pin finds the events its day gives); InputError if it cannot apply."""
+    article = db.article(target_article(curation))
+    about = as_decided(article, db.curations(), again_after(DECISIONS, settings))
+    return check_curation(curation, about)
+
+
 class Store:
     """A growing pile of articles in one SQLite file, processed once on the way in.
 
@@ -321,7 +342,7 @@ class Store:
             if limit is None and offset == 0
             else self.db.articles(page=(-1 if limit is None else limit, offset))
         )
-        return list(curated_articles(stored, self.db.curations()))
+        return list(curated_articles(stored, self.db.curations(), self._again))
 
     def count(self) -> int:
         """How many articles the store holds, wire copies included."""
@@ -331,7 +352,7 @@ class Store:
         """The stored article with this id as the user's decisions leave it, or None (also
         when the user deleted it)."""
         article = self.db.article(article_id)
-        found = curated_articles([article], self.db.curations()) if article else []
+        found = curated_articles([article], self.db.curations(), self._again) if article else []
         return found[0] if found else None
 
     def failures(self) -> list[Failure]:
@@ -352,10 +373,11 @@ class Store:
         kind and target: a new one replaces the old. InputError if it cannot apply."""
         if curation.kind in ("date", "delete"):
             curation = dataclasses.replace(curation, target=self._article_id(curation.target))
-        return self.db.curate(check_curation(curation, self._about(curation)))
+        return self.db.curate(checked_curation(self.db, curation, self.settings))
 
-    def _about(self, curation: Curation) -> Article | None:
-        return as_decided(self.db.article(target_article(curation)), self.db.curations())
+    def _again(self, article: Article) -> Article:
+        """The stages that read the day the user gave, run again (`pipeline.again_after`)."""
+        return again_after(DECISIONS, self.settings)(article)
 
     def _article_id(self, given: str) -> str:
         """The stored id `given` is, or the one id it begins (`dateline docs` shows 8)."""
@@ -378,5 +400,5 @@ class Store:
     def import_curations(self, text: str, source: str = "<decisions>") -> int:
         """Load decisions `export_curations` wrote, all or none; returns how many."""
         found = curations_from_json(text, source)
-        checked = [check_curation(c, self._about(c)) for c in found]
+        checked = [checked_curation(self.db, c, self.settings) for c in found]
         return len(self.db.curate_all(checked))

@@ -60,7 +60,7 @@ class Story:
     article_ids: tuple[str, ...]
 
 
-def group_stories(articles: Sequence[Article], threshold: float = STORY_THRESHOLD) -> list[Story]:
+def group_stories(articles: Sequence[Article]) -> list[Story]:
     """Stories of a corpus, largest first, numbered from 1; copies follow their original."""
     originals = [a for a in articles if a.duplicate_of is None]
     if not originals:
@@ -72,7 +72,7 @@ def group_stories(articles: Sequence[Article], threshold: float = STORY_THRESHOL
     seeds: dict[int, list[int]] = defaultdict(list)
     for index, seed in enumerate(_assign(vectors, SEED_THRESHOLD)):
         seeds[seed].append(index)
-    members = _average_link(full, list(seeds.values()), threshold)
+    members = _average_link(full, list(seeds.values()), STORY_THRESHOLD)
     copies = defaultdict(list)
     for article in articles:
         if article.duplicate_of is not None:
