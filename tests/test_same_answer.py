@@ -140,3 +140,25 @@ def test_a_story_keeps_its_number_when_a_query_narrows_the_store(db: Path) -> No
             narrowed = store.timeline(story=story.id, query="earthquake", dates=20)
             cited = {c.document for e in narrowed.entries for c in e.sources}
             assert cited <= set(story.article_ids), story.label
+
+
+def test_a_story_keeps_its_number_when_articles_are_added_later(tmp_path: Path) -> None:
+    """Issue 13: stories were numbered largest first, so a story that grew past another
+    renumbered both and `--story N` named another story. The sample's smaller story is
+    stored first with one article of the larger, then the rest of the larger comes."""
+    from dateline.pipeline import read_all
+
+    articles = read_all([SAMPLE], dateline.Settings()).articles
+    with dateline.Store(tmp_path / "whole.db") as whole:
+        whole.add(articles)
+        larger, smaller = (set(s.article_ids) for s in whole.stories()[:2])
+    first = [a for a in articles if a.id in smaller]
+    first += [a for a in articles if a.id in larger][:5]
+    with dateline.Store(tmp_path / "growing.db") as store:
+        store.add(first)
+        before = {s.id: set(s.article_ids) for s in store.stories()}
+        store.add([a for a in articles if a not in first])
+        after = {s.id: set(s.article_ids) for s in store.stories()}
+    assert len(before) >= 2
+    for number, members in before.items():
+        assert len(members & after[number]) > len(members) / 2, (number, before, after)

@@ -364,7 +364,8 @@ class Store:
         return self.db.articles(self.db.search(text))
 
     def stories(self) -> list[Story]:
-        """The stories of the pile, largest first, numbered from 1 (`timeline(story=N)`)."""
+        """The stories of the pile, largest first, numbered from 1 in the order their first
+        article was added, so adding articles never renumbers them (`timeline(story=N)`)."""
         return group_stories(self.documents())
 
     def curate(self, curation: Curation) -> Curation:

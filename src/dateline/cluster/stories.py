@@ -61,7 +61,8 @@ class Story:
 
 
 def group_stories(articles: Sequence[Article]) -> list[Story]:
-    """Stories of a corpus, largest first, numbered from 1; copies follow their original."""
+    """Stories of a corpus, largest first, numbered from 1 in the order their first article
+    comes in `articles`; copies follow their original."""
     originals = [a for a in articles if a.duplicate_of is None]
     if not originals:
         originals = list(articles)
@@ -77,9 +78,12 @@ def group_stories(articles: Sequence[Article]) -> list[Story]:
     for article in articles:
         if article.duplicate_of is not None:
             copies[article.duplicate_of].append(article.id)
-    ordered = sorted(members, key=lambda m: (-len(m), min(m)))
+    # Numbered in the order their first article came, so an article added later never
+    # renumbers the stories there were (it joins one, or starts the next); listed largest first.
+    numbers = {min(m): n for n, m in enumerate(sorted(members, key=min), start=1)}
     stories = []
-    for number, indices in enumerate(ordered, start=1):
+    for indices in sorted(members, key=lambda m: (-len(m), min(m))):
+        number = numbers[min(indices)]
         ids: list[str] = []
         for i in sorted(indices):
             ids.append(originals[i].id)
