@@ -292,13 +292,13 @@ def process(
     settings: Settings,
     workers: int = 1,
     on_done: Callable[[int, int], None] | None = None,
-    through: str = "events",
+    through: str | None = None,
 ) -> list[Article]:
     """Clean, date, tag and find events in every article not through the stages yet,
     keeping input order: `stream_processed` into a list, for a pile that fits in memory.
 
     `on_done(done, total)` is called as articles finish, for a progress bar; `through` stops
-    after that stage (an evaluation of the date stage needs no events).
+    after that stage (an evaluation of the date stage needs no events), None runs them all.
     """
     return list(stream_processed(articles, settings, _unchanged, workers, on_done, through=through))
 
@@ -647,7 +647,7 @@ def stream_processed(
     workers: int = 1,
     on_done: Callable[[int, int], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
-    through: str = "events",
+    through: str | None = None,
 ) -> Iterator[_T]:
     """`finish(article)` of every article of `items` through the per-document stages (those
     not through them yet, `is_processed`), in order, in bounded memory.
@@ -709,7 +709,7 @@ def _processed(
     workers: int,
     on_done: Callable[[int, int], None] | None,
     finish: Callable[[Article], _T],
-    through: str,
+    through: str | None,
 ) -> Iterator[_T]:
     """`finish` of every spooled article through the stages, in spool order, batch by batch."""
     made: dict[str, _Finisher[_T]] = {}
@@ -717,7 +717,8 @@ def _processed(
     def worker(key: str) -> _Finisher[_T]:
         if key not in made:
             lines = boilerplate.get(key, frozenset())
-            made[key] = _Finisher(document_pipeline(settings, lines).through(through), finish)
+            stages = document_pipeline(settings, lines)
+            made[key] = _Finisher(stages.through(through) if through else stages, finish)
         return made[key]
 
     total, done = len(raw), 0
