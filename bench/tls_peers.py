@@ -470,7 +470,7 @@ def _prepared(folder: Path) -> tuple[list[Article], float]:
         seconds, articles = pickle.loads(kept.read_bytes())
         return articles, seconds
     started = time.perf_counter()
-    articles = [tls._prepare(a) for a in tls._load_articles(folder)]
+    articles = tls.topic_articles(folder)
     seconds = time.perf_counter() - started
     kept.parent.mkdir(parents=True, exist_ok=True)
     kept.write_bytes(pickle.dumps((seconds, articles)))

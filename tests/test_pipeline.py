@@ -9,6 +9,11 @@ import pytest
 
 from dateline.model import Article
 from dateline.pipeline import (
+    CORPUS_DATES,
+    DECISIONS,
+    DUPLICATES,
+    STAGES,
+    CrossStage,
     Pipeline,
     Stage,
     TimelineQuery,
@@ -33,6 +38,42 @@ def test_a_stage_whose_needs_nobody_fills_is_refused_when_built():
     stage = Stage("events", lambda a: a, frozenset({"timexes"}), frozenset({"events"}))
     with pytest.raises(ValueError, match="'events' needs \\['timexes'\\]"):
         Pipeline((stage,))
+
+
+def test_a_contract_naming_no_field_of_article_is_refused_when_declared():
+    """Issue 13: a typo in `fills` built fine."""
+    with pytest.raises(ValueError, match="'events' names \\['event'\\], which Article does not"):
+        Stage("events", lambda a: a, frozenset({"timexes"}), frozenset({"event"}))
+    with pytest.raises(ValueError, match="which Article does not have"):
+        CrossStage("select", frozenset({"sentence"}), frozenset())
+
+
+def test_the_run_is_declared_once_in_order():
+    assert STAGES == (
+        "clean",
+        "language",
+        "date",
+        "timex",
+        "events",
+        "decisions",
+        "duplicates",
+        "date from the corpus",
+        "stories",
+        "select",
+    )
+
+
+def test_what_a_cross_document_stage_changes_is_read_again_by_the_pipeline():
+    """A new day from the corpus re-resolves time phrases and events; one from the user goes
+    through the date stage first (it reads `given_date`)."""
+    document = document_pipeline(Settings())
+    assert [s.name for s in document.reading(CORPUS_DATES.fills).stages] == ["timex", "events"]
+    assert [s.name for s in document.reading(DECISIONS.fills).stages] == [
+        "date",
+        "timex",
+        "events",
+    ]
+    assert document.reading(DUPLICATES.fills).stages == ()
 
 
 def test_default_pipeline_fills_every_stage_output():
@@ -104,7 +145,7 @@ def test_the_spooled_pile_applies_decisions_and_names_as_the_pile_in_memory_does
 
     from dateline.cluster.duplicates import mark_duplicates
     from dateline.model import Curation, citation_key, headers
-    from dateline.pipeline import read_all, spool_pile
+    from dateline.pipeline import DECISIONS, again_after, read_all, spool_pile
     from dateline.select.curate import curated_articles
 
     sample = Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
@@ -147,4 +188,5 @@ def test_the_spooled_pile_applies_decisions_and_names_as_the_pile_in_memory_does
     assert citation_key(first.sources[0]) not in {
         citation_key(s) for e in decided_entries for s in e.sources
     }
-    assert deleted.id not in {a.id for a in headers(curated_articles(spooled, decided))}
+    again = again_after(DECISIONS, settings)
+    assert deleted.id not in {a.id for a in headers(curated_articles(spooled, decided, again))}

@@ -24,6 +24,8 @@ REQUESTS = [
     {"story": 1},  # a story narrows the articles before selection, everywhere
     {"story": 2, "dates": 6},
     {"story": 1, "query": "troops"},
+    {"who": "Lena Varga"},  # `Store.timeline` takes every keyword `dateline.timeline` does
+    {"where": "Korvel", "dates": 20},
 ]
 CLI_FLAGS = {
     "dates": "--dates",
@@ -32,6 +34,8 @@ CLI_FLAGS = {
     "date_from": "--from",
     "date_to": "--to",
     "story": "--story",
+    "who": "--who",
+    "where": "--where",
 }
 WEB_PARAMS = {
     "dates": "dates",
@@ -40,6 +44,8 @@ WEB_PARAMS = {
     "date_from": "from",
     "date_to": "to",
     "story": "story",
+    "who": "who",
+    "where": "where",
 }
 
 Entry = tuple[str, str, tuple[tuple[str, int, int], ...]]
@@ -92,6 +98,19 @@ def test_cli_api_and_web_give_the_same_entries(db: Path, web, request_: dict[str
     assert _entries(from_cli) == _entries(from_api) == _entries(from_web)
 
 
+def test_the_request_is_listed_once() -> None:
+    """`dateline.timeline`, `Store.timeline` and `timeline_query` take `Request`'s keywords,
+    and `Request` lists `TimelineQuery`'s fields."""
+    import dataclasses
+    import inspect
+
+    from dateline.library import Request, TimelineQuery, timeline_query
+
+    assert list(Request.__annotations__) == [f.name for f in dataclasses.fields(TimelineQuery)]
+    for function in (dateline.timeline, dateline.Store.timeline, timeline_query):
+        assert inspect.signature(function).parameters["request"].annotation == "Unpack[Request]"
+
+
 def test_a_story_has_one_documented_shape(db: Path, web) -> None:
     documented = (
         (Path(__file__).resolve().parents[1] / "docs" / "timeline-json.md")
@@ -121,3 +140,25 @@ def test_a_story_keeps_its_number_when_a_query_narrows_the_store(db: Path) -> No
             narrowed = store.timeline(story=story.id, query="earthquake", dates=20)
             cited = {c.document for e in narrowed.entries for c in e.sources}
             assert cited <= set(story.article_ids), story.label
+
+
+def test_a_story_keeps_its_number_when_articles_are_added_later(tmp_path: Path) -> None:
+    """Issue 13: stories were numbered largest first, so a story that grew past another
+    renumbered both and `--story N` named another story. The sample's smaller story is
+    stored first with one article of the larger, then the rest of the larger comes."""
+    from dateline.pipeline import read_all
+
+    articles = read_all([SAMPLE], dateline.Settings()).articles
+    with dateline.Store(tmp_path / "whole.db") as whole:
+        whole.add(articles)
+        larger, smaller = (set(s.article_ids) for s in whole.stories()[:2])
+    first = [a for a in articles if a.id in smaller]
+    first += [a for a in articles if a.id in larger][:5]
+    with dateline.Store(tmp_path / "growing.db") as store:
+        store.add(first)
+        before = {s.id: set(s.article_ids) for s in store.stories()}
+        store.add([a for a in articles if a not in first])
+        after = {s.id: set(s.article_ids) for s in store.stories()}
+    assert len(before) >= 2
+    for number, members in before.items():
+        assert len(members & after[number]) > len(members) / 2, (number, before, after)

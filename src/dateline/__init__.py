@@ -26,14 +26,14 @@ from dateline.model import (
     TimelineEntry,
     TimeMention,
 )
-from dateline.settings import Settings, load_settings
+from dateline.settings import Settings
 
 if TYPE_CHECKING:
-    from dateline.library import Store, tag, timeline
+    from dateline.library import Store, load_settings, tag, timeline
 
 __version__ = "0.1.0"
 
-_FRONT_DOOR = ("Store", "tag", "timeline")
+_FRONT_DOOR = ("Store", "load_settings", "tag", "timeline")
 
 __all__ = [
     "Article",

@@ -16,14 +16,17 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import BinaryIO, TypedDict, Unpack
 
+from dateline import tuning
 from dateline.cluster.stories import Story, group_stories
 from dateline.errors import InputError, StoreError
 from dateline.model import Article, Curation, Failure, Timeline, TimeMention
 from dateline.pipeline import (
+    DECISIONS,
     IngestResult,
     TimelineQuery,
+    again_after,
     ingest,
     ingest_articles,
     read_all,
@@ -40,6 +43,7 @@ from dateline.select.curate import (
     target_article,
 )
 from dateline.settings import Settings
+from dateline.settings import load_settings as _load_settings
 from dateline.store import Store as ArticleStore
 from dateline.timex import tag as _tag
 
@@ -66,34 +70,40 @@ def calendar_date(value: str) -> str:
     return value
 
 
-def timeline_query(
-    *,
-    query: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    dates: int | None = None,
-    per_date: int | None = None,
-    story: int | None = None,
-    who: str | None = None,
-    where: str | None = None,
-) -> TimelineQuery:
+class Request(TypedDict, total=False):
+    """What a timeline may be asked for, the one list of it: `timeline()`, `Store.timeline()`
+    and `timeline_query()` take these keywords (`TimelineQuery` has the same fields)."""
+
+    query: str | None  # entries whose sentences mention it (in a store: full-text search)
+    date_from: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_to: str | None
+    dates: int | None  # how many dates (default: scales with the pile)
+    per_date: int | None  # entries per date
+    story: int | None  # story N only, as `Store.stories()` numbers them
+    who: str | None  # entries naming this person or organisation
+    where: str | None  # entries naming this place
+    precision: str | None  # the coarsest entry date allowed: "day", "month" or "year"
+
+
+def timeline_query(**request: Unpack[Request]) -> TimelineQuery:
     """The request behind every timeline, checked: the same object from the CLI and the web."""
-    for value in (date_from, date_to):
+    for value in (request.get("date_from"), request.get("date_to")):
         if value is not None:
             calendar_date(value)
-    for name, number in (("dates", dates), ("per_date", per_date), ("story", story)):
-        if number is not None and number < 1:
+    for name in ("dates", "per_date", "story"):
+        number = request.get(name)
+        if isinstance(number, int) and number < 1:
             raise ValueError(f"{name} must be 1 or more, not {number}")
-    return TimelineQuery(
-        query=query,
-        date_from=date_from,
-        date_to=date_to,
-        dates=dates,
-        per_date=per_date,
-        story=story,
-        who=who or None,
-        where=where or None,
-    )
+    checked = dataclasses.replace(TimelineQuery(), **request)
+    return dataclasses.replace(checked, who=checked.who or None, where=checked.where or None)
+
+
+def load_settings(config: PathLike | None = None) -> Settings:
+    """Defaults, then the TOML config file's sections; a `[tuning]` key no stage has, or a
+    value of the wrong kind, is a SettingsError naming the file."""
+    settings = _load_settings(None if config is None else Path(config))
+    tuning.check(dict(settings.tuning), f"{config}: [tuning]")
+    return settings
 
 
 def _split(sources: Source | Iterable[Source]) -> tuple[list[str | Path], list[Article]]:
@@ -134,14 +144,6 @@ def _with_given_date(articles: list[Article], given: date | None) -> list[Articl
 def timeline(
     sources: Source | Iterable[Source],
     *,
-    query: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    dates: int | None = None,
-    per_date: int | None = None,
-    story: int | None = None,
-    who: str | None = None,
-    where: str | None = None,
     settings: Settings | None = None,
     stdin: BinaryIO | None = None,
     on_item: OnItem | None = None,
@@ -149,6 +151,7 @@ def timeline(
     on_stage: OnStage | None = None,
     dask: str | None = None,
     given_date: date | None = None,
+    **request: Unpack[Request],
 ) -> Timeline:
     """The timeline of files, folders ("-" for stdin) or `Article`s, with no store.
 
@@ -158,20 +161,11 @@ def timeline(
     `who` and `where` keep the entries naming that person or organisation, and that place.
     `given_date`: the day the one article given was published, as the user knows it.
     `dask` runs reading and the per-document stages on a Dask cluster (see `timeline_for`).
+    The request's keywords are `Request`'s.
     """
-    request = timeline_query(
-        query=query,
-        date_from=date_from,
-        date_to=date_to,
-        dates=dates,
-        per_date=per_date,
-        story=story,
-        who=who,
-        where=where,
-    )
     return timeline_for(
         sources,
-        request,
+        timeline_query(**request),
         settings=settings,
         stdin=stdin,
         on_item=on_item,
@@ -228,6 +222,14 @@ def tag(text: str, anchor: date | str | None = None) -> list[TimeMention]:
     (a date or "YYYY-MM-DD"), and keep X placeholders without one."""
     day = date.fromisoformat(anchor) if isinstance(anchor, str) else anchor
     return _tag(text, day)
+
+
+def checked_curation(db: ArticleStore, curation: Curation, settings: Settings) -> Curation:
+    """`curation` checked against what it is about, the article as the user's dates leave it
+    (so a pin finds the events its day gives); InputError if it cannot apply."""
+    article = db.article(target_article(curation))
+    about = as_decided(article, db.curations(), again_after(DECISIONS, settings))
+    return check_curation(curation, about)
 
 
 class Store:
@@ -321,27 +323,11 @@ class Store:
         self.curate(Curation("date", found[0].id, given_date.isoformat(), "--date"))
         return result
 
-    def timeline(
-        self,
-        *,
-        query: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        dates: int | None = None,
-        per_date: int | None = None,
-        story: int | None = None,
-    ) -> Timeline:
-        """The timeline of the stored articles; `query` first narrows them by full-text
-        search, `story` to one story as `stories()` numbers them."""
-        request = timeline_query(
-            query=query,
-            date_from=date_from,
-            date_to=date_to,
-            dates=dates,
-            per_date=per_date,
-            story=story,
-        )
-        return self.timeline_for(request)
+    def timeline(self, **request: Unpack[Request]) -> Timeline:
+        """The timeline of the stored articles, asked as `dateline.timeline` is (`Request`);
+        `query` first narrows them by full-text search, `story` to one story as `stories()`
+        numbers them."""
+        return self.timeline_for(timeline_query(**request))
 
     def timeline_for(self, request: TimelineQuery) -> Timeline:
         """`timeline()` for a request already built with `timeline_query`."""
@@ -356,7 +342,7 @@ class Store:
             if limit is None and offset == 0
             else self.db.articles(page=(-1 if limit is None else limit, offset))
         )
-        return list(curated_articles(stored, self.db.curations()))
+        return list(curated_articles(stored, self.db.curations(), self._again))
 
     def count(self) -> int:
         """How many articles the store holds, wire copies included."""
@@ -366,7 +352,7 @@ class Store:
         """The stored article with this id as the user's decisions leave it, or None (also
         when the user deleted it)."""
         article = self.db.article(article_id)
-        found = curated_articles([article], self.db.curations()) if article else []
+        found = curated_articles([article], self.db.curations(), self._again) if article else []
         return found[0] if found else None
 
     def failures(self) -> list[Failure]:
@@ -378,7 +364,8 @@ class Store:
         return self.db.articles(self.db.search(text))
 
     def stories(self) -> list[Story]:
-        """The stories of the pile, largest first, numbered from 1 (`timeline(story=N)`)."""
+        """The stories of the pile, largest first, numbered from 1 in the order their first
+        article was added, so adding articles never renumbers them (`timeline(story=N)`)."""
         return group_stories(self.documents())
 
     def curate(self, curation: Curation) -> Curation:
@@ -387,10 +374,11 @@ class Store:
         kind and target: a new one replaces the old. InputError if it cannot apply."""
         if curation.kind in ("date", "delete"):
             curation = dataclasses.replace(curation, target=self._article_id(curation.target))
-        return self.db.curate(check_curation(curation, self._about(curation)))
+        return self.db.curate(checked_curation(self.db, curation, self.settings))
 
-    def _about(self, curation: Curation) -> Article | None:
-        return as_decided(self.db.article(target_article(curation)), self.db.curations())
+    def _again(self, article: Article) -> Article:
+        """The stages that read the day the user gave, run again (`pipeline.again_after`)."""
+        return again_after(DECISIONS, self.settings)(article)
 
     def _article_id(self, given: str) -> str:
         """The stored id `given` is, or the one id it begins (`dateline docs` shows 8)."""
@@ -413,5 +401,5 @@ class Store:
     def import_curations(self, text: str, source: str = "<decisions>") -> int:
         """Load decisions `export_curations` wrote, all or none; returns how many."""
         found = curations_from_json(text, source)
-        checked = [check_curation(c, self._about(c)) for c in found]
+        checked = [checked_curation(self.db, c, self.settings) for c in found]
         return len(self.db.curate_all(checked))

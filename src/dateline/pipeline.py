@@ -22,8 +22,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO, Generic, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar
 
+from dateline import tuning
 from dateline.batch.pool import BudgetPool, Task, finished, on_article, over_budget
 from dateline.batch.spool import Columns, Corpus, Spool
 from dateline.clean import boilerplate_key, clean_article, repeated_lines
@@ -60,9 +61,21 @@ from dateline.store import AddResult, Store
 from dateline.timex import tag_article
 
 _T = TypeVar("_T")
+ARTICLE_FIELDS = frozenset(f.name for f in dataclasses.fields(Article))
+
+
+def _checked(name: str, *fields: frozenset[str]) -> None:
+    """A contract may name only `Article`'s fields: a typo is an error when it is declared."""
+    unknown = frozenset().union(*fields) - ARTICLE_FIELDS
+    if unknown:
+        raise ValueError(f"stage {name!r} names {sorted(unknown)}, which Article does not have")
+
+
 # What a reader fills in; every later need must be met by these or by an earlier stage.
 READER_FILLS = frozenset(
     {
+        "id",
+        "source",
         "raw_text",
         "title",
         "outlet",
@@ -73,6 +86,7 @@ READER_FILLS = frozenset(
         "given_date",
     }
 )
+_checked("read", READER_FILLS)
 
 
 @dataclass(frozen=True)
@@ -84,13 +98,18 @@ class Stage:
     needs: frozenset[str]
     fills: frozenset[str]
 
+    def __post_init__(self) -> None:
+        _checked(self.name, self.needs, self.fills)
+
 
 @dataclass(frozen=True)
 class Pipeline:
     stages: tuple[Stage, ...]
+    given: frozenset[str] = READER_FILLS  # what the articles hold before the first stage
+    tuning: tuple[tuple[str, float], ...] = ()  # the run's `[tuning]`, set in each worker
 
     def __post_init__(self) -> None:
-        available = set(READER_FILLS)
+        available = set(self.given)
         for stage in self.stages:
             missing = stage.needs - available
             if missing:
@@ -100,6 +119,7 @@ class Pipeline:
             available |= stage.fills
 
     def __call__(self, article: Article) -> Article:
+        tuning.apply(self.tuning)
         for stage in self.stages:
             article = stage.run(article)
         return article
@@ -108,12 +128,55 @@ class Pipeline:
         """The stages over `article`, or a Failure naming it once they have taken longer
         than `seconds` (0: no limit), checked between stages: no signal, so it holds in a
         loop, a pool's worker and a Dask worker's thread alike."""
+        tuning.apply(self.tuning)
         started = time.monotonic()
         for stage in self.stages:
             article = stage.run(article)
             if seconds and time.monotonic() - started > seconds:
                 return over_budget(article.source, seconds, f"the {stage.name} stage ended past it")
         return article
+
+    def through(self, name: str) -> Pipeline:
+        """The stages up to and including `name`: what an evaluation of that stage runs."""
+        names = [stage.name for stage in self.stages]
+        if name not in names:
+            raise ValueError(f"no stage {name!r} (stages: {', '.join(names)})")
+        return Pipeline(self.stages[: names.index(name) + 1], self.given, self.tuning)
+
+    def reading(self, changed: frozenset[str]) -> Pipeline:
+        """The stages to run again on an article a later step changed `changed` of: from the
+        first stage that reads one of them on (none if no stage reads them)."""
+        first = next(
+            (i for i, stage in enumerate(self.stages) if stage.needs & changed), len(self.stages)
+        )
+        return Pipeline(self.stages[first:], ARTICLE_FIELDS, self.tuning)
+
+    def again(self, article: Article) -> Article:
+        """The stages run again on `article`, what they filled before cleared first."""
+        cleared = {name: _EMPTY[name] for stage in self.stages for name in stage.fills}
+        return self(dataclasses.replace(article, **cleared))
+
+
+# Each field's value before any stage filled it.
+_EMPTY: dict[str, Any] = {
+    f.name: f.default for f in dataclasses.fields(Article) if f.default is not dataclasses.MISSING
+}
+
+
+@dataclass(frozen=True)
+class CrossStage:
+    """A cross-document stage: it reads the whole pile, after the per-document stages.
+
+    What it fills, the per-document stages that read it run again on the articles it
+    changed (`Pipeline.reading`), here in the pipeline, never inside the stage.
+    """
+
+    name: str
+    needs: frozenset[str]
+    fills: frozenset[str]
+
+    def __post_init__(self) -> None:
+        _checked(self.name, self.needs, self.fills)
 
 
 def document_pipeline(settings: Settings, boilerplate: frozenset[str] = frozenset()) -> Pipeline:
@@ -152,8 +215,60 @@ def document_pipeline(settings: Settings, boilerplate: frozenset[str] = frozense
                 frozenset({"text", "timexes", "published"}),
                 frozenset({"sentences", "events"}),
             ),
-        )
+        ),
+        tuning=settings.tuning,
     )
+
+
+# The user's decisions (select/curate.py): a day the user gave, an article deleted.
+DECISIONS = CrossStage("decisions", frozenset({"id"}), frozenset({"given_date"}))
+DUPLICATES = CrossStage(
+    "duplicates",
+    frozenset({"id", "text", "published", "outlet"}),
+    frozenset({"duplicate_of", "outlets"}),
+)
+CORPUS_DATES = CrossStage(
+    "date from the corpus",
+    frozenset({"text", "sentences", "timexes", "events", "published"}),
+    frozenset({"published"}),
+)
+STORIES = CrossStage("stories", frozenset({"id", "text", "events", "published"}), frozenset())
+SELECT = CrossStage(
+    "select",
+    frozenset({"id", "text", "sentences", "events", "published", "duplicate_of", "outlets"}),
+    frozenset(),
+)
+CROSS_DOCUMENT_STAGES = (DECISIONS, DUPLICATES, CORPUS_DATES, STORIES, SELECT)
+
+
+def _declared() -> tuple[str, ...]:
+    """Every stage of a run in order, its needs met by the reader or an earlier stage."""
+    document = document_pipeline(Settings())
+    available = set(READER_FILLS).union(*(stage.fills for stage in document.stages))
+    for stage in CROSS_DOCUMENT_STAGES:
+        missing = stage.needs - available
+        if missing:
+            raise ValueError(f"stage {stage.name!r} needs {sorted(missing)}, filled by no stage")
+        available |= stage.fills
+    names = [stage.name for stage in document.stages]
+    return (*names, *(stage.name for stage in CROSS_DOCUMENT_STAGES))
+
+
+# The stages of a run, declared above and checked once, when the pipeline is imported.
+STAGES = _declared()
+
+
+def again_after(stage: CrossStage, settings: Settings) -> Callable[[Article], Article]:
+    """What runs again on an article `stage` changed: the per-document stages reading what
+    it fills (for a new day: the time phrases and events, resolved on it)."""
+    return document_pipeline(settings).reading(stage.fills).again
+
+
+def corpus_dated(articles: Sequence[Article], settings: Settings) -> dict[int, Article]:
+    """The articles corpus dating changes (`date.corpus.corpus_dates`), by position, with
+    the stages that read their new day run again."""
+    again = again_after(CORPUS_DATES, settings)
+    return {index: again(article) for index, article in corpus_dates(articles).items()}
 
 
 @dataclass
@@ -185,15 +300,20 @@ def process(
     workers: int = 1,
     on_done: Callable[[int, int], None] | None = None,
     failures: list[Failure] | None = None,
+    through: str | None = None,
 ) -> list[Article]:
     """Clean, date, tag and find events in every article not through the stages yet,
     keeping input order: `stream_processed` into a list, for a pile that fits in memory.
 
     `on_done(done, total)` is called as articles finish, for a progress bar; an article
-    over its time budget goes to `failures` (without it, stops the run with its one line).
+    over its time budget goes to `failures` (without it, stops the run with its one line);
+    `through` stops after that stage (an evaluation of the date stage needs no events), None
+    runs them all.
     """
     return list(
-        stream_processed(articles, settings, _unchanged, workers, on_done, failures=failures)
+        stream_processed(
+            articles, settings, _unchanged, workers, on_done, failures=failures, through=through
+        )
     )
 
 
@@ -217,6 +337,7 @@ class TimelineQuery:
     story: int | None = None
     who: str | None = None  # only entries naming this person or organisation
     where: str | None = None  # only entries naming this place
+    precision: str | None = None  # the coarsest entry date allowed: "day", "month" or "year"
 
 
 def story_articles(articles: Sequence[Article], number: int) -> Sequence[Article]:
@@ -241,8 +362,9 @@ def build_timeline(
     Undated articles are first dated from the others (`date_from_corpus`), once: a second
     pass would let newly dated articles date others, and errors compound.
     """
-    articles = curated_articles(articles, curations)
-    articles = replaced(articles, corpus_dates(articles))
+    tuning.apply(settings.tuning)
+    articles = curated_articles(articles, curations, again_after(DECISIONS, settings))
+    articles = replaced(articles, corpus_dated(articles, settings))
     if request.story is not None:
         articles = story_articles(articles, request.story)
     entries = build_entries(
@@ -252,6 +374,8 @@ def build_timeline(
         query=request.query,
         date_from=request.date_from,
         date_to=request.date_to,
+        precision=request.precision,
+        weights=tuning.weights(settings),
     )
     if curations:
         entries = curated_entries(
@@ -389,7 +513,8 @@ def store_timeline(
         return build_timeline(store.articles(), settings, request, curations=curations)
     found = store.articles(store.search(request.query))
     if request.story is not None:
-        stored = curated_articles(store.articles(), curations)  # numbered as `stories` does
+        # numbered as `stories` does
+        stored = curated_articles(store.articles(), curations, again_after(DECISIONS, settings))
         members = {a.id for a in story_articles(stored, request.story)}
         found = [a for a in found if a.id in members]
         request = dataclasses.replace(request, story=None)
@@ -508,6 +633,7 @@ def stream_processed(
     on_done: Callable[[int, int], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
     failures: list[Failure] | None = None,
+    through: str | None = None,
 ) -> Iterator[_T]:
     """`finish(article)` of every article of `items` through the per-document stages (those
     not through them yet, `is_processed`), in order, in bounded memory; each article over
@@ -525,7 +651,7 @@ def stream_processed(
         stage("reading")
         boilerplate = repeated_lines(_spooled(items, raw), settings.clean)
         stage("processing")
-        for done in _processed(raw, boilerplate, settings, workers, on_done, finish):
+        for done in _processed(raw, boilerplate, settings, workers, on_done, finish, through):
             if not isinstance(done, Failure):
                 yield done
             elif failures is None:
@@ -578,6 +704,7 @@ def _processed(
     workers: int,
     on_done: Callable[[int, int], None] | None,
     finish: Callable[[Article], _T],
+    through: str | None,
 ) -> Iterator[_T | Failure]:
     """`finish` of every spooled article through the stages, in spool order, batch by batch."""
     made: dict[str, _Finisher[_T]] = {}
@@ -585,7 +712,8 @@ def _processed(
     def worker(key: str) -> _Finisher[_T]:
         if key not in made:
             lines = boilerplate.get(key, frozenset())
-            pipeline = document_pipeline(settings, lines)
+            stages = document_pipeline(settings, lines)
+            pipeline = stages.through(through) if through else stages
             made[key] = _Finisher(pipeline, finish, settings.read.article_seconds)
         return made[key]
 

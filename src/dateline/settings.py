@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,14 @@ class Settings:
     dedup: DedupSettings = field(default_factory=DedupSettings)
     select: SelectSettings = field(default_factory=SelectSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
+    # `[tuning]`: tuned numbers replaced for this run, by key ("date.corpus.MIN_SIMILARITY",
+    # "select.weights.novelty"); `dateline.tuning` holds the registry that checks them.
+    tuning: tuple[tuple[str, float], ...] = ()
+
+    def with_tuning(self, values: Mapping[str, float]) -> Settings:
+        """A copy with these tuned numbers replaced too (checked when a run starts)."""
+        merged = {**dict(self.tuning), **values}
+        return dataclasses.replace(self, tuning=tuple(sorted(merged.items())))
 
     def with_overrides(self, section: str, **values: Any) -> Settings:
         """A copy with some values of one section replaced (None values are ignored)."""
@@ -94,6 +103,9 @@ def load_settings(config: Path | None = None) -> Settings:
             raise SettingsError(f"{config}: unknown section [{section}]")
         if not isinstance(values, dict):
             raise SettingsError(f"{config}: [{section}] must be a table")
+        if section == "tuning":
+            settings = settings.with_tuning(_flat(values))
+            continue
         if section == "store" and "path" in values:
             values = {**values, "path": Path(values["path"])}
         try:
@@ -101,3 +113,15 @@ def load_settings(config: Path | None = None) -> Settings:
         except SettingsError as exc:
             raise SettingsError(f"{config}: {exc}") from None
     return settings
+
+
+def _flat(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """`[tuning]` keys as written, quoted ("date.corpus.MIN_SIMILARITY") or dotted (TOML
+    reads those as nested tables)."""
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flat(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat

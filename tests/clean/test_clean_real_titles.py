@@ -12,9 +12,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from dateline.clean import clean_corpus, normalise_line
+from dateline.clean import normalise_line
 from dateline.model import Article
-from dateline.settings import CleanSettings
+from dateline.pipeline import process
+from dateline.settings import Settings
 
 BODIES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "real" / "bodies"
 
@@ -32,7 +33,7 @@ def test_the_headline_is_the_title_of_real_copied_pages() -> None:
     pages = sorted((BODIES / "text").glob("*.txt"))
     articles = [Article.from_raw(str(p), p.read_text(encoding="utf-8")) for p in pages]
     scored = hits = 0
-    for page, article in zip(pages, clean_corpus(articles, CleanSettings()), strict=True):
+    for page, article in zip(pages, process(articles, Settings(), through="clean"), strict=True):
         headlines = _headlines(BODIES / "html" / f"{page.stem}.html.gz")
         lines = {normalise_line(line) for line in page.read_text(encoding="utf-8").splitlines()}
         if headlines & lines:

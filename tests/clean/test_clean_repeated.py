@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from cleankit import BODY
 
-from dateline.clean import boilerplate_key, clean_corpus, normalise_line, repeated_lines
+from dateline.clean import boilerplate_key, normalise_line, repeated_lines
 from dateline.model import Article
-from dateline.settings import CleanSettings
+from dateline.pipeline import process
+from dateline.settings import CleanSettings, Settings
 
 FOOTER = "Island Times: independent since 1892"
 
@@ -69,9 +70,9 @@ def test_groups_by_outlet_then_folder() -> None:
     )
 
 
-def test_clean_corpus_removes_each_outlets_furniture() -> None:
+def test_the_run_removes_each_outlets_furniture() -> None:
     articles = [_article(f"times/{i}.txt", [story, *BODY]) for i, story in enumerate(STORIES)]
-    cleaned = clean_corpus(articles, CleanSettings())
+    cleaned = process(articles, Settings(), through="clean")
     assert len(cleaned) == len(articles)
     for article, story in zip(cleaned, STORIES, strict=True):
         assert article.text.split("\n\n") == [story, *BODY]

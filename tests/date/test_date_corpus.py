@@ -8,7 +8,7 @@ from datetime import date
 from dateline.date.corpus import date_from_corpus
 from dateline.date.names import names
 from dateline.model import Article
-from dateline.pipeline import process
+from dateline.pipeline import corpus_dated, process
 from dateline.settings import Settings
 
 FIRE = (
@@ -62,11 +62,14 @@ def test_undated_article_is_dated_by_the_reports_it_shares() -> None:
     assert found.earliest is not None and found.latest is not None
     assert found.earliest <= date(2011, 3, 25) <= found.latest
     assert any("other articles" in line for line in found.evidence)
-    # Its own phrases are re-resolved against the new day.
-    values = {m.text: m.value for m in dated[2].timexes}
+    # The stage changes the day only; the pipeline resolves its own phrases again on it.
+    assert dated[2].timexes == pile[2].timexes
+    again = corpus_dated(pile, Settings())
+    assert list(again) == [2] and again[2].published == found
+    values = {m.text: m.value for m in again[2].timexes}
     assert values["Friday"] == "2011-03-25"
     assert values["Saturday"] == "2011-03-26"
-    assert any(e.date == "2011-03-25" for e in dated[2].events)
+    assert any(e.date == "2011-03-25" for e in again[2].events)
     # Dated articles are left as they were, in their order.
     assert dated[:2] == pile[:2]
 

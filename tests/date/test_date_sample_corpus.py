@@ -8,9 +8,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from dateline.clean import clean_corpus
-from dateline.date import date_article
 from dateline.model import Article
+from dateline.pipeline import process
 from dateline.read import read_paths
 from dateline.settings import Settings
 
@@ -28,10 +27,10 @@ def test_sample_corpus_dates() -> None:
     settings = Settings()
     read = [a for a in read_paths([SAMPLE / "articles"], settings.read) if isinstance(a, Article)]
     exact = contains = 0
-    for article in clean_corpus(read, settings.clean):
+    for article in process(read, settings, through="date"):
         key = article.source.split("articles/", 1)[-1]
         true_date = date.fromisoformat(truth[key])
-        found = date_article(article).published
+        found = article.published
         assert found is not None
         exact += found.date == true_date
         contains += (found.earliest is None or found.earliest <= true_date) and (

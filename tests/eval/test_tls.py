@@ -10,6 +10,7 @@ import pytest
 
 from dateline.errors import EvaluationError
 from dateline.eval.tls import MEASURES, detokenise, evaluate, leave_one_topic_out
+from dateline.tuning import tuning_hash
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"
@@ -122,7 +123,7 @@ def test_keywords_and_variants(tmp_path: Path) -> None:
     ("name", "content", "message"),
     [
         ("keywords", '{"quake": "tsunami"}', "topic -> keyword list"),
-        ("variants", '{"x": {"loudness": 1}}', "unknown weight 'loudness'"),
+        ("variants", '{"x": {"loudness": 1}}', "no tuned number 'select.weights.loudness'"),
         ("variants", '{"x": {"novelty": "high"}}', "must be a number"),
     ],
 )
@@ -159,6 +160,11 @@ def test_missing_folder_is_an_error(tmp_path: Path) -> None:
         evaluate(tmp_path / "nowhere")
 
 
+# The tuned numbers of the stages this gate measures, as they were when its figures were
+# measured (`dateline eval tuning`): a changed number must be measured again here.
+TUNING_STAGES: tuple[str, ...] = ()
+TUNING = "b0de028864f77e34"
+
 # The quality gate runs one Timeline17 topic (the whole set takes minutes). Its inputs are
 # pinned by hash, so a changed fixture cannot move the score silently; the floors are the
 # scores of the run recorded in docs/benchmarks.md minus 0.01. Beating the Datewise baseline
@@ -171,6 +177,7 @@ FLOORS = {"ar1_f1": 0.132, "ar2_f1": 0.028, "date_f1": 0.74}
 
 @pytest.mark.data
 def test_timeline17_gate() -> None:
+    assert tuning_hash(*TUNING_STAGES) == TUNING, "tuned numbers changed: measure again"
     _needs_tilse()
     topic = T17 / GATE_TOPIC
     if not topic.is_dir():

@@ -23,6 +23,12 @@ from dateline.pipeline import TimelineQuery, build_timeline, process, read_all
 from dateline.render import render
 from dateline.settings import Settings
 from dateline.timex import tag_article
+from dateline.tuning import tuning_hash
+
+# The tuned numbers of the stages this gate measures, as they were when its figures were
+# measured (`dateline eval tuning`): a changed number must be measured again here.
+TUNING_STAGES: tuple[str, ...] = ()
+TUNING = "b0de028864f77e34"
 
 SCORER = Path(__file__).resolve().parents[1] / "data" / "score_sample_timeline.py"
 # Measured 2026-11-23 on the sample with the date stage of that day (26 events: four true
@@ -79,6 +85,7 @@ def _found(events: list[dict], reports: list[tuple[str, list[str]]]) -> list[str
 def test_true_events_are_extracted_on_their_dates(
     processed: list[Article], answers: tuple[dict[str, str], list[dict]]
 ) -> None:
+    assert tuning_hash(*TUNING_STAGES) == TUNING, "tuned numbers changed: measure again"
     _, events = answers
     reports = [(e.date, [e.sentence.text]) for a in processed for e in a.events]
     assert len(_found(events, reports)) >= FLOOR_EXTRACTED
@@ -104,6 +111,7 @@ def test_no_extracted_event_carries_a_date_the_text_does_not_support(
 def test_with_true_publication_dates_the_timeline_holds_the_true_events(
     processed: list[Article], answers: tuple[dict[str, str], list[dict]]
 ) -> None:
+    assert tuning_hash(*TUNING_STAGES) == TUNING, "tuned numbers changed: measure again"
     truth, events = answers
     redone = []
     for article in processed:
@@ -136,6 +144,7 @@ def test_with_true_publication_dates_the_timeline_holds_the_true_events(
 def test_sample_timeline_scores(
     processed: list[Article], answers: tuple[dict[str, str], list[dict]]
 ) -> None:
+    assert tuning_hash(*TUNING_STAGES) == TUNING, "tuned numbers changed: measure again"
     truth, events = answers
     timeline = build_timeline(processed, Settings(), TimelineQuery(dates=60))
     data = json.loads(render(timeline, "json"))

@@ -9,7 +9,7 @@ import pytest
 from dateline.errors import InputError
 from dateline.library import timeline
 from dateline.model import Article, Curation, Timeline
-from dateline.pipeline import build_timeline
+from dateline.pipeline import DECISIONS, again_after, build_timeline
 from dateline.select.curate import (
     check_curation,
     curated_articles,
@@ -105,7 +105,8 @@ def test_a_deleted_article_leaves_every_build(built: Timeline) -> None:
     after = rebuild(built, Curation("delete", opening.id))
     assert opening.id not in {a.id for a in after.documents}
     assert not any(s.document == opening.id for e in after.entries for s in e.sources)
-    assert list(curated_articles(built.documents, [Curation("delete", opening.id)])) == [
+    again = again_after(DECISIONS, Settings())
+    assert list(curated_articles(built.documents, [Curation("delete", opening.id)], again)) == [
         a for a in built.documents if a.id != opening.id
     ]
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline.clean.header import (
@@ -28,7 +27,6 @@ from dateline.clean.header import (
 from dateline.clean.lines import Unit, normalise_line, split_units
 from dateline.clean.lists import article_lists
 from dateline.clean.patterns import LIST_HEADING, WHOLE_LINE
-from dateline.clean.repeated import boilerplate_key, repeated_lines
 from dateline.clean.score import (
     DECISIVE,
     LONG_WORDS,
@@ -415,13 +413,3 @@ def _outlet(lines: list[_Line], chrome: list[bool]) -> str:
         copyright_owner(line.unit.text) for line, gone in zip(lines, chrome, strict=True) if gone
     )
     return next((owner for owner in owners if owner), "")
-
-
-def clean_corpus(articles: Iterable[Article], settings: CleanSettings) -> list[Article]:
-    """Clean many articles with the corpus pre-pass: each outlet's repeated lines are chrome."""
-    batch = list(articles)
-    sets = repeated_lines(batch, settings)
-    return [
-        clean_article(article, settings, sets.get(boilerplate_key(article), frozenset()))
-        for article in batch
-    ]

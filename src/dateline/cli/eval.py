@@ -47,7 +47,10 @@ def _run(
     *args: Any,
     **kwargs: Any,
 ) -> None:
-    scores = evaluate(*args, **kwargs)
+    from dateline.tuning import tuning_hash
+
+    # The tuned numbers the figures were measured with (docs/benchmarks.md records it).
+    scores = {**evaluate(*args, **kwargs), "tuning": tuning_hash()}
     text = json.dumps(scores, indent=2, default=str) + "\n" if fmt == "json" else _summary(scores)
     emit(text, output)
 
@@ -119,6 +122,31 @@ def eval_tls(
     from dateline.eval.tls import evaluate
 
     _run(evaluate, fmt, output, path, keywords=keywords, variants=variants)
+
+
+@eval_group.command("tuning")
+@output_options()
+def eval_tuning(fmt: str, output: Path | None) -> None:
+    """Every stage's tuned numbers, where each was chosen, and the hashes the gates record.
+
+    A config file's [tuning] section overrides any of them by its key:
+
+    \b
+    [tuning]
+    "date.corpus.MIN_SIMILARITY" = 0.35
+    "select.weights.novelty" = 0.4
+    """
+    from dateline.tuning import table
+
+    found = table()
+    if fmt == "json":
+        emit(json.dumps(found, indent=2) + "\n", output)
+        return
+    lines = [f"tuning {found['tuning']}"]
+    lines.extend(f"  {stage:8} {digest}" for stage, digest in found["stages"].items())
+    lines.extend(f"{key:48} {row['value']!s:>10}  {row['chosen']}"
+                 for key, row in found["numbers"].items())  # fmt: skip
+    emit("\n".join(lines) + "\n", output)
 
 
 @eval_group.command("body")

@@ -22,7 +22,7 @@ from dateline.cli.eval import eval_group
 from dateline.cli.ingest import add
 from dateline.cli.timeline import demo, stories, timeline
 from dateline.errors import DatelineError
-from dateline.settings import load_settings
+from dateline.library import load_settings
 from dateline.store.explain import remedy
 
 _STOPPED = (130, 143)  # exit codes after Ctrl+C and SIGTERM

@@ -81,16 +81,18 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """64-bit hashes of the distinct word `size`-grams of `text` (case-folded).
+def shingle_hashes(text: str) -> np.ndarray:
+    """64-bit hashes of the distinct word SHINGLE_WORDS-grams of `text` (case-folded).
 
-    A text shorter than `size` words is one shingle, so short notes still compare.
+    A text shorter than that is one shingle, so short notes still compare.
     """
-    return np.unique(_all_shingle_hashes(text, size))
+    return np.unique(_all_shingle_hashes(text))
 
 
-def _all_shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """The hash of every word `size`-gram, repeats included (a minimum does not mind them)."""
+def _all_shingle_hashes(text: str) -> np.ndarray:
+    """The hash of every word SHINGLE_WORDS-gram, repeats included (a minimum does not mind
+    them)."""
+    size = SHINGLE_WORDS
     words = _words(text)
     if not words:
         return np.empty(0, dtype=np.uint64)

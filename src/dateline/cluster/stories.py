@@ -60,8 +60,9 @@ class Story:
     article_ids: tuple[str, ...]
 
 
-def group_stories(articles: Sequence[Article], threshold: float = STORY_THRESHOLD) -> list[Story]:
-    """Stories of a corpus, largest first, numbered from 1; copies follow their original."""
+def group_stories(articles: Sequence[Article]) -> list[Story]:
+    """Stories of a corpus, largest first, numbered from 1 in the order their first article
+    comes in `articles`; copies follow their original."""
     originals = [a for a in articles if a.duplicate_of is None]
     if not originals:
         originals = list(articles)
@@ -72,14 +73,17 @@ def group_stories(articles: Sequence[Article], threshold: float = STORY_THRESHOL
     seeds: dict[int, list[int]] = defaultdict(list)
     for index, seed in enumerate(_assign(vectors, SEED_THRESHOLD)):
         seeds[seed].append(index)
-    members = _average_link(full, list(seeds.values()), threshold)
+    members = _average_link(full, list(seeds.values()), STORY_THRESHOLD)
     copies = defaultdict(list)
     for article in articles:
         if article.duplicate_of is not None:
             copies[article.duplicate_of].append(article.id)
-    ordered = sorted(members, key=lambda m: (-len(m), min(m)))
+    # Numbered in the order their first article came, so an article added later never
+    # renumbers the stories there were (it joins one, or starts the next); listed largest first.
+    numbers = {min(m): n for n, m in enumerate(sorted(members, key=min), start=1)}
     stories = []
-    for number, indices in enumerate(ordered, start=1):
+    for indices in sorted(members, key=lambda m: (-len(m), min(m))):
+        number = numbers[min(indices)]
         ids: list[str] = []
         for i in sorted(indices):
             ids.append(originals[i].id)

@@ -40,11 +40,10 @@ from dateline.date.names import names
 from dateline.date.pile import date_from_pile
 from dateline.date.relations import MONTH_DAY, Window, refers_back, window_for
 from dateline.date.tense import FUTURE, PAST, tense_of
-from dateline.events import extract_events
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
 from dateline.model import Article, PublicationDate, Sentence, TimeMention, headers
-from dateline.timex import TimexValue, tag_article
+from dateline.timex import TimexValue
 
 # Thresholds and weights were set on Timeline17 with a tenth of each topic's dates hidden
 # (docs/benchmarks.md), choosing few wrong days over many days.
@@ -116,11 +115,11 @@ class _Vote:
 
 
 def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
-    """`articles` with undated ones dated from dated reports of the same events, re-tagged.
+    """`articles` with undated ones dated from dated reports of the same events.
 
     Run after the per-document stages. Articles the reports cannot place take the day of
-    their likeliest dated neighbours (`pile`), or keep their own estimate; a new day
-    re-resolves time phrases and events.
+    their likeliest dated neighbours (`pile`), or keep their own estimate. Only `published`
+    changes: the pipeline runs the stages that read it again (`pipeline.corpus_dated`).
     """
     replaced = corpus_dates(articles)
     return [replaced.get(index, article) for index, article in enumerate(articles)]
@@ -129,7 +128,7 @@ def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
 def corpus_dates(articles: Sequence[Article]) -> dict[int, Article]:
     """`date_from_corpus`'s answer as the articles it changes, by position: first from dated
     reports of the same events, then what is still left from its likeliest dated neighbours
-    (`pile`), each re-tagged against its new day.
+    (`pile`). Only `published` changes; the pipeline re-runs what reads it.
 
     A pile's guess from an earlier run (method `pile`) is neither a report to date others by
     nor to be dated again, so the stage gives the same answer twice. The reports pass holds
@@ -142,13 +141,8 @@ def corpus_dates(articles: Sequence[Article]) -> dict[int, Article]:
     placed = date_from_pile(reported, weekdays)
     for index, (old, new) in enumerate(zip(reported, placed, strict=True)):
         if new is not old:
-            changed[index] = _retagged(new)
+            changed[index] = new
     return changed
-
-
-def _retagged(article: Article) -> Article:
-    """The article's time phrases and events resolved again against its new day."""
-    return extract_events(tag_article(dataclasses.replace(article, sentences=(), events=())))
 
 
 def _settled(article: Article) -> bool:
@@ -312,8 +306,7 @@ def _date_one(article: Article, search: _Search, linked: list[_Fact]) -> Article
     found = _decide(article, votes)
     if found is None:
         return article
-    dated = dataclasses.replace(article, published=found)
-    return dated if found.date is None else _retagged(dated)
+    return dataclasses.replace(article, published=found)
 
 
 def _votes(article: Article, sentence: Sentence, lead: bool, search: _Search,

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.clean import clean_corpus
 from dateline.clean.lines import tidy
 from dateline.errors import EvaluationError
 from dateline.model import Article
-from dateline.settings import CleanSettings
+from dateline.pipeline import process
+from dateline.settings import CleanSettings, Settings
 
 CHROME, HEADER, TITLE = "~ ", "= ", "# "
 
@@ -90,7 +90,8 @@ def evaluate(folder: Path, settings: CleanSettings | None = None) -> dict[str, A
         raise EvaluationError(f"{folder}: no annotated .txt pages found")
     pages = [_parse(path) for path in paths]
     articles = [Article.from_raw(str(page.path), "\n".join(page.raw)) for page in pages]
-    cleaned = clean_corpus(articles, settings or CleanSettings())
+    run = Settings(clean=settings or CleanSettings())
+    cleaned = process(articles, run, through="clean")  # the pre-pass and cleaner of a run
     results = [_score(page, article) for page, article in zip(pages, cleaned, strict=True)]
     chrome = sum(len(p.chrome) + len(p.header) for p in pages)
     body = sum(len(p.body) for p in pages)

@@ -1,8 +1,9 @@
 """How well dateline works out when articles were written: scored against known dates.
 
 A folder of article files plus `dates.tsv` (`filename<TAB>YYYY-MM-DD`, one per line) with each
-article's true publication date. The articles go through the product's own reader, cleaner
-and date stage, exactly as in a real run, so chrome in the files is part of the test.
+article's true publication date. The articles go through the product's own reader and its
+per-document stages (`pipeline.process`) up to the date stage, exactly as in a real run, so
+chrome in the files is part of the test.
 Beside it, in the same run, the peer (htmldate's extensive search) dates the same files, and
 the confidence dateline gives is checked against how often it is right: the share of
 confident dates that are wrong, and accuracy per confidence band.
@@ -14,11 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline.date import date_article
 from dateline.errors import EvaluationError
 from dateline.eval.datepeer import PEER_NAME, peer_dates
-from dateline.eval.pages import read_cleaned
 from dateline.model import PublicationDate
+from dateline.pipeline import process, read_all
 from dateline.settings import Settings
 
 TRUTH_FILE = "dates.tsv"
@@ -62,15 +62,11 @@ def evaluate(folder: Path, settings: Settings | None = None, peer: bool = True) 
     folder = Path(folder)
     truth = read_truth(folder)
     settings = settings or Settings()
-    articles, failures = read_cleaned(
-        [folder / name for name in truth], settings, lambda path: path.name
-    )
-    rows = []
-    for name, true_date in truth.items():
-        article = articles.get(name)
-        published = date_article(article).published if article is not None else None
-        rows.append(_row(name, true_date, published))
-    summary = _summary(rows, failures)
+    read = read_all([folder / name for name in truth], settings)
+    dated = process(read.articles, settings, through="date")
+    published = {Path(a.source.split("::")[0]).name: a.published for a in dated}
+    rows = [_row(name, true_date, published.get(name)) for name, true_date in truth.items()]
+    summary = _summary(rows, [str(failure) for failure in read.failures])
     if peer:
         found = peer_dates([folder / name for name in truth])
         for row in rows:

@@ -1,13 +1,13 @@
-"""The files of an evaluation read and cleaned as a run reads and cleans them."""
+"""The files of an evaluation read and cleaned as a run reads and cleans them: the reader,
+then the pipeline's own per-document stages up to `clean` (`pipeline.process`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from dateline.clean import clean_corpus
-from dateline.model import Article, Failure
-from dateline.read import read_paths
+from dateline.model import Article
+from dateline.pipeline import process, read_all
 from dateline.settings import Settings
 
 
@@ -15,12 +15,7 @@ def read_cleaned(
     paths: Sequence[Path], settings: Settings, key: Callable[[Path], str]
 ) -> tuple[dict[str, Article], list[str]]:
     """Each file's article cleaned, by `key(file)`, and one line for each that failed."""
-    articles: dict[str, Article] = {}
-    failures: list[str] = []
-    for item in read_paths(paths, settings.read):
-        if isinstance(item, Failure):
-            failures.append(str(item))
-        else:
-            articles[key(Path(item.source.split("::")[0]))] = item
-    cleaned = clean_corpus(articles.values(), settings.clean)
-    return dict(zip(articles, cleaned, strict=True)), failures
+    read = read_all(paths, settings)
+    cleaned = process(read.articles, settings, through="clean")
+    articles = {key(Path(a.source.split("::")[0])): a for a in cleaned}
+    return articles, [str(failure) for failure in read.failures]

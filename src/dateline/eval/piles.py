@@ -1,8 +1,9 @@
 """Dating piles of undated news: every topic of a Timeline17-style folder read as one pile.
 
 Each topic's articles arrive with their publication day (`dct`) hidden, as a user's pile of
-copied clippings would; they go through the product's own date path, the date stage on each
-article and then `date_from_corpus` over the whole pile, and each is scored against its
+copied clippings would; they go through the product's own path, the per-document stages on
+each article (`pipeline.process`) and then corpus dating over the whole pile
+(`pipeline.corpus_dated`), and each is scored against its
 hidden day: the year right (the day given, else the likeliest day, trusted to its year), the
 day given within 7 days and exact, and a closed interval of at most 31 days holding the day
 ("after 2010" holds it too but places nothing, so open intervals never count).
@@ -15,13 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline.date import date_article
-from dateline.date.corpus import date_from_corpus
 from dateline.errors import EvaluationError
 from dateline.eval.tls import detokenise
-from dateline.events import extract_events
 from dateline.model import Article, PublicationDate
-from dateline.timex import tag_article
+from dateline.pipeline import corpus_dated, process
+from dateline.settings import Settings
 
 # A closed interval of at most this many days that holds the truth places the article.
 CLOSED_DAYS = 31
@@ -57,9 +56,11 @@ def pile_dates(topic: Path) -> list[tuple[date, Article]]:
             text = detokenise(str(record["text"]))
         except (KeyError, TypeError, ValueError) as exc:
             raise EvaluationError(f"{topic / 'articles.json'}: malformed record: {exc}") from None
-        article = Article(id=uid, source=f"{topic.name}::{uid}", raw_text=text, text=text)
-        pile.append(extract_events(tag_article(date_article(article))))
-    return [(truth[a.id], a) for a in date_from_corpus(pile)]
+        pile.append(Article(id=uid, source=f"{topic.name}::{uid}", raw_text=text))
+    settings = Settings()
+    processed = process(pile, settings)
+    dated = corpus_dated(processed, settings)
+    return [(truth[a.id], dated.get(i, a)) for i, a in enumerate(processed)]
 
 
 def _records(path: Path) -> list[Any]:

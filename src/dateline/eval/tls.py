@@ -5,10 +5,14 @@ timeline, the system sees the topic's articles published within the reference's 
 gets as many dates as the reference and its mean number of sentences per date, and is scored
 with concat, agreement and align+ m:1 ROUGE-1/2 F1 and Date F1. The Datewise baseline runs
 on the same prepared articles in the same run. Only `text` and `dct` are read: the data set's
-pre-extracted dates are never used; dateline's own tagger finds the dates.
+pre-extracted dates are never used; dateline's own tagger finds the dates. The articles take
+the product's own path: `dct` as the day the user gave, the per-document stages
+(`pipeline.process`), wire copies marked, and each timeline built by `pipeline.build_timeline`
+as `dateline timeline` builds it, asked for days only.
 
 Figures fitted on the timelines they are reported on do not hold on new topics, so every
-choice among variants (settings of `select.weights`) is reported leave-one-topic-out: for
+choice among variants (`[tuning]` overrides: `select.weights` by name, any other tuned number
+by its key, `dateline eval tuning`) is reported leave-one-topic-out: for
 each story (the folder name before "_": the five bpoil folders are one story), the variant
 with the best mean alignment ROUGE-1 on the other stories is scored on it. Topic keywords
 (tilse's Timeline17 lists, say) may be given as each topic's query, as news-tls gets them.
@@ -24,13 +28,14 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from dateline.errors import EvaluationError
-from dateline.events import extract_events
-from dateline.model import Article, PublicationDate, TimelineEntry
-from dateline.select import build_entries
+from dateline.cluster.duplicates import mark_duplicates
+from dateline.errors import EvaluationError, SettingsError
+from dateline.model import Article, TimelineEntry
+from dateline.pipeline import TimelineQuery, build_timeline, default_workers, process
 from dateline.select.datewise import datewise
-from dateline.select.weights import Weights, weights_from
-from dateline.timex import TimexValue, tag_article
+from dateline.settings import Settings
+from dateline.timex import TimexValue
+from dateline.tuning import WEIGHTS_KEY, check
 
 MEASURES = (
     "ar1_f1",
@@ -71,22 +76,23 @@ def evaluate(
 
     `keywords`: a JSON file mapping topic names (or a prefix of the folder names, as tilse's
     `keyword_mapping`, which may also be given whole) to keyword lists, each topic's query.
-    `variants`: a JSON file mapping variant names to `select.weights` overrides; the result
-    then also holds each variant's scores and the leave-one-topic-out figures.
+    `variants`: a JSON file mapping variant names to `[tuning]` overrides (a bare name is a
+    `select.weights` one); the result then also holds each variant's scores and the
+    leave-one-topic-out figures.
     """
     queries = _keywords(keywords) if keywords else {}
-    choices = {"default": Weights(), **(_variants(variants) if variants else {})}
+    choices = {"default": Settings(), **(_variants(variants) if variants else {})}
     scorer = _Scorer()
     ours: dict[str, dict[str, dict[str, float]]] = {name: {} for name in choices}
     baseline: dict[str, dict[str, float]] = {}
     for topic in _topics(path, topics):
-        articles = [_prepare(a) for a in _load_articles(topic)]
+        articles = topic_articles(topic)
         query = _query(topic.name, queries)
         for reference_path in sorted(topic.glob("timeline-*.json")):
             reference = _load_reference(reference_path)
             name = f"{topic.name}/{reference_path.stem}"
-            for choice, weights in choices.items():
-                build = _builder(query, weights)
+            for choice, settings in choices.items():
+                build = _builder(query, settings)
                 ours[choice][name] = scorer.score(_run(build, articles, reference), reference)
             baseline[name] = scorer.score(_run(datewise, articles, reference), reference)
     if not baseline:
@@ -128,9 +134,12 @@ def _story(timeline: str) -> str:
     return timeline.split("/")[0].split("_")[0].lower()
 
 
-def _builder(query: str | None, weights: Weights) -> Builder:
+def _builder(query: str | None, settings: Settings) -> Builder:
+    """The product's build of a timeline (`dateline timeline`'s) with the run's settings."""
+
     def build(articles: list[Article], **options: Any) -> tuple[TimelineEntry, ...]:
-        return build_entries(articles, query=query, weights=weights, **options)
+        request = TimelineQuery(query=query, **options)
+        return build_timeline(articles, settings, request).entries
 
     return build
 
@@ -153,19 +162,36 @@ def _query(topic: str, queries: dict[str, list[str]]) -> str | None:
     return " ".join(queries[max(matches, key=len)]) if matches else None
 
 
-def _variants(path: Path) -> dict[str, Weights]:
+def _variants(path: Path) -> dict[str, Settings]:
     data = _load_json(path)
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise EvaluationError(f"{path}: expected a JSON object of name -> weight overrides")
-    try:
-        return {str(name): weights_from(values) for name, values in data.items()}
-    except ValueError as exc:
-        raise EvaluationError(f"{path}: {exc}") from None
+        raise EvaluationError(f"{path}: expected a JSON object of name -> tuning overrides")
+    variants = {}
+    for name, values in data.items():
+        tuned = {k if "." in k else f"{WEIGHTS_KEY}.{k}": v for k, v in values.items()}
+        try:
+            check(tuned, f"{path}: {name}")
+        except SettingsError as exc:
+            raise EvaluationError(str(exc)) from None
+        variants[str(name)] = Settings().with_tuning(tuned)
+    return variants
 
 
 def prepare_articles(records: Sequence[dict[str, Any]], source: str) -> list[Article]:
-    """Timeline17 records as dateline articles that went through timex and events."""
-    return [_prepare(_article(r, source)) for r in records]
+    """Timeline17 records through the product's per-document stages, `dct` the day the
+    user gave, wire copies marked as a run marks them."""
+    settings = Settings()
+    processed = process([_article(r, source) for r in records], settings, default_workers())
+    return mark_duplicates(processed, settings.dedup)
+
+
+def topic_articles(topic: Path) -> list[Article]:
+    """A topic folder's articles as `prepare_articles` makes them."""
+    path = topic / "articles.json"
+    records = _load_json(path)
+    if not isinstance(records, list):
+        raise EvaluationError(f"{path}: expected a JSON list of articles")
+    return prepare_articles(records, str(path))
 
 
 def _summary(scores: dict[str, dict[str, float]]) -> dict[str, Any]:
@@ -189,13 +215,6 @@ def _load_json(path: Path) -> Any:
         raise EvaluationError(f"{path}: cannot read: {exc}") from None
 
 
-def _load_articles(topic: Path) -> list[Article]:
-    records = _load_json(topic / "articles.json")
-    if not isinstance(records, list):
-        raise EvaluationError(f"{topic / 'articles.json'}: expected a JSON list of articles")
-    return [_article(r, str(topic / "articles.json")) for r in records]
-
-
 def _article(record: Any, source: str) -> Article:
     try:
         text = detokenise(str(record["text"]))
@@ -203,12 +222,7 @@ def _article(record: Any, source: str) -> Article:
         uid = str(record["uid"])
     except (KeyError, TypeError, ValueError) as exc:
         raise EvaluationError(f"{source}: malformed article record: {exc}") from None
-    pub = PublicationDate(published, published, published, 1.0, method="metadata")
-    return Article(id=uid, source=f"{source}::{uid}", raw_text=text, text=text, published=pub)
-
-
-def _prepare(article: Article) -> Article:
-    return extract_events(tag_article(article))
+    return Article(id=uid, source=f"{source}::{uid}", raw_text=text, given_date=published)
 
 
 def detokenise(text: str) -> str:

@@ -12,12 +12,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from dateline.date.given import given_publication
 from dateline.errors import InputError
-from dateline.events.extract import extract_events
 from dateline.model import (
     Article,
     Citation,
@@ -30,18 +28,19 @@ from dateline.model import (
     subset,
 )
 from dateline.select.salience import in_range
-from dateline.timex import tag_article
 
 KINDS = ("hide", "pin", "edit", "date", "delete")
 ENTRY_KINDS = frozenset({"hide", "pin", "edit"})
 
 
 def curated_articles(
-    articles: Sequence[Article], curations: Iterable[Curation]
+    articles: Sequence[Article],
+    curations: Iterable[Curation],
+    again: Callable[[Article], Article],
 ) -> Sequence[Article]:
-    """The articles without those the user deleted, dated where the user set a day (their
-    relative dates and events read again from that day). A lazy pile stays one: only the
-    articles the user dated are loaded (`model.subset`, `model.replaced`)."""
+    """The articles without those the user deleted, dated where the user set a day. `again`
+    (the pipeline's) runs the stages that read the day on them again. A lazy pile stays one:
+    only the articles the user dated are loaded (`model.subset`, `model.replaced`)."""
     decided = list(curations)
     deleted = {c.target for c in decided if c.kind == "delete"}
     days = {c.target: date.fromisoformat(c.value) for c in decided if c.kind == "date"}
@@ -49,26 +48,32 @@ def curated_articles(
         return articles
     kept = subset(articles, (i for i, a in enumerate(headers(articles)) if a.id not in deleted))
     return replaced(
-        kept, {i: redated(kept[i], days[a.id]) for i, a in enumerate(headers(kept)) if a.id in days}
+        kept,
+        {
+            i: redated(kept[i], days[a.id], again)
+            for i, a in enumerate(headers(kept))
+            if a.id in days
+        },
     )
 
 
-def as_decided(article: Article | None, curations: Iterable[Curation]) -> Article | None:
+def as_decided(
+    article: Article | None, curations: Iterable[Curation], again: Callable[[Article], Article]
+) -> Article | None:
     """The article as the user's dates leave it (so a pin finds the events its day gives)."""
     if article is None:
         return None
     dates = [c for c in curations if c.kind == "date"]
-    return curated_articles([article], dates)[0]
+    return curated_articles([article], dates, again)[0]
 
 
-def redated(article: Article, day: date) -> Article:
+def redated(article: Article, day: date, again: Callable[[Article], Article]) -> Article:
+    """The article with the user's day: the date stage gives it (`given_date` wins), and the
+    stages after it read it, when `again` runs them."""
     published = article.published
     if published is not None and published.method == "user" and published.date == day:
         return article
-    dated = dataclasses.replace(
-        article, given_date=day, published=given_publication(day), sentences=(), events=()
-    )
-    return extract_events(tag_article(dated))
+    return again(dataclasses.replace(article, given_date=day))
 
 
 def curated_entries(

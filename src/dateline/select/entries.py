@@ -27,7 +27,6 @@ from dateline.cluster.vectors import (
     vectorise,
 )
 from dateline.errors import SettingsError
-from dateline.events.extract import extract_events
 from dateline.events.ranges import overlap
 from dateline.model import Article, Citation, DayRange, Event, TimelineEntry, headers, subset
 from dateline.select.candidates import candidate_reports
@@ -182,7 +181,7 @@ def _pools(
     """
     places: dict[str, list[tuple[int, int]]] = defaultdict(list)  # date -> (article, report)
     for index, article in enumerate(articles):
-        for rank, report in enumerate(candidate_reports(_with_events(article), ranked)):
+        for rank, report in enumerate(candidate_reports(article, ranked)):
             places[report.date].append((index, rank))
     spread = {
         date: found[:: max(1, len(found) // (4 * MAX_POOL))] for date, found in places.items()
@@ -192,7 +191,6 @@ def _pools(
     picked: dict[tuple[int, int], Event] = {}
     speakers = _Speakers({}, {}, {})
     for index, article in zip(wanted, subset(articles, wanted), strict=True):
-        article = _with_events(article)
         _remember(article, speakers)
         for rank, report in enumerate(candidate_reports(article, ranked)):
             if (index, rank) in needed:
@@ -213,11 +211,6 @@ def _pools(
             continue
         pools[date] = usable[:: max(1, math.ceil(len(usable) / MAX_POOL))]
     return pools, speakers
-
-
-def _with_events(article: Article) -> Article:
-    """A stored article that never went through the events stage gets its events here."""
-    return article if article.events or not article.text else extract_events(article)
 
 
 def _remember(article: Article, speakers: _Speakers) -> None:

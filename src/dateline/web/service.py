@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from dateline.cluster.stories import Story
-from dateline.library import Store, TimelineQuery
+from dateline.library import Store, TimelineQuery, checked_curation
 from dateline.model import Article, Curation, Failure, Timeline
-from dateline.select.curate import as_decided, check_curation, target_article
 from dateline.settings import Settings
 from dateline.store import Store as ArticleStore
 from dateline.web.jobs import MAX_UPLOAD_ARTICLES, IngestJobs, Job
@@ -237,8 +236,7 @@ class StoreService:
         """Store a decision through the one writer; InputError when it cannot apply."""
 
         def work(store: ArticleStore) -> Curation:
-            about = as_decided(store.article(target_article(curation)), store.curations())
-            return store.curate(check_curation(curation, about))
+            return store.curate(checked_curation(store, curation, self.settings))
 
         found: Curation = await asyncio.wrap_future(self.jobs.write(work))
         return found
