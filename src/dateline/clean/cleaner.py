@@ -40,9 +40,9 @@ from dateline.clean.score import (
     shape,
     shape_evidence,
 )
-from dateline.clean.segment import before_stamps, body_span, is_prose, line_values
+from dateline.clean.segment import before_stamps, headed_span, is_prose, line_values
 from dateline.clean.teasers import teaser_summaries
-from dateline.clean.title import PageLines, headline_line, pick_headline, same_title
+from dateline.clean.title import PageLines, pick_headline, same_title, window_headlines
 from dateline.model import Article
 from dateline.settings import CleanSettings
 
@@ -344,15 +344,15 @@ def clean_article(
 def _body(lines: list[_Line], texts: list[str]) -> tuple[int, int, set[int]]:
     """First and last line of the article's body (the prose stretch under the headline), and
     the items of the lists its paragraphs introduce."""
-    headline = headline_line(texts, reworded=False)
-    top = 0 if headline is None else headline + 1
     furniture = [line.keywords >= DECISIVE or (line.repeated and not line.form.sentence)
                  for line in lines]  # fmt: skip
     listed = article_lists([line.unit for line in lines], list(map(is_prose, texts)), furniture)
     dated = [line.header or is_dated_header(line.unit.text) for line in lines]
     teasers = teaser_summaries([line.form for line in lines], [line.key for line in lines])
     values = line_values(texts, furniture, dated, listed, _alone(lines), teasers)
-    span = body_span(values, top)
+    seen = Counter(texts)
+    echoes = frozenset(i for i, text in enumerate(texts) if seen[text] > 1)
+    top, span = headed_span(values, window_headlines(texts, reworded=False), echoes)
     if span is None:  # no paragraph at all: a list, a table, a calendar; judge lines alone
         return 0, len(lines) - 1, listed
     stamps = [date and i not in listed for i, date in enumerate(dated)]  # not "Tour dates:"
