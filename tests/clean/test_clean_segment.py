@@ -14,6 +14,7 @@ from dateline.clean.segment import (
     LIST_ITEM,
     before_stamps,
     body_span,
+    headed_span,
     is_prose,
     line_values,
     size,
@@ -64,6 +65,8 @@ def test_a_page_of_steps_each_set_apart_stays_one_body() -> None:
         ("Read the full story about the harbour and its ferries here", False),  # no sentence end
         ("港の新しい防波堤は火曜日の議会で承認され、工事は来月から始まる。", True),
         ("बंदरगाह की नई दीवार को मंगलवार को परिषद ने मंज़ूरी दी और काम अगले महीने शुरू होगा।", True),
+        ("We will keep the ferry running for the island all winter long 🙂", True),
+        ("Come aboard the ferry 😀", False),  # closed by an emoji, but too short
     ],
 )
 def test_paragraphs_in_any_script(text: str, prose: bool) -> None:
@@ -89,6 +92,31 @@ def test_a_comment_thread_is_not_the_article_resumed() -> None:
     comment = [G, -DATE_COST, 15.0]  # "name says:", a time stamp, the comment
     values = [P, P, P, *([-FURNITURE_COST] * 5), *(comment * 6)]
     assert body_span(values) == (0, 2)
+
+
+def test_body_resumes_past_a_gallery_that_prints_its_captions_twice() -> None:
+    caption = 20.0  # a caption under the photo, printed again in the gallery's viewer
+    gallery = [-FURNITURE_COST * n for n in range(1, 7)]  # "Photo: ...", "Image 1 of 4", "Close"
+    viewer = [-FURNITURE_COST, G, -FURNITURE_COST, -2 * FURNITURE_COST]  # "1 / 4", "Back"
+    values = [G, P, P, caption, caption, *gallery, caption, caption, *viewer, *([P] * 12)]
+    echoes = frozenset({3, 4, 11, 12})
+    assert body_span(values, 1, echoes) == (1, len(values) - 1)
+    assert body_span(values, 1) == (11, 28)  # captions seen once: the lead is lost
+    # A longer lead, then one stretch of its own past the gap: a teaser seen once stops the
+    # body; printed twice on the page, the same line is crossed.
+    tile = [G, *([P] * 6), *gallery, 20.0, *viewer, *([P] * 12)]
+    assert body_span(tile, 1) == (1, 6)
+    assert body_span(tile, 1, frozenset({13})) == (1, len(tile) - 1)
+
+
+def test_the_headline_repeat_over_most_of_the_article_heads_it() -> None:
+    # The headline over the lead, again in a gallery, then the rest: the lead's body resumes.
+    values = [G, P, P, *([-FURNITURE_COST] * 6), G, *([P] * 12)]
+    assert headed_span(values, [0, 9]) == (1, (1, 21))
+    # The headline in a trending box above, over one teaser: the article's repeat heads it.
+    trending = [G, 12.0, *(-FURNITURE_COST * n for n in range(1, 26)), G, *([P] * 10)]
+    assert headed_span(trending, [0, 27]) == (28, (28, 37))
+    assert headed_span(trending, []) == (0, (28, 37))
 
 
 def test_body_starts_under_the_headline_even_when_the_footer_is_longer() -> None:
