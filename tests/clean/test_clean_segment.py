@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.clean.lines import Unit
-from dateline.clean.lists import introduced_items, table_rows
+from dateline.clean.lines import Unit, normalise_line
+from dateline.clean.lists import introduced_items, record_rows, table_rows
 from dateline.clean.segment import (
     ALONE_COST,
     DATE_COST,
@@ -184,3 +184,43 @@ def test_a_block_of_rows_punctuated_alike_is_a_table_even_in_words() -> None:
     units = _units([*rows, "", *menu])
     prose = [False] * len(units)
     assert table_rows(units, prose, [False] * len(units)) == {0, 1, 2, 3, 4}
+
+
+def _records(lines: list[str], stamped: str = "") -> set[int]:
+    units = _units(lines)
+    prose = [is_prose(u.text) for u in units]
+    keys = [normalise_line(u.text) for u in units]
+    dated = [bool(stamped) and stamped in u.text for u in units]
+    return record_rows(units, keys, prose, [False] * len(units), dated)
+
+
+def _box(name: str, price: str, features: list[str]) -> list[str]:
+    return [name, "", *features, "", f"{name} (2019 model)", price, "Ships from the harbour shop",
+            "Buy now", ""]  # fmt: skip
+
+
+def test_a_list_of_records_each_repeating_a_line_is_the_articles() -> None:
+    boxes = [
+        *_box("Harbour lamp", "£30", ["Bright enough for a quay", "Runs a week on one charge"]),
+        *_box("Ferry flask", "£12", ["Keeps tea hot through a crossing", "Fits a cup holder"]),
+        *_box("Tide clock", "£45", ["Shows high and low water", "Set once a year"]),
+    ]
+    lines = ["Here are this year's best gifts for anyone who lives by the sea.", "", *boxes]
+    found = _records(lines)
+    assert found == set(range(1, len(_units(lines))))  # every box, from its name on
+    assert _records([*lines, "Posted 2 days ago"], stamped="Posted") == found
+
+
+def test_repeats_of_a_menu_a_story_tag_or_an_advert_slot_make_no_records() -> None:
+    menu = ["News", "Politics", "Sport", "", "News", "Fashion", "Beauty", "", "News", "Homes",
+            "Gardens", ""]  # fmt: skip
+    assert _records(menu) == set()  # a word or two a line: a menu's items
+    tags = ["Ferry fares rise again", "Rising", "Council votes on the harbour wall", "Rising",
+            "A new café opens on the quay", "Rising"]  # fmt: skip
+    assert _records(tags) == set()  # one block: a story list
+    comments = ["Mairi", "Reply", "1 May 2019", "", "Iain", "Reply", "2 May 2019", "", "Ann",
+                "Reply", "3 May 2019"]  # fmt: skip
+    assert _records(comments, stamped="May 2019") == set()
+    paragraph = "The council approved the new harbour wall on Tuesday after a long debate."
+    article = [paragraph, "", "Advert", "", paragraph, "", "Advert", "", paragraph, "", "Advert"]
+    assert _records(article) == set()

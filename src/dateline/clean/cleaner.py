@@ -26,7 +26,7 @@ from dateline.clean.header import (
     is_publication_stamp,
 )
 from dateline.clean.lines import Unit, normalise_line, split_units
-from dateline.clean.lists import article_lists
+from dateline.clean.lists import article_lists, record_rows
 from dateline.clean.patterns import LIST_HEADING, WHOLE_LINE
 from dateline.clean.repeated import boilerplate_key, repeated_lines
 from dateline.clean.score import (
@@ -346,9 +346,12 @@ def _body(lines: list[_Line], texts: list[str]) -> tuple[int, int, set[int]]:
     the items of the lists its paragraphs introduce."""
     furniture = [line.keywords >= DECISIVE or (line.repeated and not line.form.sentence)
                  for line in lines]  # fmt: skip
-    listed = article_lists([line.unit for line in lines], list(map(is_prose, texts)), furniture)
+    units, prose = [line.unit for line in lines], list(map(is_prose, texts))
     dated = [line.header or is_dated_header(line.unit.text) for line in lines]
     teasers = teaser_summaries([line.form for line in lines], [line.key for line in lines])
+    listed = article_lists(units, prose, furniture)
+    stops = [d or i in teasers for i, d in enumerate(dated)]  # stamps and teaser tiles
+    listed |= record_rows(units, [line.key for line in lines], prose, furniture, stops)
     values = line_values(texts, furniture, dated, listed, _alone(lines), teasers)
     seen = Counter(texts)
     echoes = frozenset(i for i, text in enumerate(texts) if seen[text] > 1)
