@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.clean.lines import Unit
-from dateline.clean.lists import introduced_items, table_rows
+from dateline.clean.lines import Unit, normalise_line
+from dateline.clean.lists import introduced_items, record_rows, table_rows
 from dateline.clean.segment import (
     ALONE_COST,
     DATE_COST,
@@ -14,6 +14,7 @@ from dateline.clean.segment import (
     LIST_ITEM,
     before_stamps,
     body_span,
+    headed_span,
     is_prose,
     line_values,
     size,
@@ -64,6 +65,8 @@ def test_a_page_of_steps_each_set_apart_stays_one_body() -> None:
         ("Read the full story about the harbour and its ferries here", False),  # no sentence end
         ("港の新しい防波堤は火曜日の議会で承認され、工事は来月から始まる。", True),
         ("बंदरगाह की नई दीवार को मंगलवार को परिषद ने मंज़ूरी दी और काम अगले महीने शुरू होगा।", True),
+        ("We will keep the ferry running for the island all winter long 🙂", True),
+        ("Come aboard the ferry 😀", False),  # closed by an emoji, but too short
     ],
 )
 def test_paragraphs_in_any_script(text: str, prose: bool) -> None:
@@ -89,6 +92,31 @@ def test_a_comment_thread_is_not_the_article_resumed() -> None:
     comment = [G, -DATE_COST, 15.0]  # "name says:", a time stamp, the comment
     values = [P, P, P, *([-FURNITURE_COST] * 5), *(comment * 6)]
     assert body_span(values) == (0, 2)
+
+
+def test_body_resumes_past_a_gallery_that_prints_its_captions_twice() -> None:
+    caption = 20.0  # a caption under the photo, printed again in the gallery's viewer
+    gallery = [-FURNITURE_COST * n for n in range(1, 7)]  # "Photo: ...", "Image 1 of 4", "Close"
+    viewer = [-FURNITURE_COST, G, -FURNITURE_COST, -2 * FURNITURE_COST]  # "1 / 4", "Back"
+    values = [G, P, P, caption, caption, *gallery, caption, caption, *viewer, *([P] * 12)]
+    echoes = frozenset({3, 4, 11, 12})
+    assert body_span(values, 1, echoes) == (1, len(values) - 1)
+    assert body_span(values, 1) == (11, 28)  # captions seen once: the lead is lost
+    # A longer lead, then one stretch of its own past the gap: a teaser seen once stops the
+    # body; printed twice on the page, the same line is crossed.
+    tile = [G, *([P] * 6), *gallery, 20.0, *viewer, *([P] * 12)]
+    assert body_span(tile, 1) == (1, 6)
+    assert body_span(tile, 1, frozenset({13})) == (1, len(tile) - 1)
+
+
+def test_the_headline_repeat_over_most_of_the_article_heads_it() -> None:
+    # The headline over the lead, again in a gallery, then the rest: the lead's body resumes.
+    values = [G, P, P, *([-FURNITURE_COST] * 6), G, *([P] * 12)]
+    assert headed_span(values, [0, 9]) == (1, (1, 21))
+    # The headline in a trending box above, over one teaser: the article's repeat heads it.
+    trending = [G, 12.0, *(-FURNITURE_COST * n for n in range(1, 26)), G, *([P] * 10)]
+    assert headed_span(trending, [0, 27]) == (28, (28, 37))
+    assert headed_span(trending, []) == (0, (28, 37))
 
 
 def test_body_starts_under_the_headline_even_when_the_footer_is_longer() -> None:
@@ -156,3 +184,43 @@ def test_a_block_of_rows_punctuated_alike_is_a_table_even_in_words() -> None:
     units = _units([*rows, "", *menu])
     prose = [False] * len(units)
     assert table_rows(units, prose, [False] * len(units)) == {0, 1, 2, 3, 4}
+
+
+def _records(lines: list[str], stamped: str = "") -> set[int]:
+    units = _units(lines)
+    prose = [is_prose(u.text) for u in units]
+    keys = [normalise_line(u.text) for u in units]
+    dated = [bool(stamped) and stamped in u.text for u in units]
+    return record_rows(units, keys, prose, [False] * len(units), dated)
+
+
+def _box(name: str, price: str, features: list[str]) -> list[str]:
+    return [name, "", *features, "", f"{name} (2019 model)", price, "Ships from the harbour shop",
+            "Buy now", ""]  # fmt: skip
+
+
+def test_a_list_of_records_each_repeating_a_line_is_the_articles() -> None:
+    boxes = [
+        *_box("Harbour lamp", "£30", ["Bright enough for a quay", "Runs a week on one charge"]),
+        *_box("Ferry flask", "£12", ["Keeps tea hot through a crossing", "Fits a cup holder"]),
+        *_box("Tide clock", "£45", ["Shows high and low water", "Set once a year"]),
+    ]
+    lines = ["Here are this year's best gifts for anyone who lives by the sea.", "", *boxes]
+    found = _records(lines)
+    assert found == set(range(1, len(_units(lines))))  # every box, from its name on
+    assert _records([*lines, "Posted 2 days ago"], stamped="Posted") == found
+
+
+def test_repeats_of_a_menu_a_story_tag_or_an_advert_slot_make_no_records() -> None:
+    menu = ["News", "Politics", "Sport", "", "News", "Fashion", "Beauty", "", "News", "Homes",
+            "Gardens", ""]  # fmt: skip
+    assert _records(menu) == set()  # a word or two a line: a menu's items
+    tags = ["Ferry fares rise again", "Rising", "Council votes on the harbour wall", "Rising",
+            "A new café opens on the quay", "Rising"]  # fmt: skip
+    assert _records(tags) == set()  # one block: a story list
+    comments = ["Mairi", "Reply", "1 May 2019", "", "Iain", "Reply", "2 May 2019", "", "Ann",
+                "Reply", "3 May 2019"]  # fmt: skip
+    assert _records(comments, stamped="May 2019") == set()
+    paragraph = "The council approved the new harbour wall on Tuesday after a long debate."
+    article = [paragraph, "", "Advert", "", paragraph, "", "Advert", "", paragraph, "", "Advert"]
+    assert _records(article) == set()
