@@ -220,3 +220,13 @@ def test_pinned_day_is_also_the_likeliest() -> None:
 def test_no_year_at_all_means_no_guess() -> None:
     found = infer("The mayor said on Monday, Oct. 26, that the bridge would reopen soon.")
     assert (found.date, found.likeliest, found.granularity) == (None, None, "")
+
+
+def test_an_anniversary_never_places_the_writing_day_after_today() -> None:
+    # "Two hundred years ago" counts back from the founding, not from the rally beside it.
+    found = infer(
+        "Thousands rallied in the square on March 1, 2011. The town's founders laid out that "
+        "square 200 years ago, and it has hosted protests ever since."
+    )
+    assert found.date is None or found.date <= date.today()
+    assert found.likeliest is None or found.likeliest <= date.today()

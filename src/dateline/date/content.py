@@ -231,7 +231,10 @@ def _today(clues: list[Clue], periods: list[Period]) -> tuple[date, float, str] 
 
 
 def _anniversary(clues: list[Clue], periods: list[Period]) -> tuple[date, float, str] | None:
-    """ "Ten years ago ... on March 11, 2004": the writing day is that date ten years on."""
+    """ "Ten years ago ... on March 11, 2004": the writing day is that date ten years on,
+    never a day still to come ("on March 1, 2011 ... 200 years ago" counts back from another
+    event than the one beside it)."""
+    today = date.today()
     for clue in clues:
         if clue.kind != "ago":
             continue
@@ -242,6 +245,8 @@ def _anniversary(clues: list[Clue], periods: list[Period]) -> tuple[date, float,
                 try:
                     day = period.first.replace(year=period.first.year + clue.years_ago)
                 except ValueError:
+                    continue
+                if day > today:
                     continue
                 return day, ANNIVERSARY_CONFIDENCE, clue.mention.text
     return None

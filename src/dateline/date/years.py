@@ -46,9 +46,12 @@ def document_year(text: str, clues: list[Clue]) -> int | None:
         elif clue.kind == "ago":
             # Only a full date counts back: "ten years ago, on March 11, 2004". "Four years
             # ago" next to a bare year is usually a comparison, not an anniversary.
+            # A year still to come is another event's anniversary ("on March 1, 2011 ...
+            # founded 200 years ago").
             days = [c for c in written if c.kind == "day" and c.tense < 0]
             for other in _near(clue, days, AGO_NEAR):
-                votes[other.year + clue.years_ago] += 1  # type: ignore[operator]
+                if other.year + clue.years_ago <= date.today().year:  # type: ignore[operator]
+                    votes[other.year + clue.years_ago] += 1  # type: ignore[operator]
                 break
     if not votes:
         return None
