@@ -55,9 +55,7 @@ MIN_AGREEMENT = 0.5
 ROUNDS = 3
 
 
-def date_from_pile(
-    articles: Sequence[Article], lead_weekday: dict[str, int]
-) -> dict[int, Article]:
+def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) -> dict[int, Article]:
     """The articles left without a day, or with one their own text gave and doubts (under
     ANCHOR_CONFIDENCE), dated from their likeliest dated neighbours, by position.
 
