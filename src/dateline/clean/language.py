@@ -10,6 +10,7 @@ text (they make up a third or more of running prose in each of these languages).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -71,12 +72,21 @@ _SCRIPT_ALIASES = {
 
 def script_of(text: str) -> str:
     """The writing system most of the text's letters belong to ("Latin", "Cyrillic", "Han"...)."""
+    sample = text[:_SAMPLE]
+    if sample.isascii():  # every ASCII letter is Latin: no per-letter lookup
+        return "Latn" if any(char.isalpha() for char in sample) else ""
     votes: Counter[str] = Counter()
-    for char in text[:_SAMPLE]:
+    # Each distinct letter looked up once, in order of first use, so ties go as before.
+    for char, count in Counter(sample).items():
         if char.isalpha():
-            name = unicodedata.name(char, "")
-            votes[_SCRIPT_ALIASES.get(name.split(" ")[0], name.split(" ")[0])] += 1
+            votes[_script(char)] += count
     return votes.most_common(1)[0][0] if votes else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(char: str) -> str:
+    first = unicodedata.name(char, "").split(" ")[0]
+    return _SCRIPT_ALIASES.get(first, first)
 
 
 def language_of(text: str) -> str:
@@ -90,8 +100,9 @@ def language_of(text: str) -> str:
     words = [word.casefold() for word in _WORD.findall(text[: _SAMPLE * 2])]
     if len(words) < _MIN_WORDS:
         return UNDETERMINED
+    counts = Counter(words)
     shares = {
-        lang: sum(word in common for word in words) / len(words)
+        lang: sum(n for word, n in counts.items() if word in common) / len(words)
         for lang, common in _FUNCTION_WORDS.items()
     }
     best = max(shares, key=lambda lang: shares[lang])

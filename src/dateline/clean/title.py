@@ -74,7 +74,10 @@ def window_keys(first_line: str) -> list[str]:
     outlet) as the window writes it, separators and all ("Dare 3 / October pack"), the first
     part, then the other parts. Parts under three words name an outlet or a section."""
     parts = [p for p in _TITLE_PARTS.split(first_line) if p.strip()]
-    cuts = [m.start() for m in _TITLE_PARTS.finditer(first_line) if first_line[m.end() :].strip()]
+    # A cut with text after it; measured once, as a slice per separator is quadratic on a
+    # page that is one long line.
+    end = len(first_line.rstrip())
+    cuts = [m.start() for m in _TITLE_PARTS.finditer(first_line) if m.end() < end]
     ordered = [first_line, first_line[: cuts[-1]] if cuts else "", *parts]
     keys = [normalise_line(text) for text in ordered]
     return list(dict.fromkeys(k for k in keys if size(k) >= HEADLINE_MIN_WORDS))

@@ -123,9 +123,13 @@ def signature(text: str, num_perm: int) -> Signature | None:
         return None
     multipliers, offsets = _permutations(num_perm)
     minima = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
+    # One buffer for every chunk: a fresh megabyte per chunk costs its page faults each time.
+    buffer = np.empty((num_perm, min(_CHUNK, shingles.size)), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for start in range(0, shingles.size, _CHUNK):
-            values = multipliers * shingles[None, start : start + _CHUNK]
+            chunk = shingles[start : start + _CHUNK]
+            values = buffer[:, : chunk.size]
+            np.multiply(multipliers, chunk, out=values)
             values += offsets
             np.minimum(minima, values.min(axis=1), out=minima)
     # The high 32 bits of the minimum are the minimum of the high 32 bits: one shift, not n.

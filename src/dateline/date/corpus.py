@@ -42,7 +42,15 @@ from dateline.date.relations import MONTH_DAY, Window, refers_back, window_for
 from dateline.date.tense import FUTURE, PAST, tense_of
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
-from dateline.model import Article, PublicationDate, Sentence, TimeMention, headers
+from dateline.model import (
+    Article,
+    PublicationDate,
+    Sentence,
+    TimeMention,
+    headers,
+    replaced,
+    subset,
+)
 from dateline.timex import TimexValue
 
 # Thresholds and weights were set on Timeline17 with a tenth of each topic's dates hidden
@@ -133,15 +141,14 @@ def corpus_dates(articles: Sequence[Article]) -> dict[int, Article]:
     A pile's guess from an earlier run (method `pile`) is neither a report to date others by
     nor to be dated again, so the stage gives the same answer twice. The reports pass holds
     only the undated articles and reads the dated ones in passes (the pile may be a lazy
-    corpus, `model.subset`); the pile pass reads every article's text at once.
+    corpus, `model.subset`); so does the pile pass.
     """
     changed = _from_reports(articles)
-    reported = [changed.get(index, article) for index, article in enumerate(articles)]
-    weekdays = {a.id: day for a in reported if _undated(a) and (day := _lead_weekday(a))}
-    placed = date_from_pile(reported, weekdays)
-    for index, (old, new) in enumerate(zip(reported, placed, strict=True)):
-        if new is not old:
-            changed[index] = new
+    reported = replaced(articles, changed)
+    undated = (i for i, a in enumerate(headers(reported)) if _undated(a))
+    weekdays = {a.id: day for a in subset(reported, undated) if (day := _lead_weekday(a))}
+    for index, new in date_from_pile(reported, weekdays).items():
+        changed[index] = new
     return changed
 
 

@@ -29,6 +29,8 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     rf"{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.IGNORECASE
 )
+# Every form above holds a digit: a line without one holds no date (most lines of a page).
+_DIGIT = re.compile(r"\d")
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|is|for|with|that)\b")
 # Share of a page's words that are these English function words when the page is English
 # (about 0.15 in news; under 0.03 in German, French or Spanish pages).
@@ -53,7 +55,8 @@ def written_dates(text: str, today: date | None = None) -> list[Written]:
     month_first = _month_first(text)
     found: list[Written] = []
     for number, line in enumerate(text.splitlines()):
-        found.extend(_in_line(line, number, month_first, today))
+        if _DIGIT.search(line):
+            found.extend(_in_line(line, number, month_first, today))
     return found
 
 

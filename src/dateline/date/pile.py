@@ -28,7 +28,7 @@ from dateline.cluster.vectors import Vector, document_frequencies, idf_weights, 
 from dateline.date.bounds import Bound
 from dateline.date.content import Estimate, estimate_from_text
 from dateline.date.names import names
-from dateline.model import Article, PublicationDate
+from dateline.model import Article, PublicationDate, headers, subset
 
 # A date its own stage is more likely right than wrong about anchors the others.
 ANCHOR_CONFIDENCE = 0.5
@@ -55,26 +55,32 @@ MIN_AGREEMENT = 0.5
 ROUNDS = 3
 
 
-def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) -> list[Article]:
-    """`articles` with those left without a day, or with one their own text gave and doubts
-    (under ANCHOR_CONFIDENCE), dated from their likeliest dated neighbours.
+def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) -> dict[int, Article]:
+    """The articles left without a day, or with one their own text gave and doubts (under
+    ANCHOR_CONFIDENCE), dated from their likeliest dated neighbours, by position.
 
     `lead_weekday` maps an article id to the weekday (1-7) its lead reports its news on. A
     day an article's own clues give in its neighbours' year anchors the others in turn, so
-    the placing is repeated while it adds anchors.
+    the placing is repeated while it adds anchors. The pile may be a lazy corpus: it is read
+    in passes, keeping each article's marks and the day of each anchor, not its text.
     """
-    anchors = {a.id: a for a in articles if _anchor(a)}
+    anchors = {a.id: _day(a) for a in headers(articles) if _anchor(a)}
     # A day from reports of the same events (`corpus`) stands; a doubted one from the
     # article's own text is placed again.
-    todo = [a for a in articles if a.id not in anchors
-            and (a.published is None or a.published.date is None
-                 or a.published.method == "content")
-            and not (a.published is not None and a.published.method == "pile")]  # fmt: skip
+    todo = list(subset(articles, [i for i, a in enumerate(headers(articles))
+                                  if a.id not in anchors
+                                  and (a.published is None or a.published.date is None
+                                       or a.published.method == "content")
+                                  and not (a.published is not None
+                                           and a.published.method == "pile")]))  # fmt: skip
     if not anchors or not todo:
-        return list(articles)
+        return {}
     idf = idf_weights(*document_frequencies(a.text for a in articles))
-    topics = {a.id: _topic(a.text, idf) for a in articles}
-    named = {a.id: names(a.text) for a in articles}
+    topics: dict[str, Vector] = {}
+    named: dict[str, set[str]] = {}
+    for article in articles:
+        topics[article.id] = _topic(article.text, idf)
+        named[article.id] = names(article.text)
     placed: dict[str, PublicationDate] = {}
     read = _Reading()
     for _ in range(ROUNDS):
@@ -85,7 +91,7 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
         for term, posted in postings.items():
             if len(posted) > MAX_POSTINGS:
                 postings[term] = heapq.nlargest(MAX_POSTINGS, posted, key=lambda item: item[1])
-        crowd = _crowding({k: _day(a) for k, a in anchors.items()})
+        crowd = _crowding(anchors)
         placed = {}
         for article in todo:
             scores: dict[str, float] = {}
@@ -97,18 +103,20 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
             # Neighbours naming someone or somewhere it names; failing any, the pile's most
             # alike (a pile is mostly one story, and its days cluster).
             alike = [(s, k) for s, k in others if named[k] & own] or others
-            near = [(s, _day(anchors[k])) for s, k in heapq.nlargest(NEIGHBOURS, alike)]
+            near = [(s, anchors[k]) for s, k in heapq.nlargest(NEIGHBOURS, alike)]
             found = _placed(article, near, lead_weekday.get(article.id), read)
             if found is not None:
                 placed[article.id] = found
-        grown = {a.id: dataclasses.replace(a, published=placed[a.id]) for a in todo
+        grown = {a.id: day for a in todo
                  if a.id not in anchors and a.id in placed
-                 and placed[a.id].confidence >= ANCHOR_CONFIDENCE}  # fmt: skip
+                 and placed[a.id].confidence >= ANCHOR_CONFIDENCE
+                 and (day := placed[a.id].date) is not None}  # fmt: skip
         if not grown:
             break
         anchors.update(grown)
-    return [dataclasses.replace(a, published=placed[a.id]) if a.id in placed else a
-            for a in articles]  # fmt: skip
+    at = [i for i, a in enumerate(headers(articles)) if a.id in placed]
+    return {i: dataclasses.replace(a, published=placed[a.id])
+            for i, a in zip(at, subset(articles, at), strict=True)}  # fmt: skip
 
 
 def _crowding(days: dict[str, date]) -> dict[str, float]:

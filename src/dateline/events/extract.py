@@ -145,6 +145,8 @@ def _event(
     news: Event | None,
     lead: bool,
 ) -> Event | None:
+    if not mentions and not lead:  # nothing dates it, and it is not the lead's news
+        return None
     # The plan cue is searched once and the verb found only when needed: both are the costly
     # part of a sentence that carries no event.
     cue = plan_cue(sentence.text)

@@ -107,12 +107,13 @@ def build_entries(
     # on Timeline17 with tilse's keyword lists (docs/benchmarks.md).
     topic = story_topic_words(pool, stories) | frozenset(terms(query or ""))
     ranked = _candidate_dates(salience, coarsest, (date_from, date_to), wanted * CANDIDATE_FACTOR)
-    pools, speakers = _pools(pool, ranked, topic, _stems(query) if query else set())
+    span = (date_from, date_to)
+    pools, speakers, ranging = _pools(pool, ranked, topic, _stems(query) if query else set(), span)
     scored = _scored_pools(pools, speakers.written, weights)
     chosen = _choose(
         scored, ranked, (wanted, per_date), speakers.original, speakers.own_day, weights
     )
-    ranged = ranged_entries(pool, chosen, topic, (date_from, date_to), wanted)
+    ranged = ranged_entries(ranging, chosen, wanted)
     entries = tuple(sorted((*chosen, *ranged), key=lambda e: (e.sort_date, -e.score)))
     return flag_disagreements(name_entities(entries), articles)
 
@@ -172,15 +173,19 @@ def _pools(
     ranked: dict[str, float],
     topic: frozenset[str],
     asked: set[str],
-) -> tuple[dict[str, list[Event]], _Speakers]:
-    """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus.
+    span: tuple[str | None, str | None],
+) -> tuple[dict[str, list[Event]], _Speakers, list[Event]]:
+    """Usable reports of each candidate date, at most MAX_POOL spread evenly over the corpus,
+    and the reports `ranged_entries` weighs (`ranged_reports`), found in the same pass.
 
     A first pass notes only where each candidate report is; once each date's count is known,
     the spread is picked, and only the articles holding a picked report are read again: a
     large pile's every report of a hot day is never held at once.
     """
     places: dict[str, list[tuple[int, int]]] = defaultdict(list)  # date -> (article, report)
+    ranging: list[Event] = []
     for index, article in enumerate(articles):
+        ranging.extend(ranged_reports(article, topic, span))
         for rank, report in enumerate(candidate_reports(article, ranked)):
             places[report.date].append((index, rank))
     spread = {
@@ -198,7 +203,7 @@ def _pools(
     pools: dict[str, list[Event]] = {}
     for date, found in spread.items():
         # Thin before the word-level filters, which cost more than the thinning loses.
-        # Reports dated only to a range of days have their own pass (`ranged_entries`).
+        # Reports dated only to a range of days are weighed apart (`ranged_entries`).
         usable = [
             report
             for place in found
@@ -210,7 +215,7 @@ def _pools(
         if asked and not any(asked & _stems(r.sentence.text) for r in usable):
             continue
         pools[date] = usable[:: max(1, math.ceil(len(usable) / MAX_POOL))]
-    return pools, speakers
+    return pools, speakers, ranging
 
 
 def _remember(article: Article, speakers: _Speakers) -> None:
@@ -313,32 +318,34 @@ def _choose(
     return tuple(entries)
 
 
-def ranged_entries(
-    articles: Sequence[Article],
-    chosen: Sequence[TimelineEntry],
-    topic: frozenset[str],
-    span: tuple[str | None, str | None],
-    budget: int,
-) -> list[TimelineEntry]:
-    """Entries for the events of articles known only to an interval (`date_source` "range":
-    a range of days, or the one day its ends agree on), which no date's pool holds.
-
-    The most central on-topic reports (cosine to the centroid of all such reports, times
-    length fit, as a date's pool is scored) that say something the timeline does not yet say
-    (redundancy as MMR's), at most `budget`; reports of the same thing in other articles
-    whose days overlap its own are its further sources.
-    """
-    reports = [
+def ranged_reports(
+    article: Article, topic: frozenset[str], span: tuple[str | None, str | None]
+) -> list[Event]:
+    """The events of an article known only to an interval (`date_source` "range": a range
+    of days, or the one day its ends agree on) that can be entries: readable, on the topic,
+    in the span asked for. No date's pool holds them."""
+    return [
         e
-        for a in articles
-        for e in a.events
+        for e in article.events
         if e.date_source == "range"
         and not e.background
         and _readable(e)
         and _on_topic(e, topic)
         and in_range(e.date, *span)
     ]
-    reports = reports[:: max(1, math.ceil(len(reports) / MAX_POOL))]
+
+
+def ranged_entries(
+    reports: Sequence[Event], chosen: Sequence[TimelineEntry], budget: int
+) -> list[TimelineEntry]:
+    """Entries for the pile's `ranged_reports`, in the order of its articles.
+
+    The most central reports (cosine to the centroid of all such reports, times length fit,
+    as a date's pool is scored) that say something the timeline does not yet say
+    (redundancy as MMR's), at most `budget`; reports of the same thing in other articles
+    whose days overlap its own are its further sources.
+    """
+    reports = list(reports[:: max(1, math.ceil(len(reports) / MAX_POOL))])
     if not reports or budget < 1:
         return []
     df, total = document_frequencies(r.sentence.text for r in reports)
