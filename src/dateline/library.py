@@ -40,7 +40,8 @@ from dateline.select.curate import (
     target_article,
 )
 from dateline.settings import Settings
-from dateline.store import Store as ArticleStore
+from dateline.store import open_store
+from dateline.store.convert import copy_store
 from dateline.timex import tag as _tag
 
 PathLike = str | os.PathLike[str]
@@ -231,7 +232,8 @@ def tag(text: str, anchor: date | str | None = None) -> list[TimeMention]:
 
 
 class Store:
-    """A growing pile of articles in one SQLite file, processed once on the way in.
+    """A growing pile of articles in one SQLite file (or a Parquet dataset, a folder named
+    `*.parquet`, with the `parquet` extra), processed once on the way in.
 
     `Store()` opens ./dateline.db (or `settings.store.path`), creating it; with
     `create=False` a missing file is a `StoreError` instead, so reading never makes one.
@@ -254,7 +256,7 @@ class Store:
         self.path = Path(settings.store.path)
         if not create and not self.path.exists():
             raise StoreError(f"{self.path}: no store here")
-        self.db = ArticleStore(self.path, settings.dedup, any_thread=any_thread)
+        self.db = open_store(self.path, settings.dedup, any_thread=any_thread)
 
     def __enter__(self) -> Store:
         return self
@@ -357,6 +359,12 @@ class Store:
             else self.db.articles(page=(-1 if limit is None else limit, offset))
         )
         return list(curated_articles(stored, self.db.curations()))
+
+    def copy_to(self, path: PathLike) -> int:
+        """Copy the store, decisions and all, into a new store at `path`: a folder named
+        `*.parquet` is a Parquet dataset, any other path an SQLite file (`dateline convert`).
+        Returns how many articles were copied."""
+        return copy_store(self.db, Path(path), self.settings.dedup)
 
     def count(self) -> int:
         """How many articles the store holds, wire copies included."""

@@ -25,7 +25,7 @@ from types import TracebackType
 from typing import Any
 
 from dateline.cluster.duplicates import dedup_text
-from dateline.cluster.minhash import SIGNATURE_SCHEME, band_keys, lsh_shape, signature
+from dateline.cluster.minhash import SIGNATURE_SCHEME, LshIndex, band_keys, lsh_shape, signature
 from dateline.errors import StoreError
 from dateline.model import Article, Curation, Failure
 from dateline.settings import DedupSettings
@@ -331,6 +331,40 @@ class Store:
                 self._conn.execute(f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk)
             )
         return seqs
+
+    def copy_in(
+        self,
+        articles: Iterable[Article],
+        failures: Sequence[Failure],
+        curations: Sequence[Curation],
+    ) -> int:
+        """Another store's contents as they are (links, decisions and their ids kept), into
+        this new one, in one transaction; returns how many articles. For `convert`."""
+        if self.count() or self.curations() or self.failures():
+            raise StoreError(f"{self.path}: the store to copy into must be new")
+        copied = 0
+        with self._savepoint("copy into the store"):
+            # A canonical copy may come after its copies (it took over): check links at the end.
+            self._conn.execute("PRAGMA defer_foreign_keys = ON")
+            for chunk in _chunks(articles, _CHUNK):
+                pending = Chunk(LshIndex(self.dedup.near_duplicate_threshold))
+                seq, now = self._next_seq(), _now()
+                for article in chunk:
+                    sig = signature(dedup_text(article), self.dedup.num_perm)
+                    if sig is not None:
+                        keys = band_keys(sig, self.dedup.near_duplicate_threshold)
+                        pending.bands.extend((key, seq) for key in keys)
+                    pending.rows.append(rows.to_row(article, seq, sig, article.duplicate_of, now))
+                    seq += 1
+                self._write_chunk(pending)
+                copied += len(chunk)
+            self._record_failures(failures, Tally())
+            self._conn.executemany(
+                "INSERT INTO curations (id, kind, target, value, reason, made_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(c.id, c.kind, c.target, c.value, c.reason, c.made_at) for c in curations],
+            )
+        return copied
 
     # -- reading ---------------------------------------------------------------------------
 

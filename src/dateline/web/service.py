@@ -25,7 +25,7 @@ from dateline.library import Store, TimelineQuery
 from dateline.model import Article, Curation, Failure, Timeline
 from dateline.select.curate import as_decided, check_curation, target_article
 from dateline.settings import Settings
-from dateline.store import Store as ArticleStore
+from dateline.store import ArticleStore
 from dateline.web.jobs import MAX_UPLOAD_ARTICLES, IngestJobs, Job
 from dateline.web.uploads import save_upload
 
