@@ -388,8 +388,16 @@ class ParquetStore:
         return int(self._query("count the articles", f"SELECT count(*) FROM stored{where}")[0][0])
 
     def version(self) -> tuple[int, ...]:
-        """Changes whenever anything is written, from any process."""
-        return (self._current().version,)
+        """Changes whenever a batch is added or a decision made or undone, from any process,
+        as the SQLite store's does: (articles, failures, newest decision, decisions)."""
+        found = self._query(
+            "read the store's version",
+            "SELECT (SELECT count(*) FROM articles_files), "
+            "(SELECT count(*) FROM failures_now WHERE reason IS NOT NULL), "
+            "(SELECT coalesce(max(id), 0) FROM curations_files), "
+            "(SELECT count(*) FROM curations_files)",
+        )
+        return tuple(int(value) for value in found[0])
 
     # -- what planning a chunk asks (dedup.StoredIndex) ---------------------------------------
 
