@@ -7,6 +7,9 @@ import dataclasses
 import inspect
 import json
 import random
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -199,3 +202,29 @@ def test_convert_refuses_a_target_that_exists(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1 and "already exists" in result.output
     assert (tmp_path / "b.db").read_text() == "mine"
+
+
+def test_a_writer_killed_mid_batch_leaves_the_dataset_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "k.parquet"
+    with ParquetStore(path) as store:
+        store.add([article(BUDGET, "city/budget.txt")])
+    script = (
+        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import test_store\n"
+        "from dateline.store.parquet import ParquetStore\n"
+        f"with ParquetStore({str(path)!r}) as store:\n"
+        "    store.add(test_store._filler(2500))\n"  # two versions' files, then the manifest
+    )
+    for version in (3, 4):  # kill -9 as the first file of the batch's first, second version lands
+        writer = subprocess.Popen([sys.executable, "-c", script])
+        while writer.poll() is None and not list(path.rglob(f"v{version:08d}.parquet")):
+            time.sleep(0.01)
+        writer.kill()
+        writer.wait()
+        with ParquetStore(path) as store:
+            assert store.count() == 1
+    with ParquetStore(path) as store:
+        store.add(test_store._filler(2500))
+        assert store.count() == 2501
+    manifest = json.loads((path / "manifest.json").read_text())
+    named = {f for table in manifest["files"].values() for f in table}
+    assert {p.relative_to(path).as_posix() for p in path.rglob("v*")} == named  # strays went

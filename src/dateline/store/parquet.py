@@ -264,14 +264,22 @@ class ParquetStore:
     # -- reading -----------------------------------------------------------------------------
 
     def _query(self, action: str, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows of `sql` over the committed manifest's files (or the batch being written)."""
-        manifest = self._work if self._work is not None else self._current()
-        try:
-            if self._stale or manifest is not self._shown:
-                self._view(manifest)
-            return self._conn.execute(sql, list(params)).fetchall()
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: cannot {action}: {_one_line(exc)}") from None
+        """Rows of `sql` over the committed manifest's files (or the batch being written).
+
+        A reader whose manifest was replaced mid-query (a writer then removed a file only the
+        old one named) asks once more over the new one.
+        """
+        for _ in range(2):
+            manifest = self._work if self._work is not None else self._current()
+            try:
+                if self._stale or manifest is not self._shown:
+                    self._view(manifest)
+                return self._conn.execute(sql, list(params)).fetchall()
+            except duckdb.Error as exc:
+                error = exc
+                if self._work is not None or self._current() is manifest:
+                    break
+        raise StoreError(f"{self.path}: cannot {action}: {_one_line(error)}") from None
 
     def _view(self, manifest: Manifest) -> None:
         """Point the views at `manifest`'s files."""
