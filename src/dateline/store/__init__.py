@@ -1,7 +1,7 @@
 """The store: SQLite on a laptop (WAL, FTS5, numbered migrations), a Parquet dataset read
 through DuckDB on a cluster; the only place dateline speaks SQL."""
 
-from dateline.store.backends import ArticleStore, is_parquet_path, open_store
+from dateline.store.backends import ArticleStore, open_store
 from dateline.store.codec import article_from_dict, article_to_dict
 from dateline.store.dedup import AddResult
 from dateline.store.store import Store
@@ -12,6 +12,5 @@ __all__ = [
     "Store",
     "article_from_dict",
     "article_to_dict",
-    "is_parquet_path",
     "open_store",
 ]
