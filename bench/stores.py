@@ -3,9 +3,9 @@
 The 3,914 Timeline17 articles (`../shared/data/tls/t17`, read in place, `--limit` for fewer)
 go through the per-document stages once, in the worker pool; then, in the same run, each
 store gets the same processed articles: `add` (near-duplicates, writing; a fresh store, one
-batch), `add` of the same batch again (every id known), `timeline` over the whole store, and
-`timeline --query` (full-text search, then the cross-document stages), each timed by wall
-clock, and the store's size on disk. The ratio is Parquet / SQLite. Both timelines are
+batch), `add` of the same batch again (every id known), reading every article back, the
+full-text search alone, `timeline` over the whole store, and `timeline --query` (the search,
+then the cross-document stages), each timed by wall clock, and the store's size on disk. The ratio is Parquet / SQLite. Both timelines are
 checked to be the same JSON.
 
     .venv/bin/python bench/stores.py
@@ -52,11 +52,15 @@ def measure(path: Path, articles: list[Article], settings: Settings, query: str)
     with open_store(path, settings.dedup) as store:
         add, added = timed(store.add, articles)
         again, _ = timed(store.add, articles)
+        read, _ = timed(store.articles)
+        search, _ = timed(store.search, query)
         whole, timeline = timed(store_timeline, store, settings, TimelineQuery())
         searched, _ = timed(store_timeline, store, settings, TimelineQuery(query=query))
     return {
         "add": add,
         "add again": again,
+        "read all": read,
+        "search": search,
         "timeline": whole,
         "timeline --query": searched,
         "size": size_of(path),
@@ -86,7 +90,7 @@ def main() -> None:
         f"duplicate {sqlite['duplicate']} {parquet['duplicate']}"
     )
     print(f"{'':18}{'SQLite':>10}{'Parquet':>10}{'ratio':>8}")
-    for key in ("add", "add again", "timeline", "timeline --query"):
+    for key in ("add", "add again", "read all", "search", "timeline", "timeline --query"):
         print(
             f"{key:18}{sqlite[key]:>9.2f}s{parquet[key]:>9.2f}s{parquet[key] / sqlite[key]:>8.2f}"
         )
