@@ -5,8 +5,8 @@ go through the per-document stages once, in the worker pool; then, in the same r
 store gets the same processed articles: `add` (near-duplicates, writing; a fresh store, one
 batch), `add` of the same batch again (every id known), reading every article back, the
 full-text search alone, `timeline` over the whole store, and `timeline --query` (the search,
-then the cross-document stages), each timed by wall clock, and the store's size on disk. The ratio is Parquet / SQLite. Both timelines are
-checked to be the same JSON.
+then the cross-document stages), each timed by wall clock, and the store's size on disk.
+The ratio is Parquet / SQLite. Both timelines are checked to be the same JSON.
 
     .venv/bin/python bench/stores.py
     .venv/bin/python bench/stores.py --limit 1000 --query "oil spill"
