@@ -63,6 +63,7 @@ SHARED = (
             "test_undo_removes_only_that_decision",
             "test_every_decision_changes_the_version_readers_cache_by",
             "test_decisions_survive_adding_articles",
+            "test_a_batch_of_decisions_lands_whole_or_not_at_all",
         )
     ]
     + [(test_paging_and_image, name) for name in ("test_pages_follow_first_seen_order",)]

@@ -44,6 +44,7 @@ from dateline.cluster.duplicates import dedup_text
 from dateline.cluster.minhash import SIGNATURE_SCHEME, LshIndex, band_keys, lsh_shape, signature
 from dateline.errors import StoreError
 from dateline.model import Article, Curation, Failure
+from dateline.select.curate import KINDS
 from dateline.settings import DedupSettings
 from dateline.store import rows
 from dateline.store.dedup import AddResult, Candidate, Chunk, Tally, plan_chunk
@@ -702,6 +703,11 @@ class ParquetStore:
         with self._batch("store the decisions") as work:
             kept = self.curations()
             for curation in curations:
+                if curation.kind not in KINDS:  # the SQLite store's CHECK constraint
+                    raise StoreError(
+                        f"{self.path}: cannot store the decisions: {curation.kind!r} is none "
+                        f"of {', '.join(KINDS)}"
+                    )
                 made = dataclasses.replace(
                     curation, made_at=curation.made_at or _now(), id=work.next_curation
                 )
