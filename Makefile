@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[web,dev,eval,dask]'
+	$(BIN)/pip install --quiet -e '.[web,dev,eval,dask,parquet]'
 	touch $(STAMP)
 
 demo: $(STAMP)

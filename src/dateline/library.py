@@ -44,7 +44,8 @@ from dateline.select.curate import (
 )
 from dateline.settings import Settings
 from dateline.settings import load_settings as _load_settings
-from dateline.store import Store as ArticleStore
+from dateline.store import ArticleStore, open_store
+from dateline.store.convert import copy_store
 from dateline.timex import tag as _tag
 
 PathLike = str | os.PathLike[str]
@@ -233,7 +234,8 @@ def checked_curation(db: ArticleStore, curation: Curation, settings: Settings) -
 
 
 class Store:
-    """A growing pile of articles in one SQLite file, processed once on the way in.
+    """A growing pile of articles in one SQLite file (or a Parquet dataset, a folder named
+    `*.parquet`, with the `parquet` extra), processed once on the way in.
 
     `Store()` opens ./dateline.db (or `settings.store.path`), creating it; with
     `create=False` a missing file is a `StoreError` instead, so reading never makes one.
@@ -256,7 +258,7 @@ class Store:
         self.path = Path(settings.store.path)
         if not create and not self.path.exists():
             raise StoreError(f"{self.path}: no store here")
-        self.db = ArticleStore(self.path, settings.dedup, any_thread=any_thread)
+        self.db = open_store(self.path, settings.dedup, any_thread=any_thread)
 
     def __enter__(self) -> Store:
         return self
@@ -343,6 +345,12 @@ class Store:
             else self.db.articles(page=(-1 if limit is None else limit, offset))
         )
         return list(curated_articles(stored, self.db.curations(), self._again))
+
+    def copy_to(self, path: PathLike) -> int:
+        """Copy the store, decisions and all, into a new store at `path`: a folder named
+        `*.parquet` is a Parquet dataset, any other path an SQLite file (`dateline convert`).
+        Returns how many articles were copied."""
+        return copy_store(self.db, Path(path), self.settings.dedup)
 
     def count(self) -> int:
         """How many articles the store holds, wire copies included."""

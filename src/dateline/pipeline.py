@@ -57,7 +57,7 @@ from dateline.read import read_paths
 from dateline.select import build_entries, changes, naming
 from dateline.select.curate import curated_articles, curated_entries
 from dateline.settings import Settings
-from dateline.store import AddResult, Store
+from dateline.store import AddResult, ArticleStore
 from dateline.timex import tag_article
 
 _T = TypeVar("_T")
@@ -404,7 +404,7 @@ class IngestResult:
 
 
 def ingest(
-    store: Store,
+    store: ArticleStore,
     paths: Iterable[str | Path],
     settings: Settings,
     *,
@@ -432,7 +432,7 @@ def ingest(
 
 
 def ingest_articles(
-    store: Store,
+    store: ArticleStore,
     articles: Iterable[Article],
     settings: Settings,
     failures: Sequence[Failure] = (),
@@ -502,7 +502,7 @@ def is_processed(article: Article) -> bool:
 
 
 def store_timeline(
-    store: Store, settings: Settings, request: TimelineQuery = TimelineQuery()
+    store: ArticleStore, settings: Settings, request: TimelineQuery = TimelineQuery()
 ) -> Timeline:
     """The timeline of the stored articles; a query first narrows them by full-text search.
 

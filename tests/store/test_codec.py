@@ -115,7 +115,9 @@ def test_public_names_are_pinned() -> None:
 
     assert sorted(dateline.store.__all__) == [
         "AddResult",
+        "ArticleStore",
         "Store",
         "article_from_dict",
         "article_to_dict",
+        "open_store",
     ]

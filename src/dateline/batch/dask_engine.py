@@ -45,7 +45,7 @@ from dateline.pipeline import (
 from dateline.read import read_paths
 from dateline.read.inputs import walk
 from dateline.settings import ReadSettings, Settings
-from dateline.store import Store
+from dateline.store import ArticleStore
 
 # Partitions per worker: enough that a slow partition does not leave the others idle.
 PARTITIONS_PER_WORKER = 4
@@ -104,7 +104,7 @@ def timeline_on_dask(
 
 
 def ingest_on_dask(
-    store: Store,
+    store: ArticleStore,
     paths: Iterable[str | Path],
     settings: Settings,
     scheduler: str,

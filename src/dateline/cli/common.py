@@ -37,10 +37,11 @@ stderr = Console(stderr=True, highlight=False)
 db_option = click.option(
     "--db",
     "db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
     envvar="DATELINE_DB",
-    help="Store file (default ./dateline.db, or $DATELINE_DB).",
+    help="Store file (default ./dateline.db, or $DATELINE_DB); a folder named *.parquet is a "
+    "Parquet dataset.",
 )
 F = TypeVar("F", bound=Callable[..., Any])
 

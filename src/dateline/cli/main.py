@@ -16,6 +16,7 @@ import click
 
 from dateline import __version__
 from dateline.cli.common import printable
+from dateline.cli.convert import convert
 from dateline.cli.curate import curate
 from dateline.cli.docs import docs
 from dateline.cli.eval import eval_group
@@ -106,6 +107,7 @@ def cli(ctx: click.Context, config: Path | None) -> None:
     dateline add FOLDER               ingest into ./dateline.db
     dateline timeline --query TEXT    from the store
     dateline curate hide KEY          your decisions, kept in the store
+    dateline convert A.db B.parquet   the store as a Parquet dataset, and back
     dateline demo                     the bundled sample corpus
     """
     ctx.obj = load_settings(config)
@@ -118,6 +120,7 @@ cli.add_command(stories)
 cli.add_command(demo)
 cli.add_command(eval_group)
 cli.add_command(curate)
+cli.add_command(convert)
 
 
 def _add_serve() -> None:

@@ -19,26 +19,18 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from dateline.cluster.duplicates import dedup_text, kept_first
-from dateline.cluster.minhash import (
-    SIGNATURE_SCHEME,
-    LshIndex,
-    Signature,
-    band_keys,
-    best_match,
-    lsh_shape,
-    signature,
-)
+from dateline.cluster.duplicates import dedup_text
+from dateline.cluster.minhash import SIGNATURE_SCHEME, LshIndex, band_keys, lsh_shape, signature
 from dateline.errors import StoreError
 from dateline.model import Article, Curation, Failure
 from dateline.settings import DedupSettings
 from dateline.store import rows, schema
+from dateline.store.dedup import AddResult, Candidate, Chunk, Tally, plan_chunk
 from dateline.store.explain import store_error
 
 _CHUNK = 500  # articles deduplicated and written per executemany round
@@ -52,56 +44,6 @@ _SEARCH_SQL = (
 )
 
 
-@dataclass(frozen=True)
-class AddResult:
-    """What one `Store.add` batch did."""
-
-    added: int
-    duplicate: int
-    failed: int
-    added_ids: tuple[str, ...] = ()
-    duplicate_ids: tuple[str, ...] = ()
-    failed_sources: tuple[str, ...] = ()
-
-
-@dataclass
-class _Tally:
-    added: list[str] = field(default_factory=list)
-    duplicate: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    succeeded_sources: set[str] = field(default_factory=set)
-
-    def result(self) -> AddResult:
-        return AddResult(
-            len(self.added),
-            len(self.duplicate),
-            len(self.failed),
-            tuple(self.added),
-            tuple(self.duplicate),
-            tuple(self.failed),
-        )
-
-
-@dataclass
-class _Chunk:
-    """Rows of one chunk before they are written, and what they did to earlier articles."""
-
-    index: LshIndex
-    roots: dict[str, str] = field(default_factory=dict)  # id -> canonical id
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
-    bands: list[tuple[int, int]] = field(default_factory=list)
-    outlets: dict[str, list[str]] = field(default_factory=dict)  # canonical id -> outlets to add
-    kept: dict[str, Article] = field(default_factory=dict)  # this chunk's canonical copies
-    # A copy that `kept_first` puts before its stored canonical takes its place: old -> new.
-    handovers: dict[str, str] = field(default_factory=dict)
-
-    def current(self, root: str) -> str:
-        """The canonical id `root` has become after this chunk's handovers."""
-        while root in self.handovers:
-            root = self.handovers[root]
-        return root
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -110,10 +52,6 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
-
-
-def _file_of(source: str) -> str:
-    return source.split("::", 1)[0]
 
 
 def _quoted(query: str) -> str:
@@ -246,7 +184,7 @@ class Store:
         store decides `duplicate_of` itself: any value on the incoming article is replaced.
         Re-adding a stored id never changes it; `update` does.
         """
-        tally = _Tally()
+        tally = Tally()
         with self._savepoint("add the batch"):
             for chunk in _chunks(articles, _CHUNK):
                 self._add_chunk(chunk, tally)
@@ -254,80 +192,26 @@ class Store:
             self._record_failures(failures, tally)
         return tally.result()
 
-    def _add_chunk(self, articles: list[Article], tally: _Tally) -> None:
-        known = self._roots_of([a.id for a in articles])
-        pending = _Chunk(LshIndex(self.dedup.near_duplicate_threshold))
-        seq = self._next_seq()
-        now = _now()
-        for article in articles:
-            tally.succeeded_sources.update({article.source, _file_of(article.source)})
-            root = known.get(article.id) or pending.roots.get(article.id)
-            if root is not None:
-                tally.duplicate.append(article.id)
-                pending.outlets.setdefault(pending.current(root), []).extend(
-                    rows.outlets_of(article)
-                )
-                continue
-            sig = signature(dedup_text(article), self.dedup.num_perm)
-            keys = band_keys(sig, self.dedup.near_duplicate_threshold) if sig is not None else []
-            root = self._canonical(sig, keys, pending) if sig is not None else None
-            if root is not None and self._takes_over(article, root, pending):
-                tally.duplicate.append(article.id)
-                root = None
-            elif root is None:
-                tally.added.append(article.id)
-            else:
-                tally.duplicate.append(article.id)
-                pending.outlets.setdefault(root, []).extend(rows.outlets_of(article))
-            pending.rows.append(rows.to_row(article, seq, sig, root, now))
-            pending.bands.extend((key, seq) for key in keys)
-            pending.roots[article.id] = root or article.id
-            if root is None:
-                pending.kept[article.id] = article
-            if sig is not None:
-                pending.index.add(article.id, sig, keys)
-            seq += 1
+    def _add_chunk(self, articles: list[Article], tally: Tally) -> None:
+        pending = plan_chunk(articles, self, self.dedup, tally, self._next_seq(), _now())
         self._write_chunk(pending)
 
-    def _canonical(self, sig: Signature, keys: list[int], pending: _Chunk) -> str | None:
-        """The canonical copy of the article `sig` is a near-duplicate of, if any."""
-        stored = self._candidates(keys)
-        candidates = {key: value[0] for key, value in stored.items()}
-        candidates.update(pending.index.candidates(keys))
-        match = best_match(sig, candidates, self.dedup.near_duplicate_threshold)
-        if match is None:
-            return None
-        return pending.roots[match] if match in pending.roots else pending.current(stored[match][1])
+    def band_candidates(self, keys: Sequence[int]) -> dict[int, list[Candidate]]:
+        """The stored articles under each of `keys` (for `dedup.plan_chunk`)."""
+        found: dict[int, list[Candidate]] = {}
+        for chunk in _chunks(keys, _IN_BATCH):
+            marks = ", ".join("?" * len(chunk))
+            for key, seq, article_id, blob, root in self._conn.execute(
+                "SELECT b.key, a.seq, a.id, a.signature, coalesce(a.duplicate_of, a.id) "
+                f"FROM lsh_bands b JOIN articles a ON a.seq = b.seq WHERE b.key IN ({marks})",
+                chunk,
+            ):
+                sig = rows.signature_from_blob(blob)
+                if sig is not None:
+                    found.setdefault(key, []).append(Candidate(seq, article_id, sig, root))
+        return found
 
-    def _takes_over(self, article: Article, root: str, pending: _Chunk) -> bool:
-        """Whether `article` is kept before its canonical copy `root`; if so it takes over."""
-        kept = pending.kept.get(root) or self.article(root)
-        if kept is None or kept_first(kept) <= kept_first(article):
-            return False
-        pending.handovers[root] = article.id
-        for copy, canonical in pending.roots.items():
-            if canonical == root:
-                pending.roots[copy] = article.id
-        pending.outlets[article.id] = pending.outlets.pop(root, [])
-        return True
-
-    def _candidates(self, keys: list[int]) -> dict[str, tuple[Signature, str]]:
-        if not keys:
-            return {}
-        marks = ", ".join("?" * len(keys))
-        found = self._conn.execute(
-            "SELECT DISTINCT a.id, a.signature, coalesce(a.duplicate_of, a.id) "
-            f"FROM lsh_bands b JOIN articles a ON a.seq = b.seq WHERE b.key IN ({marks})",
-            keys,
-        )
-        result = {}
-        for article_id, blob, root in found:
-            sig = rows.signature_from_blob(blob)
-            if sig is not None:
-                result[article_id] = (sig, root)
-        return result
-
-    def _write_chunk(self, pending: _Chunk) -> None:
+    def _write_chunk(self, pending: Chunk) -> None:
         marks = ", ".join("?" * len(rows.COLUMNS))
         self._conn.executemany(
             f"INSERT INTO articles ({', '.join(rows.COLUMNS)}) VALUES ({marks})", pending.rows
@@ -365,7 +249,7 @@ class Store:
             self._conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
         )
 
-    def _roots_of(self, ids: Sequence[str]) -> dict[str, str]:
+    def roots_of(self, ids: Sequence[str]) -> dict[str, str]:
         """Stored ids among `ids`, each with the id of its canonical copy."""
         roots: dict[str, str] = {}
         for chunk in _chunks(dict.fromkeys(ids), _IN_BATCH):
@@ -383,7 +267,7 @@ class Store:
             "DELETE FROM failures WHERE source = ?", [(s,) for s in sorted(sources)]
         )
 
-    def _record_failures(self, failures: Iterable[Failure], tally: _Tally) -> None:
+    def _record_failures(self, failures: Iterable[Failure], tally: Tally) -> None:
         now = _now()
         batch = [(f.source, f.reason, now) for f in failures]
         self._conn.executemany(
@@ -447,6 +331,40 @@ class Store:
                 self._conn.execute(f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk)
             )
         return seqs
+
+    def copy_in(
+        self,
+        articles: Iterable[Article],
+        failures: Sequence[Failure],
+        curations: Sequence[Curation],
+    ) -> int:
+        """Another store's contents as they are (links, decisions and their ids kept), into
+        this new one, in one transaction; returns how many articles. For `convert`."""
+        if self.count() or self.curations() or self.failures():
+            raise StoreError(f"{self.path}: the store to copy into must be new")
+        copied = 0
+        with self._savepoint("copy into the store"):
+            # A canonical copy may come after its copies (it took over): check links at the end.
+            self._conn.execute("PRAGMA defer_foreign_keys = ON")
+            for chunk in _chunks(articles, _CHUNK):
+                pending = Chunk(LshIndex(self.dedup.near_duplicate_threshold))
+                seq, now = self._next_seq(), _now()
+                for article in chunk:
+                    sig = signature(dedup_text(article), self.dedup.num_perm)
+                    if sig is not None:
+                        keys = band_keys(sig, self.dedup.near_duplicate_threshold)
+                        pending.bands.extend((key, seq) for key in keys)
+                    pending.rows.append(rows.to_row(article, seq, sig, article.duplicate_of, now))
+                    seq += 1
+                self._write_chunk(pending)
+                copied += len(chunk)
+            self._record_failures(failures, Tally())
+            self._conn.executemany(
+                "INSERT INTO curations (id, kind, target, value, reason, made_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(c.id, c.kind, c.target, c.value, c.reason, c.made_at) for c in curations],
+            )
+        return copied
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -154,10 +154,10 @@ class IngestJobs:
                     )
 
     def _write(self, item: _Write) -> None:
-        from dateline.store import Store
+        from dateline.store import open_store
 
         try:
-            with Store(self.db_path, self.settings.dedup) as store:
+            with open_store(self.db_path, self.settings.dedup) as store:
                 item.answer.set_result(item.work(store))
         except Exception as exc:
             item.answer.set_exception(exc)
@@ -232,7 +232,7 @@ def ingest_in_child(
     die_with_parent(server)
     # Background work: the server's request threads come first for the CPU (its pool too).
     os.nice(_BACKGROUND_NICENESS)
-    from dateline.store import Store
+    from dateline.store import open_store
 
     read = 0
 
@@ -249,7 +249,7 @@ def ingest_in_child(
             send.send(("progress", {"status": "processing", "processed": done, "total": total}))
 
     try:
-        with Store(db_path, settings.dedup) as store:
+        with open_store(db_path, settings.dedup) as store:
             result = ingest(store, [path], settings, on_item=on_item, on_done=on_done)
         send.send(
             (

@@ -24,7 +24,7 @@ from dateline.cluster.stories import Story
 from dateline.library import Store, TimelineQuery, checked_curation
 from dateline.model import Article, Curation, Failure, Timeline
 from dateline.settings import Settings
-from dateline.store import Store as ArticleStore
+from dateline.store import ArticleStore
 from dateline.web.jobs import MAX_UPLOAD_ARTICLES, IngestJobs, Job
 from dateline.web.uploads import save_upload
 
