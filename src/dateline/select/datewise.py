@@ -12,19 +12,22 @@ figures can be checked against the real thing run beside it (`bench/tls_peers.py
   greedily so that their summed TF-IDF vector stays closest to the candidates' centroid;
   a day with no such sentence gives its place to the next.
 
-TF-IDF is fitted on every sentence of the collection, raw term counts, as news-tls's
-vectoriser does. Left out: the supervised date ranker (trained on the other topics'
-reference timelines). Used only to compare against `build_entries`.
+TF-IDF is fitted on every sentence of the collection, raw term counts, on tokens of two or
+more word characters as news-tls's vectoriser reads them ("BP" counts). Left out: the
+supervised date ranker (trained on the other topics' reference timelines). Used only to
+compare against `build_entries`.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
-from dateline.cluster.vectors import Vector, cosine, normalise, terms
+from dateline.cluster.vectors import Vector, cosine, normalise
+from dateline.english import STOPWORDS
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
 from dateline.events.sentences import split_sentences
@@ -38,6 +41,9 @@ PUBLISHED_SENTENCES = 6
 PUBLISHED_DAYS = 2
 # Two picks this alike are one sentence twice (news-tls: `max_sim`).
 SAME_SENTENCE = 0.9999
+
+# news-tls's vectoriser reads every run of two or more word characters, lower-cased.
+_TOKEN = re.compile(r"\b\w\w+\b")
 
 _Candidate = tuple[Article, Sentence]
 
@@ -106,14 +112,18 @@ def _idf(texts: list[str]) -> dict[str, float]:
     """Smoothed inverse document frequency over the collection's sentences."""
     df: Counter[str] = Counter()
     for text in texts:
-        df.update(set(terms(text)))
+        df.update(set(_terms(text)))
     total = len(texts)
     return {t: math.log((1 + total) / (1 + n)) + 1.0 for t, n in df.items()}
 
 
 def _vector(text: str, idf: dict[str, float]) -> Vector:
     """Unit TF-IDF vector with raw term counts."""
-    return normalise({t: n * idf[t] for t, n in Counter(terms(text)).items() if t in idf})
+    return normalise({t: n * idf[t] for t, n in Counter(_terms(text)).items() if t in idf})
+
+
+def _terms(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
 
 
 def _summed(vectors: Iterable[Vector], weight: float = 1.0) -> Vector:

@@ -33,6 +33,7 @@ from dateline.select.candidates import candidate_reports
 from dateline.select.disagreements import MERGE_THRESHOLD, flag_disagreements
 from dateline.select.focus import on_topic
 from dateline.select.naming import name_entities
+from dateline.select.opening import report_of
 from dateline.select.salience import date_salience, in_range
 from dateline.select.topic import sizeable_stories, story_topic_words
 from dateline.select.weights import WEIGHTS, Weights
@@ -120,7 +121,7 @@ def build_entries(
 
 def _readable(event: Event) -> bool:
     """A sentence that can stand alone as an entry: not a fragment, not a run-on page."""
-    return MIN_WORDS <= len(event.sentence.text.split()) <= MAX_WORDS
+    return MIN_WORDS <= len(_said(event).split()) <= MAX_WORDS
 
 
 def _independent(articles: Sequence[Article]) -> Sequence[Article]:
@@ -246,9 +247,9 @@ def _scored_pools(
         reports = [r for r in every if weights.background or not r.background]
         if not reports:
             continue
-        df, total = document_frequencies(r.sentence.text for r in reports)
+        df, total = document_frequencies(_said(r) for r in reports)
         idf = idf_weights(df, total)
-        vectors = [vectorise(r.sentence.text, idf) for r in reports]
+        vectors = [vectorise(_said(r), idf) for r in reports]
         centre = centroid(vectors)
         # With a single article speaking for the day, centrality measures nothing but that
         # article's wording; its own order does: news opens with what happened.
@@ -278,7 +279,7 @@ def _weight(report: Event, written: dict[str, str], weights: Weights) -> float:
     date it mentions on the way, and whether it foretells the day rather than reports it.
     (A sentence that only names the date weighed half until leave-one-topic-out chose
     full weight for every Timeline17 story.)"""
-    words = len(report.sentence.text.split())
+    words = len(_said(report).split())
     fit = 1.0 - weights.length * abs(words - IDEAL_WORDS) / IDEAL_WORDS
     weight = weights.detail if report.continues is not None else 1.0
     if report.background:
@@ -348,9 +349,9 @@ def ranged_entries(
     reports = list(reports[:: max(1, math.ceil(len(reports) / MAX_POOL))])
     if not reports or budget < 1:
         return []
-    df, total = document_frequencies(r.sentence.text for r in reports)
+    df, total = document_frequencies(_said(r) for r in reports)
     idf = idf_weights(df, total)
-    vectors = [vectorise(r.sentence.text, idf) for r in reports]
+    vectors = [vectorise(_said(r), idf) for r in reports]
     centre = centroid(vectors)
     said = [vectorise(e.summary, idf) for e in chosen]
     found: list[TimelineEntry] = []
@@ -381,11 +382,8 @@ def _ranged_entry(
     pick: int, reports: list[Event], vectors: list[Vector], fit: float
 ) -> TimelineEntry:
     report = reports[pick]
-    citations = [
-        Citation(
-            report.article_id, report.sentence.text, report.sentence.start, report.sentence.end
-        )
-    ]
+    cited = report_of(report.sentence)
+    citations = [Citation(report.article_id, cited.text, cited.start, cited.end)]
     seen = {report.article_id}
     for other, vector in zip(reports, vectors, strict=True):
         if other.article_id in seen:
@@ -397,13 +395,13 @@ def _ranged_entry(
         ):
             continue
         seen.add(other.article_id)
-        s = other.sentence
+        s = report_of(other.sentence)
         citations.append(Citation(other.article_id, s.text, s.start, s.end))
         if len(citations) == MAX_SOURCES:
             break
     return TimelineEntry(
         date=report.date,
-        summary=report.sentence.text,
+        summary=cited.text,
         sources=tuple(citations),
         planned=report.planned,
         score=round(fit, 4),
@@ -440,6 +438,11 @@ def _mmr(
     return picks
 
 
+def _said(report: Event) -> str:
+    """What the report's sentence says, without the stamp or dateline opening it."""
+    return report_of(report.sentence).text
+
+
 def _entry(
     pick: _Scored, pool: list[_Scored], salience: float, original: dict[str, str]
 ) -> TimelineEntry:
@@ -453,7 +456,7 @@ def _entry(
         if source in seen or cosine(other.vector, pick.vector) < MERGE_THRESHOLD:
             continue
         seen.add(source)
-        s = other.report.sentence
+        s = report_of(other.report.sentence)
         citations.append(Citation(other.report.article_id, s.text, s.start, s.end))
         if len(citations) == MAX_SOURCES:
             break
@@ -471,7 +474,7 @@ def _entry(
         citations.append(Citation(detail.article_id, s.text, s.start, s.end))
     return TimelineEntry(
         date=pick.report.date,
-        summary=pick.report.sentence.text,
+        summary=report_of(pick.report.sentence).text,
         sources=tuple(citations),
         planned=pick.report.planned,
         score=round(salience * pick.score, 4),
