@@ -37,12 +37,13 @@ from dateline.cluster.vectors import (
 from dateline.date.content import DATELINE_PLACE
 from dateline.date.header import Stated, header_date, top_lines
 from dateline.date.names import names
-from dateline.date.pile import date_from_pile
-from dateline.date.relations import MONTH_DAY, Window, refers_back, window_for
+from dateline.date.pile import ANCHOR_CONFIDENCE, date_from_pile
+from dateline.date.relations import MONTH_DAY, Window, between, refers_back, window_for
 from dateline.date.tense import FUTURE, PAST, tense_of
 from dateline.events import extract_events
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
+from dateline.events.frame import is_verb_form
 from dateline.model import Article, PublicationDate, Sentence, TimeMention, headers
 from dateline.timex import TimexValue, tag_article
 
@@ -96,6 +97,11 @@ LINK_WEIGHT = 0.5
 
 # Where one clause of a sentence ends and the next begins.
 _CLAUSE = re.compile(r"[,;:()]\s|\s[-–—]+\s|\s(?:but|and|while|whereas)\s")
+# The evening or night of a day told as done.
+_WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
+_NIGHT = re.compile(r"\b(?:evening|night|midnight|overnight)\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s\s")
+_WHEN = re.compile(r"[,;]?\s+when\s")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,6 +110,7 @@ class _Fact:
     local: Vector  # of the clause around its date, to tell which event the date is of
     day: date
     text: str
+    article: str = ""  # set for a day only its article's year was guessed for
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,6 +120,7 @@ class _Vote:
     evidence: str
     sentence: int  # start of the voting sentence
     linked: bool = False  # taken from an article sharing rare names
+    spanned: bool = False  # a weekday a span from the report's day lands on
 
 
 def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
@@ -143,7 +151,26 @@ def corpus_dates(articles: Sequence[Article]) -> dict[int, Article]:
     for index, (old, new) in enumerate(zip(reported, placed, strict=True)):
         if new is not old:
             changed[index] = _retagged(new)
+    # The pile's own-clue days (a yearless dateline read in the pile's year) are reports
+    # too: what the pile could only guess, or not place, is read against them once more,
+    # as it stood before the guess (a guessed month bounds nothing).
+    guessed = [index for index, article in enumerate(placed) if _guess(article)]
+    if guessed and len(guessed) < len(placed):
+        current = [changed.get(index, article) for index, article in enumerate(articles)]
+        for index, new in _from_reports(current, {i: reported[i] for i in guessed}).items():
+            # A day replaces the pile's guess; an interval only what the pile left undated.
+            if not _undated(new) or _undated(placed[index]):
+                changed[index] = _retagged(new)
     return changed
+
+
+def _guess(article: Article) -> bool:
+    """Undated, or dated only by the pile's neighbours, not by the article's own clues."""
+    published = article.published
+    return _undated(article) or (
+        published is not None and published.method == "pile"
+        and published.confidence < ANCHOR_CONFIDENCE
+    )  # fmt: skip
 
 
 def _retagged(article: Article) -> Article:
@@ -155,21 +182,29 @@ def _settled(article: Article) -> bool:
     return article.published is None or article.published.method != "pile"
 
 
-def _from_reports(articles: Sequence[Article]) -> dict[int, Article]:
-    """The undated articles dated from dated reports of the same events, by position."""
-    positions = [index for index, article in enumerate(headers(articles))
-                 if _undated(article) and _settled(article)]  # fmt: skip
-    if not positions or len(positions) == len(articles):
-        return {}
-    undated = [articles[index] for index in positions]
+def _from_reports(articles: Sequence[Article],
+                  again: dict[int, Article] | None = None) -> dict[int, Article]:  # fmt: skip
+    """The undated articles dated from dated reports of the same events, by position; or,
+    `again`, the articles at those positions (as they stood before the pile's guess) dated
+    from the others that are no guess."""
+    if again is None:
+        positions = [index for index, article in enumerate(headers(articles))
+                     if _undated(article) and _settled(article)]  # fmt: skip
+        if not positions or len(positions) == len(articles):
+            return {}
+        undated = [articles[index] for index in positions]
+    else:
+        positions, undated = list(again), list(again.values())
     idf = idf_weights(*document_frequencies(s.text for a in articles for s in a.sentences))
     search = _Search(undated, idf)
     rare = _Names(articles, undated)
     linked: dict[str, list[_Fact]] = {a.id: [] for a in undated}
     for article in articles:
-        if _undated(article) or not _settled(article):
+        if _undated(article) or (not _settled(article) and again is None):
             continue
-        facts = _facts(article, idf)
+        # Only the year of the pile's guess is likely right: a guessed article's days count
+        # where it states them ("on March 13"), never where it counts from its guessed day.
+        facts = _facts(article, idf, stated=again is not None and _guess(article))
         for fact in facts:
             search.offer(fact)
         for other in rare.links(article):
@@ -182,13 +217,16 @@ def _from_reports(articles: Sequence[Article]) -> dict[int, Article]:
     }
 
 
-def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
+def _facts(article: Article, idf: dict[str, float], stated: bool = False) -> list[_Fact]:
     """Each sentence of a dated article with each day it names, or the day its event got
-    from the article (an undated lead sentence reports the news of its day)."""
+    from the article (an undated lead sentence reports the news of its day); or, `stated`,
+    only the days it states outright ("on March 13"), all but whose year the article gave."""
     starts = [s.start for s in article.sentences]
     found: dict[tuple[int, date], _Fact] = {}
     wholes: dict[int, Vector] = {}
     for m in article.timexes:
+        if stated and m.anchor is not None:
+            continue
         index = bisect.bisect_right(starts, m.start) - 1
         value = calendar_value(m.value)
         day = TimexValue.parse(value).day if value is not None else None
@@ -200,8 +238,9 @@ def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
         if index not in wholes:
             wholes[index] = vectorise(sentence.text, idf)
         local = vectorise(clause(article.text, m.start, m.end, sentence), idf)
-        found[(sentence.start, day)] = _Fact(wholes[index], local, day, sentence.text)
-    for event in article.events:
+        found[(sentence.start, day)] = _Fact(wholes[index], local, day, sentence.text,
+                                             article.id if stated else "")  # fmt: skip
+    for event in article.events if not stated else ():
         day = TimexValue.parse(event.date).day
         if day is not None and event.date_source != "explicit":
             whole = vectorise(event.sentence.text, idf)
@@ -239,12 +278,30 @@ class _Names:
 
 
 def clause(text: str, start: int, end: int, sentence: Sentence) -> str:
-    """The clause of `sentence` holding text[start:end]: what a date in it is the date of."""
+    """The clause of `sentence` holding text[start:end]: what a date in it is the date of;
+    for a possessive date ("last month's leak at the dam opened"), what it owns."""
+    if (owner := _POSSESSIVE.match(text, end, sentence.end)) is not None:
+        return _owned(text, owner.end(), sentence.end)
     left = text[sentence.start : start]
     cuts = list(_CLAUSE.finditer(left))
     begin = sentence.start + (cuts[-1].end() if cuts else 0)
     stop = _CLAUSE.search(text, end, sentence.end)
+    # "since last Wednesday, when the leak was found": a "when" clause tells what the date
+    # was the day of, so it belongs to the date's clause.
+    if stop is not None and _WHEN.match(text, stop.start(), sentence.end):
+        stop = _CLAUSE.search(text, stop.end(), sentence.end)
     return text[begin : stop.start() if stop else sentence.end]
+
+
+def _owned(text: str, start: int, stop: int) -> str:
+    """The noun phrase a possessive date owns: up to its clause's end or first verb."""
+    cut = _CLAUSE.search(text, start, stop)
+    words = []
+    for word in text[start : cut.start() if cut else stop].split():
+        if is_verb_form(word.lower()):
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 def _undated(article: Article) -> bool:
@@ -277,19 +334,28 @@ class _Search:
                     text = clause(article.text, m.start, m.end, sentence)
                     self.vectors[key] = vectorise(text, idf)
                     self.floors[key] = CLAUSE_SIMILARITY
+                    if _POSSESSIVE.match(article.text, m.end, sentence.end):
+                        key = (article.id, "owned", m.start)
+                        self.vectors[key] = self.vectors[(article.id, "clause", m.start)]
+                        self.floors[key] = LOCAL_SIMILARITY
+        # Queries find reports by their whole sentence; what a possessive date owns ("last
+        # month's leak") finds them by the clause around their date.
         self.postings: dict[str, list[tuple[_Key, float]]] = {}
+        self.local: dict[str, list[tuple[_Key, float]]] = {}
         for key, vector in self.vectors.items():
             for term, value in vector.items():
-                self.postings.setdefault(term, []).append((key, value))
+                kind = self.local if key[1] == "owned" else self.postings
+                kind.setdefault(term, []).append((key, value))
         self.best: dict[_Key, list[tuple[float, int, _Fact]]] = {}
         self.offered = 0
 
     def offer(self, fact: _Fact) -> None:
         """Let `fact` into the best few of every query it is like enough."""
         scores: dict[_Key, float] = {}
-        for term, value in fact.vector.items():
-            for key, weight in self.postings.get(term, ()):
-                scores[key] = scores.get(key, 0.0) + value * weight
+        for postings, vector in ((self.postings, fact.vector), (self.local, fact.local)):
+            for term, value in vector.items():
+                for key, weight in postings.get(term, ()):
+                    scores[key] = scores.get(key, 0.0) + value * weight
         self.offered += 1
         for key, score in scores.items():
             if score >= self.floors[key]:
@@ -328,20 +394,31 @@ def _votes(article: Article, sentence: Sentence, lead: bool, search: _Search,
     matches = search.like((article.id, "sentence", sentence.start))
     mentions = mentions_in(sentence, article.timexes)
     votes = []
+    # A weekday a span counts to ("on Wednesday ... imposed two weeks earlier") is read
+    # through that span only: matched alone it would take the earlier event's day.
+    counted = {link.other.start for m in mentions if (link := between(article.text, m, mentions))}
     for mention in mentions:
+        if mention.start in counted:
+            continue
         key = (article.id, "clause", mention.start)
         local = search.vectors[key]
+        owned = search.like((article.id, "owned", mention.start))
         best: tuple[float, Window, _Fact] | None = None
-        for _, fact in matches + search.like(key):
+        others = [m for m in matches + search.like(key) if m[1].article != article.id]
+        for _, fact in owned + others:
             near = cosine(local, fact.local)
             if near >= LOCAL_SIMILARITY and (best is None or near > best[0]):
-                window = window_for(article.text, mention, sentence.text, fact.day)
+                window = window_for(article.text, mention, sentence.text, fact.day, mentions)
                 if window is not None:
                     best = (near, window, fact)
         if best is not None:
             near, window, fact = best
             reason = f"{window.reason} ({_quote(fact.text)})"
-            votes.append(_Vote(window, near * window.strength, reason, sentence.start))
+            # A span that lands on the sentence's weekday is checked twice (the span and
+            # the weekday must agree): it votes as the two witnesses it is.
+            twice = 2 if between(article.text, mention, mentions) else 1
+            votes.append(_Vote(window, twice * near * window.strength, reason, sentence.start,
+                               spanned=twice == 2))  # fmt: skip
         elif linked and refers_back(article.text, mention):
             votes.extend(_linked_vote(article, mention, sentence, local, linked))
     if votes or not matches or any(m.type in ("DATE", "TIME") for m in mentions):
@@ -425,7 +502,8 @@ def _decide(article: Article, votes: list[_Vote]) -> PublicationDate | None:
     # a sentence can be matched to the wrong report: any answer needs votes that bound it on
     # both sides, from two different sentences.
     bounded = [v for v in backing if v.window.earliest and v.window.latest]
-    witnesses = len({v.sentence for v in bounded}) + any(v.linked for v in bounded)
+    witnesses = (len({v.sentence for v in bounded}) + any(v.linked for v in bounded)
+                 + any(v.spanned for v in bounded))  # fmt: skip
     if sum(v.weight for v in bounded) < MIN_SUPPORT or witnesses < MIN_SENTENCES:
         return None
     day = _pin(article, first, last, top[-1] - top[0] + 1 == len(top))
@@ -503,14 +581,19 @@ def _text_dateline(article: Article) -> Stated | None:
 
 
 def _lead_weekday(article: Article) -> int | None:
-    """The weekday of the news the lead reports as done ("on Thursday decided"), if any."""
+    """The weekday of the news the lead reports as done ("on Thursday decided"), if any;
+    the day after it when the lead goes on into that day's evening or night ("was closed
+    on Wednesday evening", "worked through the night"): the report was written after it."""
     lead = article.sentences[:LEAD_SENTENCES]
     lead_end = lead[-1].end if lead else len(article.text)
     for mention in article.timexes:
         if mention.start >= lead_end:
             break
-        if (mention.value.startswith("XXXX-WXX-") and mention.value[-1].isdigit()
+        if ((named := _WEEKDAY_VALUE.fullmatch(mention.value))
                 and "last" not in mention.text.lower()
                 and tense_of(article.text, mention.start, mention.end) == PAST):  # fmt: skip
-            return int(mention.value[-1])
+            weekday = int(named[1])
+            start = next(s.start for s in lead if s.end >= mention.end)
+            late = _NIGHT.search(article.text, start, lead_end)
+            return weekday % 7 + 1 if late else weekday
     return None
