@@ -39,11 +39,10 @@ from dateline.date.header import Stated, header_date, top_lines
 from dateline.date.names import names
 from dateline.date.pile import ANCHOR_CONFIDENCE, date_from_pile
 from dateline.date.relations import MONTH_DAY, Window, between, refers_back, window_for
-from dateline.date.tense import FUTURE, PAST, tense_of
+from dateline.date.tense import FUTURE, PAST, first_verb, tense_of
 from dateline.events import extract_events
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
-from dateline.events.frame import is_verb_form
 from dateline.model import Article, PublicationDate, Sentence, TimeMention, headers
 from dateline.timex import TimexValue, tag_article
 
@@ -158,10 +157,36 @@ def corpus_dates(articles: Sequence[Article]) -> dict[int, Article]:
     if guessed and len(guessed) < len(placed):
         current = [changed.get(index, article) for index, article in enumerate(articles)]
         for index, new in _from_reports(current, {i: reported[i] for i in guessed}).items():
-            # A day replaces the pile's guess; an interval only what the pile left undated.
-            if not _undated(new) or _undated(placed[index]):
-                changed[index] = _retagged(new)
+            found = _within(new.published, placed[index].published)
+            if found is not None:
+                changed[index] = _retagged(dataclasses.replace(new, published=found))
     return changed
+
+
+def _within(found: PublicationDate | None,
+            pile: PublicationDate | None) -> PublicationDate | None:  # fmt: skip
+    """What the reports add to the pile's answer. A day replaces the pile's guess, with the
+    pile's month as its interval when it lies there (the looser, safer bound). Of an
+    interval: a day the pile guessed stays; a month it gave without a day, which the
+    interval holds, becomes the reports' (so the article's weekdays and dates are read
+    inside it); else nothing."""
+    if found is None or found.earliest is None or found.latest is None:
+        return None
+    if found.date is not None:
+        if pile is None or pile.earliest is None or pile.latest is None:
+            return found
+        if not pile.earliest <= found.date <= pile.latest:
+            return found
+        return dataclasses.replace(found, earliest=pile.earliest, latest=pile.latest)
+    if pile is None or pile.date is not None:
+        return None if pile is not None else found
+    if pile.earliest is None or pile.latest is None:
+        return found
+    if not found.earliest <= pile.earliest <= pile.latest <= found.latest:
+        return None
+    evidence = (*found.evidence, *pile.evidence)
+    return dataclasses.replace(found, earliest=pile.earliest, latest=pile.latest,
+                               likeliest=pile.likeliest, evidence=evidence)  # fmt: skip
 
 
 def _guess(article: Article) -> bool:
@@ -296,12 +321,7 @@ def clause(text: str, start: int, end: int, sentence: Sentence) -> str:
 def _owned(text: str, start: int, stop: int) -> str:
     """The noun phrase a possessive date owns: up to its clause's end or first verb."""
     cut = _CLAUSE.search(text, start, stop)
-    words = []
-    for word in text[start : cut.start() if cut else stop].split():
-        if is_verb_form(word.lower()):
-            break
-        words.append(word)
-    return " ".join(words)
+    return text[start : first_verb(text, start, cut.start() if cut else stop)]
 
 
 def _undated(article: Article) -> bool:

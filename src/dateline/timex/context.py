@@ -67,8 +67,8 @@ class Context:
 
     @property
     def told(self) -> date | None:
-        """The day the narrative is on: "that night", "two weeks earlier" and a bare "10
-        p.m." count from the day the text last talked about ("on Wednesday"), however named."""
+        """The day the narrative is on: "that night" and "two weeks earlier" count from the
+        day the text last talked about ("on Wednesday"), however named."""
         return self.last_day or self.base
 
 
@@ -204,8 +204,6 @@ def day_of(word: str | None, m: M, ctx: Context) -> str:
     if key in WEEKDAYS:
         return weekday_date(WEEKDAYS[key], m, ctx).isoformat()
     offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(key, 0)
-    if not key and ctx.last_day is not None:
-        return ctx.last_day.isoformat()
     return (ctx.anchor + timedelta(days=offset)).isoformat()
 
 
