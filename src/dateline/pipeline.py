@@ -267,8 +267,7 @@ def again_after(stage: CrossStage, settings: Settings) -> Callable[[Article], Ar
 def corpus_dated(articles: Sequence[Article], settings: Settings) -> dict[int, Article]:
     """The articles corpus dating changes (`date.corpus.corpus_dates`), by position, with
     the stages that read their new day run again."""
-    again = again_after(CORPUS_DATES, settings)
-    return {index: again(article) for index, article in corpus_dates(articles).items()}
+    return corpus_dates(articles, again_after(CORPUS_DATES, settings))
 
 
 @dataclass

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from dateline.events import extract_events
 from dateline.model import Article, Sentence
 from dateline.select import build_entries
 from dateline.select.opening import report_of
@@ -39,7 +40,9 @@ def test_an_entry_cites_the_report_by_its_own_offsets(make_article: Make) -> Non
     opened = "(Update 9:15 p.m. in Korvel) Estmark troops left Korvel for Mirenza on May 4, 2009."
     text = "Estmark sent troops abroad. " + opened
     pile = [
-        make_article(text, {"May 4, 2009": "2009-05-04"}, "2009-05-05", ident=f"a{i}")
+        extract_events(
+            make_article(text, {"May 4, 2009": "2009-05-04"}, "2009-05-05", ident=f"a{i}")
+        )
         for i in range(3)
     ]
     entries = build_entries(pile, dates=1)

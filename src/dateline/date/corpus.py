@@ -24,7 +24,7 @@ import bisect
 import dataclasses
 import heapq
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from dateline.cluster.vectors import (
@@ -37,9 +37,9 @@ from dateline.cluster.vectors import (
 from dateline.date.content import DATELINE_PLACE
 from dateline.date.header import Stated, header_date, top_lines
 from dateline.date.names import names
-from dateline.date.pile import date_from_pile
-from dateline.date.relations import MONTH_DAY, Window, refers_back, window_for
-from dateline.date.tense import FUTURE, PAST, tense_of
+from dateline.date.pile import ANCHOR_CONFIDENCE, date_from_pile
+from dateline.date.relations import MONTH_DAY, Window, between, refers_back, window_for
+from dateline.date.tense import FUTURE, PAST, first_verb, tense_of
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
 from dateline.model import (
@@ -103,6 +103,11 @@ LINK_WEIGHT = 0.5
 
 # Where one clause of a sentence ends and the next begins.
 _CLAUSE = re.compile(r"[,;:()]\s|\s[-–—]+\s|\s(?:but|and|while|whereas)\s")
+# The evening or night of a day told as done.
+_WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
+_NIGHT = re.compile(r"\b(?:evening|night|midnight|overnight)\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s\s")
+_WHEN = re.compile(r"[,;]?\s+when\s")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,6 +116,7 @@ class _Fact:
     local: Vector  # of the clause around its date, to tell which event the date is of
     day: date
     text: str
+    article: str = ""  # set for a day only its article's year was guessed for
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,23 +126,35 @@ class _Vote:
     evidence: str
     sentence: int  # start of the voting sentence
     linked: bool = False  # taken from an article sharing rare names
+    spanned: bool = False  # a weekday a span from the report's day lands on
 
 
-def date_from_corpus(articles: Sequence[Article]) -> list[Article]:
+Again = Callable[[Article], Article]
+
+
+def _as_is(article: Article) -> Article:
+    return article
+
+
+def date_from_corpus(articles: Sequence[Article], again: Again = _as_is) -> list[Article]:
     """`articles` with undated ones dated from dated reports of the same events.
 
     Run after the per-document stages. Articles the reports cannot place take the day of
     their likeliest dated neighbours (`pile`), or keep their own estimate. Only `published`
-    changes: the pipeline runs the stages that read it again (`pipeline.corpus_dated`).
+    changes, and `again` is how the caller runs the stages that read it (the pipeline's
+    `again_after`; as it is, nothing runs again).
     """
-    replaced = corpus_dates(articles)
+    replaced = corpus_dates(articles, again)
     return [replaced.get(index, article) for index, article in enumerate(articles)]
 
 
-def corpus_dates(articles: Sequence[Article]) -> dict[int, Article]:
+def corpus_dates(articles: Sequence[Article], again: Again = _as_is) -> dict[int, Article]:
     """`date_from_corpus`'s answer as the articles it changes, by position: first from dated
     reports of the same events, then what is still left from its likeliest dated neighbours
-    (`pile`). Only `published` changes; the pipeline re-runs what reads it.
+    (`pile`), then once more what the pile only guessed, against the days the pile read
+    from the articles' own clues. Only `published` changes, and each changed article goes
+    through `again` (the pipeline's re-run of the stages that read the day) before the last
+    pass reads it.
 
     A pile's guess from an earlier run (method `pile`) is neither a report to date others by
     nor to be dated again, so the stage gives the same answer twice. The reports pass holds
@@ -147,30 +165,87 @@ def corpus_dates(articles: Sequence[Article]) -> dict[int, Article]:
     reported = replaced(articles, changed)
     undated = (i for i, a in enumerate(headers(reported)) if _undated(a))
     weekdays = {a.id: day for a in subset(reported, undated) if (day := _lead_weekday(a))}
-    for index, new in date_from_pile(reported, weekdays).items():
-        changed[index] = new
+    placed = date_from_pile(reported, weekdays)
+    changed = {index: again(new) for index, new in {**changed, **placed}.items()}
+    # The pile's own-clue days (a yearless dateline read in the pile's year) are reports
+    # too: what the pile could only guess, or not place, is read against them once more,
+    # as it stood before the guess (a guessed month bounds nothing).
+    guesses = {
+        index: article.published
+        for index, article in enumerate(headers(replaced(reported, placed)))
+        if _guess(article)
+    }
+    if guesses and len(guesses) < len(articles):
+        before = {index: reported[index] for index in guesses}
+        for index, new in _from_reports(replaced(articles, changed), before).items():
+            found = _within(new.published, guesses[index])
+            if found is not None:
+                changed[index] = again(dataclasses.replace(new, published=found))
     return changed
+
+
+def _within(found: PublicationDate | None,
+            pile: PublicationDate | None) -> PublicationDate | None:  # fmt: skip
+    """What the reports add to the pile's answer. A day replaces the pile's guess, with the
+    pile's month as its interval when it lies there (the looser, safer bound). Of an
+    interval: a day the pile guessed stays; a month it gave without a day, which the
+    interval holds, becomes the reports' (so the article's weekdays and dates are read
+    inside it); else nothing."""
+    if found is None or found.earliest is None or found.latest is None:
+        return None
+    if found.date is not None:
+        if pile is None or pile.earliest is None or pile.latest is None:
+            return found
+        if not pile.earliest <= found.date <= pile.latest:
+            return found
+        return dataclasses.replace(found, earliest=pile.earliest, latest=pile.latest)
+    if pile is None or pile.date is not None:
+        return None if pile is not None else found
+    if pile.earliest is None or pile.latest is None:
+        return found
+    if not found.earliest <= pile.earliest <= pile.latest <= found.latest:
+        return None
+    evidence = (*found.evidence, *pile.evidence)
+    return dataclasses.replace(found, earliest=pile.earliest, latest=pile.latest,
+                               likeliest=pile.likeliest, evidence=evidence)  # fmt: skip
+
+
+def _guess(article: Article) -> bool:
+    """Undated, or dated only by the pile's neighbours, not by the article's own clues."""
+    published = article.published
+    return _undated(article) or (
+        published is not None and published.method == "pile"
+        and published.confidence < ANCHOR_CONFIDENCE
+    )  # fmt: skip
 
 
 def _settled(article: Article) -> bool:
     return article.published is None or article.published.method != "pile"
 
 
-def _from_reports(articles: Sequence[Article]) -> dict[int, Article]:
-    """The undated articles dated from dated reports of the same events, by position."""
-    positions = [index for index, article in enumerate(headers(articles))
-                 if _undated(article) and _settled(article)]  # fmt: skip
-    if not positions or len(positions) == len(articles):
-        return {}
-    undated = [articles[index] for index in positions]
+def _from_reports(articles: Sequence[Article],
+                  again: dict[int, Article] | None = None) -> dict[int, Article]:  # fmt: skip
+    """The undated articles dated from dated reports of the same events, by position; or,
+    `again`, the articles at those positions (as they stood before the pile's guess) dated
+    from the others that are no guess."""
+    if again is None:
+        positions = [index for index, article in enumerate(headers(articles))
+                     if _undated(article) and _settled(article)]  # fmt: skip
+        if not positions or len(positions) == len(articles):
+            return {}
+        undated = [articles[index] for index in positions]
+    else:
+        positions, undated = list(again), list(again.values())
     idf = idf_weights(*document_frequencies(s.text for a in articles for s in a.sentences))
     search = _Search(undated, idf)
     rare = _Names(articles, undated)
     linked: dict[str, list[_Fact]] = {a.id: [] for a in undated}
     for article in articles:
-        if _undated(article) or not _settled(article):
+        if _undated(article) or (not _settled(article) and again is None):
             continue
-        facts = _facts(article, idf)
+        # Only the year of the pile's guess is likely right: a guessed article's days count
+        # where it states them ("on March 13"), never where it counts from its guessed day.
+        facts = _facts(article, idf, stated=again is not None and _guess(article))
         for fact in facts:
             search.offer(fact)
         for other in rare.links(article):
@@ -183,13 +258,16 @@ def _from_reports(articles: Sequence[Article]) -> dict[int, Article]:
     }
 
 
-def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
+def _facts(article: Article, idf: dict[str, float], stated: bool = False) -> list[_Fact]:
     """Each sentence of a dated article with each day it names, or the day its event got
-    from the article (an undated lead sentence reports the news of its day)."""
+    from the article (an undated lead sentence reports the news of its day); or, `stated`,
+    only the days it states outright ("on March 13"), all but whose year the article gave."""
     starts = [s.start for s in article.sentences]
     found: dict[tuple[int, date], _Fact] = {}
     wholes: dict[int, Vector] = {}
     for m in article.timexes:
+        if stated and m.anchor is not None:
+            continue
         index = bisect.bisect_right(starts, m.start) - 1
         value = calendar_value(m.value)
         day = TimexValue.parse(value).day if value is not None else None
@@ -201,8 +279,9 @@ def _facts(article: Article, idf: dict[str, float]) -> list[_Fact]:
         if index not in wholes:
             wholes[index] = vectorise(sentence.text, idf)
         local = vectorise(clause(article.text, m.start, m.end, sentence), idf)
-        found[(sentence.start, day)] = _Fact(wholes[index], local, day, sentence.text)
-    for event in article.events:
+        found[(sentence.start, day)] = _Fact(wholes[index], local, day, sentence.text,
+                                             article.id if stated else "")  # fmt: skip
+    for event in article.events if not stated else ():
         day = TimexValue.parse(event.date).day
         if day is not None and event.date_source != "explicit":
             whole = vectorise(event.sentence.text, idf)
@@ -240,12 +319,25 @@ class _Names:
 
 
 def clause(text: str, start: int, end: int, sentence: Sentence) -> str:
-    """The clause of `sentence` holding text[start:end]: what a date in it is the date of."""
+    """The clause of `sentence` holding text[start:end]: what a date in it is the date of;
+    for a possessive date ("last month's leak at the dam opened"), what it owns."""
+    if (owner := _POSSESSIVE.match(text, end, sentence.end)) is not None:
+        return _owned(text, owner.end(), sentence.end)
     left = text[sentence.start : start]
     cuts = list(_CLAUSE.finditer(left))
     begin = sentence.start + (cuts[-1].end() if cuts else 0)
     stop = _CLAUSE.search(text, end, sentence.end)
+    # "since last Wednesday, when the leak was found": a "when" clause tells what the date
+    # was the day of, so it belongs to the date's clause.
+    if stop is not None and _WHEN.match(text, stop.start(), sentence.end):
+        stop = _CLAUSE.search(text, stop.end(), sentence.end)
     return text[begin : stop.start() if stop else sentence.end]
+
+
+def _owned(text: str, start: int, stop: int) -> str:
+    """The noun phrase a possessive date owns: up to its clause's end or first verb."""
+    cut = _CLAUSE.search(text, start, stop)
+    return text[start : first_verb(text, start, cut.start() if cut else stop)]
 
 
 def _undated(article: Article) -> bool:
@@ -278,19 +370,28 @@ class _Search:
                     text = clause(article.text, m.start, m.end, sentence)
                     self.vectors[key] = vectorise(text, idf)
                     self.floors[key] = CLAUSE_SIMILARITY
+                    if _POSSESSIVE.match(article.text, m.end, sentence.end):
+                        key = (article.id, "owned", m.start)
+                        self.vectors[key] = self.vectors[(article.id, "clause", m.start)]
+                        self.floors[key] = LOCAL_SIMILARITY
+        # Queries find reports by their whole sentence; what a possessive date owns ("last
+        # month's leak") finds them by the clause around their date.
         self.postings: dict[str, list[tuple[_Key, float]]] = {}
+        self.local: dict[str, list[tuple[_Key, float]]] = {}
         for key, vector in self.vectors.items():
             for term, value in vector.items():
-                self.postings.setdefault(term, []).append((key, value))
+                kind = self.local if key[1] == "owned" else self.postings
+                kind.setdefault(term, []).append((key, value))
         self.best: dict[_Key, list[tuple[float, int, _Fact]]] = {}
         self.offered = 0
 
     def offer(self, fact: _Fact) -> None:
         """Let `fact` into the best few of every query it is like enough."""
         scores: dict[_Key, float] = {}
-        for term, value in fact.vector.items():
-            for key, weight in self.postings.get(term, ()):
-                scores[key] = scores.get(key, 0.0) + value * weight
+        for postings, vector in ((self.postings, fact.vector), (self.local, fact.local)):
+            for term, value in vector.items():
+                for key, weight in postings.get(term, ()):
+                    scores[key] = scores.get(key, 0.0) + value * weight
         self.offered += 1
         for key, score in scores.items():
             if score >= self.floors[key]:
@@ -328,20 +429,31 @@ def _votes(article: Article, sentence: Sentence, lead: bool, search: _Search,
     matches = search.like((article.id, "sentence", sentence.start))
     mentions = mentions_in(sentence, article.timexes)
     votes = []
+    # A weekday a span counts to ("on Wednesday ... imposed two weeks earlier") is read
+    # through that span only: matched alone it would take the earlier event's day.
+    counted = {link.other.start for m in mentions if (link := between(article.text, m, mentions))}
     for mention in mentions:
+        if mention.start in counted:
+            continue
         key = (article.id, "clause", mention.start)
         local = search.vectors[key]
+        owned = search.like((article.id, "owned", mention.start))
         best: tuple[float, Window, _Fact] | None = None
-        for _, fact in matches + search.like(key):
+        others = [m for m in matches + search.like(key) if m[1].article != article.id]
+        for _, fact in owned + others:
             near = cosine(local, fact.local)
             if near >= LOCAL_SIMILARITY and (best is None or near > best[0]):
-                window = window_for(article.text, mention, sentence.text, fact.day)
+                window = window_for(article.text, mention, sentence.text, fact.day, mentions)
                 if window is not None:
                     best = (near, window, fact)
         if best is not None:
             near, window, fact = best
             reason = f"{window.reason} ({_quote(fact.text)})"
-            votes.append(_Vote(window, near * window.strength, reason, sentence.start))
+            # A span that lands on the sentence's weekday is checked twice (the span and
+            # the weekday must agree): it votes as the two witnesses it is.
+            twice = 2 if between(article.text, mention, mentions) else 1
+            votes.append(_Vote(window, twice * near * window.strength, reason, sentence.start,
+                               spanned=twice == 2))  # fmt: skip
         elif linked and refers_back(article.text, mention):
             votes.extend(_linked_vote(article, mention, sentence, local, linked))
     if votes or not matches or any(m.type in ("DATE", "TIME") for m in mentions):
@@ -425,7 +537,8 @@ def _decide(article: Article, votes: list[_Vote]) -> PublicationDate | None:
     # a sentence can be matched to the wrong report: any answer needs votes that bound it on
     # both sides, from two different sentences.
     bounded = [v for v in backing if v.window.earliest and v.window.latest]
-    witnesses = len({v.sentence for v in bounded}) + any(v.linked for v in bounded)
+    witnesses = (len({v.sentence for v in bounded}) + any(v.linked for v in bounded)
+                 + any(v.spanned for v in bounded))  # fmt: skip
     if sum(v.weight for v in bounded) < MIN_SUPPORT or witnesses < MIN_SENTENCES:
         return None
     day = _pin(article, first, last, top[-1] - top[0] + 1 == len(top))
@@ -503,14 +616,19 @@ def _text_dateline(article: Article) -> Stated | None:
 
 
 def _lead_weekday(article: Article) -> int | None:
-    """The weekday of the news the lead reports as done ("on Thursday decided"), if any."""
+    """The weekday of the news the lead reports as done ("on Thursday decided"), if any;
+    the day after it when the lead goes on into that day's evening or night ("was closed
+    on Wednesday evening", "worked through the night"): the report was written after it."""
     lead = article.sentences[:LEAD_SENTENCES]
     lead_end = lead[-1].end if lead else len(article.text)
     for mention in article.timexes:
         if mention.start >= lead_end:
             break
-        if (mention.value.startswith("XXXX-WXX-") and mention.value[-1].isdigit()
+        if ((named := _WEEKDAY_VALUE.fullmatch(mention.value))
                 and "last" not in mention.text.lower()
                 and tense_of(article.text, mention.start, mention.end) == PAST):  # fmt: skip
-            return int(mention.value[-1])
+            weekday = int(named[1])
+            start = next(s.start for s in lead if s.end >= mention.end)
+            late = _NIGHT.search(article.text, start, lead_end)
+            return weekday % 7 + 1 if late else weekday
     return None

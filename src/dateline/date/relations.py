@@ -10,7 +10,9 @@ cannot name that day (a Thursday phrase matched to a Monday event is some other 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -44,6 +46,15 @@ _AGO = re.compile(
 )
 _SPAN = re.compile(r"^(?:about |nearly |almost |some |only |exactly )?(?P<n>[\w-]+)\s+"
                    r"(?P<unit>day|week|month|year)s?$", re.I)  # fmt: skip
+# "two weeks earlier", "ten days later", "two weeks" before "after"/"before": a span
+# between two events, counted from the one the sentence's weekday names.
+_BETWEEN = re.compile(
+    r"^(?:about |nearly |almost |some |only |exactly )?(?P<n>[\w-]+)\s+"
+    r"(?P<unit>day|week|month|year)s?(?:\s+(?P<post>earlier|later))?$",
+    re.I,
+)
+_WORD_AFTER = re.compile(r"\s+(after|before)\b", re.I)
+_SIGNS = {"earlier": 1, "after": 1, "later": -1, "before": -1}
 _AFTER = re.compile(r"^\s*(?:to the day\s+)?(?:after|since|on from|later)\b", re.I)
 # An anniversary is counted to the day: "exactly a year after", "two years to the day since",
 # "a year ago today".
@@ -64,9 +75,14 @@ class Window:
     reason: str
 
 
-def window_for(text: str, mention: TimeMention, sentence: str, day: date) -> Window | None:
-    """The writing days for which `mention` (in `text`, of `sentence`) would name `day`."""
+def window_for(text: str, mention: TimeMention, sentence: str, day: date,
+               others: Sequence[TimeMention] = ()) -> Window | None:  # fmt: skip
+    """The writing days for which `mention` (in `text`, of `sentence`, beside the sentence's
+    `others`) would name `day`."""
     phrase = " ".join(mention.text.lower().split())
+    link = between(text, mention, others)
+    if link is not None:
+        return _counted_from(text, link, day)
     relational = _relational(text, mention, sentence, day, phrase)
     if relational is not None:
         return relational
@@ -117,6 +133,54 @@ def _relational(text: str, mention: TimeMention, sentence: str, day: date,
     slack = 0 if _exact(text, mention, phrase) else _SLACK[unit]
     width = timedelta(days=slack)
     return Window(middle - width, middle + width, 1.0, f'"{mention.text}" counts from {day}')
+
+
+@dataclass(frozen=True)
+class Link:
+    """A span between two events of one sentence: the one its phrase is of, and the one
+    the sentence's weekday names ("began going home on Wednesday ... the order it imposed
+    two weeks earlier"; "on Tuesday, two weeks after she ran aground")."""
+
+    count: int
+    unit: str
+    sign: int  # +1: the weekday's event comes after the phrase's; -1: before it
+    other: TimeMention
+
+
+def between(text: str, mention: TimeMention, others: Sequence[TimeMention]) -> Link | None:
+    """The span `mention` sets between its event and the weekday of the same sentence."""
+    phrase = " ".join(mention.text.lower().split())
+    found = _BETWEEN.match(phrase)
+    if found is None:
+        return None
+    word = found["post"] or _WORD_AFTER.match(text, mention.end)
+    word = word if isinstance(word, str) or word is None else word[1].lower()
+    if word not in _SIGNS:
+        return None
+    count = count_of(found["n"])
+    days = [o for o in others if o is not mention and _WEEKDAY.match(o.value)]
+    if count is None or count <= 0 or len(days) != 1:
+        return None
+    return Link(count, found["unit"].lower(), _SIGNS[word], days[0])
+
+
+def _counted_from(text: str, link: Link, day: date) -> Window | None:
+    """The writing days for a sentence whose weekday lies `link` from the event on `day`."""
+    weekday = int(link.other.value[-1])
+    if link.unit in ("day", "week"):
+        middle = day + link.sign * timedelta(days=link.count * (1 if link.unit == "day" else 7))
+    else:
+        middle = _add_months(day, link.sign * link.count * (12 if link.unit == "year" else 1))
+    slack = timedelta(days=min(_SLACK[link.unit], 3))
+    near = [middle + timedelta(days=k) for k in range(-slack.days, slack.days + 1)]
+    named = [d for d in near if d.isoweekday() == weekday]
+    if len(named) != 1:
+        return None
+    window = _weekday(text, link.other, named[0], weekday)
+    if window is None:
+        return None
+    reason = f'"{link.other.text}" is {named[0]}, {link.count} {link.unit}s from {day}'
+    return dataclasses.replace(window, reason=reason)
 
 
 def _exact(text: str, mention: TimeMention, phrase: str) -> bool:

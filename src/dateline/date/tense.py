@@ -94,3 +94,12 @@ def _sign(cue: re.Match[str]) -> int:
     if word in _NOT_PAST:
         return FUTURE if word in {"scheduled", "planned", "expected", "slated"} else UNKNOWN
     return PAST
+
+
+def first_verb(text: str, start: int, stop: int) -> int:
+    """Where the first word marking a tense ("opened", "will") lies in text[start:stop], or
+    `stop`: the end of a noun phrase that runs into its verb."""
+    for cue in _CUE.finditer(text, start, stop):
+        if cue["future"] or cue.group().lower() not in _NOT_PAST:
+            return cue.start()
+    return stop

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 
 from dateline.english import WEEKDAY_NAMES
 from dateline.events.background import is_background
 from dateline.events.calendar import calendar_value, granularity
 from dateline.events.frame import is_verb_form
 from dateline.model import Sentence, TimeMention
+from dateline.timex.value import TimexValue
 
 _WORD = re.compile(r"[A-Za-z']+")
 # Words before a date that make it a bound or a comparison, not the time of the event.
@@ -116,6 +118,8 @@ _DETERMINERS = frozenset(
 # BACKGROUND: a date the sentence mentions on the way (`background.py`); it dates the
 # sentence only when nothing else does, and the event is marked as background.
 EVENT, REPORT, MODIFIER, PLAN_END, BACKGROUND = 0, 1, 2, 3, 4
+DAY = 3  # the granularity of a day
+_WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
 
 
 @dataclass(frozen=True)
@@ -189,11 +193,32 @@ def dated_mentions(
     return found
 
 
-def event_mention(candidates: list[DatedMention]) -> DatedMention | None:
-    """The mention that dates the sentence's event: best tier, then finest, then first."""
+def event_mention(candidates: list[DatedMention], planned: bool = False) -> DatedMention | None:
+    """The mention that dates the sentence's event: best tier, then finest, then first.
+
+    A plan told on a named day ("Brandt said on Monday that the reservoir will be emptied in
+    April", `planned`) is news of that day: the telling's day dates it when the plan's own
+    date is coarser than a day.
+    """
     if not candidates:
         return None
-    return min(candidates, key=lambda c: (c.tier, -granularity(c.value), c.mention.start))
+    best = min(candidates, key=lambda c: (c.tier, -granularity(c.value), c.mention.start))
+    told = [c for c in candidates if c.tier == REPORT and granularity(c.value) == DAY]
+    if not told or best.tier != EVENT or granularity(best.value) == DAY:
+        return best
+    day = TimexValue.parse(told[0].value).day
+    return told[0] if planned or (day is not None and _begins_after(best.mention.value, day)) \
+        else best  # fmt: skip
+
+
+def _begins_after(value: str, day: date) -> bool:
+    """Whether a month, week or weekend begins after `day`: a plan, when told on that day."""
+    week = _WEEK.fullmatch(value)
+    if week is not None:
+        first = date.fromisocalendar(int(week[1]), int(week[2]), 6 if week[3] else 1)
+        return first > day
+    interval = TimexValue.parse(value).interval
+    return interval is not None and interval[0] > day
 
 
 def _words(text: str) -> list[str]:
@@ -222,6 +247,8 @@ def _tier(before: list[str], after: list[str], mention: TimeMention) -> int | No
         return None
     if after and after[0] in _NOUN_AFTER:
         return None
+    if after and after[0] in ("'s", "’s"):
+        return MODIFIER  # "last month's leak ... opened on Monday": the date of the leak
     if (after and after[0] in _REPORTING) or any(w in _REPORTING for w in near[-2:]):
         return REPORT
     if _after_noun_participle(before):

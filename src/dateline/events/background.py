@@ -14,8 +14,9 @@ written, never by which years they name:
 - a date inside a relative clause set off by a comma ("Annan, who took office in 1997, ...")
   describes a person or thing of the sentence, not its news; so does a year or month in an
   aside that opens with a participle ("The dam, completed in 1987, holds ...");
-- a year or month after "last" or "first" and a participle ("was last inspected in 2016")
-  is when something happened before, told to set today's news against.
+- a year or month after "last" or "first" and a participle ("was last inspected in 2016"),
+  or after the last or first of a kind of thing ("her last full survey in 2019"), is when
+  something happened before, told to set today's news against.
 """
 
 from __future__ import annotations
@@ -105,6 +106,14 @@ _PARTICIPLE_ASIDE = re.compile(
     rf",\s*(?:[a-z]+ly\s+)?{_PARTICIPLE}\b[^,;:.!?\"“”]*$", re.IGNORECASE
 )
 _BEFORE_NOW = re.compile(rf"\b(?:last|first)\s+{_PARTICIPLE}\s+(?:in|during)\s+$", re.IGNORECASE)
+# "passed her last full survey in 2019", "its first crossing in 1998": the last or first of
+# a kind of thing, dated to set today's news against.
+_LAST_OF_KIND = re.compile(
+    r"\b(?:the|its|her|his|their|our)\s+(?:last|first|previous)\s+"
+    r"(?!(?:time|day|week|weekend|month|quarter|half|year)s?\b)(?:[a-z]+\s+){1,3}"
+    r"(?:in|during)\s+$",
+    re.IGNORECASE,
+)
 
 
 def is_background(text: str, mention: TimeMention, start: int = 0) -> bool:
@@ -122,7 +131,9 @@ def is_background(text: str, mention: TimeMention, start: int = 0) -> bool:
 
 def _recalled(lead: str) -> bool:
     """A year or month told in a participle aside or as when something last happened."""
-    return bool(_PARTICIPLE_ASIDE.search(lead) or _BEFORE_NOW.search(lead))
+    return bool(
+        _PARTICIPLE_ASIDE.search(lead) or _BEFORE_NOW.search(lead) or _LAST_OF_KIND.search(lead)
+    )
 
 
 def _bracketed(lead: str, opener: str, closer: str) -> bool:

@@ -151,7 +151,7 @@ def _event(
     # part of a sentence that carries no event.
     cue = plan_cue(sentence.text)
     planned, leads = cue is not None, cue_leads(sentence.text, cue)
-    chosen = event_mention(dated_mentions(article.text, sentence, mentions, leads, quotes))
+    chosen = event_mention(dated_mentions(article.text, sentence, mentions, leads, quotes), planned)
     # Durations and sets ("held for a week") place nothing: the sentence is still undated.
     undated = not any(m.type in ("DATE", "TIME") for m in mentions)
     background = chosen is not None and chosen.tier == BACKGROUND

@@ -65,6 +65,12 @@ class Context:
     def base(self) -> date | None:
         return self.ref or self.anchor
 
+    @property
+    def told(self) -> date | None:
+        """The day the narrative is on: "that night" and "two weeks earlier" count from the
+        day the text last talked about ("on Wednesday"), however named."""
+        return self.last_day or self.base
+
 
 # How far (characters) a quarter stays the topic for "a year earlier": about two sentences.
 QUARTER_REACH = 250
@@ -186,7 +192,10 @@ def last_quarter(ctx: Context) -> tuple[int, int] | None:
 
 
 def day_of(word: str | None, m: M, ctx: Context) -> str:
-    """The day a time of day belongs to, from the word next to it ("Friday", "yesterday")."""
+    """The day a time of day belongs to, from the word next to it ("Friday", "yesterday"),
+    or after it ("at noon on Friday")."""
+    if word is None and (on := _ON_WEEKDAY.match(ctx.text, m.end())) is not None:
+        word = on["wd"]
     key = norm(word or "")
     if ctx.anchor is None:
         if key in WEEKDAYS:
@@ -195,9 +204,13 @@ def day_of(word: str | None, m: M, ctx: Context) -> str:
     if key in WEEKDAYS:
         return weekday_date(WEEKDAYS[key], m, ctx).isoformat()
     offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(key, 0)
-    if not key and ctx.last_day is not None:
-        return ctx.last_day.isoformat()
     return (ctx.anchor + timedelta(days=offset)).isoformat()
+
+
+# "at noon on Friday", "at 10 a.m. on Tuesday": the weekday after a time of day is its day.
+_ON_WEEKDAY = re.compile(
+    r"\s+on\s+(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I
+)
 
 
 def weekday_date(wd: int, m: M, ctx: Context) -> date:

@@ -59,7 +59,7 @@ def _and_a_half(count: int, unit: str) -> str:
 
 def _shifted(m: M, ctx: Context, unit: str, count: int | None, post: str, mod: str) -> Resolution:
     sign = 1 if post in ("later", "from now", "hence") else -1
-    base = ctx.anchor if post in ("ago", "from now", "hence", "back") else ctx.base
+    base = ctx.anchor if post in ("ago", "from now", "hence", "back") else ctx.told
     if count is None:
         return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     near = ctx.near_quarter(m.start())

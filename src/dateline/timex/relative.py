@@ -108,6 +108,8 @@ def anaphor(m: M, ctx: Context) -> Resolution | None:
             "DATE", cal.weekday_near(base, weekday_number(unit), way or -1).isoformat(), "day"
         )
     if unit in PARTS_OF_DAY:
+        if way == 0:  # "that night" is the night of the day just told
+            base = ctx.told
         if base is None:
             return Resolution("TIME", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", "time")
         return Resolution(

@@ -85,6 +85,8 @@ def tag(text: str, anchor: date | None = None) -> list[TimeMention]:
         named = TimexValue.parse(res.value)
         if name in _EXPLICIT and res.granularity == "day" and named.day is not None:
             ctx.ref = named.day
+        if named.day is not None and res.type in ("DATE", "TIME"):
+            ctx.last_day = named.day
         if name in _NAMES_YEAR and named.year is not None:
             ctx.ref_year = named.year
         if name in _NAMES_MONTH and named.year is not None and named.month is not None:
