@@ -35,6 +35,11 @@ _ENGLISH = re.compile(r"\b(?:the|and|of|to|is|for|with|that)\b")
 ENGLISH_SHARE = 0.06
 # Two-digit years reach this far past the current year before they fall a century back.
 YEARS_AHEAD = 1
+# A clock time written beside a date, before it ("At 00:13 30th Apr 2009") or after it
+# ("Thu Jun 16 2011 19:15:00", "May 3, 2020 at 10:14 am").
+_CLOCK = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}(?:\s+[A-Z]{{2,4}})?[\s,]*(?:on\s+)?$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(rf"[\s,]*(?:at\s+|-\s+)?{_CLOCK}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,40 @@ def written_dates(text: str, today: date | None = None) -> list[Written]:
     for number, line in enumerate(text.splitlines()):
         found.extend(_in_line(line, number, month_first, today))
     return found
+
+
+def listed_stamps(text: str, today: date | None = None) -> list[tuple[int, int]]:
+    """Where `text` writes a date with a clock time that is one of several distinct ones of
+    the same shape: a page's own stamp is written once, while a list of stories, videos or
+    comments stamps each item alike ("updated: Thu Jun 16 2011 19:15 … updated: Fri Aug 26
+    2011 18:31", "At 00:13 30th Apr 2009, … wrote"), often long after the page was written.
+    Spans of the dates, as offsets into `text`."""
+    by_shape: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    offsets = [0]
+    for line in text.splitlines(keepends=True):
+        offsets.append(offsets[-1] + len(line))
+    lines = text.splitlines()
+    for written in written_dates(text, today):
+        line = lines[written.line]
+        # A clock, its zone and "on" fit in 30 characters.
+        before = _CLOCK_BEFORE.search(line, max(0, written.start - 30), written.start)
+        after = _CLOCK_AFTER.match(line, written.end)
+        if before is None and after is None:
+            continue
+        first = before.start() if before else written.start
+        stamp = line[first : after.end() if after else written.end]
+        at = offsets[written.line]
+        shape = re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "9", stamp))
+        by_shape.setdefault(shape, {}).setdefault(stamp, []).append(
+            (at + written.start, at + written.end)
+        )
+    return sorted(
+        span
+        for stamps in by_shape.values()
+        if len(stamps) > 1
+        for spans in stamps.values()
+        for span in spans
+    )
 
 
 def _in_line(line: str, number: int, month_first: bool, today: date) -> list[Written]:
