@@ -108,3 +108,11 @@ def test_stamps_repeated_in_one_shape_are_a_lists() -> None:
 def test_a_single_stamp_is_not_listed() -> None:
     text = "Mon Sep 12, 2011 6:01 pm EDT (Reuters) - on September 3, 2011"
     assert listed_stamps(text, TODAY) == []
+
+
+def test_a_page_stamp_and_one_comment_are_not_a_list() -> None:
+    text = (
+        "CAIRO | Tue May 10, 2011 1:18 pm EDT CAIRO - The council met. Comments: "
+        "fair enough May 10, 2011 7:09 pm EDT -- Report as abuse"
+    )
+    assert listed_stamps(text, TODAY) == []

@@ -40,6 +40,9 @@ YEARS_AHEAD = 1
 _CLOCK = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}(?:\s+[A-Z]{{2,4}})?[\s,]*(?:on\s+)?$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(rf"[\s,]*(?:at\s+|-\s+)?{_CLOCK}", re.IGNORECASE)
+# The word right before a date is part of its shape ("Tue May 10, 2011 1:18 pm" is not
+# written as "May 10, 2011 7:09 pm" is).
+_WORD_BEFORE = re.compile(r"[^\W\d_]+\.?,?\s+$")
 
 
 @dataclass(frozen=True)
@@ -64,10 +67,11 @@ def written_dates(text: str, today: date | None = None) -> list[Written]:
 
 def listed_stamps(text: str, today: date | None = None) -> list[tuple[int, int]]:
     """Where `text` writes a date with a clock time that is one of several distinct ones of
-    the same shape: a page's own stamp is written once, while a list of stories, videos or
-    comments stamps each item alike ("updated: Thu Jun 16 2011 19:15 … updated: Fri Aug 26
-    2011 18:31", "At 00:13 30th Apr 2009, … wrote"), often long after the page was written.
-    Spans of the dates, as offsets into `text`."""
+    the same shape (the clock, the date and the word before it): a page's own stamp is
+    written once, while a list of stories, videos or comments stamps each item alike
+    ("updated: Thu Jun 16 2011 19:15 … updated: Fri Aug 26 2011 18:31", "At 00:13 30th Apr
+    2009, … wrote"), often long after the page was written. Spans of the dates, as offsets
+    into `text`."""
     by_shape: dict[str, dict[str, list[tuple[int, int]]]] = {}
     offsets = [0]
     for line in text.splitlines(keepends=True):
@@ -80,11 +84,11 @@ def listed_stamps(text: str, today: date | None = None) -> list[tuple[int, int]]
         after = _CLOCK_AFTER.match(line, written.end)
         if before is None and after is None:
             continue
-        first = before.start() if before else written.start
+        word = _WORD_BEFORE.search(line, max(0, written.start - 15), written.start)
+        first = before.start() if before else word.start() if word else written.start
         stamp = line[first : after.end() if after else written.end]
         at = offsets[written.line]
-        shape = re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "9", stamp))
-        by_shape.setdefault(shape, {}).setdefault(stamp, []).append(
+        by_shape.setdefault(_shape(stamp), {}).setdefault(stamp, []).append(
             (at + written.start, at + written.end)
         )
     return sorted(
@@ -94,6 +98,13 @@ def listed_stamps(text: str, today: date | None = None) -> list[tuple[int, int]]
         for spans in stamps.values()
         for span in spans
     )
+
+
+def _shape(stamp: str) -> str:
+    """How a stamp is written, whatever it says: each run of digits one sign, each word one
+    sign by its case ("Sun Jul 29 2012 08:01" and "Thu Jun 16 2011 19:15" share one)."""
+    digits = re.sub(r"\d+", "9", stamp)
+    return re.sub(r"[^\W\d_]+", lambda word: "A" if word[0][0].isupper() else "a", digits)
 
 
 def _in_line(line: str, number: int, month_first: bool, today: date) -> list[Written]:
