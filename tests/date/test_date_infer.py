@@ -151,3 +151,25 @@ def test_a_text_past_the_mention_budget_is_dated_from_its_first_mentions_and_say
     assert found.earliest is not None and found.earliest.year == 2007
     short = infer_publication_date(article())
     assert not any("budget" in line for line in short.evidence)
+
+
+# A saved page run onto one line: a list of other clips, each stamped when the page was saved,
+# then the story. None of those stamps is the story's.
+LISTED = (
+    "updated: Mon Oct 14 2013 09:12:00 Ferry crews vote to strike over rosters. "
+    "Harbor board hears dredging plan updated: Fri Aug 02 2013 17:40:00 Residents ask about "
+    "noise. The harbor commission on Monday approved a plan to deepen the channel. Dredging "
+    "will start in October. The Army Corps approved the permit on March 2, 2007."
+)
+
+
+def test_stamps_of_a_listed_page_do_not_date_its_story() -> None:
+    found = infer_publication_date(Article.from_raw("clip.txt", LISTED, text=LISTED))
+    assert found.date != date(2013, 10, 14)
+    assert found.earliest == date(2007, 3, 2)
+
+
+def test_one_stamp_of_its_shape_still_dates_the_page() -> None:
+    text = "MOSCOW | Mon May 21, 2007 6:01 pm EDT MOSCOW - " + BODY
+    found = infer_publication_date(Article.from_raw("wire.txt", text, text=text))
+    assert found.date == date(2007, 5, 21)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dateline.date.pagestamp import page_stamp
-from dateline.date.pagetext import written_dates
+from dateline.date.pagetext import listed_stamps, written_dates
 from dateline.model import Article
 
 TODAY = date(2026, 12, 2)
@@ -95,3 +95,24 @@ def test_comments_sidebars_and_notices_never_decide() -> None:
 def test_a_sentence_of_the_story_is_not_a_date_line() -> None:
     raw = f"Dredging approved\nThe state bought the marsh on Feb. 7, 2006, the board said.\n{BODY}"
     assert page_stamp(page(raw, "Dredging approved", BODY), TODAY) is None
+
+
+def test_stamps_repeated_in_one_shape_are_a_lists() -> None:
+    text = (
+        "Posted 4 May 2021 08:30\nThe council met.\n"
+        "At 10:02 5th May 2021, reader1 wrote: yes.\nAt 11:40 6th May 2021, reader2 wrote: no."
+    )
+    assert [text[a:b] for a, b in listed_stamps(text, TODAY)] == ["5th May 2021", "6th May 2021"]
+
+
+def test_a_single_stamp_is_not_listed() -> None:
+    text = "Mon Sep 12, 2011 6:01 pm EDT (Reuters) - on September 3, 2011"
+    assert listed_stamps(text, TODAY) == []
+
+
+def test_a_page_stamp_and_one_comment_are_not_a_list() -> None:
+    text = (
+        "CAIRO | Tue May 10, 2011 1:18 pm EDT CAIRO - The council met. Comments: "
+        "fair enough May 10, 2011 7:09 pm EDT -- Report as abuse"
+    )
+    assert listed_stamps(text, TODAY) == []

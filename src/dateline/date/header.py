@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.date.furniture import is_caption
+from dateline.date.pagetext import listed_stamps
 from dateline.timex import tag
 
 _PUBLISHED = re.compile(
@@ -104,19 +105,29 @@ def top_lines(text: str) -> tuple[str, ...]:
         if words and not is_caption(line):
             lines.append(line.strip())
     head = text[:STAMP_REACH]
-    return (*lines, *_stamps(head)) if "\n" not in head else tuple(lines)
+    return (*lines, *_stamps(head, text)) if "\n" not in head else tuple(lines)
 
 
-def _stamps(head: str) -> list[str]:
+def _stamps(head: str, text: str) -> list[str]:
     """Publication words with the text around them, and weekday-named dates with a clock time,
     from text whose lines were run together ("6 January 2011 Last updated at 12:07",
-    "updated : Thu Mar 18 2010 09:39", "MANILA | Thu May 14 , 2009 10:59 am BST")."""
+    "updated : Thu Mar 18 2010 09:39", "MANILA | Thu May 14 , 2009 10:59 am BST"); none
+    beside one of a list's stamps (`pagetext.listed_stamps`)."""
+    listed = [span for span in listed_stamps(text) if span[0] < len(head)]
+
+    def free(start: int, end: int) -> bool:
+        return not any(first < end and start < last for first, last in listed)
+
     around = [
-        head[max(0, found.start() - STAMP_SPAN) : found.end() + STAMP_SPAN]
+        (max(0, found.start() - STAMP_SPAN), found.end() + STAMP_SPAN)
         for found in _STAMP_WORD.finditer(head)
     ]
     # Tokenised copy spaces its commas ("Apr 27 , 2009"), which would cut the year off.
-    return around + [re.sub(r"\s+,", ",", found.group(0)) for found in _CLOCK_STAMP.finditer(head)]
+    return [head[start:end] for start, end in around if free(start, end)] + [
+        re.sub(r"\s+,", ",", found.group(0))
+        for found in _CLOCK_STAMP.finditer(head)
+        if free(*found.span())
+    ]
 
 
 def text_urls(text: str) -> list[str]:

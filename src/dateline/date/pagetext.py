@@ -37,6 +37,14 @@ _ENGLISH = re.compile(r"\b(?:the|and|of|to|is|for|with|that)\b")
 ENGLISH_SHARE = 0.06
 # Two-digit years reach this far past the current year before they fall a century back.
 YEARS_AHEAD = 1
+# A clock time written beside a date, before it ("At 00:13 30th Apr 2009") or after it
+# ("Thu Jun 16 2011 19:15:00", "May 3, 2020 at 10:14 am").
+_CLOCK = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}(?:\s+[A-Z]{{2,4}})?[\s,]*(?:on\s+)?$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(rf"[\s,]*(?:at\s+|-\s+)?{_CLOCK}", re.IGNORECASE)
+# The word right before a date is part of its shape ("Tue May 10, 2011 1:18 pm" is not
+# written as "May 10, 2011 7:09 pm" is).
+_WORD_BEFORE = re.compile(r"[^\W\d_]+\.?,?\s+$")
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,48 @@ def written_dates(text: str, today: date | None = None) -> list[Written]:
         if _DIGIT.search(line):
             found.extend(_in_line(line, number, month_first, today))
     return found
+
+
+def listed_stamps(text: str, today: date | None = None) -> list[tuple[int, int]]:
+    """Where `text` writes a date with a clock time that is one of several distinct ones of
+    the same shape (the clock, the date and the word before it): a page's own stamp is
+    written once, while a list of stories, videos or comments stamps each item alike
+    ("updated: Thu Jun 16 2011 19:15 … updated: Fri Aug 26 2011 18:31", "At 00:13 30th Apr
+    2009, … wrote"), often long after the page was written. Spans of the dates, as offsets
+    into `text`."""
+    by_shape: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    offsets = [0]
+    for line in text.splitlines(keepends=True):
+        offsets.append(offsets[-1] + len(line))
+    lines = text.splitlines()
+    for written in written_dates(text, today):
+        line = lines[written.line]
+        # A clock, its zone and "on" fit in 30 characters.
+        before = _CLOCK_BEFORE.search(line, max(0, written.start - 30), written.start)
+        after = _CLOCK_AFTER.match(line, written.end)
+        if before is None and after is None:
+            continue
+        word = _WORD_BEFORE.search(line, max(0, written.start - 15), written.start)
+        first = before.start() if before else word.start() if word else written.start
+        stamp = line[first : after.end() if after else written.end]
+        at = offsets[written.line]
+        by_shape.setdefault(_shape(stamp), {}).setdefault(stamp, []).append(
+            (at + written.start, at + written.end)
+        )
+    return sorted(
+        span
+        for stamps in by_shape.values()
+        if len(stamps) > 1
+        for spans in stamps.values()
+        for span in spans
+    )
+
+
+def _shape(stamp: str) -> str:
+    """How a stamp is written, whatever it says: each run of digits one sign, each word one
+    sign by its case ("Sun Jul 29 2012 08:01" and "Thu Jun 16 2011 19:15" share one)."""
+    digits = re.sub(r"\d+", "9", stamp)
+    return re.sub(r"[^\W\d_]+", lambda word: "A" if word[0][0].isupper() else "a", digits)
 
 
 def _in_line(line: str, number: int, month_first: bool, today: date) -> list[Written]:
