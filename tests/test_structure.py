@@ -188,6 +188,23 @@ def test_month_and_weekday_names_are_written_once():
     assert written == {"english.py"}
 
 
+FORMATS = {"html.py"}
+
+
+def test_each_module_name_means_one_thing():
+    """Issue 13: header.py, tense.py, calendar.py and dates.py each existed twice or three
+    times with different meanings; a name now names one module in the package. The CLI's
+    modules are named after their commands, and a format is read in `read/` and written in
+    `render/` under its own name."""
+    by_name: dict[str, list[str]] = {}
+    for path in modules().values():
+        where = path.relative_to(SRC / "dateline")
+        if path.name == "__init__.py" or where.parts[0] == "cli" or path.name in FORMATS:
+            continue
+        by_name.setdefault(path.name, []).append(str(where))
+    assert {name: paths for name, paths in by_name.items() if len(paths) > 1} == {}
+
+
 # The per-document stages, each run by the pipeline alone (issue 13: corpus dating re-ran
 # timex and events itself, a user's date re-ran them in select/, the evaluations built their
 # own pipelines).

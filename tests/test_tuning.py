@@ -17,7 +17,7 @@ SAMPLE = Path(str(resources.files("dateline") / "data" / "sample" / "articles"))
 # Modules whose numbers are limits on input, not choices that move a figure: the size of a
 # file, a year range, how much of a page is sniffed.
 LIMITS = {
-    "read/dates.py",
+    "read/metadate.py",
     "read/decode.py",
     "read/html.py",
     "read/reader.py",

@@ -33,7 +33,7 @@ from types import ModuleType
 from typing import Any
 
 from dateline.clean import cleaner, language, lists, repeated, score, segment, teasers, title
-from dateline.clean import header as clean_header
+from dateline.clean import headerlines as clean_header
 from dateline.cluster import minhash, stories
 from dateline.date import (
     content,
@@ -58,7 +58,7 @@ from dateline.select import datewise, disagreements, entries, focus, salience, t
 from dateline.select.weights import WEIGHTS, Weights, weights_from
 from dateline.settings import Settings
 from dateline.timex import context, window
-from dateline.timex import tense as timex_tense
+from dateline.timex import direction as timex_tense
 
 Number = int | float | timedelta
 

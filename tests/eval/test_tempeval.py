@@ -15,7 +15,7 @@ from dateline.tuning import tuning_hash
 # The tuned numbers of the stages this gate measures, as they were when its figures were
 # measured (`dateline eval tuning`): a changed number must be measured again here.
 TUNING_STAGES: tuple[str, ...] = ("date", "timex")
-TUNING = "ade4ddd3b2be8db1"
+TUNING = "f4b6f5404d155f7b"
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"

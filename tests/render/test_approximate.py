@@ -10,7 +10,7 @@ import json
 import pytest
 
 from dateline.model import Article, Citation, DayRange, Timeline, TimelineEntry
-from dateline.render.dates import range_text
+from dateline.render.precision import range_text
 
 TEXT = (
     "The port authority said on Friday that its talks with the dockers had collapsed. "

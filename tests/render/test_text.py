@@ -2,7 +2,7 @@ import pytest
 
 from dateline.model import Timeline
 from dateline.render import render
-from dateline.render.dates import display_date, precision
+from dateline.render.precision import display_date, precision
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dateline.events.calendar import calendar_value
-from dateline.render.dates import display_date, precision
+from dateline.render.precision import display_date, precision
 from dateline.timex import TimexValue, tag
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "dateline"

@@ -15,7 +15,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
-from dateline.clean.header import (
+from dateline.clean.headerlines import (
     byline_author,
     copyright_owner,
     is_dated_header,

@@ -72,8 +72,10 @@ TENSE_SIMILARITY = 0.5
 TENSE_STRENGTH = 0.3
 # The lead reports the news of the last days: a done lead event the corpus dates came at
 # most FRESH before writing. In Timeline17 the lead's weekday is the publication day for 71%
-# of articles and the day before for 20%.
-LEAD_SENTENCES = 3
+# of articles and the day before for 20%. This is the few sentences whose done events vote
+# for a day near writing, not the events stage's lead (`events.extract.LEAD_SENTENCES`, five,
+# the lead that undated events are read in): a narrower claim, so a shorter stretch.
+FRESH_LEAD_SENTENCES = 3
 FRESH = timedelta(days=3)
 LEAD_STRENGTH = 0.5
 # Any answer needs this much voting weight on its best days and this share of all weight;
@@ -410,7 +412,7 @@ class _Search:
 def _date_one(article: Article, search: _Search, linked: list[_Fact]) -> Article:
     votes = []
     for number, sentence in enumerate(article.sentences[:MAX_SENTENCES]):
-        votes.extend(_votes(article, sentence, number < LEAD_SENTENCES, search, linked))
+        votes.extend(_votes(article, sentence, number < FRESH_LEAD_SENTENCES, search, linked))
     found = _decide(article, votes)
     if found is None:
         return article
@@ -619,7 +621,7 @@ def _lead_weekday(article: Article) -> int | None:
     """The weekday of the news the lead reports as done ("on Thursday decided"), if any;
     the day after it when the lead goes on into that day's evening or night ("was closed
     on Wednesday evening", "worked through the night"): the report was written after it."""
-    lead = article.sentences[:LEAD_SENTENCES]
+    lead = article.sentences[:FRESH_LEAD_SENTENCES]
     lead_end = lead[-1].end if lead else len(article.text)
     for mention in article.timexes:
         if mention.start >= lead_end:

@@ -23,7 +23,7 @@ from trafilatura.utils import load_html
 
 from dateline.date.pagestamp import GOOD_SCORE, page_stamp
 from dateline.model import Article
-from dateline.read.dates import parse_date
+from dateline.read.metadate import parse_date
 
 # Meta names and properties that hold the first publication day (lower-cased). Modified and
 # updated stamps are left out on purpose: an update comes after the article was written.

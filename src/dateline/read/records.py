@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dateline.model import Article, Failure
-from dateline.read.dates import parse_date
 from dateline.read.decode import normalise_newlines, unencodable, valid_unicode
 from dateline.read.html import image_address, read_html
+from dateline.read.metadate import parse_date
 from dateline.settings import ReadSettings
 
 _ALIASES = {

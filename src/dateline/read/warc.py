@@ -17,9 +17,9 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from dateline.model import Article, Failure
-from dateline.read.dates import parse_date
 from dateline.read.decode import decode
 from dateline.read.html import read_html
+from dateline.read.metadate import parse_date
 from dateline.read.sniff import GZIP_MAGIC, Kind, binary_reason, sniff
 from dateline.settings import ReadSettings
 

@@ -33,8 +33,8 @@ import csv
 import io
 
 from dateline.model import Article, Citation, Timeline, TimelineEntry
-from dateline.render.dates import entry_display, precision
 from dateline.render.findings import disagreement_text
+from dateline.render.precision import entry_display, precision
 
 COLUMNS = (
     "entry",

@@ -11,7 +11,7 @@ import itertools
 
 from dateline.events.amounts import find_amounts
 from dateline.model import Article, Change, Claim, Disagreement
-from dateline.render.dates import display_date
+from dateline.render.precision import display_date
 
 BADGE = "sources disagree"
 _ABOUT = {"quantity": "on {about}", "date": "on the date", "actor": "on who acted"}

@@ -19,7 +19,7 @@ from dateline.model import (
     Timeline,
     TimelineEntry,
 )
-from dateline.render.dates import entry_display, precision
+from dateline.render.precision import entry_display, precision
 
 CONTRACT_VERSION = 1
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dateline.model import Timeline
-from dateline.render.dates import entry_display, entry_marks
 from dateline.render.findings import BADGE, change_text, disagreement_text
+from dateline.render.precision import entry_display, entry_marks
 
 
 def _escape(text: str) -> str:

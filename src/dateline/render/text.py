@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from dateline.model import Timeline
-from dateline.render.dates import entry_display, entry_marks
 from dateline.render.findings import BADGE, change_text, disagreement_text
+from dateline.render.precision import entry_display, entry_marks
 
 
 def render(timeline: Timeline) -> str:

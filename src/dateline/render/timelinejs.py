@@ -18,9 +18,9 @@ from typing import Any
 
 from dateline.cluster.stories import group_stories
 from dateline.model import Article, Timeline, TimelineEntry
-from dateline.render.dates import display_date, entry_display, entry_marks
 from dateline.render.findings import BADGE, disagreement_text, source_name
 from dateline.render.headlines import entry_headline
+from dateline.render.precision import display_date, entry_display, entry_marks
 
 
 def date_object(value: str) -> dict[str, Any]:

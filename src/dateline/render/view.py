@@ -15,9 +15,9 @@ from typing import Any
 
 from dateline.cluster.stories import Story
 from dateline.model import Article, Disagreement, Timeline, TimelineEntry
-from dateline.render.dates import display_date, entry_display, precision
 from dateline.render.findings import change_text, disagreement_text, source_name
 from dateline.render.json import published_to_dict, story_to_dict, within_to_dict
+from dateline.render.precision import display_date, entry_display, precision
 
 # The entity filter lists the most frequent names only: past this a dropdown is unusable.
 MAX_ENTITIES = 200

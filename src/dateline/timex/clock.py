@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.timex import calendar as cal
+from dateline.timex import arithmetic as cal
 from dateline.timex.context import (
     Context,
     M,

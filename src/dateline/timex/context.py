@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateline.english import MONTHS
-from dateline.timex import calendar as cal
+from dateline.timex import arithmetic as cal
+from dateline.timex.direction import direction
 from dateline.timex.lexicon import (
     NUMBERS,
     ORDINALS,
@@ -20,7 +21,6 @@ from dateline.timex.lexicon import (
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
-from dateline.timex.tense import direction
 
 
 @dataclass(frozen=True)

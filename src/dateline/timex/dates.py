@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from dateline.timex import calendar as cal
+from dateline.timex import arithmetic as cal
 from dateline.timex.context import (
     PERIOD_MOD,
     PERIOD_WORDS,
@@ -18,11 +18,11 @@ from dateline.timex.context import (
     tense_year,
     year_number,
 )
+from dateline.timex.direction import direction
 from dateline.timex.lexicon import (
     NAMED_PERIODS,
     SEASONS,
 )
-from dateline.timex.tense import direction
 
 
 def iso(m: M, ctx: Context) -> Resolution | None:

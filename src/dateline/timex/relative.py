@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from dateline.timex import calendar as cal
+from dateline.timex import arithmetic as cal
 from dateline.timex.context import (
     Context,
     M,
@@ -17,12 +17,12 @@ from dateline.timex.context import (
     weekday_date,
     weekday_number,
 )
+from dateline.timex.direction import direction
 from dateline.timex.lexicon import (
     PARTS_OF_DAY,
     UNITS,
     WEEKDAYS,
 )
-from dateline.timex.tense import direction
 
 
 def deictic(m: M, ctx: Context) -> Resolution:

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from dateline.read.dates import parse_date
+from dateline.read.metadate import parse_date
 
 
 @pytest.mark.parametrize(

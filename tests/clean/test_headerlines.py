@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.clean.header import (
+from dateline.clean.headerlines import (
     byline_author,
     copyright_owner,
     is_dated_header,
