@@ -108,6 +108,8 @@ _CLAUSE = re.compile(r"[,;:()]\s|\s[-–—]+\s|\s(?:but|and|while|whereas)\s")
 # The evening or night of a day told as done.
 _WEEKDAY_VALUE = re.compile(r"XXXX-WXX-([1-7])")
 _NIGHT = re.compile(r"\b(?:evening|night|midnight|overnight)\b", re.I)
+# "holding the port on Tuesday after a night of shelling": a night the news came after.
+_NIGHT_BEFORE = re.compile(r"\b(?:after|following|since)\s+(?:a|the|an)?\s*\w*\s*$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s")
 _WHEN = re.compile(r"[,;]?\s+when\s")
 
@@ -620,7 +622,8 @@ def _text_dateline(article: Article) -> Stated | None:
 def _lead_weekday(article: Article) -> int | None:
     """The weekday of the news the lead reports as done ("on Thursday decided"), if any;
     the day after it when the lead goes on into that day's evening or night ("was closed
-    on Wednesday evening", "worked through the night"): the report was written after it."""
+    on Wednesday evening", "worked through the night"), not a night it came after ("on
+    Tuesday after a night of shelling"): the report was written after it."""
     lead = article.sentences[:FRESH_LEAD_SENTENCES]
     lead_end = lead[-1].end if lead else len(article.text)
     for mention in article.timexes:
@@ -631,6 +634,11 @@ def _lead_weekday(article: Article) -> int | None:
                 and tense_of(article.text, mention.start, mention.end) == PAST):  # fmt: skip
             weekday = int(named[1])
             start = next(s.start for s in lead if s.end >= mention.end)
-            late = _NIGHT.search(article.text, start, lead_end)
+            late = any(
+                not _NIGHT_BEFORE.search(
+                    article.text, max(start, night.start() - 16), night.start()
+                )
+                for night in _NIGHT.finditer(article.text, start, lead_end)
+            )
             return weekday % 7 + 1 if late else weekday
     return None
