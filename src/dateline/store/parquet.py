@@ -302,10 +302,7 @@ class ParquetStore:
         return f"SELECT * FROM read_parquet([{paths}], hive_partitioning = {hive})"
 
     def _article(self, row: tuple[Any, ...]) -> Article:
-        try:
-            return rows.from_row(row)
-        except (ValueError, TypeError, KeyError) as exc:
-            raise StoreError(f"{self.path}: stored article {row[0]} is corrupt: {exc}") from None
+        return rows.stored_article(self.path, row)
 
     def articles(
         self,

@@ -8,11 +8,13 @@ added to the model needs no migration.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from dateline.cluster.minhash import Signature
+from dateline.errors import StoreError
 from dateline.model import Article
 from dateline.store.codec import article_from_dict, article_to_dict
 
@@ -75,6 +77,15 @@ def to_row(
         added_at,
         data_json(article),
     )
+
+
+def stored_article(store: Path, row: tuple[Any, ...]) -> Article:
+    """The stored article of `row`, or a StoreError naming the store and the article when the
+    row is corrupt: either backend reads its rows through here."""
+    try:
+        return from_row(row)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise StoreError(f"{store}: stored article {row[0]} is corrupt: {exc}") from None
 
 
 def from_row(row: tuple[Any, ...]) -> Article:
