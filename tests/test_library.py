@@ -145,6 +145,21 @@ def test_the_store_gives_the_one_shot_entries(sample_store, sample_timeline):
         assert len(store.documents()) == 30
 
 
+def test_pages_of_documents_are_counted_after_the_users_deletions(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(SAMPLE, folder)
+    with dateline.Store(tmp_path / "pages.db") as store:
+        store.add(folder)
+        every = [a.id for a in store.documents()]
+        store.curate(dateline.Curation("delete", every[1]))
+        store.curate(dateline.Curation("delete", every[4]))
+        kept = [i for i in every if i not in {every[1], every[4]}]
+        pages = [[a.id for a in store.documents(limit=3, offset=n)] for n in range(0, 30, 3)]
+        assert [i for page in pages for i in page] == kept
+        assert all(len(page) == 3 for page in pages[: len(kept) // 3])
+        assert [a.id for a in store.documents(offset=25)] == kept[25:]
+
+
 def test_a_store_honours_the_configured_path(tmp_path):
     settings = dateline.Settings().with_overrides("store", path=tmp_path / "configured.db")
     with dateline.Store(settings=settings) as store:

@@ -338,13 +338,23 @@ class Store:
     def documents(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         """Every stored article, wire copies included, in the order they were first added,
         as the user's decisions leave them (deleted ones out, the user's dates set); `limit`
-        and `offset` take one page of that order (a page loses the articles deleted from it)."""
-        stored = (
-            self.db.articles()
-            if limit is None and offset == 0
-            else self.db.articles(page=(-1 if limit is None else limit, offset))
-        )
-        return list(curated_articles(stored, self.db.curations(), self._again))
+        and `offset` take one page of that order, counted after the deletions, so every page
+        is full but the last."""
+        curations = self.db.curations()
+        deleted = sum(c.kind == "delete" for c in curations)
+        if limit is None and offset == 0:
+            stored = self.db.articles()
+        elif not deleted:
+            stored = self.db.articles(page=(-1 if limit is None else limit, offset))
+        else:
+            # Deleted articles may lie anywhere before or inside the page: read from the
+            # start, at most that many more rows than the page needs.
+            wanted = -1 if limit is None else offset + limit + deleted
+            stored = self.db.articles(page=(wanted, 0))
+        kept = list(curated_articles(stored, curations, self._again))
+        if not deleted or (limit is None and offset == 0):
+            return kept
+        return kept[offset:] if limit is None else kept[offset : offset + limit]
 
     def copy_to(self, path: PathLike) -> int:
         """Copy the store, decisions and all, into a new store at `path`: a folder named
