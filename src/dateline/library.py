@@ -342,19 +342,18 @@ class Store:
         is full but the last."""
         curations = self.db.curations()
         deleted = sum(c.kind == "delete" for c in curations)
-        if limit is None and offset == 0:
-            stored = self.db.articles()
-        elif not deleted:
-            stored = self.db.articles(page=(-1 if limit is None else limit, offset))
-        else:
+        if deleted:
             # Deleted articles may lie anywhere before or inside the page: read from the
             # start, at most that many more rows than the page needs.
-            wanted = -1 if limit is None else offset + limit + deleted
-            stored = self.db.articles(page=(wanted, 0))
-        kept = list(curated_articles(stored, curations, self._again))
-        if not deleted or (limit is None and offset == 0):
-            return kept
-        return kept[offset:] if limit is None else kept[offset : offset + limit]
+            rows = -1 if limit is None else offset + limit + deleted
+            kept = list(curated_articles(self.db.articles(page=(rows, 0)), curations, self._again))
+            return kept[offset:] if limit is None else kept[offset : offset + limit]
+        stored = (
+            self.db.articles()
+            if limit is None and offset == 0
+            else self.db.articles(page=(-1 if limit is None else limit, offset))
+        )
+        return list(curated_articles(stored, curations, self._again))
 
     def copy_to(self, path: PathLike) -> int:
         """Copy the store, decisions and all, into a new store at `path`: a folder named

@@ -32,8 +32,17 @@ from datetime import timedelta
 from types import ModuleType
 from typing import Any
 
-from dateline.clean import cleaner, language, lists, repeated, score, segment, teasers, title
-from dateline.clean import headerlines as clean_header
+from dateline.clean import (
+    cleaner,
+    headerlines,
+    language,
+    lists,
+    repeated,
+    score,
+    segment,
+    teasers,
+    title,
+)
 from dateline.cluster import minhash, stories
 from dateline.date import (
     content,
@@ -57,8 +66,7 @@ from dateline.read import pagedate
 from dateline.select import datewise, disagreements, entries, focus, salience, topic
 from dateline.select.weights import WEIGHTS, Weights, weights_from
 from dateline.settings import Settings
-from dateline.timex import context, window
-from dateline.timex import direction as timex_tense
+from dateline.timex import context, direction, window
 
 Number = int | float | timedelta
 
@@ -108,7 +116,7 @@ _BY_HAND = "set by hand on our own annotated pages; the comment above each says 
 REGISTRY: tuple[Tuned, ...] = (
     Tuned("read", pagedate, "chosen on half of real/dates/html, held on the other half"),
     Tuned("clean", cleaner, "set by hand on the first six annotated outlets (tests/clean)"),
-    Tuned("clean", clean_header, _BY_HAND),
+    Tuned("clean", headerlines, _BY_HAND),
     Tuned("clean", language, "set by hand on the languages of real/dates and Timeline17"),
     Tuned("clean", lists, _BY_HAND),
     Tuned("clean", repeated, _BY_HAND),
@@ -140,7 +148,7 @@ REGISTRY: tuple[Tuned, ...] = (
     Tuned("date", world, "the Wikidata table's coverage (docs/world-knowledge.md)"),
     Tuned("date", years, _BY_HAND),
     Tuned("timex", context, "TempEval-3 training set (dateline eval timex)"),
-    Tuned("timex", timex_tense, "TempEval-3 training set (dateline eval timex)"),
+    Tuned("timex", direction, "TempEval-3 training set (dateline eval timex)"),
     Tuned("timex", window, _BY_HAND),
     Tuned("events", attach, "the bundled sample's true events (tests/events)"),
     Tuned("events", background, "the bundled sample and Timeline17 (docs/benchmarks.md)"),

@@ -313,6 +313,22 @@ def test_search_and_story_filter(page: Any) -> None:
     wait_until(lambda: 0 < _count(page) < total)
 
 
+def _building_first(times: int, seconds: float) -> tuple[Callable[[Any], None], dict[str, int]]:
+    """A route handler that answers 202 "building" (2,000 articles, `seconds` so far) the
+    first `times` requests, then lets them through; and its count of 202s left."""
+    building = {"left": times}
+    body = f'{{"status": "building", "articles": 2000, "seconds": {seconds}}}'
+
+    def hold(route: Any) -> None:
+        if building["left"]:
+            building["left"] -= 1
+            route.fulfill(status=202, content_type="application/json", body=body)
+        else:
+            route.continue_()
+
+    return hold, building
+
+
 def test_the_page_says_building_with_progress_never_empty_while_it_waits(
     browser: Any, server: str
 ) -> None:
@@ -320,19 +336,7 @@ def test_the_page_says_building_with_progress_never_empty_while_it_waits(
     shows that with its progress, never "No dated entries yet" (issue 13)."""
     context = browser.new_context(viewport={"width": 1280, "height": 860})
     opened = context.new_page()
-    building = {"left": 3}
-
-    def hold(route: Any) -> None:
-        if building["left"]:
-            building["left"] -= 1
-            route.fulfill(
-                status=202,
-                content_type="application/json",
-                body='{"status": "building", "articles": 2000, "seconds": 12.4}',
-            )
-        else:
-            route.continue_()
-
+    hold, building = _building_first(3, seconds=12.4)
     opened.route("**/api/timeline*", hold)
     opened.goto(server + "/")
     count = opened.locator("[data-role=count]")
@@ -351,19 +355,7 @@ def test_a_download_says_building_then_saves_the_file(browser: Any, server: str)
     then saves the file the export route gives (never a 202 body saved as the file)."""
     context = browser.new_context(viewport={"width": 1280, "height": 860}, accept_downloads=True)
     opened = context.new_page()
-    building = {"left": 2}
-
-    def hold(route: Any) -> None:
-        if building["left"]:
-            building["left"] -= 1
-            route.fulfill(
-                status=202,
-                content_type="application/json",
-                body='{"status": "building", "articles": 2000, "seconds": 3.2}',
-            )
-        else:
-            route.continue_()
-
+    hold, building = _building_first(2, seconds=3.2)
     opened.route("**/api/export/csv*", hold)
     opened.goto(server + "/")
     opened.wait_for_selector(".entry-open")
