@@ -219,3 +219,20 @@ def test_the_headline_sharing_most_words_with_the_window_beats_a_short_menu_item
     menu = [*MENU, "Island Routes Map", "Timetables and Fares"]
     page = _page([window], menu, [headline, "Ruth Calder"], BODY)
     assert clean(page).title == headline
+
+
+SHARE_BAR = ["Share this article", "Share on Facebook", "Share on Twitter", "Share by email"]
+
+
+def test_the_details_after_a_posts_sign_off_stay_up_to_its_share_bar(clean) -> None:
+    sign_off = ["See you at the pier next Saturday!"]
+    details = ["Island Film Club summer season", "The old lifeboat station, Portree"]
+    page = _page([WINDOW], MENU, [HEADLINE], BODY, sign_off, [""], details, [""], SHARE_BAR)
+    assert paragraphs(clean(page)) == [*BODY, *sign_off, *details]
+
+
+def test_a_standfirst_without_a_full_stop_above_the_first_paragraph_stays(clean) -> None:
+    standfirst = "Inspectors counted 212 late crossings in one winter and blamed crew shortages"
+    head = [HEADLINE, "By Ruth Calder", "May 4, 2011", standfirst]
+    article = clean(_page([WINDOW], MENU, head, BODY, MOST_READ, FOOTER))
+    assert paragraphs(article) == [standfirst, *BODY]

@@ -11,13 +11,17 @@ from dateline.clean.segment import (
     DATE_COST,
     FURNITURE_COST,
     GAP_COST,
+    LEAD_REACH,
     LIST_ITEM,
+    TAIL_REACH,
     before_stamps,
     body_span,
     headed_span,
     is_prose,
+    lead_lines,
     line_values,
     size,
+    tail_end,
 )
 
 P = 20.0  # a paragraph of twenty words
@@ -135,6 +139,24 @@ def test_date_stamps_end_the_body_before_the_first_of_them() -> None:
     assert before_stamps(values, dated, (0, len(values) - 1)) == (0, 2)
     few = [P, -DATE_COST, P, -DATE_COST, P]  # an article's own time stamps stay
     assert before_stamps(few, [v == -DATE_COST for v in few], (0, 4)) == (0, 4)
+
+
+def test_the_body_ends_where_the_chrome_starts_not_at_its_last_paragraph() -> None:
+    # Last paragraph at 2; the page's chrome (a share bar) starts at 5.
+    ends = [False, False, False, False, False, True, True]
+    assert tail_end(ends, set(), 2) == 4
+    assert tail_end([False] * 30, set(), 2) == 2 + TAIL_REACH  # no end in sight: a reach
+    assert tail_end([False, False, False, True], set(), 3) == 3
+    # A teaser's summary at 5: the lines before it are its tile (kicker, headline), not ours.
+    assert tail_end(ends, {5}, 2) == 2
+
+
+def test_the_lines_leading_into_the_first_paragraph_stop_at_the_byline() -> None:
+    # Headline at 0 (the body may start at 1), byline at 1, a standfirst at 2, paragraph at 3.
+    stops = [True, True, False, False]
+    assert lead_lines(stops, 3, 1) == [2]
+    assert lead_lines([False] * 10, 9, 0) == list(range(8, 8 - LEAD_REACH, -1))
+    assert lead_lines([False] * 4, 3, 3) == []  # nothing above the line under the headline
 
 
 def _units(lines: list[str]) -> list[Unit]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dateline.clean.headerlines import (
     byline_author,
@@ -38,7 +39,14 @@ from dateline.clean.score import (
     shape,
     shape_evidence,
 )
-from dateline.clean.segment import before_stamps, headed_span, is_prose, line_values
+from dateline.clean.segment import (
+    before_stamps,
+    headed_span,
+    is_prose,
+    lead_lines,
+    line_values,
+    tail_end,
+)
 from dateline.clean.teasers import teaser_summaries
 from dateline.clean.title import PageLines, pick_headline, same_title, window_headlines
 from dateline.model import Article
@@ -240,8 +248,9 @@ def _repeats(lines: list[_Line], copies: set[int]) -> set[int]:
 
 
 def _scores(
-    lines: list[_Line], first: int, last: int, listed: set[int], copies: set[int]
+    lines: list[_Line], span: tuple[int, int], listed: set[int], copies: set[int]
 ) -> list[float]:
+    first, last = span
     runs, items, repeats = _runs(lines), _list_items(lines), _repeats(lines, copies)
     scores = []
     for i, line in enumerate(lines):
@@ -258,7 +267,7 @@ def _scores(
         if i in listed and first <= i <= last:
             scores.append(score - LISTED)
         else:
-            scores.append(score + _place(lines, i, (first, last), i in items))
+            scores.append(score + _place(lines, i, span, i in items))
     return scores
 
 
@@ -314,9 +323,11 @@ def clean_article(
     lines = _bare_bylines(_lines(split_units(article.raw_text), boilerplate))
     texts = [line.unit.text for line in lines]
     anchors = [i for i, line in enumerate(lines) if _is_anchor(line)]
-    first, last, listed = _body(lines, texts)
+    found = _body(lines, texts)
+    first, span = found.first, (min(found.lead, default=found.first), found.end)
     copies = _copies(lines)
-    chrome = _chrome(lines, _scores(lines, first, last, listed, copies), (first, last), copies)
+    scores = _scores(lines, span, found.listed | found.lead, copies)
+    chrome = _chrome(lines, scores, span, copies)
     dated = _dated_chrome(lines, chrome, first if anchors else 0)
     lines = [dataclasses.replace(line, header=True) if i in dated else line
              for i, line in enumerate(lines)]  # fmt: skip
@@ -343,9 +354,17 @@ def clean_article(
     )
 
 
-def _body(lines: list[_Line], texts: list[str]) -> tuple[int, int, set[int]]:
-    """First and last line of the article's body (the prose stretch under the headline), and
-    the items of the lists its paragraphs introduce."""
+class _Body(NamedTuple):
+    """Where the article lies among the page's lines."""
+
+    first: int  # its first paragraph: the headline is above it
+    end: int  # its last line: past its last paragraph, up to where the page's chrome starts
+    listed: set[int]  # items of the lists its paragraphs introduce
+    lead: set[int]  # the lines leading into its first paragraph: the body starts at these
+
+
+def _body(lines: list[_Line], texts: list[str]) -> _Body:
+    """Where the article's body lies: the prose stretch under the headline and its edges."""
     furniture = [line.keywords >= DECISIVE or (line.repeated and not line.form.sentence)
                  for line in lines]  # fmt: skip
     units, prose = [line.unit for line in lines], list(map(is_prose, texts))
@@ -359,10 +378,16 @@ def _body(lines: list[_Line], texts: list[str]) -> tuple[int, int, set[int]]:
     echoes = frozenset(i for i, text in enumerate(texts) if seen[text] > 1)
     top, span = headed_span(values, window_headlines(texts, reworded=False), echoes)
     if span is None:  # no paragraph at all: a list, a table, a calendar; judge lines alone
-        return 0, len(lines) - 1, listed
+        return _Body(0, len(lines) - 1, listed, set())
     stamps = [date and i not in listed for i, date in enumerate(dated)]  # not "Tour dates:"
-    span = before_stamps(values, stamps, span)
-    return (*_sentences_beside(lines, span, top), listed)
+    first, last = _sentences_beside(lines, before_stamps(values, stamps, span), top)
+    lead = lead_lines([f or d for f, d in zip(furniture, dated, strict=True)], first, top)
+    ends = [line.keywords > 0 or i in teasers or _stamped(line) for i, line in enumerate(lines)]
+    return _Body(first, tail_end(ends, teasers, last), listed, set(lead))
+
+
+def _stamped(line: _Line) -> bool:
+    return is_page_url(line.unit.text) or is_publication_stamp(line.unit.text)
 
 
 def _page_lines(lines: list[_Line]) -> PageLines:

@@ -47,7 +47,7 @@ WHOLE_LINE = re.compile(
             r"|developing|developing story|update|updated|just in|opinion|analysis"
             r"|graphic|interactive|podcast|newsletter|newsletters|more stories|more news"
             r"|more headlines|more from .{1,40}|elsewhere on .{1,40}|in other news)",
-            r"(?:0 comments?|comments? ?0|0 repl(?:y|ies)|0 shares?|0 min(?:ute)?s? read"
+            r"(?:0 comments?|comments? ?\(?0|0 repl(?:y|ies)|0 shares?|0 min(?:ute)?s? read"
             r"|0 photos|0 images|view comments|show comments|hide comments|view gallery"
             r"|view all|see all|see more|show more|read more|read full (?:article|story)"
             r"|full story|full coverage|click here|click to (?:play|watch|enlarge|expand))",
