@@ -236,3 +236,9 @@ def test_a_standfirst_without_a_full_stop_above_the_first_paragraph_stays(clean)
     head = [HEADLINE, "By Ruth Calder", "May 4, 2011", standfirst]
     article = clean(_page([WINDOW], MENU, head, BODY, MOST_READ, FOOTER))
     assert paragraphs(article) == [standfirst, *BODY]
+
+
+def test_a_share_price_above_the_first_paragraph_is_no_standfirst(clean) -> None:
+    head = [HEADLINE, "By Ruth Calder", "May 4, 2011", "FERRY PLC", "+0.52 +2.27%"]
+    article = clean(_page([WINDOW], MENU, head, BODY, FOOTER))
+    assert "+0.52 +2.27%" not in paragraphs(article)

@@ -381,13 +381,18 @@ def _body(lines: list[_Line], texts: list[str]) -> _Body:
         return _Body(0, len(lines) - 1, listed, set())
     stamps = [date and i not in listed for i, date in enumerate(dated)]  # not "Tour dates:"
     first, last = _sentences_beside(lines, before_stamps(values, stamps, span), top)
-    lead = lead_lines([f or d for f, d in zip(furniture, dated, strict=True)], first, top)
-    ends = [line.keywords > 0 or i in teasers or _stamped(line) for i, line in enumerate(lines)]
+    wordless = [not any(c.isalpha() for c in text) for text in texts]  # a share price
+    stops = [f or d or w for f, d, w in zip(furniture, dated, wordless, strict=True)]
+    lead = lead_lines(stops, first, top)
+    ends = [_chrome_starts(line) or i in teasers for i, line in enumerate(lines)]
     return _Body(first, tail_end(ends, teasers, last), listed, set(lead))
 
 
-def _stamped(line: _Line) -> bool:
-    return is_page_url(line.unit.text) or is_publication_stamp(line.unit.text)
+def _chrome_starts(line: _Line) -> bool:
+    """A line past the article's last paragraph where the page's chrome starts: chrome
+    words, a publication stamp or a printed-from address."""
+    text = line.unit.text
+    return line.keywords > 0 or is_page_url(text) or is_publication_stamp(text)
 
 
 def _page_lines(lines: list[_Line]) -> PageLines:

@@ -80,8 +80,9 @@ HEADED_SHARE = 0.5
 # starts (chrome words, a publication stamp, a teaser's summary), at most TAIL_REACH of them,
 # judged then as lines inside the body: a show's details after a blog's sign-off, an embedded
 # post's byline. Above the first paragraph, up to LEAD_REACH lines under the headline that
-# are no byline, date or furniture are the article's own and kept (a standfirst or a table's
-# heading without a full stop). Real copied pages sorted by name, even (chosen on) / odd:
+# are no byline, date, furniture or wordless line (a share price) are the article's own and
+# kept (a standfirst or a table's heading without a full stop). Real copied pages sorted
+# by name, even (chosen on) / odd:
 # body kept 0.9865 -> 0.9906 / 0.9868 -> 0.9912, F1 0.9411 -> 0.9366 / 0.9523 -> 0.9486,
 # chrome kept 0.0671 -> 0.0797 / 0.0743 -> 0.0900. Chosen on the even pages with the tail
 # ending at furniture only: reaches of 4 and 6 kept less (even 0.9893), 16 no more; a tail
