@@ -9,7 +9,9 @@ similarity-weighted median day of its most similar dated articles, inside its ow
 moved to the nearest day of the weekday its lead reports its news on. The interval given
 is the month around that day, inside the article's own bounds. It is a likely day and a
 likely month, not stated ones, and says so in its confidence. A day the article's own
-clues gave anchors the others in turn.
+clues gave anchors the others in turn. A day an article's own text gave (its latest date,
+"today"), which its text leaves open to the year's end, gets the same likely month around
+it, so the pile's days all say how far off they may be.
 
 No threshold here is fitted: the anchors are the dates their own stage gave at 0.5 or more
 (more likely right than wrong), the neighbours are the five most alike, and the month is
@@ -63,6 +65,8 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
     day an article's own clues give in its neighbours' year anchors the others in turn, so
     the placing is repeated while it adds anchors. The pile may be a lazy corpus: it is read
     in passes, keeping each article's marks and the day of each anchor, not its text.
+    The anchors whose day their own text gave come back with the month around it
+    (`_own_months`).
     """
     anchors = {a.id: _day(a) for a in headers(articles) if _anchor(a)}
     # A day from reports of the same events (`corpus`) stands; a doubted one from the
@@ -146,9 +150,9 @@ def _own_months(articles: Sequence[Article], keys: set[str]) -> dict[str, Public
             continue
         month = _month(own.date, own.earliest or date.min, own.latest or date.max)
         if month != (own.earliest, own.latest):
-            months[article.id] = dataclasses.replace(
-                own, earliest=month[0], latest=month[1],
-                evidence=(*own.evidence, "a likely month: the month around the day its text gives"))  # fmt: skip
+            why = "a likely month: the month around the day its text gives"
+            months[article.id] = dataclasses.replace(own, earliest=month[0], latest=month[1],
+                                                     evidence=(*own.evidence, why))  # fmt: skip
     return months
 
 
