@@ -163,3 +163,27 @@ def test_an_anniversary_of_a_dated_event_gives_the_day() -> None:
     assert found is not None
     assert found.date == date(2010, 5, 3)
     assert any("same story" in line for line in found.evidence)
+
+
+# Its own text gives a day (the latest date it reports) and nothing after it but the year's end.
+COUNCIL = (
+    "The Vellmar port council voted on March 4, 2011 to rebuild the burned grain depot "
+    "with public money.\n\n"
+    "Harbour master Ines Roth said the vote came after dock workers had cleared the site."
+)
+
+
+def test_a_day_its_own_text_gives_is_given_the_month_around_it_in_a_pile() -> None:
+    pile = _processed((FIRE, date(2011, 3, 2)), (COUNCIL, None), (LONE, None))
+    own = pile[1].published
+    assert own is not None and own.method == "content" and own.date == date(2011, 3, 4)
+    assert own.latest is None or (own.latest - own.date).days > 31
+
+    found = date_from_corpus(pile)[1].published
+
+    # The day stands, read from its own text; the interval is the likely month, as every
+    # day the pile gives has, and says so.
+    assert found is not None and found.method == "content" and found.date == date(2011, 3, 4)
+    assert found.confidence == own.confidence
+    assert found.earliest == date(2011, 3, 4) and found.latest == date(2011, 4, 3)
+    assert any("likely month" in line for line in found.evidence)

@@ -9,7 +9,9 @@ similarity-weighted median day of its most similar dated articles, inside its ow
 moved to the nearest day of the weekday its lead reports its news on. The interval given
 is the month around that day, inside the article's own bounds. It is a likely day and a
 likely month, not stated ones, and says so in its confidence. A day the article's own
-clues gave anchors the others in turn.
+clues gave anchors the others in turn. A day an article's own text gave (its latest date,
+"today"), which its text leaves open to the year's end, gets the same likely month around
+it, so the pile's days all say how far off they may be.
 
 No threshold here is fitted: the anchors are the dates their own stage gave at 0.5 or more
 (more likely right than wrong), the neighbours are the five most alike, and the month is
@@ -63,6 +65,8 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
     day an article's own clues give in its neighbours' year anchors the others in turn, so
     the placing is repeated while it adds anchors. The pile may be a lazy corpus: it is read
     in passes, keeping each article's marks and the day of each anchor, not its text.
+    The anchors whose day their own text gave come back with the month around it
+    (`_own_months`).
     """
     anchors = {a.id: _day(a) for a in headers(articles) if _anchor(a)}
     # A day from reports of the same events (`corpus`) stands; a doubted one from the
@@ -84,26 +88,11 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
     placed: dict[str, PublicationDate] = {}
     read = _Reading()
     for _ in range(ROUNDS):
-        postings: dict[str, list[tuple[str, float]]] = {}
-        for key in anchors:
-            for term, value in topics[key].items():
-                postings.setdefault(term, []).append((key, value))
-        for term, posted in postings.items():
-            if len(posted) > MAX_POSTINGS:
-                postings[term] = heapq.nlargest(MAX_POSTINGS, posted, key=lambda item: item[1])
+        postings = _postings(anchors, topics)
         crowd = _crowding(anchors)
         placed = {}
         for article in todo:
-            scores: dict[str, float] = {}
-            for term, value in topics[article.id].items():
-                for key, weight in postings.get(term, ()):
-                    scores[key] = scores.get(key, 0.0) + value * weight * crowd[key]
-            own = named[article.id]
-            others = [(s, k) for k, s in scores.items() if k != article.id]
-            # Neighbours naming someone or somewhere it names; failing any, the pile's most
-            # alike (a pile is mostly one story, and its days cluster).
-            alike = [(s, k) for s, k in others if named[k] & own] or others
-            near = [(s, anchors[k]) for s, k in heapq.nlargest(NEIGHBOURS, alike)]
+            near = _neighbours(article.id, topics, named, postings, crowd, anchors)
             found = _placed(article, near, lead_weekday.get(article.id), read)
             if found is not None:
                 placed[article.id] = found
@@ -114,9 +103,64 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
         if not grown:
             break
         anchors.update(grown)
+    placed.update(_own_months(articles, set(anchors) - set(placed)))
     at = [i for i, a in enumerate(headers(articles)) if a.id in placed]
     return {i: dataclasses.replace(a, published=placed[a.id])
             for i, a in zip(at, subset(articles, at), strict=True)}  # fmt: skip
+
+
+def _postings(anchors: dict[str, date],
+              topics: dict[str, Vector]) -> dict[str, list[tuple[str, float]]]:  # fmt: skip
+    """Each marking word's anchors, with its weight in each (at most MAX_POSTINGS)."""
+    postings: dict[str, list[tuple[str, float]]] = {}
+    for key in anchors:
+        for term, value in topics[key].items():
+            postings.setdefault(term, []).append((key, value))
+    for term, posted in postings.items():
+        if len(posted) > MAX_POSTINGS:
+            postings[term] = heapq.nlargest(MAX_POSTINGS, posted, key=lambda item: item[1])
+    return postings
+
+
+def _neighbours(key: str, topics: dict[str, Vector], named: dict[str, set[str]],
+                postings: dict[str, list[tuple[str, float]]], crowd: dict[str, float],
+                anchors: dict[str, date]) -> list[tuple[float, date]]:  # fmt: skip
+    """The NEIGHBOURS anchors most like article `key` (not itself), with their days."""
+    scores: dict[str, float] = {}
+    for term, value in topics[key].items():
+        for other, weight in postings.get(term, ()):
+            scores[other] = scores.get(other, 0.0) + value * weight * crowd[other]
+    own = named[key]
+    others = [(s, k) for k, s in scores.items() if k != key]
+    # Neighbours naming someone or somewhere it names; failing any, the pile's most
+    # alike (a pile is mostly one story, and its days cluster).
+    alike = [(s, k) for s, k in others if named[k] & own] or others
+    return [(s, anchors[k]) for s, k in heapq.nlargest(NEIGHBOURS, alike)]
+
+
+def _own_months(articles: Sequence[Article], keys: set[str]) -> dict[str, PublicationDate]:
+    """The anchors among `keys` whose day their own text gave (not a date line) and left
+    open after it, each with the month around its day inside its own bounds: the likely
+    month every day the pile gives has (the day is as likely as before; only the interval
+    says how far off it may be)."""
+    months = {}
+    for article in headers(articles):
+        own = article.published
+        if article.id not in keys or own is None or own.date is None or own.method != "content":
+            continue
+        month = _month(own.date, own.earliest or date.min, own.latest or date.max)
+        if month != (own.earliest, own.latest):
+            why = "a likely month: the month around the day its text gives"
+            months[article.id] = dataclasses.replace(own, earliest=month[0], latest=month[1],
+                                                     evidence=(*own.evidence, why))  # fmt: skip
+    return months
+
+
+def _month(day: date, low: date, high: date) -> tuple[date, date]:
+    """The month around `day`, inside `low`..`high`."""
+    first = max(day - HALF_MONTH, low)
+    last = min(first + 2 * HALF_MONTH, high)
+    return max(min(first, last - 2 * HALF_MONTH), low), last
 
 
 def _crowding(days: dict[str, date]) -> dict[str, float]:
@@ -177,7 +221,8 @@ def _placed(article: Article, near: list[tuple[float, date]], weekday: int | Non
         *(f"a similar article of {d.isoformat()}" for _, d in sorted(inside, reverse=True)[:3]),
     )
     if text.point is not None and text.confidence >= ANCHOR_CONFIDENCE:
-        return PublicationDate(text.point, text.earliest, text.latest, OWN_IN_PILE_CONFIDENCE,
+        first, last = _month(text.point, text.earliest or date.min, text.latest or date.max)
+        return PublicationDate(text.point, first, last, OWN_IN_PILE_CONFIDENCE,
                                (*text.evidence, *evidence), "pile", text.point, "day")  # fmt: skip
     low, high = max(low, text.earliest or low), min(high, text.latest or high)
     day = min(max(day, low), high)
@@ -187,9 +232,7 @@ def _placed(article: Article, near: list[tuple[float, date]], weekday: int | Non
                    and low <= day + timedelta(days=k) <= high),
                   key=lambda d: abs((d - day).days), default=day)  # fmt: skip
     # The month around the day, inside the text's own bounds.
-    first = max(day - HALF_MONTH, low)
-    last = min(first + 2 * HALF_MONTH, high)
-    first = max(min(first, last - 2 * HALF_MONTH), low)
+    first, last = _month(day, low, high)
     agreement = sum(s for s, d in inside if abs((d - day).days) <= WEEKDAY_REACH) / sum(
         s for s, _ in inside
     )
