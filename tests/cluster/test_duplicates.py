@@ -9,6 +9,7 @@ from datetime import date
 import numpy as np
 import pytest
 
+from dateline.cluster import minhash
 from dateline.cluster.duplicates import dedup_text, mark_duplicates
 from dateline.cluster.minhash import (
     _permutations,
@@ -177,6 +178,18 @@ def test_signature_is_the_minimum_over_the_shingle_set(words: int) -> None:
     text = " ".join(rng.choice(vocabulary) for _ in range(words))
     sig = signature(text, 64)
     assert sig is not None and sig.tolist() == _naive_signature(text, 64)
+
+
+def test_signatures_stay_exact_when_the_word_hashes_kept_overflow(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The words' hashes a worker keeps are emptied when full: every signature after that
+    is still the one computed from scratch."""
+    monkeypatch.setattr(minhash, "_WORD_HASHES", {})
+    monkeypatch.setattr(minhash, "_WORD_HASHES_KEPT", 40)
+    for text in (BODY, OTHER_ON_TOPIC, WIRE, BODY):
+        sig = signature(text, 64)
+        assert sig is not None and sig.tolist() == _naive_signature(text, 64)
 
 
 def test_signatures_computed_beforehand_mark_the_same_copies() -> None:

@@ -8,6 +8,7 @@ first headline-shaped line above the body (`pick_headline`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -68,11 +69,18 @@ UNDER_HEADLINE = 20
 HEADLINE_SHARE = 0.5
 
 
-def window_keys(first_line: str) -> list[str]:
+def window_keys(first_line: str) -> tuple[str, ...]:
     """Comparison forms the page's headline may take, from its window title (the first line
     of a copied page), surest first: the whole line, the line up to its last part (the
     outlet) as the window writes it, separators and all ("Dare 3 / October pack"), the first
     part, then the other parts. Parts under three words name an outlet or a section."""
+    return _window_keys(first_line, HEADLINE_MIN_WORDS)
+
+
+# The cleaner asks three times per page (two headline searches and the echo), and a page
+# copied as one line is all window title: each part normalised was a third of cleaning it.
+@functools.lru_cache(maxsize=4)
+def _window_keys(first_line: str, min_words: float) -> tuple[str, ...]:
     parts = [p for p in _TITLE_PARTS.split(first_line) if p.strip()]
     # A cut with text after it; measured once, as a slice per separator is quadratic on a
     # page that is one long line.
@@ -80,7 +88,7 @@ def window_keys(first_line: str) -> list[str]:
     cuts = [m.start() for m in _TITLE_PARTS.finditer(first_line) if m.end() < end]
     ordered = [first_line, first_line[: cuts[-1]] if cuts else "", *parts]
     keys = [normalise_line(text) for text in ordered]
-    return list(dict.fromkeys(k for k in keys if size(k) >= HEADLINE_MIN_WORDS))
+    return tuple(dict.fromkeys(k for k in keys if size(k) >= min_words))
 
 
 def _words(text: str) -> set[str]:
@@ -111,7 +119,7 @@ def repeats_key(forms: tuple[str, str], key: str, exact: bool) -> bool:
 def window_headlines(texts: list[str], reworded: bool = True) -> list[int]:
     """Indexes of the lines that repeat the surest key of the page's window title found
     again below it: the headline rather than the outlet's name."""
-    keys = window_keys(texts[0]) if texts else []
+    keys = window_keys(texts[0]) if texts else ()
     if not keys:
         return []
     longest = 3 * max(map(len, keys))  # a paragraph never repeats a title: skip it cheaply
@@ -184,7 +192,7 @@ def _content_words(text: str) -> set[str]:
 def window_echo(texts: list[str], candidates: list[int]) -> int | None:
     """Among `candidates`, the line sharing most words with the window title's headline, the
     larger share of its words breaking ties (None: none is like it)."""
-    keys = window_keys(texts[0]) if texts else []
+    keys = window_keys(texts[0]) if texts else ()
     if not keys:
         return None
     theirs = _content_words(keys[1] if len(keys) > 1 else keys[0])

@@ -6,6 +6,7 @@ unresolved values ("XXXX-XX-XX", "PRESENT_REF") have none.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -16,6 +17,8 @@ _WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
 _COARSE = re.compile(r"(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|AU|WI)")
 
 
+# Kept: the same values recur in every sentence and every pass of the selection.
+@functools.lru_cache(maxsize=1 << 14)
 def calendar_value(value: str) -> str | None:
     """`value` reduced to its calendar part, or None when it has no calendar position."""
     match = _CALENDAR.fullmatch(value)

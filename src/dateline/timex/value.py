@@ -8,6 +8,7 @@ day"). `TimexValue.parse` reads the calendar part a value starts with, and says 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -29,11 +30,7 @@ class TimexValue:
 
     @classmethod
     def parse(cls, value: str) -> TimexValue:
-        match = _CALENDAR_PART.match(value)
-        if match is None:
-            return cls()
-        year, month, day = (int(part) if part else None for part in match.groups())
-        return cls(year, month, day)
+        return _parsed(value)
 
     @property
     def granularity(self) -> str:
@@ -74,3 +71,14 @@ class TimexValue:
             return date(self.year, 1, 1), date(self.year, 12, 31)
         except (ValueError, calendar.IllegalMonthError):
             return None
+
+
+# Kept: a pile names the same few hundred values over and over (a 2,000-article pile parsed
+# 200,000 of them, in the tagger, the events and the selection), and a value never changes.
+@functools.lru_cache(maxsize=1 << 14)
+def _parsed(value: str) -> TimexValue:
+    match = _CALENDAR_PART.match(value)
+    if match is None:
+        return TimexValue()
+    year, month, day = (int(part) if part else None for part in match.groups())
+    return TimexValue(year, month, day)
