@@ -419,11 +419,18 @@ def _speaks_for(
 def _mmr(
     candidates: list[_Scored], chosen: list[_Scored], count: int, weights: Weights
 ) -> list[_Scored]:
+    """Up to `count` of `candidates` (best score first), each the best score less its
+    redundancy with the entries chosen so far. A candidate's value never exceeds its score,
+    so the search for each pick stops at the first candidate scoring no more than the best
+    value found: most of a large pool is never compared with the chosen entries."""
     picks: list[_Scored] = []
     remaining = list(candidates)
+    bounded = weights.novelty >= 0
     while remaining and len(picks) < count:
         best, best_value = None, -math.inf
         for candidate in remaining:
+            if bounded and candidate.score <= best_value:
+                break
             overlap = max((cosine(candidate.vector, c.vector) for c in chosen + picks), default=0.0)
             if overlap > MAX_REDUNDANCY:
                 continue
