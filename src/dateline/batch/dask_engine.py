@@ -16,7 +16,9 @@ Dask is imported only here, and this module only when `--dask` is given: the `da
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
+import pickle
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,7 +26,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline.batch.spool import Columns, Spool
+import numpy as np
+
+from dateline import tuning
+from dateline.batch.spool import Columns, Corpus, Mark, Spool, marked
 from dateline.clean import boilerplate_key
 from dateline.clean.language import untagged
 from dateline.clean.repeated import LineSets, group_repeated, line_sets
@@ -48,7 +53,7 @@ from dateline.settings import ReadSettings, Settings
 from dateline.store import ArticleStore
 
 # Partitions per worker: enough that a slow partition does not leave the others idle.
-PARTITIONS_PER_WORKER = 4
+PARTITIONS_PER_WORKER = 8
 # (partition number, index in it): an article's place in the pile, the order it is read in.
 Place = tuple[int, int]
 
@@ -94,13 +99,94 @@ def timeline_on_dask(
     with connect(scheduler) as client:
         parts, failures = _read(client, items, settings, stage)
         done = _processed(client, parts, settings, stage, failures)
+        del parts  # the raw articles, no longer needed on the workers
         stage("finding near-duplicates")
-        marks, columns = _marks(client, done, settings)
+        marks, columns, offsets = _marks(client, done, settings)
         spool = _spool(client, done)
-    stage("choosing dates and entries")
-    return build_timeline(
-        spool.corpus(columns).with_marks(marks), settings, request or TimelineQuery(), failures
-    )
+        stage("choosing dates and entries")
+        workers = OnWorkers(client, done, offsets, settings.tuning)
+        corpus = spool.corpus(columns, workers).with_marks(marks)
+        timeline = build_timeline(corpus, settings, request or TimelineQuery(), failures)
+    documents = timeline.documents
+    if isinstance(documents, Corpus):
+        timeline = dataclasses.replace(timeline, documents=documents.here())
+    return timeline
+
+
+class OnWorkers:
+    """A corpus's per-article passes (`model.each`) run on the workers that hold its
+    processed articles (each partition's pickles, kept there since the stages ran): each
+    partition's task loads the articles the view asks for, marked as the corpus marks them,
+    and sends back only what the pass keeps of each; the answers are put in view order here.
+    Articles the corpus replaced (dated from the corpus) are few and run here."""
+
+    def __init__(
+        self,
+        client: Any,
+        parts: list[Any],
+        offsets: Sequence[int],
+        overrides: tuple[tuple[str, float], ...],
+    ) -> None:
+        from distributed import futures_of
+
+        self.client, self.overrides = client, overrides
+        self.parts = [futures_of(part)[0] for part in parts]  # persisted: one future each
+        self.offsets = np.asarray(offsets, dtype=np.int64)
+
+    def __call__(
+        self, corpus: Corpus, find: Callable[..., Any], extra: Sequence[Any] | None
+    ) -> list[Any]:
+        found: list[Any] = [None] * len(corpus)
+        asked: dict[int, list[int]] = {}  # partition -> indices in the view
+        numbers = np.searchsorted(self.offsets, corpus.positions, side="right") - 1
+        for index, (position, number) in enumerate(
+            zip(corpus.positions.tolist(), numbers.tolist(), strict=True)
+        ):
+            article = corpus.replaced.get(position)
+            if article is not None:
+                found[index] = find(article) if extra is None else find(article, extra[index])
+            else:
+                asked.setdefault(number, []).append(index)
+        [shipped] = self.client.scatter([find], broadcast=True, hash=False)
+        tasks = []
+        for number, indices in asked.items():
+            start = int(self.offsets[number])
+            picks = [
+                (int(corpus.positions[i]) - start, corpus.marks.get(int(corpus.positions[i])))
+                for i in indices
+            ]
+            more = None if extra is None else [extra[i] for i in indices]
+            tasks.append(
+                self.client.submit(
+                    _each_in_part,
+                    self.parts[number],
+                    picks,
+                    shipped,
+                    more,
+                    self.overrides,
+                    pure=False,
+                )
+            )
+        for indices, answers in zip(asked.values(), self.client.gather(tasks), strict=True):
+            for index, answer in zip(indices, answers, strict=True):
+                found[index] = answer
+        return found
+
+
+def _each_in_part(
+    summaries: list[Summary],
+    picks: list[tuple[int, Mark | None]],
+    find: Callable[..., Any],
+    extra: list[Any] | None,
+    overrides: tuple[tuple[str, float], ...],
+) -> list[Any]:
+    """`OnWorkers`' task: `find` of the picked articles of one partition."""
+    tuning.apply(overrides)
+    found = []
+    for number, (index, mark) in enumerate(picks):
+        article = marked(pickle.loads(summaries[index].pickled), mark)
+        found.append(find(article) if extra is None else find(article, extra[number]))
+    return found
 
 
 def ingest_on_dask(
@@ -205,14 +291,39 @@ def _worker_count(client: Any) -> int:
 
 
 def _partitions(items: list[str | Failure], settings: ReadSettings, workers: int) -> list[Any]:
-    """Runs of consecutive inputs, each read by one task into its Articles and Failures."""
+    """Runs of consecutive inputs of about equal bytes, each read by one task into its
+    Articles and Failures (`balanced_runs`)."""
     from dask import delayed
 
-    size = max(1, -(-len(items) // (workers * PARTITIONS_PER_WORKER)))
-    return [
-        delayed(_read_part)(items[start : start + size], settings)
-        for start in range(0, len(items), size)
-    ]
+    runs = balanced_runs([_size(item) for item in items], workers * PARTITIONS_PER_WORKER)
+    return [delayed(_read_part)(items[start:end], settings) for start, end in runs]
+
+
+def balanced_runs(sizes: Sequence[int], count: int) -> list[tuple[int, int]]:
+    """At most `count` runs (start, end) of consecutive items, cut where the running total
+    of `sizes` crosses each equal share: a partition's time grows with its bytes, and the
+    run ends when its largest partition does (equal numbers of files left one worker with
+    7 of 50 files while the other had 1)."""
+    total = sum(sizes) or 1
+    runs: list[tuple[int, int]] = []
+    start = done = 0
+    for index, size in enumerate(sizes):
+        done += size
+        if index + 1 < len(sizes) and done * count < total * (len(runs) + 1):
+            continue
+        runs.append((start, index + 1))
+        start = index + 1
+    return runs
+
+
+def _size(item: str | Failure) -> int:
+    """An input's bytes on disk (at least 1, so empty files and failures still count)."""
+    if isinstance(item, Failure):
+        return 1
+    try:
+        return max(1, Path(item).stat().st_size)
+    except OSError:
+        return 1
 
 
 def _read_part(items: list[str | Failure], settings: ReadSettings) -> list[Article | Failure]:
@@ -291,9 +402,10 @@ def _marks(
     client: Any,
     done: list[Any],
     settings: Settings,
-) -> tuple[dict[int, tuple[str | None, tuple[str, ...] | None]], Columns]:
+) -> tuple[dict[int, tuple[str | None, tuple[str, ...] | None]], Columns, list[int]]:
     """Near-duplicates by a group-by of band keys: only the articles that share a band send
-    their signatures here; with them, the small fields of every article."""
+    their signatures here; with them, the small fields of every article, and where each
+    partition starts in the pile."""
     from dask import delayed
 
     threshold = settings.dedup.near_duplicate_threshold
@@ -322,7 +434,7 @@ def _marks(
         for index, sig in zip(wanted[number], found, strict=True):
             signatures[offsets[number] + index] = sig
     found = canonicals(ids, days, signatures, settings.dedup, shared)
-    return duplicate_marks(ids, days, outlets, found), small
+    return duplicate_marks(ids, days, outlets, found), small, offsets
 
 
 def _spool(client: Any, done: list[Any]) -> Spool:
