@@ -52,6 +52,7 @@ def test_the_cluster_gives_the_same_timeline_as_one_machine(pile: Path, schedule
         "finding each outlet's repeated lines",
         "processing",
         "finding near-duplicates",
+        "bringing the processed pile back",
         "choosing dates and entries",
     ]
 

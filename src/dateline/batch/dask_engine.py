@@ -54,6 +54,15 @@ from dateline.store import ArticleStore
 
 # Partitions per worker: enough that a slow partition does not leave the others idle.
 PARTITIONS_PER_WORKER = 8
+# Input bytes per partition at most (a file is never split): what one task reads and holds
+# (about 5,000 articles of the piles `bench/scale.py` makes, 6 KB of JSON each).
+PARTITION_BYTES = 32 * 2**20
+# Memory of each worker a LocalCluster starts (`local:N`): past Dask's spill share of it
+# (0.6) a worker moves the partitions it holds to its disk, so the processed pile kept for
+# the passes after the map does not grow the run's memory without limit.
+WORKER_MEMORY = "2GiB"
+# Partitions of processed articles on their way back here at once (`_spool`).
+AHEAD = 2
 # (partition number, index in it): an article's place in the pile, the order it is read in.
 Place = tuple[int, int]
 
@@ -72,7 +81,11 @@ def connect(scheduler: str) -> Iterator[Any]:
             raise DatelineError(f"--dask {scheduler}: local:N needs a number of workers, 1 or more")
         with (
             LocalCluster(
-                n_workers=int(workers), threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=int(workers),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                memory_limit=WORKER_MEMORY,
             ) as cluster,
             Client(cluster) as client,
         ):
@@ -99,9 +112,9 @@ def timeline_on_dask(
     with connect(scheduler) as client:
         parts, failures = _read(client, items, settings, stage)
         done = _processed(client, parts, settings, stage, failures)
-        del parts  # the raw articles, no longer needed on the workers
         stage("finding near-duplicates")
         marks, columns, offsets = _marks(client, done, settings)
+        stage("bringing the processed pile back")
         spool = _spool(client, done)
         stage("choosing dates and entries")
         workers = OnWorkers(client, done, offsets, settings.tuning)
@@ -232,15 +245,21 @@ def ingest_on_dask(
 def _read(
     client: Any, items: list[str | Failure], settings: Settings, stage: Callable[[str], None]
 ) -> tuple[list[Any], list[Failure]]:
-    """The inputs read on the workers, kept there as partitions; the failures, here."""
+    """The inputs as partitions, each read on a worker for its failures and its articles'
+    line sets (what the repeated-lines pass needs), kept there; the failures, here. The
+    articles themselves are let go: processing reads its partition again (reading is 1-2 %
+    of a partition's time), so the raw pile is never held on the workers."""
+    from dask import delayed
+
     stage("reading")
-    parts = client.persist(_partitions(items, settings.read, _worker_count(client)))
+    runs = _partitions(items, _worker_count(client))
+    scans = client.persist([delayed(_scan)(run, settings.read, n) for n, run in enumerate(runs)])
     failures = [
         f
-        for part in client.gather(client.compute([_failures_of(part) for part in parts]))
+        for part in client.gather(client.compute([delayed(_first)(scan) for scan in scans]))
         for f in part
     ]
-    return parts, failures
+    return list(zip(runs, scans, strict=True)), failures
 
 
 def _processed(
@@ -251,13 +270,17 @@ def _processed(
     failures: list[Failure],
 ) -> list[Any]:
     """Each partition through the per-document stages, kept on the workers; the articles
-    over their time budget into `failures`, here."""
+    over their time budget into `failures`, here. `parts` is emptied once the repeated lines
+    are found, so the workers let their line sets go."""
     from dask import delayed
 
     stage("finding each outlet's repeated lines")
-    boilerplate = client.scatter(_repeated_lines(parts, settings), broadcast=True)
+    runs, scans = [run for run, _ in parts], [scan for _, scan in parts]
+    parts.clear()
+    boilerplate = client.scatter(_repeated_lines(scans, settings), broadcast=True)
+    del scans
     stage("processing")
-    done = list(client.persist([_process_part(part, boilerplate, settings) for part in parts]))
+    done = list(client.persist([_process_part(run, boilerplate, settings) for run in runs]))
     _wait(done)  # so each stage's time is its own
     failures.extend(
         f for part in client.gather(client.compute([_failures_of(p) for p in done])) for f in part
@@ -290,13 +313,13 @@ def _worker_count(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
-def _partitions(items: list[str | Failure], settings: ReadSettings, workers: int) -> list[Any]:
-    """Runs of consecutive inputs of about equal bytes, each read by one task into its
-    Articles and Failures (`balanced_runs`)."""
-    from dask import delayed
-
-    runs = balanced_runs([_size(item) for item in items], workers * PARTITIONS_PER_WORKER)
-    return [delayed(_read_part)(items[start:end], settings) for start, end in runs]
+def _partitions(items: list[str | Failure], workers: int) -> list[list[str | Failure]]:
+    """Runs of consecutive inputs of about equal bytes (`balanced_runs`), a task's each:
+    `PARTITIONS_PER_WORKER` per worker, more when that would pass `PARTITION_BYTES`, so a
+    task holds a bounded share of the pile however large it is."""
+    sizes = [_size(item) for item in items]
+    count = max(workers * PARTITIONS_PER_WORKER, -(-sum(sizes) // PARTITION_BYTES))
+    return [items[start:end] for start, end in balanced_runs(sizes, count)]
 
 
 def balanced_runs(sizes: Sequence[int], count: int) -> list[tuple[int, int]]:
@@ -336,18 +359,39 @@ def _read_part(items: list[str | Failure], settings: ReadSettings) -> list[Artic
     return read
 
 
+def _scan(
+    items: list[str | Failure], settings: ReadSettings, number: int
+) -> tuple[list[Failure], list[tuple[str, Place, LineSets]]]:
+    """A partition read for its failures and each article's outlet key and line sets."""
+    read = _read_part(items, settings)
+    records = [
+        (boilerplate_key(a), (number, i), line_sets(a.raw_text))
+        for i, a in enumerate(_articles(read))
+    ]
+    return [r for r in read if isinstance(r, Failure)], records
+
+
+def _first(pair: tuple[Any, Any]) -> Any:
+    return pair[0]
+
+
+def _second(pair: tuple[Any, Any]) -> Any:
+    return pair[1]
+
+
 def _failures_of(part: Any) -> Any:
     from dask import delayed
 
     return delayed(lambda read: [r for r in read if isinstance(r, Failure)])(part)
 
 
-def _repeated_lines(parts: list[Any], settings: Settings) -> dict[str, frozenset[str]]:
+def _repeated_lines(scans: list[Any], settings: Settings) -> dict[str, frozenset[str]]:
     """The cleaner's pre-pass as a group-by: each outlet's documents' line sets gathered by
     outlet, in pile order, and its repeated lines found where the group lands."""
     import dask.bag as db
+    from dask import delayed
 
-    lines = db.from_delayed([_line_records(part, number) for number, part in enumerate(parts)])
+    lines = db.from_delayed([delayed(_second)(scan) for scan in scans])
     clean = settings.clean
 
     def repeated(group: tuple[str, list[tuple[str, Place, LineSets]]]) -> tuple[str, Any]:
@@ -361,32 +405,21 @@ def _place(record: tuple[Any, Place, Any]) -> Place:
     return record[1]
 
 
-def _line_records(part: Any, number: int) -> Any:
-    from dask import delayed
-
-    def records(read: list[Article | Failure]) -> list[tuple[str, Place, LineSets]]:
-        return [
-            (boilerplate_key(a), (number, i), line_sets(a.raw_text))
-            for i, a in enumerate(_articles(read))
-        ]
-
-    return delayed(records)(part)
-
-
 def _articles(read: list[Article | Failure]) -> list[Article]:
     return [a for a in read if isinstance(a, Article)]
 
 
-def _process_part(part: Any, boilerplate: Any, settings: Settings) -> Any:
-    """The per-document stages over one partition, unchanged: each article's `Summary`, or
-    its Failure when over its time budget (checked between stages: Dask runs tasks in
-    threads, where no signal reaches and no stage can be stopped from outside)."""
+def _process_part(run: list[str | Failure], boilerplate: Any, settings: Settings) -> Any:
+    """The per-document stages over one partition, read again, unchanged: each article's
+    `Summary`, or its Failure when over its time budget (checked between stages: Dask runs
+    tasks in threads, where no signal reaches and no stage can be stopped from outside)."""
     from dask import delayed
 
     def process(
-        read: list[Article | Failure],
+        items: list[str | Failure],
         repeated: dict[str, frozenset[str]],
     ) -> list[Summary | Failure]:
+        read = _read_part(items, settings.read)
         num_perm, seconds = settings.dedup.num_perm, settings.read.article_seconds
         pipelines = {key: document_pipeline(settings, lines) for key, lines in repeated.items()}
         empty = document_pipeline(settings)
@@ -395,7 +428,7 @@ def _process_part(part: Any, boilerplate: Any, settings: Settings) -> Any:
         )
         return [d if isinstance(d, Failure) else summarise(d, num_perm) for d in done]
 
-    return delayed(process)(part, boilerplate)
+    return delayed(process)(run, boilerplate)
 
 
 def _marks(
@@ -438,12 +471,17 @@ def _marks(
 
 
 def _spool(client: Any, done: list[Any]) -> Spool:
-    """The processed pile spooled here, a partition at a time, in pile order."""
+    """The processed pile spooled here, a partition at a time, in pile order: the next
+    `AHEAD` partitions are on their way while one is written, so the transfer does not
+    wait on the disk, nor more than those partitions wait in memory here."""
     from dask import delayed
 
     spool = Spool()
-    for part in done:
-        for pickled in client.compute(delayed(_pickles)(part)).result():
+    coming = [client.compute(delayed(_pickles)(part)) for part in done[:AHEAD]]
+    for number in range(len(done)):
+        if number + AHEAD < len(done):
+            coming.append(client.compute(delayed(_pickles)(done[number + AHEAD])))
+        for pickled in coming.pop(0).result():
             spool.append_pickled(pickled)
     return spool
 
