@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli.main import cli
-from dateline.pipeline import timeline_from_paths
+from dateline.pipeline import TimelineQuery, timeline_from_paths
 from dateline.settings import Settings
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
@@ -38,6 +38,8 @@ def scheduler():
 
 
 def test_the_cluster_gives_the_same_timeline_as_one_machine(pile: Path, scheduler: str) -> None:
+    """The pile holds an undated article, so corpus dating's join runs on the workers too;
+    a query narrows the pile there as well."""
     from dateline.batch.dask_engine import timeline_on_dask
 
     settings = Settings()
@@ -47,6 +49,10 @@ def test_the_cluster_gives_the_same_timeline_as_one_machine(pile: Path, schedule
     assert there.entries and there.entries == here.entries
     assert list(there.documents) == list(here.documents)
     assert there.failures == here.failures and len(here.failures) == 2
+    asked = TimelineQuery(query="troops")
+    narrowed = timeline_on_dask([pile], settings, scheduler, asked).entries
+    assert narrowed and narrowed == timeline_from_paths([pile], settings, request=asked).entries
+    assert narrowed != here.entries
     assert stages == [
         "reading",
         "finding each outlet's repeated lines",

@@ -145,10 +145,12 @@ def _independent(articles: Sequence[Article]) -> Sequence[Article]:
 
 
 def _matching(articles: Sequence[Article], query: str) -> Sequence[Article]:
-    wanted = _stems(query)
-    return subset(
-        articles, (i for i, a in enumerate(articles) if wanted & _stems(a.title + " " + a.text))
-    )
+    found = each(articles, functools.partial(_matches, wanted=_stems(query)))
+    return subset(articles, (i for i, match in enumerate(found) if match))
+
+
+def _matches(article: Article, wanted: set[str]) -> bool:
+    return bool(wanted & _stems(article.title + " " + article.text))
 
 
 def _stems(text: str) -> set[str]:
