@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 
 def content_id(text: str) -> str:
@@ -30,6 +33,25 @@ def subset(articles: Sequence[Article], indices: Iterable[int]) -> Sequence[Arti
         assert isinstance(narrowed, Sequence)
         return narrowed
     return [articles[i] for i in indices]
+
+
+def each(
+    articles: Sequence[Article],
+    find: Callable[..., _T],
+    extra: Sequence[Any] | None = None,
+) -> list[_T]:
+    """`find(article)` of every article, in order (with `extra`: `find(article, extra[i])`).
+    A pass that keeps only a little of each article says so through here: a pile spread
+    over a cluster (`batch.dask_engine`) runs `find` on the workers that hold the articles
+    and brings back only its answers; any other pile runs it here, an article at a time."""
+    mapper = getattr(articles, "each", None)
+    if mapper is not None:
+        found = mapper(find, extra)
+        assert isinstance(found, list)
+        return found
+    if extra is None:
+        return [find(article) for article in articles]
+    return [find(article, more) for article, more in zip(articles, extra, strict=True)]
 
 
 def replaced(articles: Sequence[Article], changed: Mapping[int, Article]) -> Sequence[Article]:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli.main import cli
-from dateline.pipeline import timeline_from_paths
+from dateline.pipeline import TimelineQuery, timeline_from_paths
 from dateline.settings import Settings
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
@@ -38,6 +38,8 @@ def scheduler():
 
 
 def test_the_cluster_gives_the_same_timeline_as_one_machine(pile: Path, scheduler: str) -> None:
+    """The pile holds an undated article, so corpus dating's join runs on the workers too;
+    a query narrows the pile there as well."""
     from dateline.batch.dask_engine import timeline_on_dask
 
     settings = Settings()
@@ -47,11 +49,16 @@ def test_the_cluster_gives_the_same_timeline_as_one_machine(pile: Path, schedule
     assert there.entries and there.entries == here.entries
     assert list(there.documents) == list(here.documents)
     assert there.failures == here.failures and len(here.failures) == 2
+    asked = TimelineQuery(query="troops")
+    narrowed = timeline_on_dask([pile], settings, scheduler, asked).entries
+    assert narrowed and narrowed == timeline_from_paths([pile], settings, request=asked).entries
+    assert narrowed != here.entries
     assert stages == [
         "reading",
         "finding each outlet's repeated lines",
         "processing",
         "finding near-duplicates",
+        "bringing the processed pile back",
         "choosing dates and entries",
     ]
 
@@ -118,3 +125,70 @@ def test_an_article_over_its_time_budget_is_a_failure_on_the_cluster_too(
     assert len(slow) == 1 and "article_seconds" in slow[0].reason
     assert len(there.failures) == 3
     assert there.entries == timeline_on_dask([pile], Settings(), scheduler).entries
+
+
+def test_a_pass_over_the_pile_runs_on_the_workers_as_it_would_here(scheduler: str) -> None:
+    """`model.each` of a spooled pile whose articles the workers hold: every view (marks,
+    replacements, a reordered subset, an argument per article) answers as the same pass run
+    here, from the workers' processes, but for the replaced articles, which run here."""
+    import dataclasses
+    import os
+
+    from dateline.batch.dask_engine import OnWorkers
+    from dateline.batch.spool import Spool
+    from dateline.model import Article, each, subset
+    from dateline.pipeline import process, summarise
+
+    texts = [
+        "The council approved the harbour budget on Jan. 12, 2009. Work starts in spring.",
+        "Dock workers walked out on Feb. 2, 2009, demanding safer cranes.",
+        "The harbour master resigned on March 30, 2009, after the crane report.",
+        "Ferries were cancelled on 4 April 2009 while divers searched the harbour.",
+        "The new cranes arrived on May 8, 2009, two months late.",
+    ]
+    articles = process(
+        [Article.from_raw(f"port/{i}.txt", t, outlet="Port Gazette") for i, t in enumerate(texts)],
+        Settings(),
+    )
+    spool = Spool()
+    for article in articles:
+        spool.append(article)
+    summaries = [summarise(a, Settings().dedup.num_perm) for a in articles]
+    with distributed.Client(scheduler) as client:
+        parts = client.scatter([summaries[:2], summaries[2:]])
+        here = spool.corpus()
+        there = spool.corpus(mapper=OnWorkers(client, parts, [0, 2, 5], ()))
+        moved = dataclasses.replace(articles[3], outlets=("Moved",))
+        views = []
+        for corpus in (here, there):
+            marked = corpus.with_marks({1: (articles[0].id, ("Port Gazette", "Wire"))})
+            views.append(subset(marked.with_replaced({3: moved}), [4, 1, 3, 0]))
+
+        def seen(article: Article, word: str = "") -> tuple[object, ...]:
+            return (article.id, article.duplicate_of, article.outlets, word, os.getpid())
+
+        for extra in (None, ["a", "b", "c", "d"]):
+            local, remote = (each(view, seen, extra) for view in views)
+            assert [r[:4] for r in remote] == [r[:4] for r in local]
+            assert remote[1][1] == articles[0].id and remote[2][2] == ("Moved",)
+            ran_here = [r[4] == os.getpid() for r in remote]
+            assert ran_here == [False, False, True, False]
+    spool.close()
+
+
+@pytest.mark.parametrize(
+    ("sizes", "count", "runs"),
+    [
+        ([1] * 10, 16, [(i, i + 1) for i in range(10)]),
+        ([1] * 10, 4, [(0, 3), (3, 5), (5, 8), (8, 10)]),
+        ([100, 1, 1, 1], 2, [(0, 1), (1, 4)]),
+        ([1, 1, 1, 100], 2, [(0, 4)]),
+        ([], 4, []),
+    ],
+)
+def test_partitions_are_runs_of_about_equal_bytes(
+    sizes: list[int], count: int, runs: list[tuple[int, int]]
+) -> None:
+    from dateline.batch.dask_engine import balanced_runs
+
+    assert balanced_runs(sizes, count) == runs

@@ -16,7 +16,9 @@ Dask is imported only here, and this module only when `--dask` is given: the `da
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
+import pickle
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,7 +26,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline.batch.spool import Columns, Spool
+import numpy as np
+
+from dateline import tuning
+from dateline.batch.spool import Columns, Corpus, Mark, Spool, marked
 from dateline.clean import boilerplate_key
 from dateline.clean.language import untagged
 from dateline.clean.repeated import LineSets, group_repeated, line_sets
@@ -48,7 +53,16 @@ from dateline.settings import ReadSettings, Settings
 from dateline.store import ArticleStore
 
 # Partitions per worker: enough that a slow partition does not leave the others idle.
-PARTITIONS_PER_WORKER = 4
+PARTITIONS_PER_WORKER = 8
+# Input bytes per partition at most (a file is never split): what one task reads and holds
+# (about 5,000 articles of the piles `bench/scale.py` makes, 6 KB of JSON each).
+PARTITION_BYTES = 32 * 2**20
+# Memory of each worker a LocalCluster starts (`local:N`): past Dask's spill share of it
+# (0.6) a worker moves the partitions it holds to its disk, so the processed pile kept for
+# the passes after the map does not grow the run's memory without limit.
+WORKER_MEMORY = "2GiB"
+# Partitions of processed articles on their way back here at once (`_spool`).
+AHEAD = 2
 # (partition number, index in it): an article's place in the pile, the order it is read in.
 Place = tuple[int, int]
 
@@ -67,7 +81,11 @@ def connect(scheduler: str) -> Iterator[Any]:
             raise DatelineError(f"--dask {scheduler}: local:N needs a number of workers, 1 or more")
         with (
             LocalCluster(
-                n_workers=int(workers), threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=int(workers),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                memory_limit=WORKER_MEMORY,
             ) as cluster,
             Client(cluster) as client,
         ):
@@ -95,12 +113,93 @@ def timeline_on_dask(
         parts, failures = _read(client, items, settings, stage)
         done = _processed(client, parts, settings, stage, failures)
         stage("finding near-duplicates")
-        marks, columns = _marks(client, done, settings)
+        marks, columns, offsets = _marks(client, done, settings)
+        stage("bringing the processed pile back")
         spool = _spool(client, done)
-    stage("choosing dates and entries")
-    return build_timeline(
-        spool.corpus(columns).with_marks(marks), settings, request or TimelineQuery(), failures
-    )
+        stage("choosing dates and entries")
+        workers = OnWorkers(client, done, offsets, settings.tuning)
+        corpus = spool.corpus(columns, workers).with_marks(marks)
+        timeline = build_timeline(corpus, settings, request or TimelineQuery(), failures)
+    documents = timeline.documents
+    if isinstance(documents, Corpus):
+        timeline = dataclasses.replace(timeline, documents=documents.here())
+    return timeline
+
+
+class OnWorkers:
+    """A corpus's per-article passes (`model.each`) run on the workers that hold its
+    processed articles (each partition's pickles, kept there since the stages ran): each
+    partition's task loads the articles the view asks for, marked as the corpus marks them,
+    and sends back only what the pass keeps of each; the answers are put in view order here.
+    Articles the corpus replaced (dated from the corpus) are few and run here."""
+
+    def __init__(
+        self,
+        client: Any,
+        parts: list[Any],
+        offsets: Sequence[int],
+        overrides: tuple[tuple[str, float], ...],
+    ) -> None:
+        from distributed import futures_of
+
+        self.client, self.overrides = client, overrides
+        self.parts = [futures_of(part)[0] for part in parts]  # persisted: one future each
+        self.offsets = np.asarray(offsets, dtype=np.int64)
+
+    def __call__(
+        self, corpus: Corpus, find: Callable[..., Any], extra: Sequence[Any] | None
+    ) -> list[Any]:
+        found: list[Any] = [None] * len(corpus)
+        asked: dict[int, list[int]] = {}  # partition -> indices in the view
+        numbers = np.searchsorted(self.offsets, corpus.positions, side="right") - 1
+        for index, (position, number) in enumerate(
+            zip(corpus.positions.tolist(), numbers.tolist(), strict=True)
+        ):
+            article = corpus.replaced.get(position)
+            if article is not None:
+                found[index] = find(article) if extra is None else find(article, extra[index])
+            else:
+                asked.setdefault(number, []).append(index)
+        [shipped] = self.client.scatter([find], broadcast=True, hash=False)
+        tasks = []
+        for number, indices in asked.items():
+            start = int(self.offsets[number])
+            picks = [
+                (int(corpus.positions[i]) - start, corpus.marks.get(int(corpus.positions[i])))
+                for i in indices
+            ]
+            more = None if extra is None else [extra[i] for i in indices]
+            tasks.append(
+                self.client.submit(
+                    _each_in_part,
+                    self.parts[number],
+                    picks,
+                    shipped,
+                    more,
+                    self.overrides,
+                    pure=False,
+                )
+            )
+        for indices, answers in zip(asked.values(), self.client.gather(tasks), strict=True):
+            for index, answer in zip(indices, answers, strict=True):
+                found[index] = answer
+        return found
+
+
+def _each_in_part(
+    summaries: list[Summary],
+    picks: list[tuple[int, Mark | None]],
+    find: Callable[..., Any],
+    extra: list[Any] | None,
+    overrides: tuple[tuple[str, float], ...],
+) -> list[Any]:
+    """`OnWorkers`' task: `find` of the picked articles of one partition."""
+    tuning.apply(overrides)
+    found = []
+    for number, (index, mark) in enumerate(picks):
+        article = marked(pickle.loads(summaries[index].pickled), mark)
+        found.append(find(article) if extra is None else find(article, extra[number]))
+    return found
 
 
 def ingest_on_dask(
@@ -146,15 +245,21 @@ def ingest_on_dask(
 def _read(
     client: Any, items: list[str | Failure], settings: Settings, stage: Callable[[str], None]
 ) -> tuple[list[Any], list[Failure]]:
-    """The inputs read on the workers, kept there as partitions; the failures, here."""
+    """The inputs as partitions, each read on a worker for its failures and its articles'
+    line sets (what the repeated-lines pass needs), kept there; the failures, here. The
+    articles themselves are let go: processing reads its partition again (reading is 1-2 %
+    of a partition's time), so the raw pile is never held on the workers."""
+    from dask import delayed
+
     stage("reading")
-    parts = client.persist(_partitions(items, settings.read, _worker_count(client)))
+    runs = _partitions(items, _worker_count(client))
+    scans = client.persist([delayed(_scan)(run, settings.read, n) for n, run in enumerate(runs)])
     failures = [
         f
-        for part in client.gather(client.compute([_failures_of(part) for part in parts]))
+        for part in client.gather(client.compute([delayed(_first)(scan) for scan in scans]))
         for f in part
     ]
-    return parts, failures
+    return list(zip(runs, scans, strict=True)), failures
 
 
 def _processed(
@@ -165,13 +270,17 @@ def _processed(
     failures: list[Failure],
 ) -> list[Any]:
     """Each partition through the per-document stages, kept on the workers; the articles
-    over their time budget into `failures`, here."""
+    over their time budget into `failures`, here. `parts` is emptied once the repeated lines
+    are found, so the workers let their line sets go."""
     from dask import delayed
 
     stage("finding each outlet's repeated lines")
-    boilerplate = client.scatter(_repeated_lines(parts, settings), broadcast=True)
+    runs, scans = [run for run, _ in parts], [scan for _, scan in parts]
+    parts.clear()
+    boilerplate = client.scatter(_repeated_lines(scans, settings), broadcast=True)
+    del scans
     stage("processing")
-    done = list(client.persist([_process_part(part, boilerplate, settings) for part in parts]))
+    done = list(client.persist([_process_part(run, boilerplate, settings) for run in runs]))
     _wait(done)  # so each stage's time is its own
     failures.extend(
         f for part in client.gather(client.compute([_failures_of(p) for p in done])) for f in part
@@ -204,15 +313,40 @@ def _worker_count(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
-def _partitions(items: list[str | Failure], settings: ReadSettings, workers: int) -> list[Any]:
-    """Runs of consecutive inputs, each read by one task into its Articles and Failures."""
-    from dask import delayed
+def _partitions(items: list[str | Failure], workers: int) -> list[list[str | Failure]]:
+    """Runs of consecutive inputs of about equal bytes (`balanced_runs`), a task's each:
+    `PARTITIONS_PER_WORKER` per worker, more when that would pass `PARTITION_BYTES`, so a
+    task holds a bounded share of the pile however large it is."""
+    sizes = [_size(item) for item in items]
+    count = max(workers * PARTITIONS_PER_WORKER, -(-sum(sizes) // PARTITION_BYTES))
+    return [items[start:end] for start, end in balanced_runs(sizes, count)]
 
-    size = max(1, -(-len(items) // (workers * PARTITIONS_PER_WORKER)))
-    return [
-        delayed(_read_part)(items[start : start + size], settings)
-        for start in range(0, len(items), size)
-    ]
+
+def balanced_runs(sizes: Sequence[int], count: int) -> list[tuple[int, int]]:
+    """At most `count` runs (start, end) of consecutive items, cut where the running total
+    of `sizes` crosses each equal share: a partition's time grows with its bytes, and the
+    run ends when its largest partition does (equal numbers of files left one worker with
+    7 of 50 files while the other had 1)."""
+    total = sum(sizes) or 1
+    runs: list[tuple[int, int]] = []
+    start = done = 0
+    for index, size in enumerate(sizes):
+        done += size
+        if index + 1 < len(sizes) and done * count < total * (len(runs) + 1):
+            continue
+        runs.append((start, index + 1))
+        start = index + 1
+    return runs
+
+
+def _size(item: str | Failure) -> int:
+    """An input's bytes on disk (at least 1, so empty files and failures still count)."""
+    if isinstance(item, Failure):
+        return 1
+    try:
+        return max(1, Path(item).stat().st_size)
+    except OSError:
+        return 1
 
 
 def _read_part(items: list[str | Failure], settings: ReadSettings) -> list[Article | Failure]:
@@ -225,18 +359,39 @@ def _read_part(items: list[str | Failure], settings: ReadSettings) -> list[Artic
     return read
 
 
+def _scan(
+    items: list[str | Failure], settings: ReadSettings, number: int
+) -> tuple[list[Failure], list[tuple[str, Place, LineSets]]]:
+    """A partition read for its failures and each article's outlet key and line sets."""
+    read = _read_part(items, settings)
+    records = [
+        (boilerplate_key(a), (number, i), line_sets(a.raw_text))
+        for i, a in enumerate(_articles(read))
+    ]
+    return [r for r in read if isinstance(r, Failure)], records
+
+
+def _first(pair: tuple[Any, Any]) -> Any:
+    return pair[0]
+
+
+def _second(pair: tuple[Any, Any]) -> Any:
+    return pair[1]
+
+
 def _failures_of(part: Any) -> Any:
     from dask import delayed
 
     return delayed(lambda read: [r for r in read if isinstance(r, Failure)])(part)
 
 
-def _repeated_lines(parts: list[Any], settings: Settings) -> dict[str, frozenset[str]]:
+def _repeated_lines(scans: list[Any], settings: Settings) -> dict[str, frozenset[str]]:
     """The cleaner's pre-pass as a group-by: each outlet's documents' line sets gathered by
     outlet, in pile order, and its repeated lines found where the group lands."""
     import dask.bag as db
+    from dask import delayed
 
-    lines = db.from_delayed([_line_records(part, number) for number, part in enumerate(parts)])
+    lines = db.from_delayed([delayed(_second)(scan) for scan in scans])
     clean = settings.clean
 
     def repeated(group: tuple[str, list[tuple[str, Place, LineSets]]]) -> tuple[str, Any]:
@@ -250,32 +405,21 @@ def _place(record: tuple[Any, Place, Any]) -> Place:
     return record[1]
 
 
-def _line_records(part: Any, number: int) -> Any:
-    from dask import delayed
-
-    def records(read: list[Article | Failure]) -> list[tuple[str, Place, LineSets]]:
-        return [
-            (boilerplate_key(a), (number, i), line_sets(a.raw_text))
-            for i, a in enumerate(_articles(read))
-        ]
-
-    return delayed(records)(part)
-
-
 def _articles(read: list[Article | Failure]) -> list[Article]:
     return [a for a in read if isinstance(a, Article)]
 
 
-def _process_part(part: Any, boilerplate: Any, settings: Settings) -> Any:
-    """The per-document stages over one partition, unchanged: each article's `Summary`, or
-    its Failure when over its time budget (checked between stages: Dask runs tasks in
-    threads, where no signal reaches and no stage can be stopped from outside)."""
+def _process_part(run: list[str | Failure], boilerplate: Any, settings: Settings) -> Any:
+    """The per-document stages over one partition, read again, unchanged: each article's
+    `Summary`, or its Failure when over its time budget (checked between stages: Dask runs
+    tasks in threads, where no signal reaches and no stage can be stopped from outside)."""
     from dask import delayed
 
     def process(
-        read: list[Article | Failure],
+        items: list[str | Failure],
         repeated: dict[str, frozenset[str]],
     ) -> list[Summary | Failure]:
+        read = _read_part(items, settings.read)
         num_perm, seconds = settings.dedup.num_perm, settings.read.article_seconds
         pipelines = {key: document_pipeline(settings, lines) for key, lines in repeated.items()}
         empty = document_pipeline(settings)
@@ -284,16 +428,17 @@ def _process_part(part: Any, boilerplate: Any, settings: Settings) -> Any:
         )
         return [d if isinstance(d, Failure) else summarise(d, num_perm) for d in done]
 
-    return delayed(process)(part, boilerplate)
+    return delayed(process)(run, boilerplate)
 
 
 def _marks(
     client: Any,
     done: list[Any],
     settings: Settings,
-) -> tuple[dict[int, tuple[str | None, tuple[str, ...] | None]], Columns]:
+) -> tuple[dict[int, tuple[str | None, tuple[str, ...] | None]], Columns, list[int]]:
     """Near-duplicates by a group-by of band keys: only the articles that share a band send
-    their signatures here; with them, the small fields of every article."""
+    their signatures here; with them, the small fields of every article, and where each
+    partition starts in the pile."""
     from dask import delayed
 
     threshold = settings.dedup.near_duplicate_threshold
@@ -322,16 +467,21 @@ def _marks(
         for index, sig in zip(wanted[number], found, strict=True):
             signatures[offsets[number] + index] = sig
     found = canonicals(ids, days, signatures, settings.dedup, shared)
-    return duplicate_marks(ids, days, outlets, found), small
+    return duplicate_marks(ids, days, outlets, found), small, offsets
 
 
 def _spool(client: Any, done: list[Any]) -> Spool:
-    """The processed pile spooled here, a partition at a time, in pile order."""
+    """The processed pile spooled here, a partition at a time, in pile order: the next
+    `AHEAD` partitions are on their way while one is written, so the transfer does not
+    wait on the disk, nor more than those partitions wait in memory here."""
     from dask import delayed
 
     spool = Spool()
-    for part in done:
-        for pickled in client.compute(delayed(_pickles)(part)).result():
+    coming = [client.compute(delayed(_pickles)(part)) for part in done[:AHEAD]]
+    for number in range(len(done)):
+        if number + AHEAD < len(done):
+            coming.append(client.compute(delayed(_pickles)(done[number + AHEAD])))
+        for pickled in coming.pop(0).result():
             spool.append_pickled(pickled)
     return spool
 

@@ -15,9 +15,9 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import IO, overload
+from typing import IO, Any, Protocol, overload
 
 import numpy as np
 
@@ -27,6 +27,15 @@ from dateline.model import Article, PublicationDate
 # Duplicate marks a corpus applies as it loads: (duplicate_of, outlets), as `mark_duplicates`
 # sets them; outlets None leaves the article's own (a copy's).
 Mark = tuple[str | None, tuple[str, ...] | None]
+
+
+class Mapper(Protocol):
+    """Where a corpus's per-article passes run when not here (`Corpus.each`): called with
+    the view (its spool positions, marks and replacements) and the pass."""
+
+    def __call__(
+        self, corpus: Corpus, find: Callable[..., Any], extra: Sequence[Any] | None
+    ) -> list[Any]: ...
 
 
 class Spool:
@@ -114,10 +123,11 @@ class Spool:
             "space there or set TMPDIR to a larger disk, and run again"
         )
 
-    def corpus(self, columns: Columns | None = None) -> Corpus:
+    def corpus(self, columns: Columns | None = None, mapper: Mapper | None = None) -> Corpus:
         """Every article spooled so far, in the order written; `columns`, when the writer
-        kept them, answer `headers` from memory."""
-        return Corpus(self, np.arange(len(self), dtype=np.int64), columns=columns)
+        kept them, answer `headers` from memory; `mapper`, when the articles are also held
+        elsewhere (a cluster's workers), runs the per-article passes there."""
+        return Corpus(self, np.arange(len(self), dtype=np.int64), columns=columns, mapper=mapper)
 
 
 @dataclass
@@ -147,12 +157,14 @@ class Corpus(Sequence[Article]):
         marks: Mapping[int, Mark] | None = None,
         replaced: Mapping[int, Article] | None = None,
         columns: Columns | None = None,
+        mapper: Mapper | None = None,
     ) -> None:
         self.spool = spool
         self.positions = positions
         self.marks: Mapping[int, Mark] = marks or {}
         self.replaced: Mapping[int, Article] = replaced or {}
         self.columns = columns
+        self.mapper = mapper
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -188,12 +200,16 @@ class Corpus(Sequence[Article]):
         """This view with duplicate marks keyed by position in `self` (as `mark_duplicates`
         would return the articles at those indices)."""
         by_position = {int(self.positions[i]): mark for i, mark in marks.items()}
-        return Corpus(self.spool, self.positions, by_position, self.replaced, self.columns)
+        return Corpus(
+            self.spool, self.positions, by_position, self.replaced, self.columns, self.mapper
+        )
 
     def with_replaced(self, articles: Mapping[int, Article]) -> Corpus:
         """This view with the articles at these indices replaced by the ones given."""
         by_position = {**self.replaced, **{int(self.positions[i]): a for i, a in articles.items()}}
-        return Corpus(self.spool, self.positions, self.marks, by_position, self.columns)
+        return Corpus(
+            self.spool, self.positions, self.marks, by_position, self.columns, self.mapper
+        )
 
     def headers(self) -> Sequence[Article]:
         """This view's articles with only their id, language, publication date and
@@ -203,27 +219,43 @@ class Corpus(Sequence[Article]):
             return self
         return _Headers(self)
 
+    def each(self, find: Callable[..., Any], extra: Sequence[Any] | None = None) -> list[Any]:
+        """`model.each` of this view: on the mapper's workers when there is one, else here."""
+        if self.mapper is not None and len(self):
+            return self.mapper(self, find, extra)
+        if extra is None:
+            return [find(article) for article in self]
+        return [find(article, more) for article, more in zip(self, extra, strict=True)]
+
+    def here(self) -> Corpus:
+        """This view with its passes run here: what outlives the workers (a timeline's
+        documents, written after the cluster is gone)."""
+        return Corpus(self.spool, self.positions, self.marks, self.replaced, self.columns)
+
     def _view(self, positions: np.ndarray) -> Corpus:
-        return Corpus(self.spool, positions, self.marks, self.replaced, self.columns)
+        return Corpus(self.spool, positions, self.marks, self.replaced, self.columns, self.mapper)
 
     def _load(self, position: int) -> Article:
         found = self.replaced.get(position)
         if found is not None:
             return found
-        article = self.spool.load(position)
-        mark = self.marks.get(position)
-        if mark is None:
-            return article
-        duplicate_of, outlets = mark
-        # Most marks change nothing (an original with its own outlets): a copy made at each
-        # load cost a tenth of a pass over the spool.
-        if duplicate_of == article.duplicate_of and outlets in (None, article.outlets):
-            return article
-        return dataclasses.replace(
-            article,
-            duplicate_of=duplicate_of,
-            outlets=article.outlets if outlets is None else outlets,
-        )
+        return marked(self.spool.load(position), self.marks.get(position))
+
+
+def marked(article: Article, mark: Mark | None) -> Article:
+    """`article` with its duplicate mark applied, as a corpus loads it (a worker too)."""
+    if mark is None:
+        return article
+    duplicate_of, outlets = mark
+    # Most marks change nothing (an original with its own outlets): a copy made at each load
+    # cost a tenth of a pass over the spool.
+    if duplicate_of == article.duplicate_of and outlets in (None, article.outlets):
+        return article
+    return dataclasses.replace(
+        article,
+        duplicate_of=duplicate_of,
+        outlets=article.outlets if outlets is None else outlets,
+    )
 
 
 class _Headers(Sequence[Article]):

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import heapq
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
@@ -47,6 +49,7 @@ from dateline.model import (
     PublicationDate,
     Sentence,
     TimeMention,
+    each,
     headers,
     replaced,
     subset,
@@ -240,19 +243,27 @@ def _from_reports(articles: Sequence[Article],
         undated = [articles[index] for index in positions]
     else:
         positions, undated = list(again), list(again.values())
-    idf = idf_weights(*document_frequencies(s.text for a in articles for s in a.sentences))
+    df: Counter[str] = Counter()
+    total = 0
+    for counted, sentences in each(articles, _sentence_frequencies):
+        df.update(counted)
+        total += sentences
+    idf = idf_weights(df, total)
     search = _Search(undated, idf)
     rare = _Names(articles, undated)
     linked: dict[str, list[_Fact]] = {a.id: [] for a in undated}
-    for article in articles:
-        if _undated(article) or (not _settled(article) and again is None):
+    # The join: each dated report is matched against the undated articles' queries and rare
+    # names where it is (a worker, when the pile is on a cluster); what it matches comes
+    # here, offered in pile order, so the best few per query are the same wherever it ran.
+    offer = functools.partial(_matched, idf=idf, search=search, rare=rare, again=again is not None)
+    for matched in each(articles, offer):
+        if matched is None:
             continue
-        # Only the year of the pile's guess is likely right: a guessed article's days count
-        # where it states them ("on March 13"), never where it counts from its guessed day.
-        facts = _facts(article, idf, stated=again is not None and _guess(article))
-        for fact in facts:
-            search.offer(fact)
-        for other in rare.links(article):
+        count, kept, links, facts = matched
+        for number, fact, scores in kept:
+            search.keep(fact, scores, search.offered + number + 1)
+        search.offered += count
+        for other in links:
             linked[other].extend(facts)
     replaced = {a.id: _date_one(a, search, linked[a.id]) for a in undated}
     return {
@@ -260,6 +271,33 @@ def _from_reports(articles: Sequence[Article],
         for index, old in zip(positions, undated, strict=True)
         if (new := replaced[old.id]) is not old
     }
+
+
+def _sentence_frequencies(article: Article) -> tuple[Counter[str], int]:
+    """In how many of the article's sentences each term is, and how many it has."""
+    return document_frequencies(s.text for s in article.sentences)
+
+
+# What one dated report brings to the join: its facts' count, those like enough to some
+# query (their number among its facts, the fact, its scores), the undated articles it shares
+# rare names with, and its facts again when it shares them with any.
+_Matched = tuple[int, list[tuple[int, "_Fact", dict["_Key", float]]], list[str], list["_Fact"]]
+
+
+def _matched(
+    article: Article, idf: dict[str, float], search: _Search, rare: _Names, again: bool
+) -> _Matched | None:
+    """One article's side of `_from_reports`' join; None for one that dates nothing."""
+    if _undated(article) or (not _settled(article) and not again):
+        return None
+    # Only the year of the pile's guess is likely right: a guessed article's days count
+    # where it states them ("on March 13"), never where it counts from its guessed day.
+    facts = _facts(article, idf, stated=again and _guess(article))
+    kept = [
+        (number, fact, found) for number, fact in enumerate(facts) if (found := search.scores(fact))
+    ]
+    links = rare.links(article)
+    return len(facts), kept, links, facts if links else []
 
 
 def _facts(article: Article, idf: dict[str, float], stated: bool = False) -> list[_Fact]:
@@ -294,6 +332,10 @@ def _facts(article: Article, idf: dict[str, float], stated: bool = False) -> lis
     return list(found.values())
 
 
+def _names_of(article: Article) -> tuple[str, set[str]]:
+    return article.id, names(article.text)
+
+
 class _Names:
     """Which undated articles tell the same story as a dated one, by the rare names they
     share: names found in few articles of the pile (counted once per distinct article)."""
@@ -301,11 +343,11 @@ class _Names:
     def __init__(self, articles: Sequence[Article], undated: list[Article]) -> None:
         counts: dict[str, int] = {}
         seen: set[str] = set()
-        for article in articles:
-            if article.id in seen:
+        for article_id, found in each(articles, _names_of):
+            if article_id in seen:
                 continue
-            seen.add(article.id)
-            for name in names(article.text):
+            seen.add(article_id)
+            for name in found:
                 counts[name] = counts.get(name, 0) + 1
         self.holders: dict[str, list[str]] = {}  # rare name -> the undated articles naming it
         for article in undated:
@@ -357,8 +399,8 @@ class _Search:
     clause of each of their time phrases.
 
     The undated side is the small one, so it is what gets indexed: the dated reports stream
-    past once (`offer`) and each query keeps only its best few, which bounds memory by the
-    undated articles however large the corpus.
+    past once (`scores` where they are, `keep` here) and each query keeps only its best few,
+    which bounds memory by the undated articles however large the corpus.
     """
 
     def __init__(self, undated: list[Article], idf: dict[str, float]) -> None:
@@ -389,22 +431,25 @@ class _Search:
         self.best: dict[_Key, list[tuple[float, int, _Fact]]] = {}
         self.offered = 0
 
-    def offer(self, fact: _Fact) -> None:
-        """Let `fact` into the best few of every query it is like enough."""
+    def scores(self, fact: _Fact) -> dict[_Key, float]:
+        """How like `fact` each query is, for the queries it is like enough."""
         scores: dict[_Key, float] = {}
         for postings, vector in ((self.postings, fact.vector), (self.local, fact.local)):
             for term, value in vector.items():
                 for key, weight in postings.get(term, ()):
                     scores[key] = scores.get(key, 0.0) + value * weight
-        self.offered += 1
+        return {key: score for key, score in scores.items() if score >= self.floors[key]}
+
+    def keep(self, fact: _Fact, scores: dict[_Key, float], offered: int) -> None:
+        """Let `fact`, the `offered`-th report, into the best few of the queries it is like
+        enough (`scores`)."""
         for key, score in scores.items():
-            if score >= self.floors[key]:
-                kept = self.best.setdefault(key, [])
-                item = (score, -self.offered, fact)  # earlier reports win ties
-                if len(kept) < MATCHES_PER_SENTENCE:
-                    heapq.heappush(kept, item)
-                elif item > kept[0]:
-                    heapq.heapreplace(kept, item)
+            kept = self.best.setdefault(key, [])
+            item = (score, -offered, fact)  # earlier reports win ties
+            if len(kept) < MATCHES_PER_SENTENCE:
+                heapq.heappush(kept, item)
+            elif item > kept[0]:
+                heapq.heapreplace(kept, item)
 
     def like(self, key: _Key) -> list[tuple[float, _Fact]]:
         """The reports most like query `key`, best first."""

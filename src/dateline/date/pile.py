@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import heapq
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from dateline.cluster.vectors import Vector, document_frequencies, idf_weights, normalise, vectorise
+from dateline.cluster.vectors import Vector, idf_weights, normalise, terms, vectorise
 from dateline.date.bounds import Bound
 from dateline.date.content import Estimate, estimate_from_text
 from dateline.date.names import names
-from dateline.model import Article, PublicationDate, headers, subset
+from dateline.model import Article, PublicationDate, each, headers, subset
 
 # A date its own stage is more likely right than wrong about anchors the others.
 ANCHOR_CONFIDENCE = 0.5
@@ -79,12 +81,17 @@ def date_from_pile(articles: Sequence[Article], lead_weekday: dict[str, int]) ->
                                            and a.published.method == "pile")]))  # fmt: skip
     if not anchors or not todo:
         return {}
-    idf = idf_weights(*document_frequencies(a.text for a in articles))
+    df: Counter[str] = Counter()
+    for words in each(articles, _words):
+        df.update(words)
+    idf = idf_weights(df, len(articles))
     topics: dict[str, Vector] = {}
     named: dict[str, set[str]] = {}
-    for article in articles:
-        topics[article.id] = _topic(article.text, idf)
-        named[article.id] = names(article.text)
+    for article_id, topic, its_names in each(
+        articles, functools.partial(_topic_and_names, idf=idf)
+    ):
+        topics[article_id] = topic
+        named[article_id] = its_names
     placed: dict[str, PublicationDate] = {}
     read = _Reading()
     for _ in range(ROUNDS):
@@ -182,6 +189,15 @@ def _anchor(article: Article) -> bool:
     # The pile's own guesses anchor only the run that made them (`grown`), never a later run.
     return (published is not None and published.date is not None and published.method != "pile"
             and published.confidence >= ANCHOR_CONFIDENCE)  # fmt: skip
+
+
+def _words(article: Article) -> set[str]:
+    """The terms of an article, each once (what its document frequencies count)."""
+    return set(terms(article.text))
+
+
+def _topic_and_names(article: Article, idf: dict[str, float]) -> tuple[str, Vector, set[str]]:
+    return article.id, _topic(article.text, idf), names(article.text)
 
 
 def _topic(text: str, idf: dict[str, float]) -> Vector:

@@ -12,6 +12,7 @@ entry, that state another day close to it.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ from dateline.model import (
     Disagreement,
     Event,
     TimelineEntry,
+    each,
     headers,
     subset,
 )
@@ -229,6 +231,22 @@ def _dates(
     return [Disagreement("date", "date", (*own, *theirs))]
 
 
+def _stated_near(article: Article, near: set[datetime.date]) -> list[tuple[datetime.date, Event]]:
+    """The article's reports that state one of the days `near`, with that day."""
+    found = []
+    for event in article.events:
+        day = _day(event.date)
+        if (
+            day is not None
+            and day in near
+            and event.date_source == "explicit"
+            and not event.planned
+            and not event.background
+        ):
+            found.append((day, event))
+    return found
+
+
 def _other_days(
     entries: Sequence[TimelineEntry], articles: Sequence[Article]
 ) -> dict[int, list[Event]]:
@@ -241,16 +259,9 @@ def _other_days(
         for k in range(-DATE_WINDOW, DATE_WINDOW + 1)
     }
     by_day: dict[datetime.date, list[Event]] = defaultdict(list)
-    for article in articles:
-        for event in article.events:
-            day = _day(event.date)
-            if (
-                day in near
-                and event.date_source == "explicit"
-                and not event.planned
-                and not event.background
-            ):
-                by_day[day].append(event)
+    for stated in each(articles, functools.partial(_stated_near, near=near)):
+        for day, event in stated:
+            by_day[day].append(event)
     # A hot day of a big pile is sampled evenly, as `entries.MAX_POOL` samples a date's pool.
     by_day = {d: events[:: max(1, len(events) // MAX_PER_DAY)] for d, events in by_day.items()}
     if not by_day:

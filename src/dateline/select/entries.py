@@ -11,6 +11,7 @@ offsets, with the other articles that report the same thing as further sources.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -28,7 +29,16 @@ from dateline.cluster.vectors import (
 )
 from dateline.errors import SettingsError
 from dateline.events.ranges import overlap
-from dateline.model import Article, Citation, DayRange, Event, TimelineEntry, headers, subset
+from dateline.model import (
+    Article,
+    Citation,
+    DayRange,
+    Event,
+    TimelineEntry,
+    each,
+    headers,
+    subset,
+)
 from dateline.select.candidates import candidate_reports
 from dateline.select.disagreements import MERGE_THRESHOLD, flag_disagreements
 from dateline.select.focus import on_topic
@@ -135,10 +145,12 @@ def _independent(articles: Sequence[Article]) -> Sequence[Article]:
 
 
 def _matching(articles: Sequence[Article], query: str) -> Sequence[Article]:
-    wanted = _stems(query)
-    return subset(
-        articles, (i for i, a in enumerate(articles) if wanted & _stems(a.title + " " + a.text))
-    )
+    found = each(articles, functools.partial(_matches, wanted=_stems(query)))
+    return subset(articles, (i for i, match in enumerate(found) if match))
+
+
+def _matches(article: Article, wanted: set[str]) -> bool:
+    return bool(wanted & _stems(article.title + " " + article.text))
 
 
 def _stems(text: str) -> set[str]:
@@ -168,6 +180,33 @@ class _Speakers:
     original: dict[str, str]
     own_day: dict[tuple[str, int], str]
 
+    def remember(self, speaker: _Speaker) -> None:
+        if speaker.written is not None:
+            self.written[speaker.id] = speaker.written
+        self.original[speaker.id] = speaker.original
+        for start, day in speaker.own_days:
+            self.own_day[(speaker.id, start)] = day
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    """What `_Speakers` keeps of one article."""
+
+    id: str
+    written: str | None
+    original: str
+    own_days: tuple[tuple[int, str], ...]
+
+    @classmethod
+    def of(cls, article: Article) -> _Speaker:
+        published = article.published
+        return cls(
+            article.id,
+            published.date.isoformat() if published and published.date else None,
+            article.duplicate_of or article.id,
+            tuple((event.sentence.start, event.date) for event in article.events),
+        )
+
 
 def _pools(
     articles: Sequence[Article],
@@ -185,22 +224,27 @@ def _pools(
     """
     places: dict[str, list[tuple[int, int]]] = defaultdict(list)  # date -> (article, report)
     ranging: list[Event] = []
-    for index, article in enumerate(articles):
-        ranging.extend(ranged_reports(article, topic, span))
-        for rank, report in enumerate(candidate_reports(article, ranked)):
-            places[report.date].append((index, rank))
+    found_in = functools.partial(_report_dates, ranked=ranked, topic=topic, span=span)
+    for index, (ranged, dates) in enumerate(each(articles, found_in)):
+        ranging.extend(ranged)
+        for rank, date in enumerate(dates):
+            places[date].append((index, rank))
     spread = {
         date: found[:: max(1, len(found) // (4 * MAX_POOL))] for date, found in places.items()
     }
     needed = {place for found in spread.values() for place in found}
-    wanted = sorted({index for index, _ in needed})
+    ranks: dict[int, set[int]] = defaultdict(set)
+    for index, rank in needed:
+        ranks[index].add(rank)
+    wanted = sorted(ranks)
     picked: dict[tuple[int, int], Event] = {}
     speakers = _Speakers({}, {}, {})
-    for index, article in zip(wanted, subset(articles, wanted), strict=True):
-        _remember(article, speakers)
-        for rank, report in enumerate(candidate_reports(article, ranked)):
-            if (index, rank) in needed:
-                picked[(index, rank)] = report
+    reports = functools.partial(_picked_reports, ranked=ranked)
+    chosen = each(subset(articles, wanted), reports, [ranks[index] for index in wanted])
+    for index, (speaker, reports_at) in zip(wanted, chosen, strict=True):
+        speakers.remember(speaker)
+        for rank, report in reports_at:
+            picked[(index, rank)] = report
     pools: dict[str, list[Event]] = {}
     for date, found in spread.items():
         # Thin before the word-level filters, which cost more than the thinning loses.
@@ -219,12 +263,25 @@ def _pools(
     return pools, speakers, ranging
 
 
-def _remember(article: Article, speakers: _Speakers) -> None:
-    if article.published and article.published.date:
-        speakers.written[article.id] = article.published.date.isoformat()
-    speakers.original[article.id] = article.duplicate_of or article.id
-    for event in article.events:
-        speakers.own_day[(article.id, event.sentence.start)] = event.date
+def _report_dates(
+    article: Article,
+    ranked: dict[str, float],
+    topic: frozenset[str],
+    span: tuple[str | None, str | None],
+) -> tuple[list[Event], list[str]]:
+    """What `_pools`' first pass keeps of one article: its ranged reports, and the date of
+    each of its candidate reports in their order."""
+    dates = [report.date for report in candidate_reports(article, ranked)]
+    return ranged_reports(article, topic, span), dates
+
+
+def _picked_reports(
+    article: Article, ranks: set[int], ranked: dict[str, float]
+) -> tuple[_Speaker, list[tuple[int, Event]]]:
+    """What `_pools`' second pass keeps of one article: what the entries need of it, and
+    its candidate reports at `ranks`."""
+    reports = enumerate(candidate_reports(article, ranked))
+    return _Speaker.of(article), [(rank, report) for rank, report in reports if rank in ranks]
 
 
 def _on_topic(report: Event, topic: frozenset[str]) -> bool:

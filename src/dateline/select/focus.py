@@ -12,13 +12,14 @@ the centres are the query's story.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from statistics import median
 
 from dateline.cluster.vectors import Vector, centroid, cosine, idf_weights, normalise, terms
-from dateline.model import Article, subset
+from dateline.model import Article, each, subset
 from dateline.select.topic import HEAD_CHARS
 from dateline.select.weights import WEIGHTS
 
@@ -49,9 +50,15 @@ def on_topic(
     idf = idf_weights(df, len(sample))
     groups: list[Iterable[Article]] = [g for g in stories if g] or [_first_of_each(articles)]
     centres = [centroid(_vector(_head(a), idf) for a in g) for g in groups]
-    nearest = [_nearest(_vector(_head(a), idf), centres) for a in articles]
+    nearest = each(articles, functools.partial(_nearest_centre, idf=idf, centres=centres))
     typical = {c: median(s for n, s in nearest if n == c) for c in {n for n, _ in nearest}}
     return subset(articles, (i for i, (c, s) in enumerate(nearest) if s >= share * typical[c]))
+
+
+def _nearest_centre(
+    article: Article, idf: dict[str, float], centres: list[Vector]
+) -> tuple[int, float]:
+    return _nearest(_vector(_head(article), idf), centres)
 
 
 def _head(article: Article) -> list[str]:

@@ -10,6 +10,7 @@ was published around it, since a busy week names many days and a quiet month few
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ import numpy as np
 
 from dateline.events.background import is_background
 from dateline.events.calendar import calendar_value
-from dateline.model import Article, headers
+from dateline.model import Article, each, headers
 from dateline.select.weights import WEIGHTS, Weights
 from dateline.timex.value import TimexValue
 
@@ -62,15 +63,24 @@ def mention_salience(articles: Sequence[Article], weights: Weights = WEIGHTS) ->
     of a day counted up. (An article's own day counted half until leave-one-topic-out on
     Timeline17 chose full weight for four stories of six; docs/benchmarks.md.)"""
     salience: defaultdict[str, float] = defaultdict(float)
-    for article in articles:
-        published = article.published.date if article.published else None
-        for value, named in mentioned_dates(article, weights.background).items():
-            position = TimexValue.parse(value)
-            day = position.day
-            late = day is not None and published is not None and published - day >= LATE_AFTER
-            weight = weights.late if late else 1.0
-            salience[value] += weight * named * COARSE_WEIGHT.get(position.granularity, 1.0)
+    for counted in each(articles, functools.partial(_mention_weights, weights=weights)):
+        for value, weight in counted:
+            salience[value] += weight
     return dict(salience)
+
+
+def _mention_weights(article: Article, weights: Weights) -> list[tuple[str, float]]:
+    """What one article adds to each value it names (`mention_salience`, summed in pile
+    order wherever the articles are)."""
+    published = article.published.date if article.published else None
+    added = []
+    for value, named in mentioned_dates(article, weights.background).items():
+        position = TimexValue.parse(value)
+        day = position.day
+        late = day is not None and published is not None and published - day >= LATE_AFTER
+        weight = weights.late if late else 1.0
+        added.append((value, weight * named * COARSE_WEIGHT.get(position.granularity, 1.0)))
+    return added
 
 
 def publication_density(days: list[date], published_on: Counter[date]) -> dict[date, float]:
