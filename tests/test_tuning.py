@@ -78,10 +78,10 @@ def test_no_registered_number_is_frozen_into_a_default_argument():
 
 def test_the_hash_covers_each_stage_and_moves_with_a_number(monkeypatch):
     whole = tuning.tuning_hash()
-    date = tuning.tuning_hash("date")
-    assert whole != date and len(whole) == 16
-    monkeypatch.setattr("dateline.date.corpus.MIN_SIMILARITY", 0.31)
-    assert tuning.tuning_hash("date") != date
+    pile = tuning.tuning_hash("pile")
+    assert whole != pile and len(whole) == 16
+    monkeypatch.setattr("dateline.pile.reports.MIN_SIMILARITY", 0.31)
+    assert tuning.tuning_hash("pile") != pile
     assert tuning.tuning_hash("select") == tuning.tuning_hash("select")
 
 
@@ -95,12 +95,12 @@ def test_a_config_overrides_numbers_quoted_or_dotted(tmp_path):
     settings = dateline.load_settings(
         _config(
             tmp_path,
-            '[tuning]\n"select.weights.novelty" = 0.4\ndate.corpus.MIN_SIMILARITY = 0.35\n',
+            '[tuning]\n"select.weights.novelty" = 0.4\npile.reports.MIN_SIMILARITY = 0.35\n',
         )
     )
     assert dict(settings.tuning) == {
         "select.weights.novelty": 0.4,
-        "date.corpus.MIN_SIMILARITY": 0.35,
+        "pile.reports.MIN_SIMILARITY": 0.35,
     }
     assert tuning.weights(settings).novelty == 0.4
 
@@ -108,9 +108,9 @@ def test_a_config_overrides_numbers_quoted_or_dotted(tmp_path):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('"date.corpus.MIN_SIMILARITYY" = 0.3', "no tuned number 'date.corpus.MIN_SIMILARITYY'"),
+        ('"pile.reports.MIN_SIMILARITYY" = 0.3', "no tuned number 'pile.reports.MIN_SIMILARITYY'"),
         ('"select.weights.novelty" = true', "must be a number"),
-        ('"date.corpus.MAX_SENTENCES" = 2.5', "is a count"),
+        ('"pile.reports.MAX_SENTENCES" = 2.5', "is a count"),
     ],
 )
 def test_a_bad_override_is_one_error_naming_the_file(tmp_path, body, message):
@@ -153,5 +153,5 @@ def test_the_cli_lists_the_registry_with_its_hashes():
     run = CliRunner().invoke(cli, ["eval", "tuning"])
     assert run.exit_code == 0, run.output
     assert run.output.startswith(f"tuning {tuning.tuning_hash()}")
-    assert "date.corpus.MIN_SIMILARITY" in run.output
+    assert "pile.reports.MIN_SIMILARITY" in run.output
     assert "select.weights.novelty" in run.output

@@ -39,7 +39,6 @@ from dateline.cluster.duplicates import (
 from dateline.cluster.minhash import Signature, signature
 from dateline.cluster.stories import group_stories
 from dateline.date import date_article
-from dateline.date.corpus import corpus_dates
 from dateline.errors import DatelineError, InputError
 from dateline.events import extract_events
 from dateline.events.undated import EventCounts, undated_events
@@ -53,6 +52,7 @@ from dateline.model import (
     replaced,
     subset,
 )
+from dateline.pile.reports import corpus_dates
 from dateline.read import read_paths
 from dateline.select import build_entries, changes, naming
 from dateline.select.curate import curated_articles, curated_entries
@@ -265,7 +265,7 @@ def again_after(stage: CrossStage, settings: Settings) -> Callable[[Article], Ar
 
 
 def corpus_dated(articles: Sequence[Article], settings: Settings) -> dict[int, Article]:
-    """The articles corpus dating changes (`date.corpus.corpus_dates`), by position, with
+    """The articles corpus dating changes (`pile.reports.corpus_dates`), by position, with
     the stages that read their new day run again."""
     return corpus_dates(articles, again_after(CORPUS_DATES, settings))
 

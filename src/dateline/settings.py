@@ -67,7 +67,7 @@ class Settings:
     dedup: DedupSettings = field(default_factory=DedupSettings)
     select: SelectSettings = field(default_factory=SelectSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
-    # `[tuning]`: tuned numbers replaced for this run, by key ("date.corpus.MIN_SIMILARITY",
+    # `[tuning]`: tuned numbers replaced for this run, by key ("pile.reports.MIN_SIMILARITY",
     # "select.weights.novelty"); `dateline.tuning` holds the registry that checks them.
     tuning: tuple[tuple[str, float], ...] = ()
 
@@ -116,7 +116,7 @@ def load_settings(config: Path | None = None) -> Settings:
 
 
 def _flat(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """`[tuning]` keys as written, quoted ("date.corpus.MIN_SIMILARITY") or dotted (TOML
+    """`[tuning]` keys as written, quoted ("pile.reports.MIN_SIMILARITY") or dotted (TOML
     reads those as nested tables)."""
     flat: dict[str, Any] = {}
     for key, value in table.items():

@@ -11,7 +11,7 @@ registry, scored leave-one-topic-out by `dateline eval tls --variants`.
 The benchmark gates record `tuning_hash()` of the stages they measure: a tuned number that
 changes without its gate run again and re-pinned fails the gate's test.
 
-A `[tuning]` section names a number by its key (`"date.corpus.MIN_SIMILARITY" = 0.35`,
+A `[tuning]` section names a number by its key (`"pile.reports.MIN_SIMILARITY" = 0.35`,
 `"select.weights.novelty" = 0.4`). Selection's weights travel with the request
 (`weights(settings)`); a module's numbers are read from the module, so a run sets them
 there (`apply`), in its own process and in each worker, before its stages run: one tuning
@@ -44,25 +44,13 @@ from dateline.clean import (
     title,
 )
 from dateline.cluster import minhash, stories
-from dateline.date import (
-    content,
-    corpus,
-    guess,
-    infer,
-    pagestamp,
-    pagetext,
-    periods,
-    pile,
-    point,
-    relations,
-    world,
-    years,
-)
+from dateline.date import content, guess, infer, periods, point, world, years
 from dateline.date import header as date_header
 from dateline.date import tense as date_tense
 from dateline.errors import SettingsError
 from dateline.events import attach, background, extract, sentences
-from dateline.read import pagedate
+from dateline.pile import neighbours, relations, reports
+from dateline.read import pagedate, pagestamp, pagetext
 from dateline.select import datewise, disagreements, entries, focus, salience, topic
 from dateline.select.weights import WEIGHTS, Weights, weights_from
 from dateline.settings import Settings
@@ -86,7 +74,7 @@ class Tuned:
 
     def numbers(self) -> dict[str, Number]:
         """The numbers the module itself sets (not those it imports), by key
-        ("date.corpus.MIN_SIMILARITY"), as they are now."""
+        ("pile.reports.MIN_SIMILARITY"), as they are now."""
         found = {}
         for name in _assigned(self.module):
             value = getattr(self.module, name)
@@ -115,6 +103,12 @@ def _assigned(module: ModuleType) -> list[str]:
 _BY_HAND = "set by hand on our own annotated pages; the comment above each says why"
 REGISTRY: tuple[Tuned, ...] = (
     Tuned("read", pagedate, "chosen on half of real/dates/html, held on the other half"),
+    Tuned(
+        "read",
+        pagestamp,
+        "chosen on half of real/dates/text (files by CRC-32 parity), held on the other half",
+    ),
+    Tuned("read", pagetext, "set by hand on real/dates pages in 17 languages"),
     Tuned("clean", cleaner, "set by hand on the first six annotated outlets (tests/clean)"),
     Tuned("clean", headerlines, _BY_HAND),
     Tuned("clean", language, "set by hand on the languages of real/dates and Timeline17"),
@@ -124,32 +118,18 @@ REGISTRY: tuple[Tuned, ...] = (
     Tuned("clean", segment, "chosen on the real copied pages (dateline eval clean)"),
     Tuned("clean", teasers, _BY_HAND),
     Tuned("clean", title, "set by hand on real pages' titles (tests/clean/test_clean_real_titles)"),
-    Tuned("date", content, "set by hand; lead shares measured on Timeline17 (docs/benchmarks.md)"),
-    Tuned(
-        "date",
-        corpus,
-        "Timeline17 with a tenth of each topic's dates hidden (docs/benchmarks.md, "
-        "tests/date/test_date_corpus_benchmark.py)",
-    ),
-    Tuned("date", guess, "checked on Timeline17 and TempEval-3 articles"),
-    Tuned("date", date_header, _BY_HAND),
-    Tuned("date", infer, "set by hand; held on real/dates (dateline eval dct)"),
-    Tuned(
-        "date",
-        pagestamp,
-        "chosen on half of real/dates/text (files by CRC-32 parity), held on the other half",
-    ),
-    Tuned("date", pagetext, "set by hand on real/dates pages in 17 languages"),
-    Tuned("date", periods, _BY_HAND),
-    Tuned("date", pile, "Timeline17 topics as undated piles (dateline eval dct --pile)"),
-    Tuned("date", point, "set by hand on our undated set, checked on Timeline17 articles"),
-    Tuned("date", relations, "set on Timeline17 with dates hidden (docs/benchmarks.md)"),
-    Tuned("date", date_tense, _BY_HAND),
-    Tuned("date", world, "the Wikidata table's coverage (docs/world-knowledge.md)"),
-    Tuned("date", years, _BY_HAND),
     Tuned("timex", context, "TempEval-3 training set (dateline eval timex)"),
     Tuned("timex", direction, "TempEval-3 training set (dateline eval timex)"),
     Tuned("timex", window, _BY_HAND),
+    Tuned("date", content, "set by hand; lead shares measured on Timeline17 (docs/benchmarks.md)"),
+    Tuned("date", guess, "checked on Timeline17 and TempEval-3 articles"),
+    Tuned("date", date_header, _BY_HAND),
+    Tuned("date", infer, "set by hand; held on real/dates (dateline eval dct)"),
+    Tuned("date", periods, _BY_HAND),
+    Tuned("date", point, "set by hand on our undated set, checked on Timeline17 articles"),
+    Tuned("date", date_tense, _BY_HAND),
+    Tuned("date", world, "the Wikidata table's coverage (docs/world-knowledge.md)"),
+    Tuned("date", years, _BY_HAND),
     Tuned("events", attach, "the bundled sample's true events (tests/events)"),
     Tuned("events", background, "the bundled sample and Timeline17 (docs/benchmarks.md)"),
     Tuned("events", extract, "the bundled sample's true events (tests/events)"),
@@ -161,6 +141,14 @@ REGISTRY: tuple[Tuned, ...] = (
         frozenset({"SEED", "_CHUNK", "_WORD_HASHES_KEPT"}),
     ),
     Tuned("cluster", stories, "tuned on our own two-story corpora (tests/cluster)"),
+    Tuned(
+        "pile",
+        reports,
+        "Timeline17 with a tenth of each topic's dates hidden (docs/benchmarks.md, "
+        "tests/date/test_date_corpus_benchmark.py)",
+    ),
+    Tuned("pile", neighbours, "Timeline17 topics as undated piles (dateline eval dct --pile)"),
+    Tuned("pile", relations, "set on Timeline17 with dates hidden (docs/benchmarks.md)"),
     # `dateline.select.changes` is also the name of the function the package exports.
     Tuned("select", importlib.import_module("dateline.select.changes"), _BY_HAND),
     Tuned("select", datewise, "news-tls's Datewise, checked beside it (bench/tls_peers.py)"),
@@ -170,7 +158,7 @@ REGISTRY: tuple[Tuned, ...] = (
     Tuned("select", salience, "chosen on one half of Timeline17's topics, held on the other"),
     Tuned("select", topic, "tuned on all Timeline17 topics together (alignment ROUGE-1)"),
 )
-STAGES = ("read", "clean", "date", "timex", "events", "cluster", "select")
+STAGES = ("read", "clean", "timex", "date", "events", "cluster", "pile", "select")
 WEIGHTS_KEY = "select.weights"
 WEIGHTS_CHOSEN = "Timeline17 leave-one-topic-out: dateline eval tls --variants (docs/benchmarks.md)"
 _MODULES = {f"{tuned.prefix}.": tuned.module for tuned in REGISTRY}

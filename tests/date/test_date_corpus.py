@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from dateline.date.corpus import date_from_corpus
-from dateline.date.names import names
 from dateline.model import Article
+from dateline.pile.names import names
+from dateline.pile.reports import date_from_corpus
 from dateline.pipeline import corpus_dated, process
 from dateline.settings import Settings
 

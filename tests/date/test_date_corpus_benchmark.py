@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from dateline.date.corpus import date_from_corpus
 from dateline.eval.tls import detokenise, prepare_articles
 from dateline.model import Article
+from dateline.pile.reports import date_from_corpus
 from dateline.pipeline import process
 from dateline.settings import Settings
 from dateline.tuning import tuning_hash
@@ -29,8 +29,8 @@ TIMELINE17 = ROOT.parent / "shared" / "data" / "tls" / "t17"
 
 # The tuned numbers of the stages this gate measures, as they were when its figures were
 # measured (`dateline eval tuning`): a changed number must be measured again here.
-TUNING_STAGES: tuple[str, ...] = ("clean", "date", "timex", "events", "cluster")
-TUNING = "c2d4fad193be5ff2"
+TUNING_STAGES: tuple[str, ...] = ("read", "clean", "timex", "date", "events", "cluster", "pile")
+TUNING = "f6321224764932d1"
 
 # Floors a little under what the 14 topics give (383 hidden, 235 left undated by the date
 # stage; the corpus pins 37 of them: 22 on the day, 33 within 3 days, 4 further off).

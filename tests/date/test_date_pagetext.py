@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from dateline.date.pagestamp import page_stamp
-from dateline.date.pagetext import listed_stamps, written_dates
 from dateline.model import Article
+from dateline.read.pagestamp import page_stamp
+from dateline.read.pagetext import listed_stamps, written_dates
 
 TODAY = date(2026, 12, 2)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dateline.date.relations import refers_back, window_for
+from dateline.pile.relations import refers_back, window_for
 from dateline.timex import tag
 
 

@@ -14,8 +14,8 @@ from dateline.tuning import tuning_hash
 
 # The tuned numbers of the stages this gate measures, as they were when its figures were
 # measured (`dateline eval tuning`): a changed number must be measured again here.
-TUNING_STAGES: tuple[str, ...] = ("date", "timex")
-TUNING = "f4b6f5404d155f7b"
+TUNING_STAGES: tuple[str, ...] = ("read", "timex", "date")
+TUNING = "e0bf9dd449759a29"
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"

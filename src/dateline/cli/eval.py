@@ -133,7 +133,7 @@ def eval_tuning(fmt: str, output: Path | None) -> None:
 
     \b
     [tuning]
-    "date.corpus.MIN_SIMILARITY" = 0.35
+    "pile.reports.MIN_SIMILARITY" = 0.35
     "select.weights.novelty" = 0.4
     """
     from dateline.tuning import table

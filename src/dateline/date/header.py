@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from dateline.date.furniture import is_caption
-from dateline.date.pagetext import listed_stamps
+from dateline.read.pagestamp import SHORT_LINE
+from dateline.read.pagetext import listed_stamps
 from dateline.timex import tag
 
 _PUBLISHED = re.compile(
@@ -45,9 +46,9 @@ _CLOCK_STAMP = re.compile(
     rf"(?:{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD})\s*,?\s*\d{{4}}\s*,?\s*"
     r"(?:at\s+)?\d{1,2}[:.]\d{2}"
 )
-# How many lines at the top of the text may be a date line left in, and how short they are.
+# How many lines at the top of the text may be a date line left in (how short they are is
+# the page stamp's `SHORT_LINE`).
 TOP_LINES = 12
-SHORT_LINE = 14
 
 
 @dataclass(frozen=True)

@@ -28,11 +28,11 @@ from dateline.date.header import (
     url_day,
     url_month,
 )
-from dateline.date.pagestamp import GOOD_SCORE, PageStamp, page_stamp
-from dateline.date.pagetext import written_dates
 from dateline.date.world import within_world
 from dateline.date.years import PAST_REACH
 from dateline.model import Article, PublicationDate
+from dateline.read.pagestamp import GOOD_SCORE, PageStamp, page_stamp
+from dateline.read.pagetext import written_dates
 from dateline.timex import tag
 
 # Confidence per kind of evidence, set by hand: a page's metadata is its own statement of the

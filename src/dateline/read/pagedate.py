@@ -21,9 +21,9 @@ from lxml import html as lxml_html
 from lxml.etree import ParserError, XMLSyntaxError
 from trafilatura.utils import load_html
 
-from dateline.date.pagestamp import GOOD_SCORE, page_stamp
 from dateline.model import Article
 from dateline.read.metadate import parse_date
+from dateline.read.pagestamp import GOOD_SCORE, page_stamp
 
 # Meta names and properties that hold the first publication day (lower-cased). Modified and
 # updated stamps are left out on purpose: an update comes after the article was written.

@@ -31,8 +31,8 @@ from datetime import date, timedelta
 from dateline.cluster.vectors import Vector, idf_weights, normalise, terms, vectorise
 from dateline.date.bounds import Bound
 from dateline.date.content import Estimate, estimate_from_text
-from dateline.date.names import names
 from dateline.model import Article, PublicationDate, each, headers, subset
+from dateline.pile.names import names
 
 # A date its own stage is more likely right than wrong about anchors the others.
 ANCHOR_CONFIDENCE = 0.5

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from dateline.date.pagewords import MONTH_PATTERN, MONTHS
+from dateline.read.pagewords import MONTH_PATTERN, MONTHS
 
 _YEAR = r"((?:19|20)\d\d)"
 _ISO = re.compile(rf"(?<![\d.])(?:{_YEAR})([-/.])(\d{{1,2}})\2(\d{{1,2}})(?![\d])")

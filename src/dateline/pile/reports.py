@@ -38,9 +38,6 @@ from dateline.cluster.vectors import (
 )
 from dateline.date.content import DATELINE_PLACE
 from dateline.date.header import Stated, header_date, top_lines
-from dateline.date.names import names
-from dateline.date.pile import ANCHOR_CONFIDENCE, date_from_pile
-from dateline.date.relations import MONTH_DAY, Window, between, refers_back, window_for
 from dateline.date.tense import FUTURE, PAST, first_verb, tense_of
 from dateline.events.attach import mentions_in
 from dateline.events.calendar import calendar_value
@@ -54,6 +51,9 @@ from dateline.model import (
     replaced,
     subset,
 )
+from dateline.pile.names import names
+from dateline.pile.neighbours import ANCHOR_CONFIDENCE, date_from_pile
+from dateline.pile.relations import MONTH_DAY, Window, between, refers_back, window_for
 from dateline.timex import TimexValue
 
 # Thresholds and weights were set on Timeline17 with a tenth of each topic's dates hidden
