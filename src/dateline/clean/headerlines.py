@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.clean.datelines import DATELINE_ALONE
 from dateline.english import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES
 
 
@@ -46,13 +47,6 @@ _BY = re.compile(r"^(?:by|written by|words by|story by|posted by|reported by)\s+
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|van|von|da|del|al|bin|el|le|la))$")
 _NAME_ROLE = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})\s*[,|–—-]\s*(?P<role>.+)$"
-)
-
-# "WASHINGTON (AP) —" or "LONDON, Feb 3 (Reuters) -" alone on a line: a dateline that the page
-# set apart from the lead paragraph. It must end in a dash/colon or name an agency, so an ALL
-# CAPS section label ("WORLD") is not one.
-_DATELINE_CORE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ ]{1,30})?(?P<agency>\s*\([A-Z][\w ]{1,20}\))?$"
 )
 
 
@@ -143,8 +137,11 @@ def is_header_line(text: str) -> bool:
 
 
 def _is_dateline_only(text: str) -> bool:
+    """ "WASHINGTON (AP) —" or "LONDON, Feb 3 (Reuters) -" alone on a line: a dateline the page
+    set apart from the lead paragraph. It must end in a dash/colon or name an agency, so an ALL
+    CAPS section label ("WORLD") is not one."""
     core = text.rstrip(" -–—:_")
-    match = _DATELINE_CORE.match(core)
+    match = DATELINE_ALONE.match(core)
     return match is not None and (core != text or match["agency"] is not None)
 
 

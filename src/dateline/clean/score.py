@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline.clean.datelines import DATELINE_OPENING
 from dateline.clean.lines import ends_sentence, normalise_line, without_end_symbols
 from dateline.clean.patterns import (
     AUTHOR_BIO,
@@ -45,7 +46,6 @@ _QUOTES = re.compile(r"[\"“”‘’']")
 _SENTENCE_END = re.compile(r"(?:[^.][.!?]|…|\.\.\.|[。！？।؟])[\"'”’)」』）]*$")
 _FULL_STOP = re.compile(r"[^.][.!?][\"'”’)]*$")
 _OPENERS = "\"“‘'(¿¡[«"
-_DATELINE_OPENING = re.compile(r"^[A-Z][A-Z.'’ ,-]{2,40}(?:\([\w ]{2,25}\))?\s*[—–-]{1,2}\s*\S")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def shape(text: str) -> Shape:
         sentence=_SENTENCE_END.search(without_end_symbols(text)) is not None
         and len(words) >= 2
         and (first.isupper() or first.isdigit() or _uncased(first))
-        and (lower >= 1 or _DATELINE_OPENING.match(text) is not None),
+        and (lower >= 1 or DATELINE_OPENING.match(text) is not None),
         all_caps=sum(c.isalpha() for c in text) >= 3 and text.upper() == text,
         title_ratio=capital / len(alpha) if alpha else 0.0,
         separators=bool(_SEPARATOR.search(text)),
@@ -163,7 +163,7 @@ def body_evidence(text: str, form: Shape) -> float:
         score += 2.0
     if form.speech and (form.sentence or _QUOTES.search(text)):
         score += 1.0
-    if form.words >= 8 and _DATELINE_OPENING.match(text):
+    if form.words >= 8 and DATELINE_OPENING.match(text):
         score += 2.0
     return score
 

@@ -10,11 +10,11 @@ date, or the latest full date plus the weekdays the text names (see `point`).
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateline.clean.datelines import DATELINE_PLACE
 from dateline.date.bounds import Bound, clip, narrowest, single_year
 from dateline.date.clues import Clue, clues_from
 from dateline.date.furniture import line_of
@@ -27,8 +27,6 @@ from dateline.model import TimeMention
 # How far into the text a dateline may open (characters); a date alone on its line counts
 # only in the first third of that.
 DATELINE_REACH = 600
-# "KABUL, Jan 26 (Reuters) -": a place in capitals, then the date, opening the text.
-DATELINE_PLACE = re.compile(r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]*)?,\s*$")
 # How near (characters) "today"/"tonight" must be to a weekday-named date to say it is today.
 TODAY_NEAR = 250
 # How near "ten years ago" must be to the full date it counts back from.

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.clean.datelines import DATELINE_END, DATELINE_PLACE
 from dateline.english import WEEKDAY_NAMES
 from dateline.events.background import is_background
 from dateline.events.calendar import calendar_value, granularity
@@ -50,9 +51,6 @@ _PHRASE_BOUNDS = frozenset(["since", "before", "after", "prior", "than"])
 _PHRASE_WORDS = 6
 # "shortly before 6 p.m. on Tuesday": a bound on a clock time still fixes the day.
 _CLOCK_BOUNDS = frozenset(["before", "after"])
-# A dateline opening the sentence: "KORVEL, Oct. 23 (CWS) -", "QADAR, April 15 —". Its date
-# is when the report was filed, not when the event happened.
-_DATELINE_PLACE = re.compile(r"[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,\s*")
 # Dates that count from the moment of speaking. Inside a quotation that moment is the
 # speaker's, which the text rarely gives, so they place nothing there.
 _DEICTIC = re.compile(
@@ -60,7 +58,6 @@ _DEICTIC = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = re.compile(r"[\"“”]")
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:-{1,2}|[–—])\s")
 # Words after a date that make it a modifier of a noun ("2008 levels", "1990s-era").
 _NOUN_AFTER = frozenset(
     ["levels", "level", "era", "figures", "standards", "prices", "rates", "record"]
@@ -226,8 +223,9 @@ def _words(text: str) -> list[str]:
 
 
 def _in_dateline(lead: str, text: str, end: int, stop: int) -> bool:
-    """True when the mention sits in a dateline: place words, the date, a dash."""
-    return bool(_DATELINE_PLACE.fullmatch(lead)) and bool(_DATELINE_END.match(text, end, stop))
+    """True when the mention sits in a dateline opening the sentence ("KORVEL, Oct. 23 (CWS) -",
+    "QADAR, April 15 —"): its date is when the report was filed, not when the event happened."""
+    return bool(DATELINE_PLACE.match(lead)) and bool(DATELINE_END.match(text, end, stop))
 
 
 def _tier(before: list[str], after: list[str], mention: TimeMention) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.clean.datelines import DATELINE_OPENING
 from dateline.english import MONTH_NAMES, WEEKDAY_NAMES, capitalised
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -104,11 +105,6 @@ _NOT_NAMES = frozenset(
         "Hundreds",
         "Thousands",
     ]
-)
-# A dateline opening the sentence ("KORVEL, Oct. 23 (CWS) -") names where the report was
-# filed and by whom, not who acted.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]+(?:,[^-–—()]{1,40})?\s*(?:\([^)]{1,40}\)\s*)?(?:-{1,2}|[–—])\s"
 )
 _PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+((?:[A-Z][A-Za-z'-]+\s?){1,3})")
 _IRREGULAR_PAST = frozenset(
@@ -215,9 +211,10 @@ _AUX_VERBS = frozenset(
 
 
 def actors(text: str) -> tuple[str, ...]:
-    """Names in the sentence (capitalised spans), in order, without duplicates or dateline."""
+    """Names in the sentence (capitalised spans), in order, without duplicates or the dateline
+    (it names where the report was filed and by whom, not who acted)."""
     found: list[str] = []
-    dateline = _DATELINE.match(text)
+    dateline = DATELINE_OPENING.match(text)
     if dateline:
         text = text[dateline.end() :]
     for match in _CAPITALISED.finditer(text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from dateline.clean.datelines import AGENCY_DATELINE, DATELINE_HEAD
 from dateline.english import MONTH_ABBREVIATIONS
 from dateline.model import Sentence
 
@@ -132,14 +133,6 @@ _CLOSERS = re.compile(r"(?:''|[\"”’')\]»]|\s+(?:''|[”’»]))*")
 _OPENER_CHARS = "\"'“‘([«`"
 _LIST_MARKER = re.compile(r"\s*(?:[-*•–—]\s|\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
-# A wire dateline, "(CNN) --" or "BENGHAZI, Libya (Reuters) -", opens a story: pages often glue
-# headlines and photo captions to it without end punctuation.
-_WIRE_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.']+)*,? )?"
-    r"\([A-Z][A-Za-z]{1,15}\)\s?(?:--?|[–—])\s"
-)
-# What may stand before the agency inside the dateline itself: "OSLAND, May 4 ".
-_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, ?[\w.' ]{1,30})*\s*")
 # A page's time stamp ends its heading: "Monday 14 February 2005 17.14 GMT", "HONG KONG | Mon
 # Apr 27, 2009 7:16 am", "21 December 2011 Last updated at 04:27 GMT". The text after it is
 # the story, with its own dates; glued to the stamp, its first sentence would take the stamp's
@@ -212,9 +205,11 @@ def _boundaries(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a sentence ends (just after its closing marks)."""
     cuts: list[int] = []
     if text.find(")", start, end) != -1:
-        for match in _WIRE_DATELINE.finditer(text, start, end):
+        # A wire dateline opens a story: pages often glue headlines and photo captions to it
+        # without end punctuation.
+        for match in AGENCY_DATELINE.finditer(text, start, end):
             before = text[start : match.start()]
-            if before[-1:].isspace() and not _DATELINE_HEAD.fullmatch(before):
+            if before[-1:].isspace() and not DATELINE_HEAD.fullmatch(before):
                 cuts.append(match.start())
     if text.find("|", start, end) != -1:
         for match in _PAGE_SEPARATOR.finditer(text, start, end):

@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
+from dateline.clean.datelines import DATELINE_PLACE
 from dateline.cluster.vectors import (
     Vector,
     cosine,
@@ -36,7 +37,6 @@ from dateline.cluster.vectors import (
     idf_weights,
     vectorise,
 )
-from dateline.date.content import DATELINE_PLACE
 from dateline.date.header import Stated, header_date, top_lines
 from dateline.date.tense import FUTURE, PAST, first_verb, tense_of
 from dateline.events.attach import mentions_in

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
+from dateline.clean.datelines import DASH, PLACE_BEFORE_BRACKETS
 from dateline.model import Sentence
 
-# An optional place in capitals ("BENGHAZI, Libya "), a parenthesised opening of at most
-# 100 characters, an optional dash or colon, then the report, starting as a sentence does.
+# An optional wire place ("BENGHAZI, Libya "), a parenthesised opening of at most 100
+# characters (an agency or an update's stamp), an optional dash or colon, then the report,
+# starting as a sentence does.
 _OPENING = re.compile(
-    r"(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][\w.']+)*,? )?"
-    r"\([^()]{1,100}\)\s*(?:--?|[–—:])?\s+(?=[A-Z\"“‘'])"
+    rf"{PLACE_BEFORE_BRACKETS}\([^()]{{1,100}}\)\s*(?:{DASH}|:)?\s+(?=[A-Z\"“‘'])"
 )
 
 
