@@ -383,7 +383,10 @@ def _body(lines: list[_Line], texts: list[str]) -> _Body:
     first, last = _sentences_beside(lines, before_stamps(values, stamps, span), top)
     wordless = [not any(c.isalpha() for c in text) for text in texts]  # a share price
     stops = [f or d or w for f, d, w in zip(furniture, dated, wordless, strict=True)]
-    lead = lead_lines(stops, first, top)
+    # Lines leading into the first paragraph only under a headline the page's title names:
+    # without it the lines above are the headline and the masthead's labels ("Weekend",
+    # "Weather: cloudy").
+    lead = lead_lines(stops, first, top) if top else []
     ends = [_chrome_starts(line) or i in teasers for i, line in enumerate(lines)]
     return _Body(first, tail_end(ends, teasers, last), listed, set(lead))
 
