@@ -57,10 +57,11 @@ PARTITIONS_PER_WORKER = 8
 # Input bytes per partition at most (a file is never split): what one task reads and holds
 # (about 5,000 articles of the piles `bench/scale.py` makes, 6 KB of JSON each).
 PARTITION_BYTES = 32 * 2**20
-# Memory of each worker a LocalCluster starts (`local:N`): past Dask's spill share of it
-# (0.6) a worker moves the partitions it holds to its disk, so the processed pile kept for
-# the passes after the map does not grow the run's memory without limit.
-WORKER_MEMORY = "2GiB"
+# Memory of each worker a LocalCluster starts (`local:N`): the machine's, shared among them.
+# Past Dask's spill share of it (0.6) a worker moves the partitions it holds to its disk. A
+# fixed 2 GiB got the one worker of `local:1` killed at 50,000 articles (1.3 GiB of it
+# unmanaged: the processed articles being pickled), and its partitions lost with it.
+WORKER_MEMORY = "auto"
 # Partitions of processed articles on their way back here at once (`_spool`).
 AHEAD = 2
 # (partition number, index in it): an article's place in the pile, the order it is read in.
