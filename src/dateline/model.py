@@ -93,8 +93,9 @@ class PublicationDate:
     latest: datetime.date | None
     confidence: float
     evidence: tuple[str, ...] = ()
-    # "metadata", "header", "content", "corpus" (reports in other articles), "pile" (its most
-    # similar dated articles), "none"
+    # "metadata", "header", "content", "comments" (the first comment below the story),
+    # "corpus" (reports in other articles), "pile" (its most similar dated articles), "user",
+    # "none"
     method: str = "none"
     likeliest: datetime.date | None = None
     granularity: str = ""  # of `likeliest`: "day", "month", "year"; "" when there is none

@@ -49,7 +49,7 @@ from dateline.date import header as date_header
 from dateline.date import tense as date_tense
 from dateline.errors import SettingsError
 from dateline.events import attach, background, extract, sentences
-from dateline.pile import neighbours, relations, reports
+from dateline.pile import comments, neighbours, relations, reports
 from dateline.read import pagedate, pagestamp, pagetext
 from dateline.select import datewise, disagreements, entries, focus, salience, topic
 from dateline.select.weights import WEIGHTS, Weights, weights_from
@@ -148,6 +148,7 @@ REGISTRY: tuple[Tuned, ...] = (
         "tests/date/test_date_corpus_benchmark.py)",
     ),
     Tuned("pile", neighbours, "Timeline17 topics as undated piles (dateline eval dct --pile)"),
+    Tuned("pile", comments, "Timeline17 topics as undated piles (dateline eval dct --pile)"),
     Tuned("pile", relations, "set on Timeline17 with dates hidden (docs/benchmarks.md)"),
     # `dateline.select.changes` is also the name of the function the package exports.
     Tuned("select", importlib.import_module("dateline.select.changes"), _BY_HAND),

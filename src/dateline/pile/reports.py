@@ -51,6 +51,7 @@ from dateline.model import (
     replaced,
     subset,
 )
+from dateline.pile.comments import first_comments
 from dateline.pile.names import names
 from dateline.pile.neighbours import ANCHOR_CONFIDENCE, date_from_pile
 from dateline.pile.relations import MONTH_DAY, Window, between, refers_back, window_for
@@ -156,24 +157,27 @@ def date_from_corpus(articles: Sequence[Article], again: Again = _as_is) -> list
 
 
 def corpus_dates(articles: Sequence[Article], again: Again = _as_is) -> dict[int, Article]:
-    """`date_from_corpus`'s answer as the articles it changes, by position: first from dated
-    reports of the same events, then what is still left from its likeliest dated neighbours
-    (`pile`), then once more what the pile only guessed, against the days the pile read
-    from the articles' own clues. Only `published` changes, and each changed article goes
-    through `again` (the pipeline's re-run of the stages that read the day) before the last
-    pass reads it.
+    """`date_from_corpus`'s answer as the articles it changes, by position: first from the
+    first comment below a page (`comments`), then from dated reports of the same events,
+    then what is still left from its likeliest dated neighbours (`pile`), then once more
+    what the pile only guessed, against the days the pile read from the articles' own clues.
+    Only `published` changes, and each changed article goes through `again` (the pipeline's
+    re-run of the stages that read the day) before the next pass reads it.
 
     A pile's guess from an earlier run (method `pile`) is neither a report to date others by
     nor to be dated again, so the stage gives the same answer twice. The reports pass holds
     only the undated articles and reads the dated ones in passes (the pile may be a lazy
     corpus, `model.subset`); so does the pile pass.
     """
+    commented = {index: again(new) for index, new in first_comments(articles).items()}
+    articles = replaced(articles, commented)
     changed = _from_reports(articles)
     reported = replaced(articles, changed)
     undated = (i for i, a in enumerate(headers(reported)) if _undated(a))
     weekdays = {a.id: day for a in subset(reported, undated) if (day := _lead_weekday(a))}
     placed = date_from_pile(reported, weekdays)
-    changed = {index: again(new) for index, new in {**changed, **placed}.items()}
+    changed = {**commented,
+               **{index: again(new) for index, new in {**changed, **placed}.items()}}  # fmt: skip
     # The pile's own-clue days (a yearless dateline read in the pile's year) are reports
     # too: what the pile could only guess, or not place, is read against them once more,
     # as it stood before the guess (a guessed month bounds nothing).
