@@ -28,6 +28,7 @@ PAGE = (
 )
 
 
+@pytest.mark.long
 @pytest.mark.install
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git to copy the tracked tree")
 def test_plain_pip_install_gives_a_working_dateline(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -89,6 +90,7 @@ def test_a_jsonl_bomb_is_refused_in_one_line_quickly_and_in_little_memory(tmp_pa
     assert seconds < 30 and peak < 300, (seconds, peak)
 
 
+@pytest.mark.long
 def test_a_warc_bomb_is_refused_before_any_record_is_read(tmp_path: Path) -> None:
     bomb = warc_bomb(tmp_path / "crawl.warc.gz")
     results = list(read_paths([bomb]))
