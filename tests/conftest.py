@@ -2,7 +2,9 @@
 
 `make test` spreads whole files over the cores (pytest-xdist, `--dist loadfile`, in
 collection order). A file of many seconds started last would leave the other cores idle
-while it ends, so the long files start first and the short ones fill in around them.
+while it ends, so the long files start first and the short ones fill in around them. The
+Timeline17 gates are marked too: minutes each when ../shared/data is there, skipped at once
+when it is not.
 """
 
 from __future__ import annotations
