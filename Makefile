@@ -1,4 +1,5 @@
-# Both targets create .venv when missing, so a fresh clone needs nothing else.
+# Both targets create .venv when missing, so a fresh clone needs nothing else. `make test`
+# runs the tests on every core (pytest-xdist), whole files at a time, the long files first.
 PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,7 +20,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy src
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile --no-loadscope-reorder
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench tools

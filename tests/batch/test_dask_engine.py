@@ -37,6 +37,7 @@ def scheduler():
         yield cluster.scheduler_address
 
 
+@pytest.mark.long
 def test_the_cluster_gives_the_same_timeline_as_one_machine(pile: Path, scheduler: str) -> None:
     """The pile holds an undated article, so corpus dating's join runs on the workers too;
     a query narrows the pile there as well."""
@@ -63,6 +64,7 @@ def test_the_cluster_gives_the_same_timeline_as_one_machine(pile: Path, schedule
     ]
 
 
+@pytest.mark.long
 def test_the_cli_writes_the_same_json_with_dask(pile: Path, scheduler: str) -> None:
     def json_of(*extra: str) -> dict[str, object]:
         run = CliRunner().invoke(
@@ -106,6 +108,7 @@ def test_add_with_dask_stores_what_add_stores(pile: Path, scheduler: str, tmp_pa
     assert said["there"] == said["here"] and "failed 2" in said["here"]
 
 
+@pytest.mark.long
 def test_an_article_over_its_time_budget_is_a_failure_on_the_cluster_too(
     pile: Path, scheduler: str, tmp_path: Path
 ) -> None:

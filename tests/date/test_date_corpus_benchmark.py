@@ -77,6 +77,7 @@ def hidden_date_tally(folder: Path) -> Tally:
     return tally
 
 
+@pytest.mark.long
 @pytest.mark.data
 def test_timeline17_hidden_dates() -> None:
     assert tuning_hash(*TUNING_STAGES) == TUNING, "tuned numbers changed: measure again"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dateline.eval.dct import evaluate
 
 UNDATED = Path(__file__).resolve().parent / "undated"
@@ -30,6 +32,7 @@ def test_set_is_large_and_varied() -> None:
     assert len({line.split("\t")[1][:4] for line in truth}) >= 15  # many different years
 
 
+@pytest.mark.long
 def test_undated_set_scores() -> None:
     result = evaluate(UNDATED)
     assert result["documents"] >= 32 and result["failures"] == []

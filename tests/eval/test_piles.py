@@ -74,6 +74,7 @@ def test_cli_prints_the_figures_per_topic(tmp_path: Path) -> None:
     assert "exact_day" in result.output and "Brega_test" in result.output
 
 
+@pytest.mark.long
 @pytest.mark.data
 def test_timeline17_as_undated_piles() -> None:
     assert tuning_hash(*TUNING_STAGES) == TUNING, "tuned numbers changed: measure again"

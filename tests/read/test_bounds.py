@@ -35,23 +35,20 @@ def jsonl_bomb(path: Path, records: int = 110_000) -> Path:
 
 
 def warc_bomb(path: Path, records: int = 1_500) -> Path:
+    """One 380 kB page compressed once as its own gzip member, then written `records` times:
+    a .warc.gz is a run of members, and compressing 570 MB anew took 4 s of the test."""
     body = (
         "<html><body><article>" + f"<p>{SENTENCE}</p>" * 4000 + "</article></body></html>"
     ).encode()
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for number in range(records):
-            headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"
-            )
-            writer.write_record(
-                writer.create_warc_record(
-                    f"http://example.test/{number}",
-                    "response",
-                    payload=io.BytesIO(body),
-                    http_headers=headers,
-                )
-            )
+    member = io.BytesIO()
+    writer = WARCWriter(member, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(
+            "http://example.test/page", "response", payload=io.BytesIO(body), http_headers=headers
+        )
+    )
+    path.write_bytes(member.getvalue() * records)
     return path
 
 

@@ -144,6 +144,7 @@ def _big_timeline(count: int) -> Timeline:
     return Timeline((article,), tuple(entries))
 
 
+@pytest.mark.long
 @pytest.mark.browser
 def test_a_thousand_entries_render_in_chunks(tmp_path: Path) -> None:
     if not CHROMIUM.exists():

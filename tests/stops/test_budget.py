@@ -53,6 +53,7 @@ def test_in_a_loop_the_check_between_stages_fails_the_slow_article() -> None:
     assert "ended past it" in failures[0].reason and "\n" not in failures[0].reason
 
 
+@pytest.mark.long
 def test_in_the_pool_a_worker_stuck_inside_a_stage_is_killed_and_replaced() -> None:
     # A body the HTML reader already took out of its page (`extracted`) passes the clean
     # stage at once, and 3,000,000 characters keep the date stage busy for seconds past the
@@ -75,6 +76,7 @@ def test_without_a_list_for_failures_the_slow_article_stops_the_run_in_one_line(
     assert str(raised.value).startswith("slow.txt: not processed")
 
 
+@pytest.mark.long
 def test_add_stores_the_rest_and_names_the_slow_file(tmp_path: Path) -> None:
     folder = write_reports(tmp_path / "pile", 0, 8)
     (folder / "slow.txt").write_text(slow_text(900_000), encoding="utf-8")

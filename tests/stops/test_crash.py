@@ -14,12 +14,14 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
 from stopkit import DATELINE, left_after, start, store_state, write_reports
 
 KILLS = 4
 FIRST, BATCH = 40, 400
 
 
+@pytest.mark.long
 def test_kill_9_at_random_points_leaves_a_committed_store_and_no_workers(tmp_path: Path) -> None:
     db = tmp_path / "store.db"
     add = [DATELINE, "add", "--db", str(db)]

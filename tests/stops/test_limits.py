@@ -120,6 +120,7 @@ def test_a_read_only_store_says_what_access_is_needed(
     assert "dateline needs write access to the file and its folder" in line
 
 
+@pytest.mark.long
 def test_a_store_another_writer_holds_says_to_wait(seeded: tuple[Path, Path]) -> None:
     db, more = seeded
     holder = sqlite3.connect(db, isolation_level=None)

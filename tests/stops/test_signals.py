@@ -55,6 +55,7 @@ def test_sigterm_stops_a_one_shot_timeline(tmp_path: Path) -> None:
     assert left_after(pid, 5.0) == []
 
 
+@pytest.mark.long
 def test_a_stop_sent_while_workers_are_forked_is_not_lost(tmp_path: Path) -> None:
     # Python drops an exception raised in its at-fork hooks; the stop must land all the same
     # (before: about 1 stop in 4 sent at this moment was lost and the batch stored).

@@ -13,9 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "load.py"
 
 
+@pytest.mark.long
 def test_reads_under_load_while_an_upload_ingests() -> None:
     done = subprocess.run(
         [

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import httpx2
+import pytest
 from starlette.testclient import TestClient
 from stopkit import (
     free_port,
@@ -53,6 +54,7 @@ def post_upload(client: TestClient | httpx2.Client, path: Path) -> httpx2.Respon
     )
 
 
+@pytest.mark.long
 def test_reads_are_answered_while_an_upload_ingests(tmp_path: Path) -> None:
     db = seeded_store(tmp_path)
     dump = reports_jsonl(tmp_path / "day.jsonl", 10, 300)

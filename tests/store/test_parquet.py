@@ -205,6 +205,7 @@ def test_convert_refuses_a_target_that_exists(tmp_path: Path) -> None:
     assert (tmp_path / "b.db").read_text() == "mine"
 
 
+@pytest.mark.long
 def test_a_writer_killed_mid_batch_leaves_the_dataset_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "k.parquet"
     with ParquetStore(path) as store:

@@ -188,6 +188,7 @@ def test_brush_on_the_axis_narrows_the_list(page: Any) -> None:
     page.screenshot(path=str(SHOTS / "04-brush.png"))
 
 
+@pytest.mark.long
 def test_upload_a_file_and_see_it_appear(page: Any, tmp_path: Path) -> None:
     article = tmp_path / "ferry.txt"
     article.write_text(NEW_ARTICLE, encoding="utf-8")
@@ -214,6 +215,7 @@ def test_binary_upload_shows_an_error(page: Any, tmp_path: Path) -> None:
     page.problems[:] = [p for p in page.problems if "status of 415" not in p]
 
 
+@pytest.mark.long
 def test_script_payload_is_inert(page: Any, tmp_path: Path) -> None:
     hostile = tmp_path / "vandals.html"
     hostile.write_text(

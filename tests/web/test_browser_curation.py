@@ -108,6 +108,7 @@ def entry(page: Any, key: str) -> Any:
     return page.locator(f".entry-open[data-key='{key}']")
 
 
+@pytest.mark.long
 def test_a_curation_in_the_web_app_survives_add_and_restart(
     server: Server, chromium: Any, tmp_path: Path
 ) -> None:

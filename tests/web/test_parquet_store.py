@@ -10,10 +10,10 @@ import pytest
 pytest.importorskip("pyarrow", reason="the Parquet store needs the parquet extra (pyarrow)")
 pytest.importorskip("duckdb", reason="the Parquet store needs the parquet extra (duckdb)")
 
-from conftest import BASE_URL, follow_upload, write_corpus
 from httpx2 import Response
 from starlette.testclient import TestClient
 
+from conftest import BASE_URL, follow_upload, write_corpus
 from dateline.pipeline import ingest
 from dateline.settings import Settings
 from dateline.store import open_store

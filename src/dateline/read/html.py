@@ -13,12 +13,8 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from trafilatura import bare_extraction
-from trafilatura.settings import Document
-
 from dateline.model import Article, Failure
 from dateline.read.pagedate import page_date, parsed_page
-from dateline.read.pagemeta import page_meta
 
 # Fewer words than this is navigation residue ("Home | News"), not an article body.
 _MIN_WORDS = 5
@@ -44,6 +40,12 @@ def read_html(
     page's canonical link. `crawled` (a WARC date) caps the publication date: nothing is
     published after it is fetched.
     """
+    # trafilatura loads with the first page, not with the module (see `parsed_page`).
+    from trafilatura import bare_extraction
+    from trafilatura.settings import Document
+
+    from dateline.read.pagemeta import page_meta
+
     try:
         tree = parsed_page(page)
         if tree is None:

@@ -16,14 +16,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-
-from lxml import html as lxml_html
-from lxml.etree import ParserError, XMLSyntaxError
-from trafilatura.utils import load_html
+from typing import TYPE_CHECKING
 
 from dateline.model import Article
 from dateline.read.metadate import parse_date
 from dateline.read.pagestamp import GOOD_SCORE, page_stamp
+
+if TYPE_CHECKING:
+    from lxml import html as lxml_html
 
 # Meta names and properties that hold the first publication day (lower-cased). Modified and
 # updated stamps are left out on purpose: an update comes after the article was written.
@@ -130,6 +130,11 @@ def parsed_page(page: str) -> lxml_html.HtmlElement | None:
     """The page's markup as a tree, or None when it holds none. trafilatura's loader, so the
     body, the metadata and the date are read from one parse; unlike lxml's own it takes a
     page that declares its encoding in an XML prolog."""
+    # Imported on the first page, not with the module: a pile of text files, and every
+    # `dateline` command that reads none, starts without trafilatura's 0.4 s of imports.
+    from lxml.etree import ParserError, XMLSyntaxError
+    from trafilatura.utils import load_html
+
     try:
         return load_html(page)
     except (ParserError, XMLSyntaxError, ValueError, TypeError):

@@ -33,7 +33,6 @@ from dateline.read.stream import (
     size_of,
     spool,
 )
-from dateline.read.warc import read_warc
 from dateline.settings import ReadSettings
 
 Result = Article | Failure
@@ -160,6 +159,8 @@ def _read_handle(
         return
     kind = sniff(head, name)
     if kind is Kind.WARC:
+        from dateline.read.warc import read_warc  # warcio loads with the first WARC file
+
         yield from read_warc(source, handle, gzipped, size, settings)
     elif kind is Kind.JSONL and _ascii_compatible(head):
         yield from read_json_lines(
