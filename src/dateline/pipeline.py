@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Generic, TypeVar
 
 from dateline import tuning
+from dateline.batch.forked import InForks
 from dateline.batch.pool import BudgetPool, Task, finished, on_article, over_budget
 from dateline.batch.spool import Columns, Corpus, Spool
 from dateline.clean import boilerplate_key, clean_article, repeated_lines
@@ -685,7 +686,7 @@ def spool_pile(
     ids = pile.columns.ids
     found = canonicals(ids, pile.days, pile.signatures, settings.dedup)
     marks = duplicate_marks(ids, pile.days, pile.outlets, found)
-    return done.corpus(pile.columns).with_marks(marks)
+    return done.corpus(pile.columns, InForks(workers)).with_marks(marks)
 
 
 def _spooled(items: Iterable[Article], raw: Spool) -> Iterator[Article]:

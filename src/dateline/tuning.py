@@ -155,7 +155,12 @@ REGISTRY: tuple[Tuned, ...] = (
     Tuned("select", datewise, "news-tls's Datewise, checked beside it (bench/tls_peers.py)"),
     Tuned("select", disagreements, "tuned by hand on our own piles (tests/select)"),
     Tuned("select", entries, "Timeline17 leave-one-topic-out (docs/benchmarks.md)"),
-    Tuned("select", focus, "Timeline17 leave-one-topic-out (docs/benchmarks.md)"),
+    Tuned(
+        "select",
+        focus,
+        "Timeline17 leave-one-topic-out (docs/benchmarks.md)",
+        untuned=frozenset({"PART"}),  # how many vectors a pass holds: memory, not a choice
+    ),
     Tuned("select", salience, "chosen on one half of Timeline17's topics, held on the other"),
     Tuned("select", topic, "tuned on all Timeline17 topics together (alignment ROUGE-1)"),
 )

@@ -11,12 +11,13 @@ is one source disagreeing with another (`disagreements.py`), not a change.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 
 from dateline.events.amounts import Amount, find_amounts
-from dateline.model import Article, Change, Citation, Claim, TimelineEntry, headers, subset
+from dateline.model import Article, Change, Citation, Claim, TimelineEntry, each, headers, subset
 from dateline.select.disagreements import time_spans
 from dateline.select.entities import PLACE
 from dateline.timex import TimexValue
@@ -101,31 +102,33 @@ def changes(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> tu
 def _running_reports(articles: Sequence[Article], places: set[str]) -> list[tuple[Citation, str]]:
     """Sentences of the pile that name one of `places`, give a running total and state or
     report a day, with that day; an evenly spread sample of a big pile is read."""
-    found = []
     originals = [i for i, a in enumerate(headers(articles)) if a.duplicate_of is None]
-    for article in subset(articles, originals[:: max(1, len(originals) // MAX_SERIES_ARTICLES)]):
-        if not any(p in article.text for p in places):
+    sample = subset(articles, originals[:: max(1, len(originals) // MAX_SERIES_ARTICLES)])
+    found = each(sample, functools.partial(_running_in, places=places))
+    return [report for reports in found for report in reports]
+
+
+def _running_in(article: Article, places: set[str]) -> list[tuple[Citation, str]]:
+    """What `_running_reports` keeps of one article."""
+    found: list[tuple[Citation, str]] = []
+    if not any(p in article.text for p in places):
+        return found
+    days = {
+        e.sentence.start: e.date
+        for e in article.events
+        if TimexValue.parse(e.date).granularity == "day" and not e.planned and not e.background
+    }
+    stated = sorted(
+        (t.start, t.value[:10]) for t in article.timexes if t.type == "DATE" and _day_value(t.value)
+    )
+    for sentence in article.sentences:
+        if not _RUNNING.search(sentence.text):
             continue
-        days = {
-            e.sentence.start: e.date
-            for e in article.events
-            if TimexValue.parse(e.date).granularity == "day" and not e.planned and not e.background
-        }
-        stated = sorted(
-            (t.start, t.value[:10])
-            for t in article.timexes
-            if t.type == "DATE" and _day_value(t.value)
+        day = days.get(sentence.start) or next(
+            (v for at, v in stated if sentence.start <= at < sentence.end), None
         )
-        for sentence in article.sentences:
-            if not _RUNNING.search(sentence.text):
-                continue
-            day = days.get(sentence.start) or next(
-                (v for at, v in stated if sentence.start <= at < sentence.end), None
-            )
-            if day is not None:
-                found.append(
-                    (Citation(article.id, sentence.text, sentence.start, sentence.end), day)
-                )
+        if day is not None:
+            found.append((Citation(article.id, sentence.text, sentence.start, sentence.end), day))
     return found
 
 

@@ -15,17 +15,19 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from statistics import median
 
 from dateline.cluster.vectors import Vector, centroid, cosine, idf_weights, normalise, terms
-from dateline.model import Article, each, subset
-from dateline.select.topic import HEAD_CHARS
+from dateline.model import Article, each, headers, subset
+from dateline.select.topic import HEAD_CHARS, head_words
 from dateline.select.weights import WEIGHTS
 
 # Term weights come from an evenly spread sample: a story's vocabulary is stable long
 # before 2,000 articles.
 SAMPLE = 2000
+# Articles whose head vectors a centre's pass holds at once (`_parts`).
+PART = 4096
 
 
 def on_topic(
@@ -45,11 +47,12 @@ def on_topic(
         return articles
     df: Counter[str] = Counter()
     sample = articles[:: max(1, len(articles) // SAMPLE)]
-    for article in sample:
-        df.update(set(_head(article)))
+    for words in each(sample, head_words):
+        df.update(words)
     idf = idf_weights(df, len(sample))
-    groups: list[Iterable[Article]] = [g for g in stories if g] or [_first_of_each(articles)]
-    centres = [centroid(_vector(_head(a), idf) for a in g) for g in groups]
+    groups = [g for g in stories if g] or [_first_of_each(articles)]
+    head_vector = functools.partial(_head_vector, idf=idf)
+    centres = [centroid(v for part in _parts(g) for v in each(part, head_vector)) for g in groups]
     nearest = each(articles, functools.partial(_nearest_centre, idf=idf, centres=centres))
     typical = {c: median(s for n, s in nearest if n == c) for c in {n for n, _ in nearest}}
     return subset(articles, (i for i, (c, s) in enumerate(nearest) if s >= share * typical[c]))
@@ -65,13 +68,25 @@ def _head(article: Article) -> list[str]:
     return terms(article.text[:HEAD_CHARS])
 
 
-def _first_of_each(articles: Sequence[Article]) -> Iterator[Article]:
+def _head_vector(article: Article, idf: dict[str, float]) -> Vector:
+    return _vector(_head(article), idf)
+
+
+def _first_of_each(articles: Sequence[Article]) -> Sequence[Article]:
     """Each article once: the same content read twice is one voice in the centre."""
     seen: set[str] = set()
-    for article in articles:
+    firsts = []
+    for index, article in enumerate(headers(articles)):
         if article.id not in seen:
             seen.add(article.id)
-            yield article
+            firsts.append(index)
+    return subset(articles, firsts)
+
+
+def _parts(articles: Sequence[Article]) -> Iterator[Sequence[Article]]:
+    """The articles in runs of `PART`: a pass over each keeps one run's vectors at a time."""
+    for start in range(0, len(articles), PART):
+        yield articles[start : start + PART]
 
 
 def _vector(words: list[str], idf: dict[str, float]) -> Vector:

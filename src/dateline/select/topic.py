@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from dateline.cluster.stories import group_stories
 from dateline.cluster.vectors import terms
-from dateline.model import Article
+from dateline.model import Article, each
 
 TOPIC_WORDS = 20
 # Document frequencies are counted on an evenly spread sample: the top words of a story
@@ -35,12 +35,17 @@ STORY_SHARE = 0.2
 STORY_SAMPLE = 500
 
 
+def head_words(article: Article) -> frozenset[str]:
+    """The content words of an article's head, each once: what document frequencies count."""
+    return frozenset(terms(article.text[:HEAD_CHARS]))
+
+
 def topic_words(articles: Sequence[Article], count: int | None = None) -> frozenset[str]:
     """The `count` (default `TOPIC_WORDS`) content words found in the most articles."""
     step = max(1, len(articles) // SAMPLE)
     frequencies: Counter[str] = Counter()
-    for article in articles[::step]:
-        frequencies.update(set(terms(article.text[:HEAD_CHARS])))
+    for words in each(articles[::step], head_words):
+        frequencies.update(words)
     # Ties are broken by the word itself: set order would make the list vary from run to run.
     ranked = sorted(frequencies.items(), key=lambda item: (-item[1], item[0]))
     return frozenset(word for word, _ in ranked[: count or TOPIC_WORDS])
