@@ -26,7 +26,7 @@ TIMELINE17 = DATA / "tls" / "t17"
 # The tuned numbers of the stages this gate measures, as they were when its figures were
 # measured (`dateline eval tuning`): a changed number must be measured again here.
 TUNING_STAGES: tuple[str, ...] = ("read", "clean", "date")
-TUNING = "d9bf987aae087dcb"
+TUNING = "f1712b40e89c11a8"
 
 # Floors about 0.01-0.02 under what these sets give (TempEval-3: 256 documents, 0.957
 # contained; Timeline17: the first 15 articles of each of the 14 topic folders, 0.948

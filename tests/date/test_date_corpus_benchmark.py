@@ -30,7 +30,7 @@ TIMELINE17 = ROOT.parent / "shared" / "data" / "tls" / "t17"
 # The tuned numbers of the stages this gate measures, as they were when its figures were
 # measured (`dateline eval tuning`): a changed number must be measured again here.
 TUNING_STAGES: tuple[str, ...] = ("read", "clean", "timex", "date", "events", "cluster", "pile")
-TUNING = "bb6d291acfbae9d2"
+TUNING = "5b863e8168eccb78"
 
 # Floors a little under what the 14 topics give (383 hidden, 235 left undated by the date
 # stage; the corpus pins 37 of them: 22 on the day, 33 within 3 days, 4 further off).

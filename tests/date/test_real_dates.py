@@ -16,7 +16,7 @@ DATES = ROOT.parent / "shared" / "data" / "real" / "dates"
 # The tuned numbers of the stages this gate measures, as they were when its figures were
 # measured (`dateline eval tuning`): a changed number must be measured again here.
 TUNING_STAGES: tuple[str, ...] = ("read", "clean", "date")
-TUNING = "d9bf987aae087dcb"
+TUNING = "f1712b40e89c11a8"
 
 # Floors a little under the figures measured when they were set (HTML 0.926 against the
 # peer's 0.900; copied text 0.795 against 0.645; confident and wrong 1.0 % and 0.0 %).

@@ -81,7 +81,7 @@ def _real_scores(kind: str) -> dict[str, Any]:
 # The tuned numbers of the stages this gate measures, as they were when its figures were
 # measured (`dateline eval tuning`): a changed number must be measured again here.
 TUNING_STAGES: tuple[str, ...] = ("read", "clean")
-TUNING = "2ddd3c46d64dfb4e"
+TUNING = "8425c6a071e5fc1f"
 
 
 @pytest.mark.data

@@ -15,7 +15,7 @@ from dateline.tuning import tuning_hash
 # The tuned numbers of the stages this gate measures, as they were when its figures were
 # measured (`dateline eval tuning`): a changed number must be measured again here.
 TUNING_STAGES: tuple[str, ...] = ("read", "timex", "date")
-TUNING = "e0bf9dd449759a29"
+TUNING = "96cecf048e66816d"
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"

@@ -163,7 +163,7 @@ def test_missing_folder_is_an_error(tmp_path: Path) -> None:
 # The tuned numbers of the stages this gate measures, as they were when its figures were
 # measured (`dateline eval tuning`): a changed number must be measured again here.
 TUNING_STAGES: tuple[str, ...] = ()
-TUNING = "57fa1bb7a4116b57"
+TUNING = "3cc92eae743b6577"
 
 # The quality gate runs one Timeline17 topic (the whole set takes minutes). Its inputs are
 # pinned by hash, so a changed fixture cannot move the score silently; the floors are the

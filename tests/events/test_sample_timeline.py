@@ -28,7 +28,7 @@ from dateline.tuning import tuning_hash
 # The tuned numbers of the stages this gate measures, as they were when its figures were
 # measured (`dateline eval tuning`): a changed number must be measured again here.
 TUNING_STAGES: tuple[str, ...] = ()
-TUNING = "57fa1bb7a4116b57"
+TUNING = "3cc92eae743b6577"
 
 SCORER = Path(__file__).resolve().parents[1] / "data" / "score_sample_timeline.py"
 # Measured 2026-11-23 on the sample with the date stage of that day (26 events: four true

@@ -2,7 +2,7 @@
 
 Readers comment on a story once it is out, most of them within the day: so the earliest of
 the stamps a page lists below its story (several distinct date-and-clock stamps of one
-shape, `read.pagetext.listed_stamps`) is the last day the story can have been written, and
+shape, `read.pagetext.listed_dates`) is the last day the story can have been written, and
 most often the day itself. A stamp that another page of the pile carries too is the site's
 furniture (a box of tweets, a tile of related stories shown on every page), not a comment on
 this page, so it dates nothing; that is why this is read across the pile, not per page.
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from dateline.model import Article, PublicationDate, each, subset
-from dateline.read.pagetext import listed_stamps, written_dates
+from dateline.read.pagetext import listed_dates
 
 # About the share of exact days the first comment gave on Timeline17's topics read as piles
 # (114 of 148 pages with such stamps; all but 12 of the rest within a week after).
@@ -55,22 +55,13 @@ def first_comments(articles: Sequence[Article]) -> dict[int, Article]:
 
 def _stamps(article: Article) -> list[tuple[bytes, date]]:
     """Each listed stamp of the article as (a digest of it with its context, its day)."""
-    text = article.text
-    spans = set(listed_stamps(text))
-    if not spans:
-        return []
-    lines = text.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
+    lines = article.text.splitlines()
     found = []
-    for written in written_dates(text):
-        at = offsets[written.line]
-        if (at + written.start, at + written.end) in spans:
-            line = lines[written.line]
-            context = line[max(0, written.start - STAMP_CONTEXT) : written.end + STAMP_CONTEXT]
-            digest = hashlib.blake2b(context.strip().encode(), digest_size=8).digest()
-            found.append((digest, written.day))
+    for written in listed_dates(article.text):
+        line = lines[written.line]
+        context = line[max(0, written.start - STAMP_CONTEXT) : written.end + STAMP_CONTEXT]
+        digest = hashlib.blake2b(context.strip().encode(), digest_size=8).digest()
+        found.append((digest, written.day))
     return found
 
 

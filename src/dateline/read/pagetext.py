@@ -42,6 +42,10 @@ YEARS_AHEAD = 1
 _CLOCK = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}(?:\s+[A-Z]{{2,4}})?[\s,]*(?:on\s+)?$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(rf"[\s,]*(?:at\s+|-\s+)?{_CLOCK}", re.IGNORECASE)
+_ANY_CLOCK = re.compile(_CLOCK, re.IGNORECASE)
+# A stamp's date is within this many characters of its clock: a clock, its zone and "on" fit
+# in the 30 before the date, a date is written in under 40, and a clock after it follows it.
+CLOCK_REACH = 70
 # The word right before a date is part of its shape ("Tue May 10, 2011 1:18 pm" is not
 # written as "May 10, 2011 7:09 pm" is).
 _WORD_BEFORE = re.compile(r"[^\W\d_]+\.?,?\s+$")
@@ -75,12 +79,24 @@ def listed_stamps(text: str, today: date | None = None) -> list[tuple[int, int]]
     ("updated: Thu Jun 16 2011 19:15 … updated: Fri Aug 26 2011 18:31", "At 00:13 30th Apr
     2009, … wrote"), often long after the page was written. Spans of the dates, as offsets
     into `text`."""
-    by_shape: dict[str, dict[str, list[tuple[int, int]]]] = {}
     offsets = [0]
     for line in text.splitlines(keepends=True):
         offsets.append(offsets[-1] + len(line))
+    return sorted(
+        (offsets[w.line] + w.start, offsets[w.line] + w.end) for w in listed_dates(text, today)
+    )
+
+
+def listed_dates(text: str, today: date | None = None) -> list[Written]:
+    """The dates of `listed_stamps`, in reading order. Two distinct stamps of one shape have
+    a clock each, on their own lines: a page with fewer than two clocks has no list (most
+    have none), and only the lines holding a clock are read."""
+    clocks = _ANY_CLOCK.finditer(text)
+    if next(clocks, None) is None or next(clocks, None) is None:
+        return []
+    by_shape: dict[str, dict[str, list[Written]]] = {}
     lines = text.splitlines()
-    for written in written_dates(text, today):
+    for written in _near_clocks(text, today or date.today()):
         line = lines[written.line]
         # A clock, its zone and "on" fit in 30 characters.
         before = _CLOCK_BEFORE.search(line, max(0, written.start - 30), written.start)
@@ -90,17 +106,38 @@ def listed_stamps(text: str, today: date | None = None) -> list[tuple[int, int]]
         word = _WORD_BEFORE.search(line, max(0, written.start - 15), written.start)
         first = before.start() if before else word.start() if word else written.start
         stamp = line[first : after.end() if after else written.end]
-        at = offsets[written.line]
-        by_shape.setdefault(_shape(stamp), {}).setdefault(stamp, []).append(
-            (at + written.start, at + written.end)
-        )
+        by_shape.setdefault(_shape(stamp), {}).setdefault(stamp, []).append(written)
     return sorted(
-        span
-        for stamps in by_shape.values()
-        if len(stamps) > 1
-        for spans in stamps.values()
-        for span in spans
+        (
+            written
+            for stamps in by_shape.values()
+            if len(stamps) > 1
+            for found in stamps.values()
+            for written in found
+        ),
+        key=lambda w: (w.line, w.start),
     )
+
+
+def _near_clocks(text: str, today: date) -> list[Written]:
+    """The full dates of `text` that lie within CLOCK_REACH characters of a clock: a run of
+    text copied onto one line can be a whole page, and a stamp's date is beside its clock."""
+    month_first = _month_first(text)
+    found: list[Written] = []
+    for number, line in enumerate(text.splitlines()):
+        stretches: list[tuple[int, int]] = []
+        for clock in _ANY_CLOCK.finditer(line):
+            start, end = max(0, clock.start() - CLOCK_REACH), clock.end() + CLOCK_REACH
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], end)
+            else:
+                stretches.append((start, end))
+        for start, end in stretches:
+            found.extend(
+                Written(w.day, number, w.start + start, w.end + start)
+                for w in _in_line(line[start:end], number, month_first, today)
+            )
+    return found
 
 
 def _shape(stamp: str) -> str:
