@@ -41,9 +41,11 @@ def first_comments(articles: Sequence[Article]) -> dict[int, Article]:
     carried: Counter[bytes] = Counter()
     for found in stamps:
         carried.update({key for key, _ in found})
-    firsts = {index: min(day for key, day in found if carried[key] == 1)
-              for index, found in enumerate(stamps)
-              if any(carried[key] == 1 for key, _ in found)}  # fmt: skip
+    firsts = {}
+    for index, found in enumerate(stamps):
+        own = [day for key, day in found if carried[key] == 1]
+        if own:
+            firsts[index] = min(own)
     at = sorted(firsts)
     dated = {}
     for index, article in zip(at, subset(articles, at), strict=True):
@@ -55,9 +57,12 @@ def first_comments(articles: Sequence[Article]) -> dict[int, Article]:
 
 def _stamps(article: Article) -> list[tuple[bytes, date]]:
     """Each listed stamp of the article as (a digest of it with its context, its day)."""
+    listed = listed_dates(article.text)
+    if not listed:
+        return []
     lines = article.text.splitlines()
     found = []
-    for written in listed_dates(article.text):
+    for written in listed:
         line = lines[written.line]
         context = line[max(0, written.start - STAMP_CONTEXT) : written.end + STAMP_CONTEXT]
         digest = hashlib.blake2b(context.strip().encode(), digest_size=8).digest()

@@ -96,7 +96,7 @@ def listed_dates(text: str, today: date | None = None) -> list[Written]:
         return []
     by_shape: dict[str, dict[str, list[Written]]] = {}
     lines = text.splitlines()
-    for written in _near_clocks(text, today or date.today()):
+    for written in _near_clocks(text, lines, today or date.today()):
         line = lines[written.line]
         # A clock, its zone and "on" fit in 30 characters.
         before = _CLOCK_BEFORE.search(line, max(0, written.start - 30), written.start)
@@ -119,12 +119,13 @@ def listed_dates(text: str, today: date | None = None) -> list[Written]:
     )
 
 
-def _near_clocks(text: str, today: date) -> list[Written]:
-    """The full dates of `text` that lie within CLOCK_REACH characters of a clock: a run of
-    text copied onto one line can be a whole page, and a stamp's date is beside its clock."""
+def _near_clocks(text: str, lines: list[str], today: date) -> list[Written]:
+    """The full dates of `text` (split into `lines`) that lie within CLOCK_REACH characters
+    of a clock: a run of text copied onto one line can be a whole page, and a stamp's date
+    is beside its clock."""
     month_first = _month_first(text)
     found: list[Written] = []
-    for number, line in enumerate(text.splitlines()):
+    for number, line in enumerate(lines):
         stretches: list[tuple[int, int]] = []
         for clock in _ANY_CLOCK.finditer(line):
             start, end = max(0, clock.start() - CLOCK_REACH), clock.end() + CLOCK_REACH
