@@ -195,3 +195,31 @@ def test_partitions_are_runs_of_about_equal_bytes(
     from dateline.batch.dask_engine import balanced_runs
 
     assert balanced_runs(sizes, count) == runs
+
+
+@pytest.mark.parametrize("buckets", [1, 3])
+def test_the_band_key_shuffle_finds_the_keys_one_machine_finds(buckets: int) -> None:
+    """Partitions' rows shuffled into buckets, each bucket's repeated (band, key) pairs kept:
+    the same shared keys, position by position, as the one-machine index over the pile."""
+    from types import SimpleNamespace
+
+    from dateline.batch.dask_engine import _band_rows, _repeated_rows
+    from dateline.cluster.duplicates import shared_band_keys
+    from dateline.cluster.minhash import signature
+
+    words = [f"w{n}" for n in range(400)]
+    texts = [" ".join(words[start : start + 120]) for start in range(0, 280, 7)]
+    texts += [texts[3] + " a late correction", texts[10], "", texts[20].replace("w150", "x")]
+    signatures = [signature(text, 128) for text in texts]
+    pile = [SimpleNamespace(signature=s) for s in signatures]
+    parts, offsets = [pile[:10], pile[10:11], pile[11:]], [0, 10, 11]
+    rows = [_band_rows(part, offsets[n], 0.7, buckets) for n, part in enumerate(parts)]
+    assert all(len(r) == buckets for r in rows)
+    found: dict[int, list[tuple[int, int]]] = {}
+    for b in range(buckets):
+        for key, band, position in _repeated_rows([r[b] for r in rows]).tolist():
+            found.setdefault(position, []).append((band, key))
+    shuffled = {position: [key for _, key in sorted(keys)] for position, keys in found.items()}
+    expected = shared_band_keys(signatures, 0.7)
+    assert shuffled == expected
+    assert {3, 10, 20, 40, 41, 43} <= set(expected) and 42 not in expected
