@@ -123,7 +123,7 @@ def _near_clocks(text: str, lines: list[str], today: date) -> list[Written]:
     """The full dates of `text` (split into `lines`) that lie within CLOCK_REACH characters
     of a clock: a run of text copied onto one line can be a whole page, and a stamp's date
     is beside its clock."""
-    month_first = _month_first(text)
+    month_first: bool | None = None  # read from the whole page only when a stretch needs it
     found: list[Written] = []
     for number, line in enumerate(lines):
         stretches: list[tuple[int, int]] = []
@@ -134,9 +134,12 @@ def _near_clocks(text: str, lines: list[str], today: date) -> list[Written]:
             else:
                 stretches.append((start, end))
         for start, end in stretches:
+            stretch = line[start:end]
+            if month_first is None and _NUMERIC.search(stretch):
+                month_first = _month_first(text)
             found.extend(
                 Written(w.day, number, w.start + start, w.end + start)
-                for w in _in_line(line[start:end], number, month_first, today)
+                for w in _in_line(stretch, number, bool(month_first), today)
             )
     return found
 

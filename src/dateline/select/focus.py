@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from statistics import median
 
 from dateline.cluster.vectors import Vector, centroid, cosine, idf_weights, normalise, terms
@@ -23,11 +23,9 @@ from dateline.model import Article, each, headers, subset
 from dateline.select.topic import HEAD_CHARS, head_words
 from dateline.select.weights import WEIGHTS
 
-# Term weights come from an evenly spread sample: a story's vocabulary is stable long
-# before 2,000 articles.
+# Term weights and each story's centre come from an evenly spread sample: a story's
+# vocabulary, and so its centroid, is stable long before 2,000 articles.
 SAMPLE = 2000
-# Articles whose head vectors a centre's pass holds at once (`_parts`).
-PART = 4096
 
 
 def on_topic(
@@ -46,13 +44,13 @@ def on_topic(
     if share <= 0 or len(articles) < hand_pile:
         return articles
     df: Counter[str] = Counter()
-    sample = articles[:: max(1, len(articles) // SAMPLE)]
+    sample = _spread(articles)
     for words in each(sample, head_words):
         df.update(words)
     idf = idf_weights(df, len(sample))
     groups = [g for g in stories if g] or [_first_of_each(articles)]
     head_vector = functools.partial(_head_vector, idf=idf)
-    centres = [centroid(v for part in _parts(g) for v in each(part, head_vector)) for g in groups]
+    centres = [centroid(each(_spread(g), head_vector)) for g in groups]
     nearest = each(articles, functools.partial(_nearest_centre, idf=idf, centres=centres))
     typical = {c: median(s for n, s in nearest if n == c) for c in {n for n, _ in nearest}}
     return subset(articles, (i for i, (c, s) in enumerate(nearest) if s >= share * typical[c]))
@@ -83,10 +81,9 @@ def _first_of_each(articles: Sequence[Article]) -> Sequence[Article]:
     return subset(articles, firsts)
 
 
-def _parts(articles: Sequence[Article]) -> Iterator[Sequence[Article]]:
-    """The articles in runs of `PART`: a pass over each keeps one run's vectors at a time."""
-    for start in range(0, len(articles), PART):
-        yield articles[start : start + PART]
+def _spread(articles: Sequence[Article]) -> Sequence[Article]:
+    """At least `SAMPLE` articles (all of a smaller pile), evenly spread over `articles`."""
+    return articles[:: max(1, len(articles) // SAMPLE)]
 
 
 def _vector(words: list[str], idf: dict[str, float]) -> Vector:
