@@ -53,6 +53,7 @@ from dateline.model import (
     replaced,
     subset,
 )
+from dateline.pile.comments import stamp_keys
 from dateline.pile.reports import corpus_dates
 from dateline.read import read_paths
 from dateline.select import build_entries, changes, naming
@@ -569,17 +570,28 @@ def _read(
 BATCH = 512
 
 
+# Per-article passes of the cross-document stages that read only the article's own text,
+# nothing the pile decides: answered as each article leaves the per-document stages, while
+# it is in hand, rather than in a pass that loads the whole pile again (`Corpus.each`).
+ANSWERED_IN_HAND: tuple[Callable[[Article], Any], ...] = (stamp_keys,)
+
+
+def pile_columns() -> Columns:
+    """The columns a processed pile keeps, with the passes answered in hand."""
+    return Columns(answered=ANSWERED_IN_HAND)
+
+
 @dataclass
 class _Pile:
     """What marking duplicates needs of each spooled article, by position: all it keeps."""
 
-    columns: Columns = field(default_factory=Columns)
+    columns: Columns = field(default_factory=pile_columns)
     days: list[date] = field(default_factory=list)
     outlets: list[tuple[str, ...]] = field(default_factory=list)
     signatures: list[Signature | None] = field(default_factory=list)
 
     def add(self, summary: Summary) -> None:
-        self.columns.add(summary.id, summary.published, summary.language)
+        self.columns.add(summary.id, summary.published, summary.language, summary.answers)
         self.days.append(summary.day)
         self.outlets.append(summary.outlets)
         self.signatures.append(summary.signature)
@@ -597,6 +609,7 @@ class Summary:
     signature: Signature | None
     published: PublicationDate | None
     language: str
+    answers: tuple[Any, ...]  # of `ANSWERED_IN_HAND`, in order
 
 
 def summarise(article: Article, num_perm: int) -> Summary:
@@ -609,6 +622,7 @@ def summarise(article: Article, num_perm: int) -> Summary:
         signature(dedup_text(article), num_perm),
         article.published,
         article.language,
+        tuple(find(article) for find in ANSWERED_IN_HAND),
     )
 
 

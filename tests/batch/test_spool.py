@@ -122,3 +122,33 @@ def test_a_spool_that_cannot_reach_the_disk_says_so_in_one_line(
     with pytest.raises(DatelineError, match=r"cannot spool the pile to disk: .*TMPDIR") as found:
         spool.append(processed[0])
     assert str(missing) in str(found.value) and "\n" not in str(found.value)
+
+
+def test_a_pass_answered_in_hand_is_read_from_the_columns() -> None:
+    """`stamp_keys` reads only an article's text, so the pipeline answers it as each article
+    leaves the stages: the corpus gives the columns' answers (the same as asking each
+    article), and asks a replaced article again."""
+    from dateline.batch.spool import Columns
+    from dateline.model import each, replaced
+    from dateline.pile.comments import stamp_keys
+    from dateline.pipeline import spool_pile
+
+    thread = (
+        "The council met on the harbour budget. Comments: At 10:02 5th May 2021, reader1 "
+        "wrote: yes. At 11:40 6th May 2021, reader2 wrote: no."
+    )
+    pile = [
+        Article.from_raw("port/thread.txt", thread),
+        *map(Article.from_raw, ["a", "b"], TEXTS[:2]),
+    ]
+    corpus = spool_pile(pile, Settings())
+    assert corpus.columns is not None and corpus.columns.answered == (stamp_keys,)
+    asked = [stamp_keys(article) for article in corpus]
+    assert asked[0] and not asked[1] and each(corpus, stamp_keys) == asked
+    quiet = dataclasses.replace(corpus[0], text=TEXTS[3])
+    assert each(replaced(corpus, {0: quiet}), stamp_keys) == [(), *asked[1:]]
+
+    columns = Columns(answered=(stamp_keys,))
+    for number, article in enumerate(corpus):
+        columns.add(article.id, article.published, article.language, [("kept", number)])
+    assert each(corpus.spool.corpus(columns), stamp_keys) == [("kept", n) for n in range(3)]

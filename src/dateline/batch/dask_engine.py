@@ -44,6 +44,7 @@ from dateline.pipeline import (
     TimelineQuery,
     build_timeline,
     document_pipeline,
+    pile_columns,
     refuse,
     summarise,
 )
@@ -448,10 +449,10 @@ def _marks(
     ids = [row[0] for c in columns for row in c]
     days = [row[1] for c in columns for row in c]
     outlets = [row[2] for c in columns for row in c]
-    small = Columns()
+    small = pile_columns()
     for c in columns:
-        for article_id, _, _, published, language in c:
-            small.add(article_id, published, language)
+        for article_id, _, _, published, language, answers in c:
+            small.add(article_id, published, language, answers)
     shared = _shared_keys(client, done, threshold, offsets)
     wanted: dict[int, list[int]] = {}
     for position in shared:
@@ -493,8 +494,8 @@ def _summaries(done: list[Summary | Failure]) -> list[Summary]:
 
 def _columns(
     summaries: list[Summary],
-) -> list[tuple[str, date, tuple[str, ...], PublicationDate | None, str]]:
-    return [(s.id, s.day, s.outlets, s.published, s.language) for s in summaries]
+) -> list[tuple[str, date, tuple[str, ...], PublicationDate | None, str, tuple[Any, ...]]]:
+    return [(s.id, s.day, s.outlets, s.published, s.language, s.answers) for s in summaries]
 
 
 def _pickles(summaries: list[Summary]) -> list[bytes]:

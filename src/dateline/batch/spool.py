@@ -133,16 +133,29 @@ class Spool:
 @dataclass
 class Columns:
     """The small fields of every spooled article, by position: what passes that need no
-    text read (which articles are copies, undated, in which language)."""
+    text read (which articles are copies, undated, in which language), and the answers of
+    the passes `answered` as each article left the per-document stages, one list per pass."""
 
     ids: list[str] = field(default_factory=list)
     published: list[PublicationDate | None] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
+    answered: tuple[Callable[[Article], Any], ...] = ()
+    answers: list[list[Any]] = field(default_factory=list)
 
-    def add(self, article_id: str, published: PublicationDate | None, language: str) -> None:
+    def add(
+        self,
+        article_id: str,
+        published: PublicationDate | None,
+        language: str,
+        answers: Sequence[Any] = (),
+    ) -> None:
         self.ids.append(article_id)
         self.published.append(published)
         self.languages.append(sys.intern(language))
+        if not self.answers:
+            self.answers.extend([] for _ in self.answered)
+        for column, answer in zip(self.answers, answers, strict=True):
+            column.append(answer)
 
 
 class Corpus(Sequence[Article]):
@@ -220,7 +233,14 @@ class Corpus(Sequence[Article]):
         return _Headers(self)
 
     def each(self, find: Callable[..., Any], extra: Sequence[Any] | None = None) -> list[Any]:
-        """`model.each` of this view: on the mapper's workers when there is one, else here."""
+        """`model.each` of this view: from the columns when the pass was answered as each
+        article was processed, else on the mapper's workers when there is one, else here."""
+        if extra is None and self.columns is not None and find in self.columns.answered:
+            column = self.columns.answers[self.columns.answered.index(find)]
+            return [
+                find(self.replaced[p]) if p in self.replaced else column[p]
+                for p in self.positions.tolist()
+            ]
         if self.mapper is not None and len(self):
             return self.mapper(self, find, extra)
         if extra is None:

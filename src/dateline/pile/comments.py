@@ -37,7 +37,7 @@ STAMP_CONTEXT = 40
 
 def first_comments(articles: Sequence[Article]) -> dict[int, Article]:
     """The articles whose day the first comment below them gives, by position."""
-    stamps = each(articles, _stamps)
+    stamps = each(articles, stamp_keys)
     carried: Counter[bytes] = Counter()
     for found in stamps:
         carried.update({key for key, _ in found})
@@ -55,11 +55,12 @@ def first_comments(articles: Sequence[Article]) -> dict[int, Article]:
     return dated
 
 
-def _stamps(article: Article) -> list[tuple[bytes, date]]:
-    """Each listed stamp of the article as (a digest of it with its context, its day)."""
+def stamp_keys(article: Article) -> tuple[tuple[bytes, date], ...]:
+    """Each listed stamp of the article as (a digest of it with its context, its day): read
+    from its own text alone, so the pipeline answers it as the article is processed."""
     listed = listed_dates(article.text)
     if not listed:
-        return []
+        return ()
     lines = article.text.splitlines()
     found = []
     for written in listed:
@@ -67,7 +68,7 @@ def _stamps(article: Article) -> list[tuple[bytes, date]]:
         context = line[max(0, written.start - STAMP_CONTEXT) : written.end + STAMP_CONTEXT]
         digest = hashlib.blake2b(context.strip().encode(), digest_size=8).digest()
         found.append((digest, written.day))
-    return found
+    return tuple(found)
 
 
 def _first_comment(published: PublicationDate | None, day: date) -> PublicationDate | None:
