@@ -152,3 +152,4 @@ def test_a_pass_answered_in_hand_is_read_from_the_columns() -> None:
     for number, article in enumerate(corpus):
         columns.add(article.id, article.published, article.language, [("kept", number)])
     assert each(corpus.spool.corpus(columns), stamp_keys) == [("kept", n) for n in range(3)]
+    assert each(spool_pile([], Settings()), stamp_keys) == []

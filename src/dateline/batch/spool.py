@@ -140,7 +140,10 @@ class Columns:
     published: list[PublicationDate | None] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     answered: tuple[Callable[[Article], Any], ...] = ()
-    answers: list[list[Any]] = field(default_factory=list)
+    answers: list[list[Any]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.answers = [[] for _ in self.answered]
 
     def add(
         self,
@@ -152,8 +155,6 @@ class Columns:
         self.ids.append(article_id)
         self.published.append(published)
         self.languages.append(sys.intern(language))
-        if not self.answers:
-            self.answers.extend([] for _ in self.answered)
         for column, answer in zip(self.answers, answers, strict=True):
             column.append(answer)
 
