@@ -54,7 +54,7 @@ from dateline.settings import ReadSettings, Settings
 from dateline.store import ArticleStore
 
 # Partitions per worker: enough that a slow partition does not leave the others idle.
-PARTITIONS_PER_WORKER = 32
+PARTITIONS_PER_WORKER = 8
 # Input bytes per partition at most (a file is never split): what one task reads and holds
 # (about 5,000 articles of the piles `bench/scale.py` makes, 6 KB of JSON each).
 PARTITION_BYTES = 32 * 2**20
