@@ -203,7 +203,7 @@ def test_the_band_key_shuffle_finds_the_keys_one_machine_finds(buckets: int) -> 
     the same shared keys, position by position, as the one-machine index over the pile."""
     from types import SimpleNamespace
 
-    from dateline.batch.dask_engine import _band_rows, _repeated_rows
+    from dateline.batch.dask_engine import _band_rows, _repeated_rows, _shared_by_position
     from dateline.cluster.duplicates import shared_band_keys
     from dateline.cluster.minhash import signature
 
@@ -215,11 +215,7 @@ def test_the_band_key_shuffle_finds_the_keys_one_machine_finds(buckets: int) -> 
     parts, offsets = [pile[:10], pile[10:11], pile[11:]], [0, 10, 11]
     rows = [_band_rows(part, offsets[n], 0.7, buckets) for n, part in enumerate(parts)]
     assert all(len(r) == buckets for r in rows)
-    found: dict[int, list[tuple[int, int]]] = {}
-    for b in range(buckets):
-        for key, band, position in _repeated_rows([r[b] for r in rows]).tolist():
-            found.setdefault(position, []).append((band, key))
-    shuffled = {position: [key for _, key in sorted(keys)] for position, keys in found.items()}
+    shuffled = _shared_by_position([_repeated_rows([r[b] for r in rows]) for b in range(buckets)])
     expected = shared_band_keys(signatures, 0.7)
     assert shuffled == expected
     assert {3, 10, 20, 40, 41, 43} <= set(expected) and 42 not in expected

@@ -526,6 +526,12 @@ def _shared_keys(
             [delayed(_repeated_rows)([part[b] for part in rows]) for b in range(buckets)]
         )
     )
+    return _shared_by_position(repeated)
+
+
+def _shared_by_position(repeated: list[np.ndarray]) -> dict[int, list[int]]:
+    """The buckets' repeated (key, band, position) rows as each position's keys, in band
+    order."""
     found: dict[int, list[tuple[int, int]]] = {}
     for key, band, position in np.concatenate(repeated).tolist():
         found.setdefault(position, []).append((band, key))
